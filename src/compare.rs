@@ -1,0 +1,1 @@
+//! Comparison (issue 5): aligning one theme across councils.

@@ -1,0 +1,212 @@
+//! Loading many reports: files and folders given on the command line, the sample reports built
+//! into the binary, and (later) the on-disk library. One bad file never stops the others.
+
+use crate::model::{slug, Report};
+use crate::parse::{self, ParseError};
+use std::path::{Path, PathBuf};
+
+/// The two sample reports shipped with the binary (Crown copyright, OGL v3.0).
+pub const SAMPLES: [(&str, &str); 2] = [
+    (
+        "pembrokeshire-2018-09.txt",
+        include_str!("../sample-reports/pembrokeshire-2018-09.txt"),
+    ),
+    (
+        "swansea-2018-07.txt",
+        include_str!("../sample-reports/swansea-2018-07.txt"),
+    ),
+];
+
+/// A file that could not be loaded, with the reason.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: {source}")]
+    Parse { path: String, source: ParseError },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: no such file or folder")]
+    Missing { path: String },
+    #[error("{path}: folder holds no .txt reports")]
+    EmptyDir { path: String },
+}
+
+/// A report with where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: String,
+    pub report: Report,
+}
+
+/// Many reports, in a stable order (by authority, then date).
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub reports: Vec<Report>,
+}
+
+impl Corpus {
+    pub fn new(mut reports: Vec<Report>) -> Corpus {
+        reports.sort_by(|a, b| {
+            (
+                a.authority.short.to_lowercase(),
+                a.inspection.year,
+                a.inspection.month_number,
+            )
+                .cmp(&(
+                    b.authority.short.to_lowercase(),
+                    b.inspection.year,
+                    b.inspection.month_number,
+                ))
+        });
+        Corpus { reports }
+    }
+
+    /// The sample reports built into the binary.
+    pub fn samples() -> Corpus {
+        Corpus::new(
+            SAMPLES
+                .iter()
+                .map(|(name, text)| parse::parse_str(text, name).expect("sample reports parse"))
+                .collect(),
+        )
+    }
+
+    /// Finds a report by id (`swansea-2018-07`), short name (`swansea`), or a unique prefix of
+    /// either, case-insensitive. With several inspections of one council, the latest wins.
+    pub fn find(&self, key: &str) -> Option<&Report> {
+        let k = slug(key);
+        if k.is_empty() {
+            return None;
+        }
+        let exact = |r: &&Report| {
+            r.id == k || slug(&r.authority.short) == k || slug(&r.authority.name) == k
+        };
+        if let Some(r) = self.reports.iter().rev().find(exact) {
+            return Some(r);
+        }
+        let mut prefixed = self
+            .reports
+            .iter()
+            .filter(|r| r.id.starts_with(&k) || slug(&r.authority.short).starts_with(&k));
+        let first = prefixed.next()?;
+        let same_council = prefixed.all(|r| r.authority.short == first.authority.short);
+        if same_council {
+            self.reports
+                .iter()
+                .rev()
+                .find(|r| r.authority.short == first.authority.short)
+        } else {
+            None
+        }
+    }
+
+    /// The names users can type, for error messages.
+    pub fn known_names(&self) -> Vec<String> {
+        self.reports
+            .iter()
+            .map(|r| slug(&r.authority.short))
+            .collect()
+    }
+}
+
+/// Expands files and folders (non-recursive `.txt` files of a folder, sorted).
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let shown = p.display().to_string();
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(rd) => {
+                    let mut found: Vec<PathBuf> = rd
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| {
+                            f.is_file()
+                                && f.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                        })
+                        .collect();
+                    found.sort();
+                    if found.is_empty() {
+                        errors.push(LoadError::EmptyDir { path: shown });
+                    }
+                    files.extend(found);
+                }
+                Err(source) => errors.push(LoadError::Io {
+                    path: shown,
+                    source,
+                }),
+            }
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push(LoadError::Missing { path: shown });
+        }
+    }
+    (files, errors)
+}
+
+/// Parses one file.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let origin = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parse::parse_bytes(&bytes, &origin)
+        .map(|report| Loaded {
+            path: shown.clone(),
+            report,
+        })
+        .map_err(|source| LoadError::Parse {
+            path: shown,
+            source,
+        })
+}
+
+/// Loads every file and folder given; returns what loaded and what failed, in input order.
+pub fn load_paths(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<LoadError>) {
+    let (files, mut errors) = expand(paths);
+    let mut loaded = Vec::new();
+    for f in files {
+        match load_file(&f) {
+            Ok(l) => loaded.push(l),
+            Err(e) => errors.push(e),
+        }
+    }
+    (loaded, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_load_and_are_found_by_name() {
+        let c = Corpus::samples();
+        assert_eq!(c.reports.len(), 2);
+        assert_eq!(c.find("swansea").unwrap().id, "swansea-2018-07");
+        assert_eq!(c.find("Pemb").unwrap().authority.short, "Pembrokeshire");
+        assert_eq!(
+            c.find("swansea-2018-07").unwrap().authority.short,
+            "Swansea"
+        );
+        assert!(c.find("cardiff").is_none());
+        assert!(c.find("").is_none());
+    }
+
+    #[test]
+    fn missing_paths_are_named() {
+        let (loaded, errors) = load_paths(&[PathBuf::from("/no/such/report.txt")]);
+        assert!(loaded.is_empty());
+        assert_eq!(
+            errors[0].to_string(),
+            "/no/such/report.txt: no such file or folder"
+        );
+    }
+}

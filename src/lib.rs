@@ -1,0 +1,21 @@
+//! `ciw`: read and compare Care Inspectorate Wales inspections of councils' children's services.
+//!
+//! Data flow:
+//! ```text
+//! report text (.txt, any extractor) --parse--> Report (serde) --corpus--> Library (many reports)
+//!        search (fuzzy, ranked hits) <--+-- compare (one theme across councils)
+//!                    cli (plain text / --json)   tui (panes, overlays)
+//! ```
+//! The core ([`model`], [`parse`], [`corpus`], [`search`], [`compare`]) knows nothing of
+//! terminals; [`cli`] and [`tui`] are thin front ends over the same calls.
+
+pub mod cli;
+pub mod compare;
+pub mod corpus;
+pub mod model;
+pub mod parse;
+pub mod search;
+pub mod text;
+pub mod tui;
+
+pub use model::{Report, Theme};

@@ -1,0 +1,15 @@
+//! `ciw` entry point: parse arguments, pick the front end, map errors to exit codes.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = ciw::cli::Args::parse();
+    match ciw::cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("ciw: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

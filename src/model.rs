@@ -1,0 +1,330 @@
+//! The parsed report: what every front end shows and every tool scripts against.
+//!
+//! Field names are the JSON contract of `../shared/DESIGN.md`; add fields, never rename them.
+//! Everything here is plain data (serde), free of parsing and terminal concerns.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One inspection report of a council's children's services.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Stable id, `<authority-slug>-<year>-<month>`, e.g. `swansea-2018-07`.
+    pub id: String,
+    pub authority: Authority,
+    pub inspection: Inspection,
+    /// Lines before the contents, e.g. the Welsh-language notice.
+    #[serde(default)]
+    pub front_matter: Vec<String>,
+    /// The contents table as printed, with its page numbers.
+    #[serde(default)]
+    pub contents: Vec<ContentsEntry>,
+    /// The overview findings, in order (`O1`, `O2`, ...).
+    pub overview: Vec<String>,
+    /// The "Areas for development", in order (`R1`, `R2`, ...).
+    pub recommendations: Vec<Recommendation>,
+    /// Every section in reading order, numbered or not.
+    pub sections: Vec<Section>,
+    pub methodology: Methodology,
+    /// What the parser had to guess or repair, one line each.
+    pub warnings: Vec<String>,
+}
+
+/// The council inspected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authority {
+    /// As the report names it: "City and County of Swansea".
+    pub name: String,
+    /// The short name people use: "Swansea".
+    pub short: String,
+}
+
+/// When the inspection took place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    /// Month name in English, e.g. "July"; empty when the report does not say.
+    pub month: String,
+    /// 1-12, or 0 when unknown.
+    pub month_number: u8,
+    /// Year, or 0 when unknown.
+    pub year: u16,
+}
+
+impl Inspection {
+    /// "July 2018", or whatever part is known.
+    pub fn label(&self) -> String {
+        match (self.month.is_empty(), self.year) {
+            (false, 0) => self.month.clone(),
+            (true, 0) => "date unknown".to_string(),
+            (true, y) => y.to_string(),
+            (false, y) => format!("{} {}", self.month, y),
+        }
+    }
+}
+
+/// One line of the contents table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentsEntry {
+    pub title: String,
+    pub page: u32,
+}
+
+/// One of the five inspection themes; sections and recommendations align across councils by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    Access,
+    Assessment,
+    CareAndSupport,
+    Safeguarding,
+    Leadership,
+}
+
+impl Theme {
+    /// All themes in report order.
+    pub const ALL: [Theme; 5] = [
+        Theme::Access,
+        Theme::Assessment,
+        Theme::CareAndSupport,
+        Theme::Safeguarding,
+        Theme::Leadership,
+    ];
+
+    /// The key used in JSON and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Access => "access",
+            Theme::Assessment => "assessment",
+            Theme::CareAndSupport => "care-and-support",
+            Theme::Safeguarding => "safeguarding",
+            Theme::Leadership => "leadership",
+        }
+    }
+
+    /// A human title, the same for every council.
+    pub fn title(self) -> &'static str {
+        match self {
+            Theme::Access => "Access arrangements (IAA)",
+            Theme::Assessment => "Assessment",
+            Theme::CareAndSupport => "Care and support and pathway planning",
+            Theme::Safeguarding => "Safeguarding",
+            Theme::Leadership => "Leadership, management and governance",
+        }
+    }
+
+    /// Parses a key or a loose title ("care and support", "iaa", "leadership & governance").
+    pub fn from_key(s: &str) -> Option<Theme> {
+        let k = s.trim().to_ascii_lowercase();
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.key() == k)
+            .or_else(|| crate::parse::theme_of_title(s))
+    }
+}
+
+impl fmt::Display for Theme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// What part of a report a section is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    Introduction,
+    Overview,
+    AreasForDevelopment,
+    NextSteps,
+    /// A numbered inspection theme (1-5).
+    Theme,
+    Methodology,
+    Acknowledgements,
+    /// Any other heading the parser recognised but could not place.
+    Other,
+}
+
+/// A section, numbered (`3 Care and support ...`) or not (`Methodology`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub number: Option<u32>,
+    /// The title as this report prints it.
+    pub title: String,
+    pub kind: SectionKind,
+    pub theme: Option<Theme>,
+    /// The "What we expect to see" text, where the section has one.
+    pub expectations: Option<String>,
+    /// Subsection headings in order ("Care Leavers", "Long Term Planning", ...).
+    #[serde(default)]
+    pub subsections: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Section {
+    /// A short key for deep links: `3` for numbered sections, else a slug (`methodology`).
+    pub fn key(&self) -> String {
+        if let Some(n) = self.number {
+            return n.to_string();
+        }
+        match self.kind {
+            SectionKind::Introduction => "introduction".into(),
+            SectionKind::Overview => "overview".into(),
+            SectionKind::AreasForDevelopment => "areas-for-development".into(),
+            SectionKind::NextSteps => "next-steps".into(),
+            SectionKind::Methodology => "methodology".into(),
+            SectionKind::Acknowledgements => "acknowledgements".into(),
+            SectionKind::Theme | SectionKind::Other => slug(&self.title),
+        }
+    }
+}
+
+/// One paragraph with its id: `3.18`, `R5`, `O3`, or `<section-key>.<n>` in unnumbered sections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub id: String,
+    pub subsection: Option<String>,
+    pub text: String,
+}
+
+/// An "Area for development".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub number: u32,
+    pub theme: Option<Theme>,
+    /// The theme heading as this report prints it.
+    pub theme_title: String,
+    pub text: String,
+    /// True when the number was lost in extraction and inferred from its neighbours.
+    #[serde(default)]
+    pub inferred: bool,
+}
+
+/// The figures of the methodology section; `None` where the report does not give one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Methodology {
+    pub fieldwork_days: Option<u32>,
+    pub case_files_reviewed: Option<u32>,
+    pub tracked_by_interview: Option<u32>,
+    pub tracked_by_focus_group: Option<u32>,
+    pub supervision_files: Option<u32>,
+    pub lead_inspector: Option<String>,
+    #[serde(default)]
+    pub inspectors: Vec<String>,
+}
+
+impl Report {
+    /// The numbered section of a theme, if the report has one.
+    pub fn theme_section(&self, theme: Theme) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.theme == Some(theme) && s.kind == SectionKind::Theme)
+    }
+
+    /// Recommendations for one theme.
+    pub fn recommendations_for(&self, theme: Theme) -> impl Iterator<Item = &Recommendation> {
+        self.recommendations
+            .iter()
+            .filter(move |r| r.theme == Some(theme))
+    }
+
+    /// Finds a paragraph by id (`3.18`, `R5`, `O3`, `methodology.2`), case-insensitive.
+    pub fn find_paragraph(&self, id: &str) -> Option<(&Section, &Paragraph)> {
+        self.sections.iter().find_map(|s| {
+            s.paragraphs
+                .iter()
+                .find(|p| p.id.eq_ignore_ascii_case(id))
+                .map(|p| (s, p))
+        })
+    }
+
+    /// Finds a section by number (`3`), key (`methodology`) or theme (`safeguarding`).
+    pub fn find_section(&self, key: &str) -> Option<&Section> {
+        let k = key.trim();
+        self.sections
+            .iter()
+            .find(|s| s.key().eq_ignore_ascii_case(k))
+            .or_else(|| Theme::from_key(k).and_then(|t| self.theme_section(t)))
+    }
+
+    /// The citation used when copying a paragraph.
+    pub fn citation(&self, paragraph_id: &str) -> String {
+        let what = if let Some(n) = paragraph_id.strip_prefix('R') {
+            format!("area for development {n}")
+        } else if let Some(n) = paragraph_id.strip_prefix('O') {
+            format!("overview finding {n}")
+        } else {
+            format!("para {paragraph_id}")
+        };
+        format!(
+            "CIW inspection of children's services, {}, {}, {}",
+            self.authority.name,
+            self.inspection.label(),
+            what
+        )
+    }
+
+    /// Total paragraphs in numbered theme sections.
+    pub fn finding_count(&self) -> usize {
+        self.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Theme)
+            .map(|s| s.paragraphs.len())
+            .sum()
+    }
+}
+
+/// Lower-case ASCII slug: "Areas for development" -> "areas-for-development".
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Areas for development"), "areas-for-development");
+        assert_eq!(slug("  Inspection Team: "), "inspection-team");
+        assert_eq!(
+            slug("City and County of Swansea"),
+            "city-and-county-of-swansea"
+        );
+    }
+
+    #[test]
+    fn theme_keys_round_trip() {
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_key(t.key()), Some(t));
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.key()));
+        }
+    }
+
+    #[test]
+    fn inspection_labels() {
+        let i = Inspection {
+            month: "July".into(),
+            month_number: 7,
+            year: 2018,
+        };
+        assert_eq!(i.label(), "July 2018");
+        let u = Inspection {
+            month: String::new(),
+            month_number: 0,
+            year: 0,
+        };
+        assert_eq!(u.label(), "date unknown");
+    }
+}

@@ -1,0 +1,174 @@
+//! Page furniture: running headers and footers (lines that repeat at the edges of pages) and
+//! page numbers, as `pdftotext` and similar extractors leave them around form feeds.
+
+use std::collections::HashMap;
+
+/// A line of the cleaned text, with its 1-based line number in the source.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub no: usize,
+    pub text: &'a str,
+}
+
+/// How many non-blank lines at each edge of a page may be furniture.
+const EDGE: usize = 3;
+
+/// Splits into lines, drops page furniture, and turns page breaks into blank lines.
+/// Returns the kept lines and how many furniture lines were dropped.
+pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
+    let mut pages: Vec<Vec<Line<'_>>> = vec![Vec::new()];
+    for (i, raw) in text.split('\n').enumerate() {
+        let mut parts = raw.split('\x0c');
+        if let Some(first) = parts.next() {
+            pages.last_mut().expect("one page").push(Line {
+                no: i + 1,
+                text: first,
+            });
+        }
+        for part in parts {
+            pages.push(vec![Line {
+                no: i + 1,
+                text: part,
+            }]);
+        }
+    }
+    let edges: Vec<Vec<usize>> = pages.iter().map(|p| edge_indices(p)).collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    if pages.len() > 1 {
+        for (page, idx) in pages.iter().zip(&edges) {
+            let mut keys: Vec<String> = idx.iter().map(|&i| key(page[i].text)).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                *seen.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let threshold = (pages.len() / 2).max(2);
+    let mut kept = Vec::new();
+    let mut dropped = 0;
+    for (n, (page, idx)) in pages.iter().zip(&edges).enumerate() {
+        if n > 0 {
+            kept.push(Line {
+                no: page.first().map_or(0, |l| l.no),
+                text: "",
+            });
+        }
+        for (i, line) in page.iter().enumerate() {
+            let at_edge = idx.contains(&i);
+            let furniture = at_edge
+                && (is_page_number(line.text)
+                    || (pages.len() > 1
+                        && line.text.trim().len() <= 120
+                        && seen.get(&key(line.text)).is_some_and(|c| *c >= threshold)));
+            if furniture {
+                dropped += 1;
+            } else {
+                kept.push(*line);
+            }
+        }
+    }
+    (kept, dropped)
+}
+
+fn edge_indices(page: &[Line<'_>]) -> Vec<usize> {
+    let non_blank: Vec<usize> = (0..page.len())
+        .filter(|&i| !page[i].text.trim().is_empty())
+        .collect();
+    let mut idx: Vec<usize> = non_blank.iter().take(EDGE).copied().collect();
+    idx.extend(non_blank.iter().rev().take(EDGE).copied());
+    idx.sort_unstable();
+    idx.dedup();
+    idx
+}
+
+/// Digits folded, space collapsed, lower case: "Page 3 of 24" and "Page 4 of 24" share a key.
+fn key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    let mut digit = false;
+    for w in s.split_whitespace() {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        for c in w.chars() {
+            if c.is_ascii_digit() {
+                if !digit {
+                    k.push('#');
+                }
+                digit = true;
+            } else {
+                digit = false;
+                k.extend(c.to_lowercase());
+            }
+        }
+    }
+    k
+}
+
+/// `12`, `- 12 -`, `Page 12`, `Page 12 of 30`, `12 | Page`.
+pub fn is_page_number(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c == '|' || c == ' ');
+    if t.is_empty() {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    let mut words = lower.split_whitespace().filter(|w| *w != "|");
+    let mut saw_number = false;
+    let mut ok = true;
+    for w in words.by_ref() {
+        match w {
+            "page" | "of" | "tudalen" => {}
+            _ if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => saw_number = true,
+            _ => ok = false,
+        }
+    }
+    ok && saw_number
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(v: &[Line<'_>]) -> Vec<String> {
+        v.iter().map(|l| l.text.to_string()).collect()
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["12", " - 3 - ", "Page 4", "Page 4 of 24", "4 | Page"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["", "2018 was a year", "3.1", "Page", "12345"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn running_footers_are_dropped_at_page_edges_only() {
+        let text = "Inspection of Swansea\nfirst text\n\nCIW report 2018\n1\n\x0cInspection of Swansea\nsecond\nCIW report 2018\n2\n\x0cInspection of Swansea\nthird mentions CIW report 2018\nCIW report 2018\n3\n";
+        let (kept, dropped) = strip(text);
+        assert_eq!(dropped, 9);
+        let t = texts(&kept);
+        assert_eq!(
+            t,
+            vec![
+                "first text",
+                "",
+                "",
+                "second",
+                "",
+                "third mentions CIW report 2018",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn single_page_keeps_repeated_headings() {
+        let (kept, dropped) = strip("What we expect to see\nx\nWhat we expect to see\n");
+        assert_eq!(dropped, 0);
+        assert_eq!(kept.len(), 4);
+    }
+}

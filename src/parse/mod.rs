@@ -1,0 +1,142 @@
+//! Text to [`Report`]: any text extraction of a CIW inspection report becomes one structured
+//! report, and no word of it is lost.
+//!
+//! The passes, one module each: [`decode`] (bytes to text), [`crate::text::clean`] (controls,
+//! escapes, ligatures, odd spaces), [`furniture`] (page headers, footers, numbers), [`structure`]
+//! (blocks to sections, paragraphs, findings, recommendations) and [`meta`] (authority, date,
+//! methodology). Every repair or guess is reported in `Report::warnings`.
+
+mod decode;
+mod furniture;
+mod lines;
+mod meta;
+mod structure;
+
+pub use furniture::is_page_number;
+pub use lines::theme_of_title;
+
+use crate::model::{slug, Report, SectionKind};
+
+/// Bumped whenever the parser's output changes, so caches rebuild.
+pub const PARSER_VERSION: u32 = 1;
+
+/// Why a file is not a report we can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this is a PDF, not text: extract its text first, e.g. `pdftotext -layout report.pdf report.txt`")]
+    Pdf,
+    #[error("binary data, not text: {0}")]
+    Binary(String),
+    #[error("not a CIW inspection report: {0}")]
+    NotAReport(String),
+}
+
+/// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
+pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
+    let (text, cp1252) = decode::decode(bytes)?;
+    let mut warnings = Vec::new();
+    if cp1252 > 0 {
+        warnings.push(format!(
+            "{cp1252} bytes were not UTF-8 and were read as Windows-1252"
+        ));
+    }
+    parse_with(&text, origin, warnings)
+}
+
+/// Parses text already in memory.
+pub fn parse_str(text: &str, origin: &str) -> Result<Report, ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    parse_with(text, origin, Vec::new())
+}
+
+fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
+    let (clean, stats) = crate::text::clean(text);
+    if stats.escape_sequences > 0 || stats.control_chars > 0 || stats.bidi_controls > 0 {
+        warnings.push(format!(
+            "removed {} escape sequences, {} control characters and {} bidi controls",
+            stats.escape_sequences, stats.control_chars, stats.bidi_controls
+        ));
+    }
+    if stats.ligatures > 0 {
+        warnings.push(format!("expanded {} ligatures", stats.ligatures));
+    }
+    let (lines, dropped) = furniture::strip(&clean);
+    if dropped > 0 {
+        warnings.push(format!(
+            "dropped {dropped} lines of page furniture (running headers, footers, page numbers)"
+        ));
+    }
+    let doc = structure::build(&lines, &mut warnings);
+
+    let themed = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Theme)
+        .count();
+    let known = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::Other)
+        .count();
+    if themed == 0 && doc.recommendations.is_empty() && known < 3 {
+        return Err(ParseError::NotAReport(
+            "none of its headings are those of a CIW inspection (Overview, Areas for development, \
+             1. Access arrangements ... 5. Leadership)"
+                .into(),
+        ));
+    }
+
+    let (name, date) = meta::authority_and_date(&doc.sections);
+    let (file_name, file_date) = meta::from_file_name(origin);
+    let name = match name.or_else(|| {
+        warnings.push(format!(
+            "the authority is not named in the introduction; taken from the file name {origin:?}"
+        ));
+        file_name
+    }) {
+        Some(n) => n,
+        None => return Err(ParseError::NotAReport("it names no authority".into())),
+    };
+    let date = date.or_else(|| {
+        warnings.push(
+            "no inspection date in the introduction; taken from the file name where it has one"
+                .into(),
+        );
+        file_date
+    });
+    let authority = meta::authority(&name);
+    let inspection = meta::inspection(date);
+    let id = match (inspection.year, inspection.month_number) {
+        (0, _) => slug(&authority.short),
+        (y, 0) => format!("{}-{y}", slug(&authority.short)),
+        (y, m) => format!("{}-{y}-{m:02}", slug(&authority.short)),
+    };
+    for t in crate::model::Theme::ALL {
+        if !doc.sections.iter().any(|s| s.theme == Some(t)) {
+            warnings.push(format!("no section for the theme {t}"));
+        }
+    }
+    let overview = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Overview)
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))
+        .collect();
+    let methodology = meta::methodology(&doc.sections);
+    Ok(Report {
+        id,
+        authority,
+        inspection,
+        front_matter: doc.front_matter,
+        contents: doc.contents,
+        overview,
+        recommendations: doc.recommendations,
+        sections: doc.sections,
+        methodology,
+        warnings,
+    })
+}

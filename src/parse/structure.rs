@@ -1,0 +1,583 @@
+//! Blocks of lines to sections: headings, numbered paragraphs, overview findings and
+//! recommendations, with page-break continuations joined and lost numbers inferred.
+//!
+//! A *block* is a run of non-blank lines; a page break is a block boundary. Inside a block,
+//! wrapped lines join the item above; a new item starts only at a marker the context expects
+//! (`3.18` in section 3, `5.` or a bullet among recommendations). A block that starts without a
+//! marker is either a heading, a continuation of the paragraph before (its sentence was
+//! unfinished, or it starts in lower case) or, when the paragraph before was finished, an
+//! *orphan* that the next number decides: a gap in the numbering makes it the missing item,
+//! otherwise it continues the paragraph before. Every such decision leaves a warning.
+
+use super::furniture::Line;
+use super::lines::*;
+use crate::model::{ContentsEntry, Paragraph, Recommendation, Section, SectionKind, Theme};
+
+/// What the structure pass finds.
+#[derive(Debug, Default)]
+pub struct Doc {
+    pub front_matter: Vec<String>,
+    pub contents: Vec<ContentsEntry>,
+    pub sections: Vec<Section>,
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// One item: a paragraph, finding or recommendation as its lines were joined.
+#[derive(Debug)]
+struct Item {
+    no: usize,
+    text: String,
+    bullet: bool,
+    block_start: bool,
+}
+
+/// An unnumbered block after a finished paragraph, waiting for the next number.
+#[derive(Debug)]
+struct Orphan {
+    no: usize,
+    text: String,
+    bullet: bool,
+}
+
+#[derive(Debug, PartialEq)]
+enum Mode {
+    Front,
+    Contents,
+    Body,
+}
+
+struct Builder<'w> {
+    warnings: &'w mut Vec<String>,
+    doc: Doc,
+    mode: Mode,
+    subsection: Option<String>,
+    in_expectations: bool,
+    rec_theme: Option<(Option<Theme>, String)>,
+    orphan: Option<Orphan>,
+    last_section_number: u32,
+}
+
+/// Builds the document structure from the page-cleaned lines.
+pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
+    let mut b = Builder {
+        warnings,
+        doc: Doc::default(),
+        mode: Mode::Front,
+        subsection: None,
+        in_expectations: false,
+        rec_theme: None,
+        orphan: None,
+        last_section_number: 0,
+    };
+    let mut block: Vec<Line<'_>> = Vec::new();
+    for line in lines {
+        if line.text.trim().is_empty() {
+            if !block.is_empty() {
+                b.block(&block);
+                block.clear();
+            }
+        } else {
+            block.push(*line);
+        }
+    }
+    if !block.is_empty() {
+        b.block(&block);
+    }
+    b.close_section();
+    b.doc
+}
+
+impl Builder<'_> {
+    fn warn(&mut self, no: usize, msg: impl AsRef<str>) {
+        self.warnings.push(format!("line {no}: {}", msg.as_ref()));
+    }
+
+    fn current(&self) -> Option<&Section> {
+        self.doc.sections.last()
+    }
+
+    fn kind(&self) -> Option<SectionKind> {
+        self.current().map(|s| s.kind)
+    }
+
+    fn last_paragraph_text(&self) -> Option<&str> {
+        let s = self.current()?;
+        let p = s.paragraphs.last()?;
+        (p.subsection == self.subsection).then_some(p.text.as_str())
+    }
+
+    fn block(&mut self, block: &[Line<'_>]) {
+        let mut rest = block;
+        while let Some(first) = rest.first() {
+            if self.heading(first, rest.len() == 1) {
+                rest = &rest[1..];
+            } else {
+                break;
+            }
+        }
+        if rest.is_empty() {
+            return;
+        }
+        match self.mode {
+            Mode::Front => {
+                let mut text = String::new();
+                for l in rest {
+                    join_line(&mut text, l.text);
+                }
+                self.doc.front_matter.push(text);
+            }
+            Mode::Contents => self.contents_block(rest),
+            Mode::Body => {
+                let items = self.split_items(rest);
+                for item in items {
+                    self.item(item);
+                }
+            }
+        }
+    }
+
+    fn contents_block(&mut self, rest: &[Line<'_>]) {
+        for (i, l) in rest.iter().enumerate() {
+            match contents_entry(l.text) {
+                Some((title, page)) => self.doc.contents.push(ContentsEntry { title, page }),
+                None => {
+                    // The contents ended without a heading we know: read the rest as front matter.
+                    self.mode = Mode::Front;
+                    self.block(&rest[i..]);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Recognises a heading line and acts on it. `alone`: the line is its block's only line.
+    fn heading(&mut self, line: &Line<'_>, alone: bool) -> bool {
+        let t = line.text.trim();
+        if is_contents_heading(t) && self.mode == Mode::Front && self.doc.sections.is_empty() {
+            self.mode = Mode::Contents;
+            return true;
+        }
+        if let Some(kind) = top_heading(t) {
+            // "Summary"-style titles only mean the overview before any theme section.
+            let late_overview = kind == SectionKind::Overview
+                && (self.last_section_number > 0 || self.kind() == Some(SectionKind::Overview));
+            if !late_overview {
+                self.open_section(line.no, None, t, kind, None);
+                return true;
+            }
+        }
+        if let Some((n, title)) = section_heading(t) {
+            let theme = theme_of_title(title);
+            let listed = self
+                .doc
+                .contents
+                .iter()
+                .any(|c| heading_key(&c.title) == heading_key(title));
+            let in_order = n == self.last_section_number + 1 && looks_like_heading(title);
+            let ahead = n > self.last_section_number && (theme.is_some() || listed);
+            let in_recommendations = self.kind() == Some(SectionKind::AreasForDevelopment);
+            if (ahead || in_order) && !(in_recommendations && theme.is_none()) {
+                if n != self.last_section_number + 1 {
+                    self.warn(
+                        line.no,
+                        format!("section {n} follows section {}", self.last_section_number),
+                    );
+                }
+                self.last_section_number = n;
+                self.open_section(line.no, Some(n), title, SectionKind::Theme, theme);
+                return true;
+            }
+        }
+        if self.mode != Mode::Body {
+            return false;
+        }
+        match self.kind() {
+            Some(SectionKind::Theme) => {
+                if is_expectations_heading(t) {
+                    self.resolve_orphan(None);
+                    self.in_expectations = true;
+                    return true;
+                }
+                self.subsection_heading(line, alone)
+            }
+            Some(SectionKind::AreasForDevelopment) => {
+                let theme = theme_of_title(t);
+                if theme.is_some() && alone && !finished(t) && t.chars().count() <= 100 {
+                    self.rec_theme = Some((theme, t.to_string()));
+                    self.set_subsection(t);
+                    return true;
+                }
+                false
+            }
+            Some(SectionKind::Overview) | None => false,
+            Some(_) => self.subsection_heading(line, alone),
+        }
+    }
+
+    fn subsection_heading(&mut self, line: &Line<'_>, alone: bool) -> bool {
+        let t = line.text.trim();
+        let known = known_subsection(t);
+        let unfinished_before = self.last_paragraph_text().is_some_and(|p| !finished(p));
+        if known
+            || (alone
+                && looks_like_heading(t)
+                && !unfinished_before
+                && !self.in_expectations_unfinished())
+        {
+            self.resolve_orphan(None);
+            self.in_expectations = false;
+            self.set_subsection(t);
+            return true;
+        }
+        false
+    }
+
+    fn in_expectations_unfinished(&self) -> bool {
+        self.in_expectations
+            && self
+                .current()
+                .and_then(|s| s.expectations.as_deref())
+                .is_some_and(|e| !finished(e))
+    }
+
+    fn set_subsection(&mut self, title: &str) {
+        let title = title.trim().trim_end_matches(':').trim().to_string();
+        if let Some(s) = self.doc.sections.last_mut() {
+            s.subsections.push(title.clone());
+        }
+        self.subsection = Some(title);
+    }
+
+    fn open_section(
+        &mut self,
+        no: usize,
+        number: Option<u32>,
+        title: &str,
+        kind: SectionKind,
+        theme: Option<Theme>,
+    ) {
+        self.close_section();
+        self.mode = Mode::Body;
+        self.subsection = None;
+        self.in_expectations = false;
+        self.rec_theme = None;
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if kind == SectionKind::Theme && theme.is_none() {
+            self.warn(
+                no,
+                format!(
+                    "section {} \"{title}\" matches no inspection theme",
+                    number.unwrap_or(0)
+                ),
+            );
+        }
+        self.doc.sections.push(Section {
+            number,
+            title,
+            kind,
+            theme,
+            expectations: None,
+            subsections: Vec::new(),
+            paragraphs: Vec::new(),
+        });
+    }
+
+    fn close_section(&mut self) {
+        self.resolve_orphan(None);
+    }
+
+    /// Splits a block into items at the markers the current section expects.
+    fn split_items(&self, lines: &[Line<'_>]) -> Vec<Item> {
+        let kind = self.kind();
+        let section_no = self.current().and_then(|s| s.number);
+        let mut items: Vec<Item> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            let (bullet, body) = strip_bullet(l.text);
+            let starts_item = i == 0
+                || match kind {
+                    Some(SectionKind::Theme) => {
+                        para_marker(body).is_some_and(|(major, _, _)| Some(major) == section_no)
+                    }
+                    Some(SectionKind::AreasForDevelopment) => {
+                        rec_marker(body).is_some()
+                            || (bullet
+                                && !(starts_lower(body)
+                                    && items.last().is_some_and(|it| !finished(&it.text))))
+                    }
+                    Some(SectionKind::Overview) => {
+                        bullet
+                            && !(starts_lower(body)
+                                && items.last().is_some_and(|it| !finished(&it.text)))
+                    }
+                    _ => bullet,
+                };
+            if starts_item {
+                let mut text = String::new();
+                join_line(&mut text, l.text);
+                items.push(Item {
+                    no: l.no,
+                    text,
+                    bullet,
+                    block_start: i == 0,
+                });
+            } else if let Some(last) = items.last_mut() {
+                // A wrapped line; a stray bullet on it is page damage, not content.
+                join_line(&mut last.text, if bullet { body } else { l.text });
+            }
+        }
+        items
+    }
+
+    fn item(&mut self, item: Item) {
+        match self.kind() {
+            Some(SectionKind::Theme) => self.theme_item(item),
+            Some(SectionKind::AreasForDevelopment) => self.recommendation_item(item),
+            Some(SectionKind::Overview) => self.overview_item(item),
+            _ => self.prose_item(item),
+        }
+    }
+
+    fn theme_item(&mut self, item: Item) {
+        let (_, body) = strip_bullet(&item.text);
+        let number = self.current().and_then(|s| s.number).unwrap_or(0);
+        if let Some((major, minor, rest)) = para_marker(body) {
+            if major == number || item.block_start {
+                if major != number {
+                    self.warn(
+                        item.no,
+                        format!("paragraph {major}.{minor} found in section {number}"),
+                    );
+                }
+                let rest = rest.to_string();
+                self.resolve_orphan(Some(minor));
+                self.in_expectations = false;
+                let last = self.last_minor();
+                if major == number && minor != last + 1 {
+                    self.warn(
+                        item.no,
+                        format!("paragraph {major}.{minor} follows {major}.{last}"),
+                    );
+                }
+                self.push_paragraph(format!("{major}.{minor}"), rest);
+                return;
+            }
+        }
+        if self.in_expectations {
+            let s = self.doc.sections.last_mut().expect("a section");
+            let e = s.expectations.get_or_insert_with(String::new);
+            join_line(e, strip_bullet(&item.text).1);
+            return;
+        }
+        self.unnumbered(item, |b| format!("{number}.{}", b.last_minor() + 1));
+    }
+
+    /// The minor number of the last numbered paragraph of the current section.
+    fn last_minor(&self) -> u32 {
+        self.current()
+            .and_then(|s| {
+                s.paragraphs
+                    .iter()
+                    .rev()
+                    .find_map(|p| p.id.split_once('.')?.1.parse().ok())
+            })
+            .unwrap_or(0)
+    }
+
+    /// An item with no number: a continuation, an orphan, or the first text of a subsection.
+    fn unnumbered(&mut self, item: Item, next_id: impl Fn(&Self) -> String) {
+        let (bullet, body) = strip_bullet(&item.text);
+        let body = body.to_string();
+        let prev = self.last_paragraph_text().map(|p| (finished(p), p.len()));
+        match prev {
+            Some((false, _)) | Some((true, _)) if !item.block_start && !bullet => {
+                self.append(item.no, &body, false);
+            }
+            Some((false, _)) => {
+                let lower = starts_lower(&body);
+                self.append(item.no, &body, !lower);
+            }
+            Some((true, _)) if starts_lower(&body) => self.append(item.no, &body, false),
+            Some((true, _)) => {
+                self.resolve_orphan(None);
+                self.orphan = Some(Orphan {
+                    no: item.no,
+                    text: body,
+                    bullet,
+                });
+            }
+            None => {
+                let id = next_id(self);
+                self.warn(
+                    item.no,
+                    format!("{id}: text with no number, numbered after the paragraph before"),
+                );
+                self.push_paragraph(id, body);
+            }
+        }
+    }
+
+    /// Joins text to the last paragraph, warning that it was joined across a break.
+    fn append(&mut self, no: usize, text: &str, guess: bool) {
+        let section = self.doc.sections.last_mut().expect("a section");
+        let p = section.paragraphs.last_mut().expect("a paragraph");
+        join_line(&mut p.text, text);
+        let id = p.id.clone();
+        let words: Vec<&str> = text.split_whitespace().take(4).collect();
+        let how = if guess {
+            " (a guess: it starts a new sentence)"
+        } else {
+            ""
+        };
+        self.warn(
+            no,
+            format!("{id}: joined continuation \"{} ...\"{how}", words.join(" ")),
+        );
+    }
+
+    /// Decides a waiting orphan. `next`: the number that follows it, if any.
+    fn resolve_orphan(&mut self, next: Option<u32>) {
+        let Some(o) = self.orphan.take() else { return };
+        let kind = self.kind();
+        let last = match kind {
+            Some(SectionKind::AreasForDevelopment) => {
+                self.doc.recommendations.last().map_or(0, |r| r.number)
+            }
+            _ => self.last_minor(),
+        };
+        let gap = match next {
+            Some(n) => n == last + 2,
+            None => o.bullet && kind == Some(SectionKind::AreasForDevelopment),
+        };
+        if gap {
+            let n = last + 1;
+            match kind {
+                Some(SectionKind::AreasForDevelopment) => {
+                    self.warn(
+                        o.no,
+                        format!("R{n}: number lost in extraction, inferred from its neighbours"),
+                    );
+                    self.push_recommendation(n, o.text, true);
+                }
+                _ => {
+                    let number = self.current().and_then(|s| s.number).unwrap_or(0);
+                    self.warn(
+                        o.no,
+                        format!(
+                            "{number}.{n}: number lost in extraction, inferred from its neighbours"
+                        ),
+                    );
+                    self.push_paragraph(format!("{number}.{n}"), o.text);
+                }
+            }
+        } else {
+            self.append(o.no, &o.text, true);
+        }
+    }
+
+    fn push_paragraph(&mut self, id: String, text: String) {
+        let subsection = self.subsection.clone();
+        let section = self.doc.sections.last_mut().expect("a section");
+        let id = if section.paragraphs.iter().any(|p| p.id == id) {
+            let unique = (2..)
+                .map(|k| format!("{id}-{k}"))
+                .find(|c| section.paragraphs.iter().all(|p| &p.id != c));
+            let unique = unique.expect("an unused id");
+            self.warnings
+                .push(format!("{id}: number used twice; the second is {unique}"));
+            unique
+        } else {
+            id
+        };
+        section.paragraphs.push(Paragraph {
+            id,
+            subsection,
+            text,
+        });
+    }
+
+    fn recommendation_item(&mut self, item: Item) {
+        let (_, body) = strip_bullet(&item.text);
+        if let Some((n, rest)) = rec_marker(body) {
+            let rest = rest.to_string();
+            self.resolve_orphan(Some(n));
+            let last = self.doc.recommendations.last().map_or(0, |r| r.number);
+            if n != last + 1 {
+                self.warn(item.no, format!("R{n} follows R{last}"));
+            }
+            self.push_recommendation(n, rest, false);
+            return;
+        }
+        let next = self.doc.recommendations.last().map_or(1, |r| r.number + 1);
+        self.unnumbered(item, move |_| format!("R{next}"));
+        // Text before any number became a paragraph: keep the recommendation list in step.
+        if let Some(p) = self.current().and_then(|s| s.paragraphs.last()) {
+            if p.id == format!("R{next}")
+                && self.doc.recommendations.last().map_or(0, |r| r.number) < next
+            {
+                let text = p.text.clone();
+                self.current_mut().paragraphs.pop();
+                self.push_recommendation(next, text, true);
+            }
+        }
+    }
+
+    fn current_mut(&mut self) -> &mut Section {
+        self.doc.sections.last_mut().expect("a section")
+    }
+
+    fn push_recommendation(&mut self, number: u32, text: String, inferred: bool) {
+        let (theme, theme_title) = self.rec_theme.clone().unwrap_or((None, String::new()));
+        self.push_paragraph(format!("R{number}"), text.clone());
+        let id = self
+            .current()
+            .and_then(|s| s.paragraphs.last())
+            .map(|p| p.id.clone());
+        if id.as_deref() == Some(&format!("R{number}")) {
+            self.doc.recommendations.push(Recommendation {
+                number,
+                theme,
+                theme_title,
+                text,
+                inferred,
+            });
+        }
+    }
+
+    fn overview_item(&mut self, item: Item) {
+        let (bullet, body) = strip_bullet(&item.text);
+        let prev_unfinished = self.last_paragraph_text().is_some_and(|p| !finished(p));
+        let new_finding = self.last_paragraph_text().is_none()
+            || (bullet && !(starts_lower(body) && prev_unfinished));
+        if new_finding {
+            let n = self.current().map_or(0, |s| s.paragraphs.len()) + 1;
+            self.push_paragraph(format!("O{n}"), body.to_string());
+        } else {
+            let guess = !prev_unfinished && !starts_lower(body);
+            let body = body.to_string();
+            self.append(item.no, &body, guess);
+        }
+    }
+
+    fn prose_item(&mut self, item: Item) {
+        let key = self.current().map(|s| s.key()).unwrap_or_default();
+        let continues = item.block_start
+            && self.last_paragraph_text().is_some_and(|p| !finished(p))
+            && !item.bullet;
+        if continues
+            || (item.block_start
+                && starts_lower(&item.text)
+                && !item.bullet
+                && self.last_paragraph_text().is_some())
+        {
+            let guess = !starts_lower(&item.text);
+            self.append(item.no, &item.text, guess);
+        } else {
+            let n = self.current().map_or(0, |s| s.paragraphs.len()) + 1;
+            let text = match strip_bullet(&item.text) {
+                (true, body) => format!("- {body}"),
+                (false, _) => item.text,
+            };
+            self.push_paragraph(format!("{key}.{n}"), text);
+        }
+    }
+}

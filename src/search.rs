@@ -1,0 +1,1 @@
+//! Search (issue 4): query syntax, fuzzy scoring, ranking, highlight positions.
