@@ -179,7 +179,13 @@ pub fn looks_like_heading(s: &str) -> bool {
     if t.ends_with(':') {
         return words <= 4;
     }
-    !t.ends_with(['.', ',', ';', '!', '?']) && strip_bullet(t).0 == false
+    // A line cut at a page break mid-sentence often ends on a small word; headings never do.
+    const DANGLING: [&str; 16] = [
+        "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from",
+        "that", "their",
+    ];
+    let last = t.rsplit(' ').next().unwrap_or("");
+    !t.ends_with(['.', ',', ';', '!', '?']) && !strip_bullet(t).0 && !DANGLING.contains(&last)
 }
 
 /// One contents line: `Safeguarding<TAB>16`, `Safeguarding ........ 16`, `Safeguarding    16`.
