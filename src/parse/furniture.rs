@@ -162,12 +162,15 @@ mod tests {
                 "first text",
                 "",
                 "",
+                "",
                 "second",
+                "",
                 "",
                 "third mentions CIW report 2018",
                 ""
             ]
         );
+        assert_eq!(kept.iter().filter(|l| l.page_break).count(), 2);
     }
 
     #[test]

@@ -31,7 +31,11 @@ pub fn para_marker(s: &str) -> Option<(u32, u32, &str)> {
     let rest = rest.strip_prefix('.').unwrap_or(rest);
     match rest.chars().next() {
         None => Some((major, minor, "")),
-        Some(c) if c.is_whitespace() => Some((major, minor, rest.trim_start())),
+        // A paragraph starts a sentence: "2.5 million" is a number in running text.
+        Some(c) if c.is_whitespace() => {
+            let rest = rest.trim_start();
+            (!starts_lower(rest)).then_some((major, minor, rest))
+        }
         Some(c) if c.is_uppercase() => Some((major, minor, rest)),
         _ => None,
     }
