@@ -20,57 +20,75 @@ pub struct CleanStats {
 pub fn clean(input: &str) -> (String, CleanStats) {
     let mut out = String::with_capacity(input.len());
     let mut stats = CleanStats::default();
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' | '\x0c' => out.push(c),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Copy the run of plain printable ASCII (and tab, line feed, form feed) in one go.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !(matches!(b, 0x20..=0x7e | b'\n' | b'\t' | 0x0c)))
+            .unwrap_or(bytes.len() - i);
+        out.push_str(&input[i..i + run]);
+        i += run;
+        if i < bytes.len() {
+            let rest = &input[i..];
+            let used = clean_one(rest, &mut out, &mut stats);
+            i += used.max(1);
+            while !input.is_char_boundary(i) {
+                i += 1;
             }
-            '\x1b' => {
-                stats.escape_sequences += 1;
-                skip_escape(&mut chars);
-            }
-            '\u{9b}' => {
-                // 8-bit CSI: skip its parameters and final byte like ESC [.
-                stats.escape_sequences += 1;
-                skip_csi(&mut chars);
-            }
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
-                stats.escape_sequences += 1;
-                skip_string(&mut chars);
-            }
-            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => stats.control_chars += 1,
-            '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{61c}' => stats.bidi_controls += 1,
-            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
-                out.push(' ')
-            }
-            '\u{fb00}'..='\u{fb06}' => {
-                stats.ligatures += 1;
-                out.push_str(match c {
-                    '\u{fb00}' => "ff",
-                    '\u{fb01}' => "fi",
-                    '\u{fb02}' => "fl",
-                    '\u{fb03}' => "ffi",
-                    '\u{fb04}' => "ffl",
-                    _ => "st",
-                });
-            }
-            _ => out.push(c),
         }
     }
     (out, stats)
 }
 
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+/// Cleans the character (or escape sequence) at the start of `rest`; returns the bytes used.
+fn clean_one(rest: &str, out: &mut String, stats: &mut CleanStats) -> usize {
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else { return 0 };
+    match c {
+        '\r' => {
+            if !chars.as_str().starts_with('\n') {
+                out.push('\n');
+            }
+        }
+        '\x1b' => {
+            stats.escape_sequences += 1;
+            skip_escape(&mut chars);
+        }
+        '\u{9b}' => {
+            // 8-bit CSI: skip its parameters and final byte like ESC [.
+            stats.escape_sequences += 1;
+            skip_csi(&mut chars);
+        }
+        '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+            stats.escape_sequences += 1;
+            skip_string(&mut chars);
+        }
+        '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => stats.control_chars += 1,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
+            stats.bidi_controls += 1
+        }
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => out.push(' '),
+        '\u{fb00}'..='\u{fb06}' => {
+            stats.ligatures += 1;
+            out.push_str(match c {
+                '\u{fb00}' => "ff",
+                '\u{fb01}' => "fi",
+                '\u{fb02}' => "fl",
+                '\u{fb03}' => "ffi",
+                '\u{fb04}' => "ffl",
+                _ => "st",
+            });
+        }
+        _ => out.push(c),
+    }
+    rest.len() - chars.as_str().len()
+}
+
+fn skip_escape(chars: &mut std::str::Chars<'_>) {
     match chars.next() {
         Some('[') => skip_csi(chars),
         Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => skip_string(chars),
@@ -84,7 +102,7 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Skips CSI parameters and intermediates up to and including the final byte.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn skip_csi(chars: &mut std::str::Chars<'_>) {
     for c in chars.by_ref() {
         if ('\u{40}'..='\u{7e}').contains(&c) || !(' '..='\u{7e}').contains(&c) {
             break;
@@ -93,12 +111,12 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Skips an OSC/DCS/APC string up to BEL, ST (ESC \ or U+9C) or a line end.
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn skip_string(chars: &mut std::str::Chars<'_>) {
     while let Some(c) = chars.next() {
         match c {
             '\x07' | '\u{9c}' | '\n' => break,
             '\x1b' => {
-                if chars.peek() == Some(&'\\') {
+                if chars.as_str().starts_with('\\') {
                     chars.next();
                 }
                 break;

@@ -56,6 +56,9 @@ pub fn rec_marker(s: &str) -> Option<(u32, &str)> {
 
 /// A numbered section heading such as `3. Care and support and pathway planning`.
 pub fn section_heading(s: &str) -> Option<(u32, &str)> {
+    if s.len() > MAX_HEADING_BYTES {
+        return None;
+    }
     let (n, rest) = leading_number(s.trim())?;
     let rest = rest.strip_prefix('.').unwrap_or(rest);
     if !rest.starts_with(char::is_whitespace) {
@@ -69,6 +72,10 @@ pub fn section_heading(s: &str) -> Option<(u32, &str)> {
         && !title.contains(". ");
     (ok && n > 0).then_some((n, title))
 }
+
+/// No heading is longer than this (bytes); longer lines are rejected before any folding,
+/// which keeps the recognisers O(1) on paragraph-length lines.
+const MAX_HEADING_BYTES: usize = 400;
 
 /// Lower case, `&` as `and`, space collapsed, trailing `:`/`.` dropped: for comparing headings.
 pub fn heading_key(s: &str) -> String {
@@ -93,6 +100,9 @@ pub fn heading_key(s: &str) -> String {
 /// "Leadership, management & governance", "Access arrangements: Information, Advice and
 /// Assistance (IAA)", "Care and Support and Pathway Planning".
 pub fn theme_of_title(s: &str) -> Option<Theme> {
+    if s.len() > MAX_HEADING_BYTES {
+        return None;
+    }
     let k = heading_key(s);
     let k = k.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     if k.is_empty() || k.len() > 120 {
@@ -121,6 +131,9 @@ pub fn theme_of_title(s: &str) -> Option<Theme> {
 
 /// Unnumbered top-level headings.
 pub fn top_heading(s: &str) -> Option<SectionKind> {
+    if s.len() > 80 {
+        return None;
+    }
     let k = heading_key(s);
     Some(match k.as_str() {
         "introduction" => SectionKind::Introduction,
@@ -142,6 +155,9 @@ pub fn top_heading(s: &str) -> Option<SectionKind> {
 
 /// Subsection headings known from CIW reports; recognised even after an unfinished sentence.
 pub fn known_subsection(s: &str) -> bool {
+    if s.len() > 80 {
+        return false;
+    }
     let k = heading_key(s);
     matches!(
         k.as_str(),
@@ -158,16 +174,25 @@ pub fn known_subsection(s: &str) -> bool {
 }
 
 pub fn is_expectations_heading(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     heading_key(s) == "what we expect to see"
 }
 
 pub fn is_contents_heading(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     matches!(heading_key(s).as_str(), "contents" | "table of contents")
 }
 
 /// A line that reads as a heading: short, capitalised, no sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
     let t = s.trim();
+    if t.len() > 4 * 70 {
+        return false;
+    }
     let words = t.split_whitespace().count();
     let Some(first) = t.chars().next() else {
         return false;
@@ -246,6 +271,11 @@ pub fn join_line(buf: &mut String, line: &str) {
         if !hyphen_break {
             buf.push(' ');
         }
+    }
+    // Most lines have single spaces only: copy them whole.
+    if !line.contains(['\t', '\u{b}']) && !line.contains("  ") {
+        buf.push_str(line);
+        return;
     }
     let mut first = true;
     for w in line.split_whitespace() {

@@ -237,7 +237,7 @@ impl Builder<'_> {
             Some(SectionKind::AreasForDevelopment) => {
                 let theme = theme_of_title(t);
                 if theme.is_some() && alone && !finished(t) && t.chars().count() <= 100 {
-                    self.rec_theme = Some((theme, t.to_string()));
+                    self.rec_theme = Some((theme, collapse(t)));
                     self.set_subsection(t);
                     return true;
                 }
@@ -275,7 +275,7 @@ impl Builder<'_> {
     }
 
     fn set_subsection(&mut self, title: &str) {
-        let title = title.trim().trim_end_matches(':').trim().to_string();
+        let title = collapse(title.trim().trim_end_matches(':'));
         if let Some(s) = self.doc.sections.last_mut() {
             s.subsections.push(title.clone());
         }
@@ -668,4 +668,9 @@ fn runs_on_over_page(before: &str, after: &str, wrap: Option<usize>) -> bool {
 /// that out pass this.
 fn unreachable_id() -> String {
     String::from("?")
+}
+
+/// A heading as one line with single spaces.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
