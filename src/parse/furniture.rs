@@ -8,6 +8,8 @@ use std::collections::HashMap;
 pub struct Line<'a> {
     pub no: usize,
     pub text: &'a str,
+    /// The blank line that stands for a page break.
+    pub page_break: bool,
 }
 
 /// How many non-blank lines at each edge of a page may be furniture.
@@ -23,12 +25,14 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
             pages.last_mut().expect("one page").push(Line {
                 no: i + 1,
                 text: first,
+                page_break: false,
             });
         }
         for part in parts {
             pages.push(vec![Line {
                 no: i + 1,
                 text: part,
+                page_break: false,
             }]);
         }
     }
@@ -52,6 +56,7 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
             kept.push(Line {
                 no: page.first().map_or(0, |l| l.no),
                 text: "",
+                page_break: true,
             });
         }
         for (i, line) in page.iter().enumerate() {
@@ -157,12 +162,15 @@ mod tests {
                 "first text",
                 "",
                 "",
+                "",
                 "second",
+                "",
                 "",
                 "third mentions CIW report 2018",
                 ""
             ]
         );
+        assert_eq!(kept.iter().filter(|l| l.page_break).count(), 2);
     }
 
     #[test]

@@ -31,7 +31,11 @@ pub fn para_marker(s: &str) -> Option<(u32, u32, &str)> {
     let rest = rest.strip_prefix('.').unwrap_or(rest);
     match rest.chars().next() {
         None => Some((major, minor, "")),
-        Some(c) if c.is_whitespace() => Some((major, minor, rest.trim_start())),
+        // A paragraph starts a sentence: "2.5 million" is a number in running text.
+        Some(c) if c.is_whitespace() => {
+            let rest = rest.trim_start();
+            (!starts_lower(rest)).then_some((major, minor, rest))
+        }
         Some(c) if c.is_uppercase() => Some((major, minor, rest)),
         _ => None,
     }
@@ -179,7 +183,13 @@ pub fn looks_like_heading(s: &str) -> bool {
     if t.ends_with(':') {
         return words <= 4;
     }
-    !t.ends_with(['.', ',', ';', '!', '?']) && strip_bullet(t).0 == false
+    // A line cut at a page break mid-sentence often ends on a small word; headings never do.
+    const DANGLING: [&str; 16] = [
+        "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from",
+        "that", "their",
+    ];
+    let last = t.rsplit(' ').next().unwrap_or("");
+    !t.ends_with(['.', ',', ';', '!', '?']) && !strip_bullet(t).0 && !DANGLING.contains(&last)
 }
 
 /// One contents line: `Safeguarding<TAB>16`, `Safeguarding ........ 16`, `Safeguarding    16`.

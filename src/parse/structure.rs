@@ -11,6 +11,8 @@
 
 use super::furniture::Line;
 use super::lines::*;
+use std::collections::HashSet;
+
 use crate::model::{ContentsEntry, Paragraph, Recommendation, Section, SectionKind, Theme};
 
 /// What the structure pass finds.
@@ -55,6 +57,10 @@ struct Builder<'w> {
     rec_theme: Option<(Option<Theme>, String)>,
     orphan: Option<Orphan>,
     last_section_number: u32,
+    /// Ids used in the current section, to keep them unique in constant time.
+    ids: HashSet<String>,
+    /// The minor number of the last numbered paragraph of the current section.
+    last_minor: u32,
 }
 
 /// Builds the document structure from the page-cleaned lines.
@@ -68,23 +74,51 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
         rec_theme: None,
         orphan: None,
         last_section_number: 0,
+        ids: HashSet::new(),
+        last_minor: 0,
     };
+    let wrap = wrap_width(lines);
     let mut block: Vec<Line<'_>> = Vec::new();
+    // Blank lines since the last text line, and whether a page break is among them.
+    let (mut gap, mut page_break) = (false, false);
     for line in lines {
         if line.text.trim().is_empty() {
-            if !block.is_empty() {
+            gap = true;
+            page_break |= line.page_break;
+            continue;
+        }
+        if gap && !block.is_empty() {
+            let last = block.last().expect("a line").text;
+            if !(page_break && runs_on_over_page(last, line.text, wrap)) {
                 b.block(&block);
                 block.clear();
             }
-        } else {
-            block.push(*line);
         }
+        (gap, page_break) = (false, false);
+        block.push(*line);
     }
     if !block.is_empty() {
         b.block(&block);
     }
     b.close_section();
-    b.doc
+    // Continuations were joined to the paragraphs; the recommendations take their final text.
+    let mut doc = b.doc;
+    for section in doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::AreasForDevelopment)
+    {
+        for p in &section.paragraphs {
+            if let Some(r) = doc
+                .recommendations
+                .iter_mut()
+                .find(|r| format!("R{}", r.number) == p.id)
+            {
+                r.text.clone_from(&p.text);
+            }
+        }
+    }
+    doc
 }
 
 impl Builder<'_> {
@@ -261,6 +295,8 @@ impl Builder<'_> {
         self.subsection = None;
         self.in_expectations = false;
         self.rec_theme = None;
+        self.ids.clear();
+        self.last_minor = 0;
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         if kind == SectionKind::Theme && theme.is_none() {
             self.warn(
@@ -387,6 +423,21 @@ impl Builder<'_> {
     fn unnumbered(&mut self, item: Item, next_id: impl Fn(&Self) -> String) {
         let (bullet, body) = strip_bullet(&item.text);
         let body = body.to_string();
+        if let Some(o) = self.orphan.as_mut() {
+            // The waiting orphan was itself cut by a page break: this is its tail.
+            if !finished(&o.text) || starts_lower(&body) {
+                join_line(&mut o.text, &body);
+                let words: Vec<&str> = body.split_whitespace().take(4).collect();
+                self.warn(
+                    item.no,
+                    format!(
+                        "joined continuation \"{} ...\" to the unnumbered text above",
+                        words.join(" ")
+                    ),
+                );
+                return;
+            }
+        }
         let prev = self.last_paragraph_text().map(|p| (finished(p), p.len()));
         match prev {
             Some((false, _)) | Some((true, _)) if !item.block_start && !bullet => {
@@ -507,22 +558,17 @@ impl Builder<'_> {
             self.push_recommendation(n, rest, false);
             return;
         }
-        let next = self.doc.recommendations.last().map_or(1, |r| r.number + 1);
-        self.unnumbered(item, move |_| format!("R{next}"));
-        // Text before any number became a paragraph: keep the recommendation list in step.
-        if let Some(p) = self.current().and_then(|s| s.paragraphs.last()) {
-            if p.id == format!("R{next}")
-                && self.doc.recommendations.last().map_or(0, |r| r.number) < next
-            {
-                let text = p.text.clone();
-                self.current_mut().paragraphs.pop();
-                self.push_recommendation(next, text, true);
-            }
+        if self.last_paragraph_text().is_none() {
+            // Text before any number under this heading: the next recommendation, number lost.
+            let n = self.doc.recommendations.last().map_or(0, |r| r.number) + 1;
+            self.warn(
+                item.no,
+                format!("R{n}: number lost in extraction, inferred from its neighbours"),
+            );
+            self.push_recommendation(n, strip_bullet(&item.text).1.to_string(), true);
+            return;
         }
-    }
-
-    fn current_mut(&mut self) -> &mut Section {
-        self.doc.sections.last_mut().expect("a section")
+        self.unnumbered(item, |_| unreachable_id());
     }
 
     fn push_recommendation(&mut self, number: u32, text: String, inferred: bool) {
@@ -580,4 +626,46 @@ impl Builder<'_> {
             self.push_paragraph(format!("{key}.{n}"), text);
         }
     }
+}
+
+/// The width a hard-wrapped extraction wraps at, or `None` when paragraphs are not
+/// hard-wrapped (the 95th percentile of line lengths is over 130 columns).
+fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .map(|l| l.text.trim_end().chars().count())
+        .collect();
+    if lengths.len() < 20 {
+        return None;
+    }
+    let at = lengths.len() * 95 / 100;
+    let (_, p95, _) = lengths.select_nth_unstable(at);
+    let p95 = *p95;
+    if p95 > 130 {
+        return None;
+    }
+    lengths.into_iter().filter(|n| *n * 10 <= p95 * 11).max()
+}
+
+/// Whether a page break falls inside a paragraph. The reflow test: the first word after the
+/// break would not have fitted on the line before it, so that line was wrapped, not ended.
+/// A heading after the break always starts a new block.
+fn runs_on_over_page(before: &str, after: &str, wrap: Option<usize>) -> bool {
+    let Some(width) = wrap else { return false };
+    let t = after.trim();
+    let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let wrapped = before.trim_end().chars().count() + 1 + first_word > width;
+    let heading = top_heading(t).is_some()
+        || section_heading(t).is_some()
+        || known_subsection(t)
+        || is_expectations_heading(t)
+        || looks_like_heading(t);
+    wrapped && !heading
+}
+
+/// `unnumbered` only asks for an id when there is no paragraph before; callers that rule
+/// that out pass this.
+fn unreachable_id() -> String {
+    String::from("?")
 }
