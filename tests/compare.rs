@@ -59,7 +59,8 @@ fn numbers(v: &Value) -> Vec<u64> {
 fn json_for_all_five_themes() {
     // (theme, section number, Pembrokeshire paragraphs, recommendations, Swansea paragraphs,
     // recommendations), as the reports print them.
-    let expected: [(&str, u32, u32, Vec<u64>, u32, Vec<u64>); 5] = [
+    type Expected = (&'static str, u32, u32, Vec<u64>, u32, Vec<u64>);
+    let expected: [Expected; 5] = [
         ("access", 1, 6, vec![], 9, vec![1, 2]),
         ("assessment", 2, 5, vec![1], 7, vec![3]),
         (
