@@ -451,12 +451,12 @@ pub fn matrix<'a>(themes: &[Theme], reports: impl IntoIterator<Item = &'a Report
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::corpus::Corpus;
     use crate::model::{Authority, Methodology, Section, SectionKind};
 
-    fn para(id: &str, sub: Option<&str>) -> Paragraph {
+    pub(crate) fn para(id: &str, sub: Option<&str>) -> Paragraph {
         Paragraph {
             id: id.into(),
             subsection: sub.map(str::to_string),
@@ -464,7 +464,7 @@ mod tests {
         }
     }
 
-    fn report(short: &str, paras: Vec<Paragraph>, expectations: Option<&str>) -> Report {
+    pub(crate) fn report(short: &str, paras: Vec<Paragraph>, expectations: Option<&str>) -> Report {
         let mut subsections: Vec<String> = Vec::new();
         for p in &paras {
             if let Some(s) = &p.subsection {

@@ -800,6 +800,63 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_subsection_is_a_level_gap() {
+        use crate::compare::tests::{para, report};
+        let a = report(
+            "Aber",
+            vec![
+                para("3.1", Some("Care Leavers")),
+                para("3.2", Some("Long Term Planning")),
+                para("3.3", Some("Participation")),
+            ],
+            Some("We expect “good” care for ŵyr."),
+        );
+        let b = report(
+            "Bryn",
+            vec![
+                para("3.1", Some("Care leavers")),
+                para("3.2", Some("Participation")),
+            ],
+            Some("Something else."),
+        );
+        let c = compare(Theme::CareAndSupport, [&a, &b]);
+        let s = side_by_side(&c, &Options::new(90));
+        let lines = s.lines();
+        let at = |needle: &str| {
+            lines
+                .iter()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("no {needle:?} in {lines:#?}"))
+        };
+        // The gap sits on the same line as the heading it stands for, and what follows stays level.
+        let ltp = &lines[at("Long Term Planning")];
+        assert_eq!(ltp.matches("Long Term Planning").count(), 2, "{ltp}");
+        assert!(lines[at("Long Term Planning") + 1].contains("│ Not in this report."));
+        let part = &lines[at("Participation")];
+        assert_eq!(part.matches("Participation").count(), 2, "{part}");
+        let expect = at("What we expect to see (as Aber words it; Bryn differently)");
+        assert!(lines[expect + 1].contains("“good” care for ŵyr"));
+        // Each column's unpadded lines hold its own paragraphs only.
+        let bryn: Vec<String> = s.column_lines(1).iter().map(Line::plain).collect();
+        assert!(bryn.iter().any(|l| l.starts_with("3.2 ")));
+        assert!(!bryn.iter().any(|l| l.starts_with("3.3 ")));
+    }
+
+    #[test]
+    fn folded_expectations_take_one_line() {
+        let corpus = Corpus::samples();
+        let c = compare(Theme::Leadership, &corpus.reports);
+        let mut o = Options::new(80);
+        o.expectations = ExpectationsMode::Folded;
+        let s = side_by_side(&c, &o);
+        assert_eq!(s.preamble.len(), 3, "{:#?}", s.preamble);
+        assert!(s.preamble[1].plain().ends_with('…'));
+        assert!(s.preamble[1].width() <= 80);
+        o.expectations = ExpectationsMode::Hidden;
+        assert_eq!(side_by_side(&c, &o).preamble.len(), 2);
+    }
+
+    #[test]
     fn empty_comparison_lays_out() {
         let c = compare(Theme::Safeguarding, []);
         let s = side_by_side(&c, &Options::new(80));
