@@ -118,7 +118,6 @@ pub fn run(
         return Ok(ExitCode::from(1));
     }
     let width = width.unwrap_or_else(super::terminal_width).max(MIN_WIDTH);
-    let mut out = std::io::stdout().lock();
 
     if matrix {
         let themes: Vec<Theme> = match theme {
@@ -127,9 +126,9 @@ pub fn run(
         };
         let m = core::matrix(&themes, reports.iter().copied());
         if json {
-            writeln!(out, "{}", serde_json::to_string_pretty(&m)?)?;
+            emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
         } else {
-            out.write_all(matrix_text(&m, width).as_bytes())?;
+            emit(&matrix_text(&m, width))?;
         }
         return Ok(super::exit_code(failed));
     }
@@ -139,7 +138,7 @@ pub fn run(
     };
     let c = core::compare(theme, reports.iter().copied());
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&c)?)?;
+        emit(&format!("{}\n", serde_json::to_string_pretty(&c)?))?;
         return Ok(super::exit_code(failed));
     }
     let mut opts = Options::new(width);
@@ -163,9 +162,9 @@ pub fn run(
         );
     }
     let s = layout::side_by_side(&c, &opts);
-    for l in s.lines() {
-        writeln!(out, "{l}")?;
-    }
+    let mut text = s.lines().join("\n");
+    text.push('\n');
+    emit(&text)?;
     Ok(super::exit_code(failed))
 }
 
@@ -243,6 +242,15 @@ pub fn matrix_text(m: &Matrix, width: usize) -> String {
     );
     table(&mut s, &rows, width);
     s
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
 }
 
 fn caption(s: &mut String, text: &str, width: usize) {

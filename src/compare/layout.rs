@@ -13,6 +13,9 @@ pub const MIN_COLUMN_WIDTH: usize = 38;
 /// The heading shown over opening paragraphs that no report heads.
 const UNHEADED: &str = "Findings";
 
+/// The widest "What we expect to see" is set in full, for a readable measure on wide screens.
+const EXPECTATIONS_MEASURE: usize = 100;
+
 /// How "What we expect to see" is shown above the columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExpectationsMode {
@@ -359,7 +362,8 @@ fn preamble(c: &Comparison, opts: &Options, width: usize, left_out: &[usize]) ->
             ExpectationsMode::Full => {
                 out.extend(wrap_styled(&label, Style::ExpectationsLabel, width));
                 let indent = if width > 20 { "  " } else { "" };
-                for l in wrap(&for_terminal(exp), width - indent.len()) {
+                let measure = width.min(EXPECTATIONS_MEASURE) - indent.len();
+                for l in wrap(&for_terminal(exp), measure) {
                     out.push(Line::one(format!("{indent}{l}"), Style::Expectations));
                 }
             }
