@@ -96,6 +96,24 @@ impl Group {
     }
 }
 
+impl Comparison {
+    /// The index of the column of report `report` (an id such as `swansea-2018-07`).
+    pub fn column_of(&self, report: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.report == report)
+    }
+
+    /// The aligned row holding paragraph `id` of column `column`: where to scroll to when the
+    /// comparison opens from a paragraph.
+    pub fn row_of(&self, column: usize, id: &str) -> Option<usize> {
+        self.columns
+            .get(column)?
+            .groups
+            .iter()
+            .find(|g| g.ids.iter().any(|i| i.eq_ignore_ascii_case(id)))
+            .map(|g| g.row)
+    }
+}
+
 impl Column {
     /// True when the report has a section for the theme.
     pub fn has_section(&self) -> bool {
@@ -579,6 +597,11 @@ pub(crate) mod tests {
             [vec!["3.1"], vec!["3.2"], vec![], vec!["3.3"], vec!["3.4"]]
         );
         assert!(c.columns[0].groups[3].is_gap());
+        assert_eq!(c.column_of("b-2020-01"), Some(1));
+        assert_eq!(c.row_of(1, "3.3"), Some(3));
+        assert_eq!(c.row_of(0, "3.4"), Some(4));
+        assert_eq!(c.row_of(0, "9.9"), None);
+        assert_eq!(c.row_of(7, "3.1"), None);
         assert_eq!(
             c.columns[1].groups[0].heading.as_deref(),
             Some("Summary of findings")

@@ -51,16 +51,17 @@ fn unknown_authority(corpus: &Corpus, name: &str) -> ExitCode {
     let mut known = corpus.known_names();
     known.dedup();
     let ids: Vec<&str> = corpus.reports.iter().map(|r| r.id.as_str()).collect();
-    usage_error(&format!(
-        "no report for authority `{}`.\nKnown authorities: {}\n(or a report id: {})",
-        for_terminal(name),
-        if known.is_empty() {
-            "none (no reports loaded)".to_string()
-        } else {
-            known.join(", ")
-        },
-        ids.join(", ")
-    ))
+    let mut msg = format!("no report for authority `{}`.\n", for_terminal(name));
+    if known.is_empty() {
+        msg.push_str("No reports are loaded; give some with --reports <FILE|DIR>.");
+    } else {
+        msg.push_str(&format!(
+            "Known authorities: {}\n(or a report id: {})",
+            known.join(", "),
+            ids.join(", ")
+        ));
+    }
+    usage_error(&msg)
 }
 
 pub fn run(

@@ -261,6 +261,25 @@ impl SideBySide {
             .map(|(_, s)| s)
     }
 
+    /// The first line in [`SideBySide::body_lines`] of the paragraph or recommendation `anchor`
+    /// (`4.1`, `R8`) in shown column `i`.
+    pub fn line_of_anchor(&self, i: usize, anchor: &str) -> Option<usize> {
+        self.blocks
+            .iter()
+            .zip(self.block_starts())
+            .find_map(|(b, start)| {
+                b.cells
+                    .get(i)?
+                    .iter()
+                    .position(|l| {
+                        l.anchor
+                            .as_deref()
+                            .is_some_and(|a| a.eq_ignore_ascii_case(anchor))
+                    })
+                    .map(|p| start + p)
+            })
+    }
+
     /// One shown column's lines, unpadded, for scrolling it on its own (`i` indexes
     /// [`SideBySide::shown`]).
     pub fn column_lines(&self, i: usize) -> Vec<Line> {
@@ -799,6 +818,12 @@ mod tests {
             anchors.contains(&"R7") && anchors.contains(&"4.10"),
             "{anchors:?}"
         );
+        let body = s.body_lines();
+        let at = s.line_of_anchor(1, "4.10").expect("4.10 shown");
+        assert!(body[at].contains("│ 4.10 The regional"), "{}", body[at]);
+        let at = s.line_of_anchor(0, "r8").expect("R8 shown");
+        assert!(body[at].starts_with("R8 Ensure"), "{}", body[at]);
+        assert_eq!(s.line_of_anchor(0, "4.10"), None);
         let header = &s.blocks[0].cells[0];
         assert_eq!(header[0].spans[0].style, Style::Authority);
     }
