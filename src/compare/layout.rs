@@ -699,15 +699,18 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
             used = ww;
             continue;
         }
-        // Break an over-long word by characters.
+        // Break an over-long word by characters, measuring the line as a whole (sequences such
+        // as emoji with variation selectors are wider than their characters).
         for ch in word.chars() {
-            let cw = ch.width().unwrap_or(0);
-            if used > 0 && used + cw > w {
+            let mut candidate = line.clone();
+            candidate.push(ch);
+            if !line.is_empty() && candidate.width() > w {
                 lines.push(std::mem::take(&mut line));
-                used = 0;
+                line.push(ch);
+            } else {
+                line = candidate;
             }
-            line.push(ch);
-            used += cw;
+            used = line.width();
         }
     }
     if used > 0 || !line.is_empty() {
@@ -883,6 +886,42 @@ mod tests {
         assert!(s.preamble[1].width() <= 80);
         o.expectations = ExpectationsMode::Hidden;
         assert_eq!(side_by_side(&c, &o).preamble.len(), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_any_width_lays_out_within_the_width(
+            texts in proptest::collection::vec("[a-zŵŷ“”’ 漢字😀\u{fe0f}\u{301}\u{1b}\t\n.-]{0,80}", 1..8),
+            headings in proptest::collection::vec(proptest::option::of("[A-Za-z ŵ&,-]{0,30}"), 1..8),
+            width in 0usize..200,
+            first in 0usize..4,
+        ) {
+            use crate::compare::tests::{para, report};
+            let mut reports = Vec::new();
+            for (k, chunk) in texts.chunks(3).enumerate() {
+                let paras = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let mut p = para(&format!("3.{}", i + 1), headings[(i + k) % headings.len()].as_deref());
+                        p.text = t.clone();
+                        p
+                    })
+                    .collect();
+                reports.push(report(&format!("C{k}{}", texts[0].chars().take(5).collect::<String>()), paras, Some(&texts[k])));
+            }
+            let c = compare(Theme::CareAndSupport, &reports);
+            let mut o = Options::new(width);
+            o.first_column = first;
+            let s = side_by_side(&c, &o);
+            for l in s.lines() {
+                proptest::prop_assert!(!l.contains('\x1b'), "escape in {:?}", l);
+                if width >= 2 {
+                    proptest::prop_assert!(l.width() <= width, "{:?} over {}", l, width);
+                }
+            }
+            proptest::prop_assert_eq!(s.shown.len() + s.left_out.len(), c.columns.len());
+        }
     }
 
     #[test]
