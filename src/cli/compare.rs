@@ -2,16 +2,14 @@
 //! JSON), and with `--matrix` the councils × themes table with the methodology figures.
 
 use super::Args;
+use crate::compare as core;
 use crate::compare::layout::{self, ExpectationsMode, Options};
-use crate::compare::{self as core, Matrix};
 use crate::corpus::Corpus;
 use crate::model::{Report, Theme};
 use crate::text::for_terminal;
 use anyhow::Result;
-use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
 
 const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--json] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--json]";
 
@@ -129,7 +127,7 @@ pub fn run(
         if json {
             emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
         } else {
-            emit(&matrix_text(&m, width))?;
+            emit(&layout::matrix_text(&m, width))?;
         }
         return Ok(super::exit_code(failed));
     }
@@ -169,151 +167,11 @@ pub fn run(
     Ok(super::exit_code(failed))
 }
 
-/// The matrix as two plain tables: counts per theme, then the methodology figures.
-pub fn matrix_text(m: &Matrix, width: usize) -> String {
-    let mut s = String::new();
-    let council = |r: &core::MatrixRow| for_terminal(&r.authority).into_owned();
-    let date = |r: &core::MatrixRow| {
-        let i = &r.inspection;
-        let month: String = i.month.chars().take(3).collect();
-        match (month.is_empty(), i.year) {
-            (false, y) if y > 0 => format!("{month} {y}"),
-            _ => i.label(),
-        }
-    };
-    let short_title = |t: Theme| match t {
-        Theme::Access => "Access",
-        Theme::Assessment => "Assessment",
-        Theme::CareAndSupport => "Care",
-        Theme::Safeguarding => "Safeguarding",
-        Theme::Leadership => "Leadership",
-    };
-
-    let mut head: Vec<String> = vec!["Council".into(), "Inspected".into()];
-    head.extend(m.themes.iter().map(|t| short_title(*t).to_string()));
-    let mut rows: Vec<Vec<String>> = vec![head];
-    for r in &m.rows {
-        let mut row = vec![council(r), date(r)];
-        row.extend(r.cells.iter().map(|c| {
-            if c.section_title.is_none() {
-                format!("{} / –", c.recommendations)
-            } else {
-                format!("{} / {}", c.recommendations, c.paragraphs)
-            }
-        }));
-        rows.push(row);
-    }
-    caption(
-        &mut s,
-        "Areas for development / paragraphs per theme (Access: information, advice and assistance; Care: care and support and pathway planning; – : no such section)",
-        width,
-    );
-    table(&mut s, &rows, width);
-
-    let f = |v: Option<u32>| v.map_or("–".to_string(), |n| n.to_string());
-    let mut rows: Vec<Vec<String>> = vec![[
-        "Council",
-        "Inspected",
-        "Days",
-        "Case files",
-        "Interview",
-        "Focus group",
-        "Supervision",
-    ]
-    .iter()
-    .map(|x| x.to_string())
-    .collect()];
-    for r in &m.rows {
-        let g = &r.methodology;
-        rows.push(vec![
-            council(r),
-            date(r),
-            f(g.fieldwork_days),
-            f(g.case_files_reviewed),
-            f(g.tracked_by_interview),
-            f(g.tracked_by_focus_group),
-            f(g.supervision_files),
-        ]);
-    }
-    let _ = writeln!(s);
-    caption(
-        &mut s,
-        "Methodology: fieldwork days, case files reviewed, cases tracked by interview and by focus group, supervision files (– : not given)",
-        width,
-    );
-    table(&mut s, &rows, width);
-    s
-}
-
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
 fn emit(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r,
-    }
-}
-
-fn caption(s: &mut String, text: &str, width: usize) {
-    for l in layout::wrap(text, width) {
-        let _ = writeln!(s, "{l}");
-    }
-}
-
-/// Writes rows as a table: the first two columns (council, date) left-aligned, the rest
-/// right-aligned, two spaces apart. Value columns that do not fit in `width` continue in a
-/// further table below, which repeats the first two columns.
-fn table(s: &mut String, rows: &[Vec<String>], width: usize) {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|x| x.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let fixed: usize = widths.iter().take(2).map(|w| w + 2).sum();
-    // Split the value columns into chunks that fit beside the fixed ones (at least one each).
-    let mut chunks: Vec<Vec<usize>> = Vec::new();
-    let mut used = fixed;
-    for (c, w) in widths.iter().enumerate().skip(2) {
-        let w = w + 2;
-        match chunks.last_mut() {
-            Some(chunk) if used + w <= width + 2 => chunk.push(c),
-            _ => {
-                chunks.push(vec![c]);
-                used = fixed;
-            }
-        }
-        used += w;
-    }
-    if chunks.is_empty() {
-        chunks.push(Vec::new());
-    }
-    for (i, chunk) in chunks.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(s);
-        }
-        for r in rows {
-            let mut line = String::new();
-            for c in (0..2.min(cols)).chain(chunk.iter().copied()) {
-                let cell = r.get(c).map(String::as_str).unwrap_or("");
-                if c > 0 {
-                    line.push_str("  ");
-                }
-                let pad = " ".repeat(widths[c].saturating_sub(cell.width()));
-                if c < 2 {
-                    line.push_str(cell);
-                    line.push_str(&pad);
-                } else {
-                    line.push_str(&pad);
-                    line.push_str(cell);
-                }
-            }
-            let line = layout::truncate(line.trim_end(), width);
-            let _ = writeln!(s, "{line}");
-        }
     }
 }
