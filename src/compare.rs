@@ -4,7 +4,27 @@
 //! and aligns their subsections by a normalised key in a merged order, so a subsection one council
 //! lacks leaves a visible gap rather than shifting the rest. [`matrix`] counts recommendations
 //! and paragraphs per council and theme next to the methodology figures. [`layout`] turns a
-//! [`Comparison`] into side-by-side lines for any front end. No terminal code here.
+//! [`Comparison`] (or a [`Matrix`]) into lines for any front end. No terminal code here.
+//!
+//! Alignment rules:
+//! - Sections align by [`Theme`] (the parser assigns it from the title).
+//! - Subsection headings compare folded (case, quotes, Welsh diacritics), `&` as "and", word
+//!   breaks ignored ("well-being" = "wellbeing"), a plural `s` ignored, and a shortened heading of
+//!   two or more words matches its longer form ("Placement choice" = "Placement choice,
+//!   stability and wellbeing").
+//! - Paragraphs before any heading and those under an introductory heading ("Summary of
+//!   findings", "Summary", "Overview", "Introduction") share one opening row, [`OPENING_KEY`]:
+//!   Pembrokeshire's "Summary of findings" (3.1–3.4) sits level with Swansea's un-headed
+//!   3.1–3.7. Each column keeps its own heading ([`Group::heading`]).
+//! - Rows follow the first report's order; a subsection new to the list goes before the next
+//!   subsection its own report shares with the list, else at the end.
+//!
+//! For a front end: `compare(theme, reports)` → [`Comparison`] (serialisable; `rows`, and per
+//! column `groups[row]`), [`Comparison::row_of`] to scroll to a paragraph's row,
+//! [`next_theme`]/[`previous_theme`] for `]`/`[`, [`theme_from_arg`] for typed themes, and
+//! [`layout::side_by_side`] → [`layout::SideBySide`] with styled, anchored lines per column
+//! in bands that keep subsections level ([`layout::SideBySide::block_starts`],
+//! [`layout::SideBySide::column_lines`] for independent scrolling).
 
 pub mod layout;
 

@@ -154,7 +154,7 @@ pub fn run(
             .map(|col| crate::model::slug(&col.authority))
             .collect();
         opts.left_out_hint = format!(
-            "All {n} need --width {}; or name the councils to see: ciw compare {} {}",
+            "To see all {n} side by side: --width {}; or name the ones to see: ciw compare {} {}",
             layout::width_for(n, opts.min_column_width, sep),
             theme.key(),
             names.join(" ")

@@ -358,16 +358,11 @@ pub fn side_by_side(c: &Comparison, opts: &Options) -> SideBySide {
 fn preamble(c: &Comparison, opts: &Options, width: usize, left_out: &[usize]) -> Vec<Line> {
     let mut out = Vec::new();
     let n = c.columns.len();
-    let title = format!(
-        "{}: {} {}",
-        c.theme_title,
-        n,
-        if n == 1 {
-            "report"
-        } else {
-            "reports side by side"
-        }
-    );
+    let title = match (n, left_out.len()) {
+        (1, _) => format!("{}: 1 report", c.theme_title),
+        (_, 0) => format!("{}: {n} reports side by side", c.theme_title),
+        (_, out) => format!("{}: {} of {n} reports shown", c.theme_title, n - out),
+    };
     out.extend(wrap_styled(&title, Style::Title, width));
     if let Some(exp) = &c.expectations {
         let label = if c.expectations_differ.is_empty() {
