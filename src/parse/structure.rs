@@ -408,15 +408,9 @@ impl Builder<'_> {
     }
 
     /// The minor number of the last numbered paragraph of the current section.
+    /// The minor number of the last numbered paragraph of the current section.
     fn last_minor(&self) -> u32 {
-        self.current()
-            .and_then(|s| {
-                s.paragraphs
-                    .iter()
-                    .rev()
-                    .find_map(|p| p.id.split_once('.')?.1.parse().ok())
-            })
-            .unwrap_or(0)
+        self.last_minor
     }
 
     /// An item with no number: a continuation, an orphan, or the first text of a subsection.
@@ -526,19 +520,25 @@ impl Builder<'_> {
     }
 
     fn push_paragraph(&mut self, id: String, text: String) {
-        let subsection = self.subsection.clone();
-        let section = self.doc.sections.last_mut().expect("a section");
-        let id = if section.paragraphs.iter().any(|p| p.id == id) {
-            let unique = (2..)
-                .map(|k| format!("{id}-{k}"))
-                .find(|c| section.paragraphs.iter().all(|p| &p.id != c));
-            let unique = unique.expect("an unused id");
+        if let Some(minor) = id.split_once('.').and_then(|(_, m)| m.parse().ok()) {
+            self.last_minor = minor;
+        }
+        let id = if self.ids.contains(&id) {
+            // Suffixes count up from the number of ids already used: constant work per paragraph.
+            let mut k = self.ids.len() + 1;
+            while self.ids.contains(&format!("{id}-{k}")) {
+                k += 1;
+            }
+            let unique = format!("{id}-{k}");
             self.warnings
                 .push(format!("{id}: number used twice; the second is {unique}"));
             unique
         } else {
             id
         };
+        self.ids.insert(id.clone());
+        let subsection = self.subsection.clone();
+        let section = self.doc.sections.last_mut().expect("a section");
         section.paragraphs.push(Paragraph {
             id,
             subsection,

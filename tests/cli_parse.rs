@@ -1,0 +1,120 @@
+//! `ciw parse` and `ciw check` on the built binary: outlines, JSON, and bad input that is named
+//! on stderr while the other files are still parsed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ciw(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ciw"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const SWANSEA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sample-reports/swansea-2018-07.txt"
+);
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-reports");
+
+#[test]
+fn outline_of_one_report() {
+    let o = ciw(&["parse", SWANSEA]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with(
+        "City and County of Swansea (Swansea), inspected July 2018  [swansea-2018-07]"
+    ));
+    assert!(out.contains("14 overview findings, 10 areas for development, 60 numbered paragraphs"));
+    assert!(out.contains("Placement choice, stability and wellbeing: 3.17–3.20 (4)"));
+    assert!(out.contains("9 days of fieldwork, 69 case files reviewed"));
+}
+
+#[test]
+fn json_is_one_object_for_one_file_and_an_array_for_a_folder() {
+    let one: serde_json::Value =
+        serde_json::from_slice(&ciw(&["parse", "--json", SWANSEA]).stdout).unwrap();
+    assert_eq!(one["id"], "swansea-2018-07");
+    assert_eq!(one["authority"]["short"], "Swansea");
+    assert_eq!(one["sections"][7]["theme"], "safeguarding");
+    assert_eq!(one["sections"][7]["paragraphs"][0]["id"], "4.1");
+    assert_eq!(one["recommendations"][4]["number"], 5);
+    assert_eq!(one["methodology"]["fieldwork_days"], 9);
+    let many: serde_json::Value =
+        serde_json::from_slice(&ciw(&["parse", "--json", SAMPLES]).stdout).unwrap();
+    assert_eq!(many.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn check_lists_the_repairs() {
+    let o = ciw(&["check", SAMPLES]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("pembrokeshire-2018-09.txt: Pembrokeshire (September 2018): 7 warnings"),
+        "{out}"
+    );
+    assert!(out.contains("R4: number lost in extraction, inferred from its neighbours"));
+    assert!(out.contains("3.9: joined continuation \"There was flexibility in ...\" (a guess"));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_still_parse() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.display().to_string()
+    };
+    let empty = write("empty.txt", b"");
+    let pdf = write("report.pdf", b"%PDF-1.7\n1 0 obj\n");
+    let binary = write(
+        "image.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3],
+    );
+    let letter = write(
+        "letter.txt",
+        b"Dear Sir,\n\nThank you for your letter of 3 May.\n",
+    );
+    let missing = dir.path().join("nope.txt").display().to_string();
+    for cmd in ["parse", "check"] {
+        let o = ciw(&[cmd, &empty, &pdf, SWANSEA, &binary, &letter, &missing]);
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        let err = stderr(&o);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 5, "{cmd}: one line per bad file:\n{err}");
+        for (path, what) in [
+            (&empty, "the file is empty"),
+            (&pdf, "pdftotext -layout"),
+            (&binary, "binary data"),
+            (&letter, "not a CIW inspection report"),
+            (&missing, "no such file or folder"),
+        ] {
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.contains(path.as_str()) && l.contains(what)),
+                "{cmd}: {what}\n{err}"
+            );
+        }
+        assert!(
+            stdout(&o).contains("Swansea"),
+            "{cmd}: the good file is still printed"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = ciw(&["parse"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(Path::new(SWANSEA).exists());
+}
