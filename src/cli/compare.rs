@@ -151,7 +151,20 @@ pub fn run(
             .columns
             .iter()
             .skip(fit)
-            .map(|col| crate::model::slug(&col.authority))
+            .map(|col| {
+                // A council inspected more than once is named by report id.
+                let repeated = c
+                    .columns
+                    .iter()
+                    .filter(|o| o.authority == col.authority)
+                    .count()
+                    > 1;
+                if repeated {
+                    col.report.clone()
+                } else {
+                    crate::model::slug(&col.authority)
+                }
+            })
             .collect();
         opts.left_out_hint = format!(
             "To see all {n} side by side: --width {}; or name the ones to see: ciw compare {} {}",
