@@ -483,6 +483,17 @@ fn recommendations(col: &Column, w: usize) -> Vec<Line> {
                 w,
                 label,
             ));
+            if r.inferred {
+                out.extend(
+                    wrap_styled(
+                        &format!("({label}: number lost in the text, inferred)"),
+                        Style::Note,
+                        w,
+                    )
+                    .into_iter()
+                    .map(|l| l.anchored(label)),
+                );
+            }
         }
     }
     out.push(Line::default());
@@ -1011,6 +1022,28 @@ mod tests {
         let bryn: Vec<String> = s.column_lines(1).iter().map(Line::plain).collect();
         assert!(bryn.iter().any(|l| l.starts_with("3.2 ")));
         assert!(!bryn.iter().any(|l| l.starts_with("3.3 ")));
+    }
+
+    #[test]
+    fn inferred_recommendation_numbers_are_flagged() {
+        use crate::compare::tests::{para, report};
+        use crate::model::Recommendation;
+        let mut a = report("Aber", vec![para("3.1", None)], None);
+        for (number, inferred) in [(4, false), (5, true)] {
+            a.recommendations.push(Recommendation {
+                number,
+                theme: Some(Theme::CareAndSupport),
+                theme_title: "Care and support".into(),
+                text: format!("Do thing {number}."),
+                inferred,
+            });
+        }
+        let c = compare(Theme::CareAndSupport, [&a]);
+        let text = side_by_side(&c, &Options::new(60)).lines().join("\n");
+        assert!(
+            text.contains("R4 Do thing 4.\nR5 Do thing 5.\n(R5: number lost"),
+            "{text}"
+        );
     }
 
     #[test]
