@@ -486,7 +486,7 @@ fn recommendations(col: &Column, w: usize) -> Vec<Line> {
             if r.inferred {
                 out.extend(
                     wrap_styled(
-                        &format!("({label}: number lost in the text, inferred)"),
+                        &format!("({label}: number inferred by the parser)"),
                         Style::Note,
                         w,
                     )
@@ -1041,7 +1041,7 @@ mod tests {
         let c = compare(Theme::CareAndSupport, [&a]);
         let text = side_by_side(&c, &Options::new(60)).lines().join("\n");
         assert!(
-            text.contains("R4 Do thing 4.\nR5 Do thing 5.\n(R5: number lost"),
+            text.contains("R4 Do thing 4.\nR5 Do thing 5.\n(R5: number inferred"),
             "{text}"
         );
     }
