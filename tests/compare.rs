@@ -397,6 +397,15 @@ fn usage_errors_exit_2_and_list_what_is_valid() {
     assert!(e.contains("pembrokeshire, swansea"), "{e}");
     assert!(o.stdout.is_empty());
 
+    let o = ciw(&["compare", "swansea", "safeguarding", "pembrokeshire"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("the theme comes first: ciw compare safeguarding swansea pembrokeshire"),
+        "{}",
+        stderr(&o)
+    );
+
     let o = ciw(&["compare"]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);

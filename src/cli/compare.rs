@@ -92,11 +92,27 @@ pub fn run(
         (false, Some(t)) => match core::theme_from_arg(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => {
+                // `ciw compare swansea safeguarding`: the theme comes first.
+                if let Some(th) = authorities.iter().find_map(|a| core::theme_from_arg(a)) {
+                    let rest: Vec<&str> = std::iter::once(t)
+                        .chain(
+                            authorities
+                                .iter()
+                                .map(String::as_str)
+                                .filter(|a| core::theme_from_arg(a).is_none()),
+                        )
+                        .collect();
+                    return Ok(usage_error(&format!(
+                        "the theme comes first: ciw compare {} {}",
+                        th.key(),
+                        for_terminal(&rest.join(" "))
+                    )));
+                }
                 return Ok(usage_error(&format!(
                     "unknown theme `{}`. Themes:\n{}\n{USAGE}",
                     for_terminal(t),
                     theme_list()
-                )))
+                )));
             }
         },
     };
