@@ -1,1 +1,735 @@
-//! Comparison (issue 5): aligning one theme across councils.
+//! Comparison (issue 5): one theme across councils, and the councils × themes matrix.
+//!
+//! [`compare`] aligns the sections of one [`Theme`] across reports whatever their printed titles,
+//! and aligns their subsections by a normalised key in a merged order, so a subsection one council
+//! lacks leaves a visible gap rather than shifting the rest. [`matrix`] counts recommendations
+//! and paragraphs per council and theme next to the methodology figures. [`layout`] turns a
+//! [`Comparison`] (or a [`Matrix`]) into lines for any front end. No terminal code here.
+//!
+//! Alignment rules:
+//! - Sections align by [`Theme`] (the parser assigns it from the title).
+//! - Subsection headings compare folded (case, quotes, Welsh diacritics), `&` as "and", word
+//!   breaks ignored ("well-being" = "wellbeing"), a plural `s` ignored, and a shortened heading of
+//!   two or more words matches its longer form ("Placement choice" = "Placement choice,
+//!   stability and wellbeing").
+//! - Paragraphs before any heading and those under an introductory heading ("Summary of
+//!   findings", "Summary", "Overview", "Introduction") share one opening row, [`OPENING_KEY`]:
+//!   Pembrokeshire's "Summary of findings" (3.1–3.4) sits level with Swansea's un-headed
+//!   3.1–3.7. Each column keeps its own heading ([`Group::heading`]).
+//! - Rows follow the first report's order; a subsection new to the list goes before the next
+//!   subsection its own report shares with the list, else at the end.
+//!
+//! For a front end: `compare(theme, reports)` → [`Comparison`] (serialisable; `rows`, and per
+//! column `groups[row]`), [`Comparison::row_of`] to scroll to a paragraph's row,
+//! [`next_theme`]/[`previous_theme`] for `]`/`[`, [`theme_from_arg`] for typed themes, and
+//! [`layout::side_by_side`] → [`layout::SideBySide`] with styled, anchored lines per column
+//! in bands that keep subsections level ([`layout::SideBySide::block_starts`],
+//! [`layout::SideBySide::column_lines`] for independent scrolling).
+
+pub mod layout;
+
+use crate::model::{Inspection, Paragraph, Report, Theme};
+use crate::text::fold;
+use serde::Serialize;
+
+/// The key of the row that holds a section's opening paragraphs: those before any subsection
+/// heading, and those under a summary-like heading ("Summary of findings").
+pub const OPENING_KEY: &str = "opening";
+
+/// One theme across several reports, ready to show side by side or serialise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub theme: Theme,
+    /// The theme's common title ("Care and support and pathway planning").
+    pub theme_title: String,
+    /// "What we expect to see", shown once: the first report's wording.
+    pub expectations: Option<String>,
+    /// Councils (short names) whose "What we expect to see" differs in its words from the one
+    /// shown, or lacks one while others have it. Differences of punctuation, case and spacing
+    /// (carer's / carers) are not counted.
+    pub expectations_differ: Vec<String>,
+    /// The aligned subsections, in merged order; every column has one group per row.
+    pub rows: Vec<Row>,
+    /// One column per report, in the order asked for.
+    pub columns: Vec<Column>,
+}
+
+/// An aligned subsection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// The normalised key ([`OPENING_KEY`] for the opening paragraphs).
+    pub key: String,
+    /// The heading as first printed by a report that has it; `None` for opening paragraphs that
+    /// no report heads.
+    pub label: Option<String>,
+}
+
+/// One report's side of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// The report id, `swansea-2018-07`.
+    pub report: String,
+    /// The council's short name, "Swansea".
+    pub authority: String,
+    /// The council's full name, "City and County of Swansea".
+    pub authority_name: String,
+    pub inspection: Inspection,
+    pub section_number: Option<u32>,
+    /// The section's own title in this report; `None` when the report has no such section.
+    pub section_title: Option<String>,
+    /// The areas for development this report gives for the theme.
+    pub recommendations: Vec<ComparedRecommendation>,
+    /// The section's paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// One group per [`Comparison::rows`] entry, in the same order; empty where this report
+    /// lacks that subsection.
+    pub groups: Vec<Group>,
+}
+
+/// An area for development as compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComparedRecommendation {
+    pub number: u32,
+    pub text: String,
+    /// True when the number was inferred by the parser.
+    pub inferred: bool,
+}
+
+/// A column's paragraphs for one aligned subsection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// Index into [`Comparison::rows`].
+    pub row: usize,
+    /// The heading as this report prints it, if it heads this group.
+    pub heading: Option<String>,
+    /// Paragraph ids, in order.
+    pub ids: Vec<String>,
+    /// Indices into [`Column::paragraphs`], in order.
+    #[serde(skip)]
+    pub indices: Vec<usize>,
+}
+
+impl Group {
+    /// True when this report lacks the subsection.
+    pub fn is_gap(&self) -> bool {
+        self.indices.is_empty()
+    }
+}
+
+impl Comparison {
+    /// The index of the column of report `report` (an id such as `swansea-2018-07`).
+    pub fn column_of(&self, report: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.report == report)
+    }
+
+    /// The aligned row holding paragraph `id` of column `column`: where to scroll to when the
+    /// comparison opens from a paragraph.
+    pub fn row_of(&self, column: usize, id: &str) -> Option<usize> {
+        self.columns
+            .get(column)?
+            .groups
+            .iter()
+            .find(|g| g.ids.iter().any(|i| i.eq_ignore_ascii_case(id)))
+            .map(|g| g.row)
+    }
+}
+
+impl Column {
+    /// True when the report has a section for the theme.
+    pub fn has_section(&self) -> bool {
+        self.section_title.is_some()
+    }
+}
+
+/// The tokens of a subsection heading for matching: folded (case, quotes, Welsh diacritics),
+/// `&` read as "and", split on anything not alphanumeric, plural `s` dropped from long words.
+fn heading_tokens(heading: &str) -> Vec<String> {
+    let folded = fold(heading).replace('&', " and ");
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+/// True for headings that introduce a section rather than name a topic ("Summary of findings",
+/// "Summary", "Overview", "Introduction"): their paragraphs align with other reports' un-headed
+/// opening paragraphs.
+fn is_opening_heading(tokens: &[String]) -> bool {
+    let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    matches!(
+        t.as_slice(),
+        ["summary"]
+            | ["summary", "of", "finding"]
+            | ["summary", "of", "the", "finding"]
+            | ["key", "finding"]
+            | ["overview"]
+            | ["overview", "of", "finding"]
+            | ["introduction"]
+    )
+}
+
+/// The normalised key of a subsection heading (`None` for paragraphs before any heading):
+/// [`OPENING_KEY`] for opening paragraphs, else the heading's tokens joined by `-`.
+pub fn subsection_key(heading: Option<&str>) -> String {
+    let Some(h) = heading else {
+        return OPENING_KEY.to_string();
+    };
+    let tokens = heading_tokens(h);
+    if tokens.is_empty() || is_opening_heading(&tokens) {
+        return OPENING_KEY.to_string();
+    }
+    tokens.join("-")
+}
+
+/// Whether two subsection keys name the same subsection: equal, equal once word breaks are
+/// ignored ("well-being" / "wellbeing"), or one a shortened form of the other of at least two
+/// words ("Placement choice" / "Placement choice, stability and wellbeing").
+fn same_subsection(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a == OPENING_KEY || b == OPENING_KEY {
+        return false;
+    }
+    if a.replace('-', "") == b.replace('-', "") {
+        return true;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.contains('-') && long.starts_with(short) && long[short.len()..].starts_with('-')
+}
+
+/// Reads a theme as users type it: a key or title [`Theme::from_key`] knows ("safeguarding",
+/// "iaa", "Care and support"), or an unambiguous start of a key ("care", "safe", "lead").
+pub fn theme_from_arg(s: &str) -> Option<Theme> {
+    if let Some(t) = Theme::from_key(s) {
+        return Some(t);
+    }
+    let k = crate::model::slug(s);
+    if k.is_empty() {
+        return None;
+    }
+    let mut found = Theme::ALL.into_iter().filter(|t| t.key().starts_with(&k));
+    match (found.next(), found.next()) {
+        (Some(t), None) => Some(t),
+        _ => None,
+    }
+}
+
+/// The theme after `t` in report order, wrapping round (for `]`).
+pub fn next_theme(t: Theme) -> Theme {
+    let i = Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
+    Theme::ALL[(i + 1) % Theme::ALL.len()]
+}
+
+/// The theme before `t` in report order, wrapping round (for `[`).
+pub fn previous_theme(t: Theme) -> Theme {
+    let i = Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
+    Theme::ALL[(i + Theme::ALL.len() - 1) % Theme::ALL.len()]
+}
+
+/// Words of a text for comparing wordings: folded, punctuation and apostrophes dropped.
+fn wording(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let w: String = w.chars().filter(|c| *c != '\'').collect();
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&w);
+        }
+    }
+    out
+}
+
+/// Aligns one theme across `reports`, in the order given. Reports lacking the theme's section
+/// still get a column (with their recommendations, if any) and gaps in every row.
+pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) -> Comparison {
+    let reports: Vec<&Report> = reports.into_iter().collect();
+
+    // Each report's paragraphs grouped by subsection key, keys in first-appearance order.
+    struct Partial<'r> {
+        keys: Vec<(String, Option<&'r str>, Vec<usize>)>,
+    }
+    let mut partials = Vec::with_capacity(reports.len());
+    for r in &reports {
+        let mut keys: Vec<(String, Option<&str>, Vec<usize>)> = Vec::new();
+        if let Some(sec) = r.theme_section(theme) {
+            for (i, p) in sec.paragraphs.iter().enumerate() {
+                let key = subsection_key(p.subsection.as_deref());
+                match keys.iter_mut().find(|(k, _, _)| same_subsection(k, &key)) {
+                    Some((_, heading, idx)) => {
+                        idx.push(i);
+                        if heading.is_none() {
+                            *heading = p.subsection.as_deref();
+                        }
+                    }
+                    None => keys.push((key, p.subsection.as_deref(), vec![i])),
+                }
+            }
+            // Headings with no paragraphs of their own still make a row.
+            for h in &sec.subsections {
+                let key = subsection_key(Some(h));
+                if !keys.iter().any(|(k, _, _)| same_subsection(k, &key)) {
+                    keys.push((key, Some(h.as_str()), Vec::new()));
+                }
+            }
+        }
+        partials.push(Partial { keys });
+    }
+
+    // Merge the key orders: each report's keys keep their order; a key new to the merged list
+    // goes just before the next key of the same report already listed (so it sits between the
+    // same neighbours as in its report, after other reports' extras there), else at the end.
+    let mut rows: Vec<Row> = Vec::new();
+    if partials
+        .iter()
+        .any(|p| p.keys.iter().any(|(k, _, _)| k == OPENING_KEY))
+    {
+        rows.push(Row {
+            key: OPENING_KEY.to_string(),
+            label: None,
+        });
+    }
+    let find = |rows: &[Row], key: &str| rows.iter().position(|r| same_subsection(&r.key, key));
+    for p in &partials {
+        let mut cursor = 0;
+        for (j, (key, heading, _)) in p.keys.iter().enumerate() {
+            match find(&rows, key) {
+                Some(i) => {
+                    cursor = cursor.max(i + 1);
+                    if rows[i].label.is_none() {
+                        rows[i].label = heading.map(str::to_string);
+                    }
+                }
+                None => {
+                    let next_known = p.keys[j + 1..]
+                        .iter()
+                        .find_map(|(k, _, _)| find(&rows, k).filter(|&i| i >= cursor));
+                    let at = next_known.unwrap_or(rows.len());
+                    rows.insert(
+                        at,
+                        Row {
+                            key: key.clone(),
+                            label: heading.map(str::to_string),
+                        },
+                    );
+                    cursor = at + 1;
+                }
+            }
+        }
+    }
+
+    let mut columns = Vec::with_capacity(reports.len());
+    for (r, p) in reports.iter().zip(&partials) {
+        let sec = r.theme_section(theme);
+        let paragraphs: Vec<Paragraph> = sec.map(|s| s.paragraphs.clone()).unwrap_or_default();
+        let groups = rows
+            .iter()
+            .enumerate()
+            .map(|(row, rk)| {
+                let found = p.keys.iter().find(|(k, _, _)| same_subsection(k, &rk.key));
+                let (heading, indices) = match found {
+                    Some((_, h, idx)) => (h.map(str::to_string), idx.clone()),
+                    None => (None, Vec::new()),
+                };
+                Group {
+                    row,
+                    heading,
+                    ids: indices.iter().map(|&i| paragraphs[i].id.clone()).collect(),
+                    indices,
+                }
+            })
+            .collect();
+        columns.push(Column {
+            report: r.id.clone(),
+            authority: r.authority.short.clone(),
+            authority_name: r.authority.name.clone(),
+            inspection: r.inspection.clone(),
+            section_number: sec.and_then(|s| s.number),
+            section_title: sec.map(|s| s.title.clone()),
+            recommendations: r
+                .recommendations_for(theme)
+                .map(|rec| ComparedRecommendation {
+                    number: rec.number,
+                    text: rec.text.clone(),
+                    inferred: rec.inferred,
+                })
+                .collect(),
+            paragraphs,
+            groups,
+        });
+    }
+
+    // "What we expect to see": the first report's wording; note the councils that differ.
+    let all_expectations: Vec<(&str, Option<&str>)> = reports
+        .iter()
+        .map(|r| {
+            (
+                r.authority.short.as_str(),
+                r.theme_section(theme)
+                    .and_then(|s| s.expectations.as_deref()),
+            )
+        })
+        .collect();
+    let shown = all_expectations.iter().find_map(|(_, e)| *e);
+    let expectations_differ = match shown {
+        Some(text) => {
+            let w = wording(text);
+            all_expectations
+                .iter()
+                .filter(|(_, e)| e.map(wording).as_deref() != Some(w.as_str()))
+                .map(|(a, _)| a.to_string())
+                .collect()
+        }
+        None => Vec::new(),
+    };
+
+    Comparison {
+        theme,
+        theme_title: theme.title().to_string(),
+        expectations: shown.map(str::to_string),
+        expectations_differ,
+        rows,
+        columns,
+    }
+}
+
+/// The councils × themes table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    /// The themes of the cells, in order.
+    pub themes: Vec<Theme>,
+    /// One row per report.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One council (report) in the matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatrixRow {
+    pub report: String,
+    pub authority: String,
+    pub inspection: Inspection,
+    /// One cell per [`Matrix::themes`] entry.
+    pub cells: Vec<Cell>,
+    pub methodology: Figures,
+}
+
+/// One council's figures for one theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub theme: Theme,
+    /// The section's own title; `None` when the report has no such section.
+    pub section_title: Option<String>,
+    /// Number of areas for development for the theme.
+    pub recommendations: usize,
+    /// Their numbers, e.g. `[2, 3, 4]`.
+    pub recommendation_numbers: Vec<u32>,
+    /// Number of paragraphs in the theme's section.
+    pub paragraphs: usize,
+}
+
+/// The methodology figures of one report; `None` where the report does not give one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    pub fieldwork_days: Option<u32>,
+    pub case_files_reviewed: Option<u32>,
+    pub tracked_by_interview: Option<u32>,
+    pub tracked_by_focus_group: Option<u32>,
+    pub supervision_files: Option<u32>,
+}
+
+/// Builds the matrix of `reports` (in the order given) over `themes`.
+pub fn matrix<'a>(themes: &[Theme], reports: impl IntoIterator<Item = &'a Report>) -> Matrix {
+    let rows = reports
+        .into_iter()
+        .map(|r| {
+            let m = &r.methodology;
+            MatrixRow {
+                report: r.id.clone(),
+                authority: r.authority.short.clone(),
+                inspection: r.inspection.clone(),
+                cells: themes
+                    .iter()
+                    .map(|&t| {
+                        let sec = r.theme_section(t);
+                        let numbers: Vec<u32> =
+                            r.recommendations_for(t).map(|x| x.number).collect();
+                        Cell {
+                            theme: t,
+                            section_title: sec.map(|s| s.title.clone()),
+                            recommendations: numbers.len(),
+                            recommendation_numbers: numbers,
+                            paragraphs: sec.map_or(0, |s| s.paragraphs.len()),
+                        }
+                    })
+                    .collect(),
+                methodology: Figures {
+                    fieldwork_days: m.fieldwork_days,
+                    case_files_reviewed: m.case_files_reviewed,
+                    tracked_by_interview: m.tracked_by_interview,
+                    tracked_by_focus_group: m.tracked_by_focus_group,
+                    supervision_files: m.supervision_files,
+                },
+            }
+        })
+        .collect();
+    Matrix {
+        themes: themes.to_vec(),
+        rows,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::model::{Authority, Methodology, Section, SectionKind};
+
+    pub(crate) fn para(id: &str, sub: Option<&str>) -> Paragraph {
+        Paragraph {
+            id: id.into(),
+            subsection: sub.map(str::to_string),
+            text: format!("text of {id}"),
+        }
+    }
+
+    pub(crate) fn report(short: &str, paras: Vec<Paragraph>, expectations: Option<&str>) -> Report {
+        let mut subsections: Vec<String> = Vec::new();
+        for p in &paras {
+            if let Some(s) = &p.subsection {
+                if !subsections.contains(s) {
+                    subsections.push(s.clone());
+                }
+            }
+        }
+        Report {
+            id: format!("{}-2020-01", short.to_lowercase()),
+            authority: Authority {
+                name: format!("{short} Council"),
+                short: short.into(),
+            },
+            inspection: Inspection {
+                month: "January".into(),
+                month_number: 1,
+                year: 2020,
+            },
+            front_matter: vec![],
+            contents: vec![],
+            overview: vec![],
+            recommendations: vec![],
+            sections: vec![Section {
+                number: Some(3),
+                title: "Care and support".into(),
+                kind: SectionKind::Theme,
+                theme: Some(Theme::CareAndSupport),
+                expectations: expectations.map(str::to_string),
+                subsections,
+                paragraphs: paras,
+            }],
+            methodology: Methodology::default(),
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn keys_normalise_headings() {
+        assert_eq!(subsection_key(None), OPENING_KEY);
+        assert_eq!(subsection_key(Some("Summary of findings")), OPENING_KEY);
+        assert_eq!(subsection_key(Some("  SUMMARY  ")), OPENING_KEY);
+        assert_eq!(subsection_key(Some("Care Leavers")), "care-leaver");
+        assert_eq!(subsection_key(Some("care leavers:")), "care-leaver");
+        assert!(same_subsection(
+            &subsection_key(Some("Placement choice, stability and wellbeing")),
+            &subsection_key(Some("Placement Choice, Stability & Well-being"))
+        ));
+        assert!(same_subsection(
+            &subsection_key(Some("Placement choice")),
+            &subsection_key(Some("Placement choice, stability and wellbeing"))
+        ));
+        assert!(!same_subsection(
+            &subsection_key(Some("Care")),
+            &subsection_key(Some("Care Leavers"))
+        ));
+        assert!(!same_subsection(
+            &subsection_key(Some("Participation")),
+            &subsection_key(Some("Long Term Planning"))
+        ));
+    }
+
+    #[test]
+    fn a_missing_subsection_is_a_gap_not_a_shift() {
+        let a = report(
+            "A",
+            vec![
+                para("3.1", None),
+                para("3.2", Some("Care Leavers")),
+                para("3.3", Some("Long Term Planning")),
+                para("3.4", Some("Participation")),
+            ],
+            None,
+        );
+        let b = report(
+            "B",
+            vec![
+                para("3.1", Some("Summary of findings")),
+                para("3.2", Some("Care leavers")),
+                para("3.3", Some("Placement choice")),
+                para("3.4", Some("Participation")),
+            ],
+            None,
+        );
+        let c = compare(Theme::CareAndSupport, [&a, &b]);
+        let keys: Vec<&str> = c.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                OPENING_KEY,
+                "care-leaver",
+                "long-term-planning",
+                "placement-choice",
+                "participation"
+            ]
+        );
+        // Opening row takes the one heading printed.
+        assert_eq!(c.rows[0].label.as_deref(), Some("Summary of findings"));
+        let ids = |col: usize| -> Vec<Vec<String>> {
+            c.columns[col]
+                .groups
+                .iter()
+                .map(|g| g.ids.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(0),
+            [vec!["3.1"], vec!["3.2"], vec!["3.3"], vec![], vec!["3.4"]]
+        );
+        assert_eq!(
+            ids(1),
+            [vec!["3.1"], vec!["3.2"], vec![], vec!["3.3"], vec!["3.4"]]
+        );
+        assert!(c.columns[0].groups[3].is_gap());
+        assert_eq!(c.column_of("b-2020-01"), Some(1));
+        assert_eq!(c.row_of(1, "3.3"), Some(3));
+        assert_eq!(c.row_of(0, "3.4"), Some(4));
+        assert_eq!(c.row_of(0, "9.9"), None);
+        assert_eq!(c.row_of(7, "3.1"), None);
+        assert_eq!(
+            c.columns[1].groups[0].heading.as_deref(),
+            Some("Summary of findings")
+        );
+        assert_eq!(c.columns[0].groups[0].heading, None);
+        assert_eq!(
+            c.columns[1].groups[1].heading.as_deref(),
+            Some("Care leavers")
+        );
+    }
+
+    #[test]
+    fn expectations_shown_once_and_real_differences_noted() {
+        let a = report("A", vec![para("3.1", None)], Some("A carer's needs, met."));
+        let b = report("B", vec![para("3.1", None)], Some("a carers needs met"));
+        let d = report(
+            "D",
+            vec![para("3.1", None)],
+            Some("Something else entirely."),
+        );
+        let c = compare(Theme::CareAndSupport, [&a, &b]);
+        assert_eq!(c.expectations.as_deref(), Some("A carer's needs, met."));
+        assert!(c.expectations_differ.is_empty());
+        let c = compare(Theme::CareAndSupport, [&a, &b, &d]);
+        assert_eq!(c.expectations_differ, ["D"]);
+    }
+
+    #[test]
+    fn no_reports_one_report_and_a_missing_theme_do_not_panic() {
+        let none = compare(Theme::Safeguarding, []);
+        assert!(none.columns.is_empty() && none.rows.is_empty());
+        assert_eq!(none.expectations, None);
+        let a = report("A", vec![para("3.1", None)], Some("x"));
+        let one = compare(Theme::Safeguarding, [&a]);
+        assert_eq!(one.columns.len(), 1);
+        assert!(!one.columns[0].has_section());
+        assert!(one.rows.is_empty());
+        let both = compare(Theme::CareAndSupport, [&a, &report("B", vec![], None)]);
+        assert_eq!(both.rows.len(), 1);
+        assert!(both.columns[1].groups[0].is_gap());
+        assert_eq!(both.expectations_differ, ["B"]);
+        let m = matrix(&Theme::ALL, []);
+        assert!(m.rows.is_empty());
+    }
+
+    #[test]
+    fn themes_from_arguments() {
+        assert_eq!(theme_from_arg("care"), Some(Theme::CareAndSupport));
+        assert_eq!(
+            theme_from_arg("Care and Support"),
+            Some(Theme::CareAndSupport)
+        );
+        assert_eq!(theme_from_arg("SAFE"), Some(Theme::Safeguarding));
+        assert_eq!(theme_from_arg("iaa"), Some(Theme::Access));
+        assert_eq!(theme_from_arg("lead"), Some(Theme::Leadership));
+        assert_eq!(theme_from_arg("a"), None);
+        assert_eq!(theme_from_arg("swansea"), None);
+        assert_eq!(theme_from_arg(""), None);
+    }
+
+    #[test]
+    fn themes_cycle() {
+        let mut t = Theme::Access;
+        let mut seen = vec![];
+        for _ in 0..5 {
+            seen.push(t);
+            t = next_theme(t);
+        }
+        assert_eq!(seen, Theme::ALL);
+        assert_eq!(t, Theme::Access);
+        assert_eq!(previous_theme(Theme::Access), Theme::Leadership);
+        assert_eq!(
+            previous_theme(next_theme(Theme::Safeguarding)),
+            Theme::Safeguarding
+        );
+    }
+
+    #[test]
+    fn samples_care_and_support_align_summary_with_unheaded_opening() {
+        let corpus = Corpus::samples();
+        let c = compare(Theme::CareAndSupport, &corpus.reports);
+        let labels: Vec<Option<&str>> = c.rows.iter().map(|r| r.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [
+                Some("Summary of findings"),
+                Some("Care Leavers"),
+                Some("Long Term Planning"),
+                Some("Placement choice, stability and wellbeing"),
+                Some("Participation"),
+            ]
+        );
+        for col in &c.columns {
+            assert_eq!(col.groups.len(), c.rows.len());
+            assert!(col.groups.iter().all(|g| !g.is_gap()), "{}", col.authority);
+            let n: usize = col.groups.iter().map(|g| g.ids.len()).sum();
+            assert_eq!(n, col.paragraphs.len());
+        }
+    }
+
+    #[test]
+    fn samples_matrix_figures() {
+        let corpus = Corpus::samples();
+        let m = matrix(&Theme::ALL, &corpus.reports);
+        let swansea = m.rows.iter().find(|r| r.authority == "Swansea").unwrap();
+        assert_eq!(swansea.methodology.fieldwork_days, Some(9));
+        assert_eq!(swansea.methodology.case_files_reviewed, Some(69));
+        assert_eq!(swansea.cells[0].recommendation_numbers, [1, 2]);
+        assert_eq!(swansea.cells[0].paragraphs, 9);
+    }
+}

@@ -1,15 +1,206 @@
-//! `ciw compare`: one theme side by side, and the councils x themes matrix.
+//! `ciw compare`: one theme side by side across councils (plain text sized to the width, or
+//! JSON), and with `--matrix` the councils × themes table with the methodology figures.
+
 use super::Args;
+use crate::compare as core;
+use crate::compare::layout::{self, ExpectationsMode, Options};
+use crate::corpus::Corpus;
+use crate::model::{Report, Theme};
+use crate::text::for_terminal;
 use anyhow::Result;
+use std::io::Write;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--json] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--json]";
+
+/// The narrowest `--width` accepted.
+const MIN_WIDTH: usize = 20;
+
+fn theme_list() -> String {
+    Theme::ALL
+        .iter()
+        .map(|t| format!("  {:<18}{}", t.key(), t.title()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("ciw: {msg}");
+    ExitCode::from(2)
+}
+
+/// Picks the reports named (in the order named, each once), or all of them; an unknown name is
+/// returned as the error.
+fn pick<'a>(corpus: &'a Corpus, names: &[String]) -> std::result::Result<Vec<&'a Report>, String> {
+    if names.is_empty() {
+        return Ok(corpus.reports.iter().collect());
+    }
+    let mut out: Vec<&Report> = Vec::new();
+    for n in names {
+        let r = corpus.find(n).ok_or_else(|| n.clone())?;
+        if !out.iter().any(|x| x.id == r.id) {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+fn unknown_authority(corpus: &Corpus, name: &str) -> ExitCode {
+    let mut known = corpus.known_names();
+    known.dedup();
+    let ids: Vec<&str> = corpus.reports.iter().map(|r| r.id.as_str()).collect();
+    let mut msg = format!("no report for authority `{}`.\n", for_terminal(name));
+    if known.is_empty() {
+        msg.push_str("No reports are loaded; give some with --reports <FILE|DIR>.");
+    } else {
+        msg.push_str(&format!(
+            "Known authorities: {}\n(or a report id: {})",
+            known.join(", "),
+            ids.join(", ")
+        ));
+    }
+    usage_error(&msg)
+}
+
 pub fn run(
-    _args: &Args,
-    _theme: Option<&str>,
-    _authorities: &[String],
-    _json: bool,
-    _width: Option<usize>,
-    _matrix: bool,
+    args: &Args,
+    theme: Option<&str>,
+    authorities: &[String],
+    json: bool,
+    width: Option<usize>,
+    matrix: bool,
 ) -> Result<ExitCode> {
-    anyhow::bail!("`ciw compare` is not built yet")
+    if let Some(w) = width {
+        if w < MIN_WIDTH {
+            return Ok(usage_error(&format!(
+                "--width {w} is too narrow; give at least {MIN_WIDTH}."
+            )));
+        }
+    }
+    // With --matrix every positional may be an authority; a leading theme narrows the table.
+    let (theme, authorities): (Option<Theme>, Vec<String>) = match (matrix, theme) {
+        (_, None) => (None, authorities.to_vec()),
+        (true, Some(t)) => match core::theme_from_arg(t) {
+            Some(th) => (Some(th), authorities.to_vec()),
+            None => (
+                None,
+                std::iter::once(t.to_string())
+                    .chain(authorities.iter().cloned())
+                    .collect(),
+            ),
+        },
+        (false, Some(t)) => match core::theme_from_arg(t) {
+            Some(th) => (Some(th), authorities.to_vec()),
+            None => {
+                // `ciw compare swansea safeguarding`: the theme comes first.
+                if let Some(th) = authorities.iter().find_map(|a| core::theme_from_arg(a)) {
+                    let rest: Vec<&str> = std::iter::once(t)
+                        .chain(
+                            authorities
+                                .iter()
+                                .map(String::as_str)
+                                .filter(|a| core::theme_from_arg(a).is_none()),
+                        )
+                        .collect();
+                    return Ok(usage_error(&format!(
+                        "the theme comes first: ciw compare {} {}",
+                        th.key(),
+                        for_terminal(&rest.join(" "))
+                    )));
+                }
+                return Ok(usage_error(&format!(
+                    "unknown theme `{}`. Themes:\n{}\n{USAGE}",
+                    for_terminal(t),
+                    theme_list()
+                )));
+            }
+        },
+    };
+    if !matrix && theme.is_none() {
+        return Ok(usage_error(&format!(
+            "which theme? Give one of:\n{}\n{USAGE}",
+            theme_list()
+        )));
+    }
+
+    let (corpus, failed) = super::load_corpus(args);
+    let reports = match pick(&corpus, &authorities) {
+        Ok(r) => r,
+        Err(name) => return Ok(unknown_authority(&corpus, &name)),
+    };
+    if reports.is_empty() {
+        eprintln!("ciw: no reports to compare; give some with --reports <FILE|DIR>.");
+        return Ok(ExitCode::from(1));
+    }
+    let width = width.unwrap_or_else(super::terminal_width).max(MIN_WIDTH);
+
+    if matrix {
+        let themes: Vec<Theme> = match theme {
+            Some(t) => vec![t],
+            None => Theme::ALL.to_vec(),
+        };
+        let m = core::matrix(&themes, reports.iter().copied());
+        if json {
+            emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
+        } else {
+            emit(&layout::matrix_text(&m, width))?;
+        }
+        return Ok(super::exit_code(failed));
+    }
+
+    let Some(theme) = theme else {
+        return Ok(ExitCode::from(2));
+    };
+    let c = core::compare(theme, reports.iter().copied());
+    if json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&c)?))?;
+        return Ok(super::exit_code(failed));
+    }
+    let mut opts = Options::new(width);
+    opts.ascii = args.ascii;
+    opts.expectations = ExpectationsMode::Full;
+    let sep = layout::separator_width(args.ascii);
+    let n = c.columns.len();
+    let fit = layout::columns_that_fit(width, opts.min_column_width, sep, n);
+    if fit < n {
+        let names: Vec<String> = c
+            .columns
+            .iter()
+            .skip(fit)
+            .map(|col| {
+                // A council inspected more than once is named by report id.
+                let repeated = c
+                    .columns
+                    .iter()
+                    .filter(|o| o.authority == col.authority)
+                    .count()
+                    > 1;
+                if repeated {
+                    col.report.clone()
+                } else {
+                    crate::model::slug(&col.authority)
+                }
+            })
+            .collect();
+        opts.left_out_hint = format!(
+            "To see all {n} side by side: --width {}; or name the ones to see: ciw compare {} {}",
+            layout::width_for(n, opts.min_column_width, sep),
+            theme.key(),
+            names.join(" ")
+        );
+    }
+    let s = layout::side_by_side(&c, &opts);
+    let mut text = s.lines().join("\n");
+    text.push('\n');
+    emit(&text)?;
+    Ok(super::exit_code(failed))
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
 }
