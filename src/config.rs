@@ -1,0 +1,1 @@
+//! Config and explorer state (last position, bookmarks): `config.toml` and the state dir.
