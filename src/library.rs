@@ -158,6 +158,7 @@ struct Manifest {
 
 /// What one file of an import came to.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // a handful per import; boxing would only add noise
 pub enum ImportEvent {
     /// Stored. `replaced` is the entry it took the place of (same report id), if any.
     Imported {
@@ -181,6 +182,8 @@ pub struct Library {
 pub struct LoadedLibrary {
     pub reports: Vec<Report>,
     pub notes: Vec<String>,
+    /// Reports the manifest names that could not be loaded (their notes say why).
+    pub left_out: usize,
 }
 
 impl Library {
@@ -310,6 +313,7 @@ impl Library {
             ));
         }
         let mut rebuilt: HashMap<[u8; 16], Vec<u8>> = HashMap::new();
+        let mut left_out = 0usize;
         for (i, e) in self.manifest.reports.iter().enumerate() {
             if slots[i].is_some() {
                 continue;
@@ -328,6 +332,7 @@ impl Library {
                     slots[i] = Some(r);
                 }
                 Err(why) => {
+                    left_out += 1;
                     notes.push(format!(
                         "{}: {} is left out: {why}; `ciw import` its original again, or `ciw remove {}`",
                         src.display(),
@@ -360,6 +365,7 @@ impl Library {
         LoadedLibrary {
             reports: slots.into_iter().flatten().collect(),
             notes,
+            left_out,
         }
     }
 
@@ -638,7 +644,8 @@ fn parse_key(s: &str) -> Option<[u8; 16]> {
     Some(out)
 }
 
-fn unix_now() -> u64 {
+/// Seconds since the Unix epoch (0 if the clock is before it).
+pub fn unix_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -900,6 +907,8 @@ pub struct Opened {
     pub notes: Vec<String>,
     /// True when the library had no reports and these are the built-in samples.
     pub samples: bool,
+    /// Imported reports that could not be loaded.
+    pub left_out: usize,
 }
 
 /// Loads the library at `paths.data`, or returns `samples: true` (and no reports) when it is
@@ -911,6 +920,7 @@ pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
             reports: Vec::new(),
             notes,
             samples: true,
+            left_out: 0,
         });
     }
     let loaded = lib.load();
@@ -920,6 +930,7 @@ pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
         reports: loaded.reports,
         notes,
         samples,
+        left_out: loaded.left_out,
     })
 }
 
@@ -980,7 +991,7 @@ mod tests {
         let lib_dir = tmp.path().join("lib");
         let (mut lib, notes) = Library::open(&lib_dir).unwrap();
         assert!(notes.is_empty() && lib.is_empty());
-        let events = lib.import(&[src.clone()]).unwrap();
+        let events = lib.import(std::slice::from_ref(&src)).unwrap();
         assert_eq!(events.len(), 2);
         assert!(events
             .iter()
