@@ -699,7 +699,8 @@ fn read_cache(
         Err(e) => return Err(e),
     };
     let end = file.metadata()?.len();
-    let mut r = BufReader::with_capacity(1 << 16, file);
+    // A small buffer: payloads (tens of KB) bypass it and are read straight into `buf`.
+    let mut r = BufReader::with_capacity(8 << 10, file);
     let want = cache_header();
     let mut head = vec![0u8; want.len()];
     if r.read_exact(&mut head).is_err() || head != want {
