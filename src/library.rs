@@ -287,7 +287,15 @@ impl Library {
         });
         match read {
             Ok(CacheRead::Fresh) => {}
-            Ok(CacheRead::Missing) => cache_ok = self.manifest.reports.is_empty(),
+            Ok(CacheRead::Missing) => {
+                cache_ok = false;
+                if !self.manifest.reports.is_empty() {
+                    notes.push(format!(
+                        "{}: missing; parsing the reports from their stored sources",
+                        cache_path.display()
+                    ));
+                }
+            }
             Ok(CacheRead::Stale) => {
                 cache_ok = false;
                 if !self.manifest.reports.is_empty() {
@@ -860,7 +868,7 @@ fn lock_file(dir: &Path, create: bool) -> io::Result<File> {
         fs::create_dir_all(dir)?;
     }
     OpenOptions::new()
-        .create(create)
+        .create(true)
         .truncate(false)
         .write(true)
         .open(dir.join(".lock"))
@@ -881,7 +889,7 @@ fn try_flock(file: &File) -> io::Result<()> {
     Ok(())
 }
 
-/// Takes the lock of an existing library without creating anything.
+/// Takes the lock of an existing library folder (creating only the lock file).
 fn lock(dir: &Path) -> io::Result<LibraryLock> {
     let f = lock_file(dir, false)?;
     try_flock(&f)?;

@@ -245,6 +245,8 @@ fn a_damaged_cache_is_rebuilt_from_the_sources() {
     fs::remove_file(&cache).unwrap();
     let loaded = Library::open(&lib).unwrap().0.load();
     assert_eq!(loaded.reports.len(), 2);
+    assert!(loaded.notes[0].contains("missing"), "{:?}", loaded.notes);
+    assert!(Library::open(&lib).unwrap().0.load().notes.is_empty());
 }
 
 #[test]
