@@ -270,20 +270,67 @@ impl Library {
         let mut damaged = 0usize;
         let mut cache_ok = true;
         let entries = &self.manifest.reports;
-        let read = read_cache(&cache_path, |key, visit| {
-            let Some(&i) = wanted.get(key).filter(|&&i| slots[i].is_none()) else {
-                extra += 1;
-                return false;
-            };
-            match visit {
-                Visit::Offer => return true,
-                Visit::Payload(bytes) => match postcard::from_bytes::<Report>(bytes) {
-                    Ok(r) if r.id == entries[i].id => slots[i] = Some(r),
-                    _ => damaged += 1,
-                },
-                Visit::Corrupt => damaged += 1,
+        let decode = |i: usize, bytes: &[u8]| -> Option<Report> {
+            postcard::from_bytes::<Report>(bytes)
+                .ok()
+                .filter(|r| r.id == entries[i].id)
+        };
+        // Decoding is most of the work: every other entry goes to a second thread while this
+        // one reads on (bounded channel, so little extra memory). No thread, no matter: all
+        // entries are then decoded here.
+        let mut requested = vec![false; entries.len()];
+        let read = std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(8);
+            let worker = std::thread::Builder::new()
+                .name("ciw-cache".into())
+                .spawn_scoped(scope, move || {
+                    rx.into_iter()
+                        .map(|(i, b)| (i, decode(i, &b)))
+                        .collect::<Vec<_>>()
+                })
+                .ok();
+            let mut tx = worker.is_some().then_some(tx);
+            let mut turn = false;
+            let read = read_cache(&cache_path, |key, visit| {
+                let Some(&i) = wanted.get(key).filter(|&&i| !requested[i]) else {
+                    extra += 1;
+                    return false;
+                };
+                match visit {
+                    Visit::Offer => return true,
+                    Visit::Payload(bytes) => {
+                        requested[i] = true;
+                        turn = !turn;
+                        let sent = turn
+                            && tx
+                                .as_ref()
+                                .is_some_and(|tx| tx.send((i, bytes.to_vec())).is_ok());
+                        if !sent {
+                            match decode(i, bytes) {
+                                Some(r) => slots[i] = Some(r),
+                                None => damaged += 1,
+                            }
+                        }
+                    }
+                    Visit::Corrupt => damaged += 1,
+                }
+                false
+            });
+            tx.take();
+            if let Some(w) = worker {
+                match w.join() {
+                    Ok(done) => {
+                        for (i, r) in done {
+                            match r {
+                                Some(r) => slots[i] = Some(r),
+                                None => damaged += 1,
+                            }
+                        }
+                    }
+                    Err(_) => damaged += 1,
+                }
             }
-            false
+            read
         });
         match read {
             Ok(CacheRead::Fresh) => {}
