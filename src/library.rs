@@ -19,7 +19,11 @@
 //! so a parser or model change rebuilds it. A stale, missing or corrupt entry (each entry carries
 //! a checksum) is rebuilt from its stored source, with a note on stderr, never a crash. With a
 //! fresh cache, loading does no parsing at all: it streams the cache, decoding only the entries the
-//! manifest names.
+//! manifest names (on two threads).
+//!
+//! Speed (`benches/library.rs`, 1,000 reports, 40.6 MB of text, cache 47 MB): `ciw list` costs
+//! about 120-130 ms of CPU end to end (about 85 ms if the caller does not free the corpus at exit)
+//! and peaks at 66 MB resident (1.6x the text). Reading the manifest alone takes under 4 ms.
 
 use crate::corpus::{self, LoadError};
 use crate::model::{slug, Report};
@@ -432,6 +436,10 @@ impl Library {
         let _lock = lock_create(&self.dir)?;
         let sources = self.dir.join(SOURCES);
         fs::create_dir_all(&sources).map_err(io_err(&sources))?;
+        // Make the folders themselves durable (their entries in their parents).
+        sync_dir(&sources)
+            .and_then(|_| sync_dir(&self.dir))
+            .map_err(io_err(&self.dir))?;
         let (files, errors) = corpus::expand(paths);
         let mut events: Vec<ImportEvent> = errors.into_iter().map(ImportEvent::Failed).collect();
         let old_keys: HashSet<[u8; 16]> = self
