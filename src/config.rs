@@ -17,6 +17,7 @@
 //! search = "/"
 //! ```
 
+use crate::corpus::Corpus;
 use crate::library::{write_atomic, Paths};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
@@ -512,6 +513,64 @@ pub struct Bookmark {
     pub label: String,
 }
 
+/// A saved place found in the reports at hand: indexes into `corpus.reports`, the report's
+/// `sections` and that section's `paragraphs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    pub report: usize,
+    pub section: Option<usize>,
+    pub paragraph: Option<usize>,
+}
+
+/// Finds a saved place, as far as it still exists: a report removed since gives `None`; a section
+/// or paragraph the report no longer has (say, after a parser change) gives the report, or the
+/// report and section, so the explorer opens as close as it can.
+pub fn locate(
+    corpus: &Corpus,
+    report: &str,
+    section: Option<&str>,
+    paragraph: Option<&str>,
+) -> Option<Located> {
+    let ri = corpus.reports.iter().position(|r| r.id == report)?;
+    let r = &corpus.reports[ri];
+    if let Some(pid) = paragraph {
+        for (si, s) in r.sections.iter().enumerate() {
+            if let Some(pi) = s.paragraphs.iter().position(|p| p.id == pid) {
+                return Some(Located {
+                    report: ri,
+                    section: Some(si),
+                    paragraph: Some(pi),
+                });
+            }
+        }
+    }
+    let section = section.and_then(|k| r.sections.iter().position(|s| s.key() == k));
+    Some(Located {
+        report: ri,
+        section,
+        paragraph: None,
+    })
+}
+
+impl Position {
+    /// Where this position is in `corpus`, as far as it still exists (see [`locate`]).
+    pub fn locate(&self, corpus: &Corpus) -> Option<Located> {
+        locate(
+            corpus,
+            &self.report,
+            self.section.as_deref(),
+            self.paragraph.as_deref(),
+        )
+    }
+}
+
+impl Bookmark {
+    /// Where this bookmark is in `corpus`; `None` if its report is no longer there.
+    pub fn locate(&self, corpus: &Corpus) -> Option<Located> {
+        locate(corpus, &self.report, None, Some(&self.paragraph))
+    }
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct BookmarksFile {
     bookmarks: Vec<Bookmark>,
@@ -871,6 +930,43 @@ mod tests {
         );
         assert!(back.bookmarks()[0].created > 1_600_000_000);
         assert_eq!(back.bookmarks()[0].label, "para 3.18");
+    }
+
+    #[test]
+    fn positions_are_located_as_far_as_they_still_exist() {
+        let corpus = Corpus::samples();
+        let at = |report: &str, section: Option<&str>, paragraph: Option<&str>| {
+            Position {
+                report: report.into(),
+                section: section.map(Into::into),
+                paragraph: paragraph.map(Into::into),
+            }
+            .locate(&corpus)
+        };
+        let l = at("swansea-2018-07", Some("3"), Some("3.2")).unwrap();
+        let r = &corpus.reports[l.report];
+        assert_eq!(r.id, "swansea-2018-07");
+        let s = &r.sections[l.section.unwrap()];
+        assert_eq!(s.key(), "3");
+        assert_eq!(s.paragraphs[l.paragraph.unwrap()].id, "3.2");
+        // A paragraph that is gone: the section still opens.
+        let l = at("swansea-2018-07", Some("3"), Some("3.999")).unwrap();
+        assert_eq!(r.sections[l.section.unwrap()].key(), "3");
+        assert_eq!(l.paragraph, None);
+        // A report that is gone: nowhere.
+        assert_eq!(at("cardiff-2019-01", Some("3"), Some("3.2")), None);
+        let b = Bookmark {
+            report: "pembrokeshire-2018-09".into(),
+            paragraph: "R1".into(),
+            created: 0,
+            label: String::new(),
+        };
+        let l = b.locate(&corpus).unwrap();
+        let r = &corpus.reports[l.report];
+        assert_eq!(
+            r.sections[l.section.unwrap()].paragraphs[l.paragraph.unwrap()].id,
+            "R1"
+        );
     }
 
     #[test]
