@@ -116,8 +116,6 @@ pub enum LibraryError {
     NoHome,
     #[error("{path}: {source}")]
     Io { path: String, source: io::Error },
-    #[error("{path}: another `ciw import` or `ciw remove` is writing this library; try again when it has finished")]
-    Busy { path: String },
     #[error("no report in the library matches {key:?}; it holds: {known}")]
     NotFound { key: String, known: String },
 }
@@ -434,6 +432,7 @@ impl Library {
     /// committed and the library is as it was.
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<Vec<ImportEvent>, LibraryError> {
         let _lock = lock_create(&self.dir)?;
+        self.reload()?;
         let sources = self.dir.join(SOURCES);
         fs::create_dir_all(&sources).map_err(io_err(&sources))?;
         // Make the folders themselves durable (their entries in their parents).
@@ -527,9 +526,24 @@ impl Library {
         Ok(events)
     }
 
+    /// Re-reads the manifest (under the lock: another process may have committed since `open`).
+    fn reload(&mut self) -> Result<(), LibraryError> {
+        let (fresh, _) = Library::open(&self.dir)?;
+        self.manifest = fresh.manifest;
+        Ok(())
+    }
+
     /// Removes the report with this id, or every report of this authority (short or full name,
     /// any case). Returns what was removed. No match removes nothing: [`LibraryError::NotFound`].
     pub fn remove(&mut self, key: &str) -> Result<Vec<Entry>, LibraryError> {
+        if !self.dir.is_dir() {
+            return Err(LibraryError::NotFound {
+                key: key.to_string(),
+                known: "nothing yet".into(),
+            });
+        }
+        let _lock = lock_create(&self.dir)?;
+        self.reload()?;
         let k = slug(key);
         let matches = |e: &Entry| {
             !k.is_empty()
@@ -555,7 +569,6 @@ impl Library {
                 },
             });
         }
-        let _lock = lock_create(&self.dir)?;
         let mut manifest = self.manifest.clone();
         let (removed, kept): (Vec<Entry>, Vec<Entry>) =
             manifest.reports.into_iter().partition(|e| matches(e));
@@ -929,19 +942,34 @@ fn lock_file(dir: &Path, create: bool) -> io::Result<File> {
         .open(dir.join(".lock"))
 }
 
-fn try_flock(file: &File) -> io::Result<()> {
+fn flock(file: &File, wait: bool) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::fd::AsRawFd;
-        // SAFETY: flock on a valid, owned file descriptor; no memory is involved.
-        let r = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-        if r != 0 {
-            return Err(io::Error::last_os_error());
+        let op = if wait {
+            libc::LOCK_EX
+        } else {
+            libc::LOCK_EX | libc::LOCK_NB
+        };
+        loop {
+            // SAFETY: flock on a valid, owned file descriptor; no memory is involved.
+            let r = unsafe { libc::flock(file.as_raw_fd(), op) };
+            if r == 0 {
+                break;
+            }
+            let e = io::Error::last_os_error();
+            if e.kind() != io::ErrorKind::Interrupted {
+                return Err(e);
+            }
         }
     }
     #[cfg(not(unix))]
-    let _ = file;
+    let _ = (file, wait);
     Ok(())
+}
+
+fn try_flock(file: &File) -> io::Result<()> {
+    flock(file, false)
 }
 
 /// Takes the lock of an existing library folder (creating only the lock file).
@@ -952,13 +980,19 @@ fn lock(dir: &Path) -> io::Result<LibraryLock> {
 }
 
 /// Takes the lock, creating the library folder if need be.
+/// Waits for another import or remove on the same library to finish (saying so on stderr).
 fn lock_create(dir: &Path) -> Result<LibraryLock, LibraryError> {
     let f = lock_file(dir, true).map_err(io_err(dir))?;
     match try_flock(&f) {
         Ok(()) => Ok(LibraryLock { _file: f }),
-        Err(e) if e.kind() == io::ErrorKind::WouldBlock => Err(LibraryError::Busy {
-            path: dir.display().to_string(),
-        }),
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+            eprintln!(
+                "ciw: waiting for another `ciw import` or `ciw remove` on {} to finish",
+                dir.display()
+            );
+            flock(&f, true).map_err(io_err(dir))?;
+            Ok(LibraryLock { _file: f })
+        }
         Err(e) => Err(io_err(dir)(e)),
     }
 }

@@ -427,6 +427,56 @@ fn every_crash_point_of_an_import_leaves_the_old_library() {
 }
 
 #[test]
+fn imports_at_the_same_time_both_land() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = imported_library(tmp.path());
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    for (dir, range) in [(&a, 0..20), (&b, 20..40)] {
+        fs::create_dir_all(dir).unwrap();
+        for i in range {
+            let (name, t) = variant(i);
+            fs::write(dir.join(name), t).unwrap();
+        }
+    }
+    let ca = import_child(&lib, &a);
+    let cb = import_child(&lib, &b);
+    for mut c in [ca, cb] {
+        assert!(c.wait().unwrap().success());
+    }
+    let loaded = Library::open(&lib).unwrap().0.load();
+    assert_eq!(loaded.reports.len(), 42, "{:?}", loaded.notes);
+    assert!(loaded.notes.is_empty(), "{:?}", loaded.notes);
+    assert_eq!(fs::read_dir(lib.join(SOURCES)).unwrap().count(), 42);
+}
+
+#[test]
+fn without_library_the_platform_dirs_are_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = samples_in(&tmp.path().join("in"));
+    let out = Command::new(env!("CARGO_BIN_EXE_ciw"))
+        .arg("import")
+        .arg(&files[0])
+        .env_remove("CIW_LIBRARY")
+        .env("HOME", tmp.path())
+        .env("XDG_DATA_HOME", tmp.path().join("data"))
+        .env("XDG_CONFIG_HOME", tmp.path().join("config"))
+        .env("XDG_STATE_HOME", tmp.path().join("state"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(tmp.path().join("data/ciw").join(MANIFEST).is_file());
+    let out = Command::new(env!("CARGO_BIN_EXE_ciw"))
+        .args(["remove", "nowhere"])
+        .arg("--library")
+        .arg(tmp.path().join("no-such-library"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!tmp.path().join("no-such-library").exists());
+}
+
+#[test]
 fn config_errors_name_the_line_and_the_key() {
     let tmp = tempfile::tempdir().unwrap();
     let paths = Paths::in_dir(tmp.path());
