@@ -11,7 +11,9 @@
 
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod corpus;
+pub mod library;
 pub mod model;
 pub mod parse;
 pub mod search;

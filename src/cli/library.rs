@@ -1,13 +1,105 @@
-//! `ciw import` and `ciw remove`: the on-disk library.
+//! `ciw import` and `ciw remove`: the on-disk library (see [`crate::library`]).
 use super::Args;
+use crate::library::{ImportEvent, Library, Paths};
 use anyhow::Result;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn import(_args: &Args, _paths: &[PathBuf]) -> Result<ExitCode> {
-    anyhow::bail!("`ciw import` is not built yet")
+/// Imports files and folders; prints one line per file; exit 1 if any failed (the rest are
+/// imported all the same).
+pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
+    let lib_paths = Paths::resolve(args.library.as_deref())?;
+    let (mut lib, notes) = Library::open(&lib_paths.data)?;
+    for n in &notes {
+        eprintln!("ciw: {n}");
+    }
+    let events = lib.import(paths)?;
+    let mut out = std::io::stdout().lock();
+    let (mut added, mut replaced, mut failed) = (0, 0, 0);
+    for ev in &events {
+        match ev {
+            ImportEvent::Imported {
+                path,
+                entry,
+                replaced: old,
+            } => {
+                let warnings = match entry.warnings {
+                    0 => "no warnings".to_string(),
+                    1 => "1 warning".to_string(),
+                    n => format!("{n} warnings"),
+                };
+                match old {
+                    None => {
+                        added += 1;
+                        writeln!(out, "imported {} from {path} ({warnings})", entry.id)?;
+                    }
+                    Some(old) => {
+                        replaced += 1;
+                        let same = if old.key == entry.key {
+                            ", same text as before"
+                        } else {
+                            ""
+                        };
+                        writeln!(
+                            out,
+                            "replaced {} (imported before from {}) with {path} ({warnings}{same})",
+                            entry.id, old.imported_from
+                        )?;
+                    }
+                }
+            }
+            ImportEvent::Failed(e) => {
+                failed += 1;
+                eprintln!("ciw: {e}: not imported");
+            }
+        }
+    }
+    let total = lib.entries().len();
+    writeln!(
+        out,
+        "{added} imported, {replaced} replaced, {failed} failed; the library ({}) holds {total} report{}.",
+        lib.dir().display(),
+        if total == 1 { "" } else { "s" }
+    )?;
+    if events.iter().any(|e| match e {
+        ImportEvent::Imported { entry, .. } => entry.warnings > 0,
+        _ => false,
+    }) {
+        writeln!(out, "`ciw check FILE` lists a file's warnings.")?;
+    }
+    Ok(super::exit_code(failed > 0))
 }
 
-pub fn remove(_args: &Args, _key: &str) -> Result<ExitCode> {
-    anyhow::bail!("`ciw remove` is not built yet")
+/// Removes a report by id, or all reports of an authority.
+pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
+    let lib_paths = Paths::resolve(args.library.as_deref())?;
+    let (mut lib, notes) = Library::open(&lib_paths.data)?;
+    for n in &notes {
+        eprintln!("ciw: {n}");
+    }
+    match lib.remove(key) {
+        Ok(removed) => {
+            let mut out = std::io::stdout().lock();
+            for e in &removed {
+                writeln!(
+                    out,
+                    "removed {} ({}, {})",
+                    e.id, e.authority_name, e.inspection
+                )?;
+            }
+            let total = lib.entries().len();
+            writeln!(
+                out,
+                "the library ({}) holds {total} report{}.",
+                lib.dir().display(),
+                if total == 1 { "" } else { "s" }
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("ciw: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }

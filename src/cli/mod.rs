@@ -148,7 +148,30 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
             !errors.is_empty(),
         );
     }
-    (Corpus::samples(), false)
+    let paths = match crate::library::Paths::resolve(args.library.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("ciw: {e}; showing the sample reports");
+            return (Corpus::samples(), false);
+        }
+    };
+    match crate::library::open_reports(&paths) {
+        Ok(opened) => {
+            for n in &opened.notes {
+                eprintln!("ciw: {n}");
+            }
+            let failed = opened.left_out > 0;
+            if opened.samples {
+                (Corpus::samples(), failed)
+            } else {
+                (Corpus::new(opened.reports), failed)
+            }
+        }
+        Err(e) => {
+            eprintln!("ciw: {e}; showing the sample reports");
+            (Corpus::samples(), true)
+        }
+    }
 }
 
 /// Width for plain output: the terminal's, else 80.
