@@ -432,8 +432,19 @@ impl SearchIndex {
         if !exact.is_empty() {
             return exact;
         }
-        (0..self.reports.len())
+        let prefixed: Vec<usize> = (0..self.reports.len())
             .filter(|&i| self.reports[i].slugs.iter().any(|s| s.starts_with(&k)))
+            .collect();
+        if !prefixed.is_empty() {
+            return prefixed;
+        }
+        // An abbreviation (`pembs`, `rct`): the letters in order, starting with the first.
+        let abbreviates = |s: &str| {
+            let mut it = s.chars();
+            s.chars().next() == k.chars().next() && k.chars().all(|c| it.any(|x| x == c))
+        };
+        (0..self.reports.len())
+            .filter(|&i| self.reports[i].slugs[..2].iter().any(|s| abbreviates(s)))
             .collect()
     }
 
@@ -840,6 +851,8 @@ mod tests {
         let only = ix.search(&Query::parse("in:swansea"), 500);
         assert!(only.len() > 50 && only.iter().all(|h| &*h.authority == "Swansea"));
         assert!(ix.search(&Query::parse("care in:cardiff"), 5).is_empty());
+        assert!(ix.search(&Query::parse("care in:ŵ"), 5).is_empty());
+        assert!(!ix.search(&Query::parse("care in:pembs"), 5).is_empty());
         assert!(ix.check(&Query::parse("in:cardiff")).is_err());
         assert!(ix.check(&Query::parse("theme:nope")).is_err());
         assert!(ix.check(&Query::parse("in:swan theme:access")).is_ok());
