@@ -1,1 +1,0 @@
-//! Search (issue 4): query syntax, fuzzy scoring, ranking, highlight positions.

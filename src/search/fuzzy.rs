@@ -1,0 +1,329 @@
+//! The corpus vocabulary and typo-tolerant lookup of one query word in it.
+//!
+//! Each query word is matched against the distinct words of the corpus (tens of thousands of
+//! short strings), never against whole paragraphs. A word matches, best first: itself; words it
+//! begins (`safeguard` → `safeguarding`); words within a small edit distance, transpositions
+//! counting one (`stabilty`, `palcement`), also as a prefix while typing (`plcem`); and, for
+//! abbreviations, words SkimMatcherV2 scores highly (`sfgrdng`). Each match has a weight in
+//! `(0, 1]` that ranking multiplies in.
+
+use super::query::TermKind;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use std::ops::Range;
+
+/// At most this many corpus words stand in for one query word.
+pub const MAX_EXPANSIONS: usize = 48;
+
+/// Sorted distinct words with a character mask each, packed in one string.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    text: String,
+    offsets: Vec<u32>,
+    masks: Vec<u64>,
+    lens: Vec<u8>,
+}
+
+/// A bit per letter/digit present (other characters share one bit).
+pub fn char_mask(s: &str) -> u64 {
+    let mut m = 0u64;
+    for c in s.chars() {
+        m |= 1u64
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                '0'..='9' => 26 + c as u32 - '0' as u32,
+                _ => 63,
+            };
+    }
+    m
+}
+
+impl Vocab {
+    /// Builds from words already sorted and distinct.
+    pub fn from_sorted<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocab {
+        let mut v = Vocab::default();
+        v.offsets.push(0);
+        for w in words {
+            v.text.push_str(w);
+            v.offsets.push(v.text.len() as u32);
+            v.masks.push(char_mask(w));
+            v.lens.push(w.chars().count().min(255) as u8);
+        }
+        v
+    }
+
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.masks.is_empty()
+    }
+
+    pub fn term(&self, i: u32) -> &str {
+        &self.text[self.offsets[i as usize] as usize..self.offsets[i as usize + 1] as usize]
+    }
+
+    fn lower_bound(&self, w: &str) -> u32 {
+        let (mut lo, mut hi) = (0u32, self.len() as u32);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.term(mid) < w {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The id of a word, if the corpus has it.
+    pub fn find(&self, w: &str) -> Option<u32> {
+        let i = self.lower_bound(w);
+        (i < self.len() as u32 && self.term(i) == w).then_some(i)
+    }
+
+    /// Ids of the words starting with `w` (including `w` itself).
+    pub fn prefix_range(&self, w: &str) -> Range<u32> {
+        let start = self.lower_bound(w);
+        let mut end = start;
+        while (end as usize) < self.len() && self.term(end).starts_with(w) {
+            end += 1;
+        }
+        start..end
+    }
+}
+
+/// Optimal string alignment distance between `q` and `t` (both whole), and the least distance
+/// between `q` and any prefix of `t`; `None` for a value above `k`.
+fn osa(
+    q: &[char],
+    t: &[char],
+    k: usize,
+    rows: &mut [Vec<usize>; 3],
+) -> (Option<usize>, Option<usize>) {
+    let m = t.len();
+    for r in rows.iter_mut() {
+        r.clear();
+        r.resize(m + 1, 0);
+    }
+    for (j, v) in rows[1].iter_mut().enumerate() {
+        *v = j;
+    }
+    // rows[0]: i-2, rows[1]: i-1, rows[2]: i
+    for i in 1..=q.len() {
+        rows[2][0] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(q[i - 1] != t[j - 1]);
+            let mut v = (rows[1][j] + 1)
+                .min(rows[2][j - 1] + 1)
+                .min(rows[1][j - 1] + cost);
+            if i > 1 && j > 1 && q[i - 1] == t[j - 2] && q[i - 2] == t[j - 1] {
+                v = v.min(rows[0][j - 2] + 1);
+            }
+            rows[2][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > k {
+            return (None, None);
+        }
+        rows.rotate_left(1);
+    }
+    // After the last rotation the final row is rows[1].
+    let last = &rows[1];
+    let full = last[m];
+    let prefix = last.iter().copied().min().unwrap_or(full);
+    ((full <= k).then_some(full), (prefix <= k).then_some(prefix))
+}
+
+/// Reusable buffers for [`expand`].
+#[derive(Default)]
+pub struct Scratch {
+    q: Vec<char>,
+    t: Vec<char>,
+    rows: [Vec<usize>; 3],
+}
+
+/// Typos allowed for a word of `n` characters.
+fn max_typos(n: usize) -> usize {
+    match n {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Corpus words standing in for the query word `w`, with weights, best first (at most
+/// [`MAX_EXPANSIONS`]). `df` (documents per word) breaks ties toward common words.
+pub fn expand(
+    vocab: &Vocab,
+    df: &[u32],
+    w: &str,
+    kind: TermKind,
+    matcher: &SkimMatcherV2,
+    scratch: &mut Scratch,
+    out: &mut Vec<(u32, f32)>,
+) {
+    out.clear();
+    if w.is_empty() || vocab.is_empty() {
+        return;
+    }
+    if let Some(i) = vocab.find(w) {
+        out.push((i, 1.0));
+    }
+    if kind == TermKind::Whole {
+        return;
+    }
+    scratch.q.clear();
+    scratch.q.extend(w.chars());
+    let n = scratch.q.len();
+    let prefix = vocab.prefix_range(w);
+    if n >= 2 {
+        for i in prefix.clone() {
+            let len = vocab.lens[i as usize] as usize;
+            if len > n {
+                out.push((i, 0.6 + 0.3 * n as f32 / len as f32));
+            }
+        }
+    }
+    if kind == TermKind::Fuzzy && n >= 4 {
+        let k = max_typos(n);
+        let qmask = char_mask(w);
+        let first = scratch.q[0];
+        let perfect = matcher.fuzzy_match(w, w).unwrap_or(1).max(1) as f32;
+        for i in 0..vocab.len() as u32 {
+            if prefix.contains(&i) {
+                continue;
+            }
+            let len = vocab.lens[i as usize] as usize;
+            if len + k < n {
+                continue;
+            }
+            let tmask = vocab.masks[i as usize];
+            let missing = (qmask & !tmask).count_ones() as usize;
+            if missing > k {
+                continue;
+            }
+            let term = vocab.term(i);
+            // Longer words can only match as a prefix with typos (or by Skim): same first letter.
+            if len > n + k && !term.starts_with(first) {
+                continue;
+            }
+            let mut weight = 0.0f32;
+            {
+                scratch.t.clear();
+                scratch.t.extend(term.chars());
+                let same_first = scratch.t.first() == Some(&first);
+                let (full, pre) = osa(&scratch.q, &scratch.t, k, &mut scratch.rows);
+                if let Some(d) = full {
+                    weight = if d <= 1 { 0.72 } else { 0.5 };
+                } else if let Some(d) = pre {
+                    let base = if d <= 1 { 0.72 } else { 0.5 };
+                    weight = base * (0.75 + 0.25 * n as f32 / len as f32);
+                }
+                if weight > 0.0 && !same_first {
+                    weight -= 0.1;
+                }
+            }
+            if weight == 0.0 && missing == 0 && len <= 3 * n && term.starts_with(first) {
+                if let Some(s) = matcher.fuzzy_match(term, w) {
+                    let ratio = (s as f32 / perfect).min(1.0);
+                    if ratio >= 0.5 {
+                        weight = 0.35 * ratio;
+                    }
+                }
+            }
+            if weight > 0.0 {
+                out.push((i, weight));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then(df[b.0 as usize].cmp(&df[a.0 as usize]))
+            .then(a.0.cmp(&b.0))
+    });
+    out.truncate(MAX_EXPANSIONS);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> Vocab {
+        let mut w: Vec<&str> = words.to_vec();
+        w.sort();
+        w.dedup();
+        Vocab::from_sorted(w)
+    }
+
+    fn run(v: &Vocab, w: &str, kind: TermKind) -> Vec<(String, f32)> {
+        let df = vec![1; v.len()];
+        let mut out = Vec::new();
+        expand(
+            v,
+            &df,
+            w,
+            kind,
+            &SkimMatcherV2::default(),
+            &mut Scratch::default(),
+            &mut out,
+        );
+        out.into_iter()
+            .map(|(i, w)| (v.term(i).to_string(), w))
+            .collect()
+    }
+
+    #[test]
+    fn distances() {
+        let mut rows = Default::default();
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(
+            osa(&c("stabilty"), &c("stability"), 2, &mut rows),
+            (Some(1), Some(1))
+        );
+        assert_eq!(
+            osa(&c("palcement"), &c("placement"), 2, &mut rows).0,
+            Some(1)
+        );
+        assert_eq!(
+            osa(&c("plcem"), &c("placement"), 1, &mut rows),
+            (None, Some(1))
+        );
+        assert_eq!(osa(&c("abcd"), &c("wxyz"), 1, &mut rows), (None, None));
+    }
+
+    #[test]
+    fn expansions() {
+        let v = vocab(&[
+            "placement",
+            "placements",
+            "place",
+            "stability",
+            "stable",
+            "safeguarding",
+            "iro",
+            "pro",
+            "eotas",
+        ]);
+        let r = run(&v, "plcement", TermKind::Fuzzy);
+        assert_eq!(r[0].0, "placement");
+        assert!(r.iter().any(|x| x.0 == "placements"));
+        let r = run(&v, "stabilty", TermKind::Fuzzy);
+        assert_eq!(r[0].0, "stability");
+        let r = run(&v, "safeguard", TermKind::Fuzzy);
+        assert_eq!(r[0].0, "safeguarding");
+        let r = run(&v, "sfgrdng", TermKind::Fuzzy);
+        assert_eq!(r[0].0, "safeguarding");
+        // Three letters: no typos, so IRO does not become "pro".
+        let r = run(&v, "iro", TermKind::Fuzzy);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0], ("iro".to_string(), 1.0));
+        let r = run(&v, "place", TermKind::Whole);
+        assert_eq!(r.len(), 1);
+        let r = run(&v, "place", TermKind::Exact);
+        assert_eq!(r.len(), 3);
+        assert!(run(&v, "", TermKind::Fuzzy).is_empty());
+    }
+}

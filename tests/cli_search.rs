@@ -1,0 +1,158 @@
+//! `ciw search` end to end: plain lines with deep links, the JSON contract, filters, errors.
+
+use std::process::{Command, Output};
+
+fn ciw(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ciw"))
+        .args(args)
+        .env_remove("CIW_LIBRARY")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run ciw")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn plain_lines_with_deep_links() {
+    let o = ciw(&["search", "EOTAS"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(!lines.is_empty());
+    assert!(lines[0].starts_with("swansea#R5") || lines[0].starts_with("swansea#3.6"));
+    assert!(lines.iter().all(|l| l.contains("EOTAS")), "{out}");
+    // Sized to the (default) 80-column width, no escape sequences when piped.
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(!out.contains('\x1b'));
+}
+
+#[test]
+fn typos_and_limit() {
+    let o = ciw(&["search", "plcement stabilty", "--limit", "3"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.lines().next().unwrap().starts_with("pembrokeshire#3.1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_contract() {
+    let o = ciw(&["search", "B&B", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty());
+    let h = &hits[0];
+    for key in [
+        "report",
+        "authority",
+        "paragraph",
+        "section",
+        "theme",
+        "score",
+        "text",
+        "matches",
+    ] {
+        assert!(h.get(key).is_some(), "missing {key}: {h}");
+    }
+    assert_eq!(h["report"], "swansea-2018-07");
+    assert_eq!(h["authority"], "Swansea");
+    assert_eq!(h["paragraph"], "3.11");
+    assert_eq!(h["theme"], "care-and-support");
+    let text: Vec<char> = h["text"].as_str().unwrap().chars().collect();
+    let m = &h["matches"][0];
+    let (s, e) = (
+        m[0].as_u64().unwrap() as usize,
+        m[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[s..e].iter().collect::<String>(), "B&B");
+}
+
+#[test]
+fn recommendation_and_overview_ids() {
+    let o = ciw(&["search", "disruption meetings", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["paragraph"], "R3");
+    assert_eq!(v[0]["theme"], "care-and-support");
+    let o = ciw(&["search", "culture of openness", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["paragraph"], "O2");
+}
+
+#[test]
+fn filters() {
+    let o = ciw(&[
+        "search",
+        "advocacy",
+        "--authority",
+        "pembrokeshire",
+        "--theme",
+        "care and support",
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for h in hits {
+        assert_eq!(h["authority"], "Pembrokeshire");
+        assert_eq!(h["theme"], "care-and-support");
+    }
+}
+
+#[test]
+fn unknown_authority_or_theme_is_a_usage_error() {
+    let o = ciw(&["search", "care", "--authority", "cardiff"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cardiff") && err.contains("pembrokeshire") && err.contains("swansea"));
+    let o = ciw(&["search", "care", "--theme", "housing"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("housing") && err.contains("safeguarding"));
+    let o = ciw(&["search", "care in:cardiff"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn no_hits_is_helpful_and_succeeds() {
+    let o = ciw(&["search", "xylophone"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("No paragraph matches"));
+    let o = ciw(&["search", "xylophone", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).trim(), "[]");
+}
+
+#[test]
+fn odd_queries() {
+    for q in ["!", "'", "\"", "界", "\x1b[2J", "!!! ''' \"\"\""] {
+        let o = ciw(&["search", q]);
+        assert!(matches!(o.status.code(), Some(0) | Some(2)), "{q:?}");
+        assert!(!stdout(&o).contains("\x1b[2J"));
+    }
+    let o = ciw(&["search", ""]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn reports_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-reports/swansea-2018-07.txt"
+    );
+    std::fs::copy(src, dir.path().join("s.txt")).unwrap();
+    let o = ciw(&["search", "SERAF", "--reports", dir.path().to_str().unwrap()]);
+    // SERAF is only in Pembrokeshire's report.
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("No paragraph matches"));
+    let o = ciw(&["search", "EOTAS", "-r", dir.path().to_str().unwrap()]);
+    assert!(stdout(&o).starts_with("swansea#"));
+}
