@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod model;
 pub mod parse;
 pub mod search;
+pub mod target;
 pub mod text;
 pub mod tui;
 
