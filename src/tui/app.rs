@@ -477,9 +477,9 @@ impl App {
                 (
                     format!(
                         "{} {}\n\n{}",
-                        p.id,
+                        crate::text::for_terminal(&p.id),
                         crate::text::for_terminal(&p.text),
-                        r.citation(&p.id)
+                        crate::text::for_terminal(&r.citation(&p.id))
                     ),
                     p.id.clone(),
                 )
@@ -490,8 +490,8 @@ impl App {
                     format!(
                         "What we expect to see: {}\n\nCIW inspection of children's services, {}, {}, {}",
                         crate::text::for_terminal(e),
-                        r.authority.name,
-                        r.inspection.label(),
+                        crate::text::for_terminal(&r.authority.name),
+                        crate::text::for_terminal(&r.inspection.label()),
                         crate::text::for_terminal(&section_label(s, false)),
                     ),
                     "the expectations".to_string(),

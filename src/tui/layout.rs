@@ -11,7 +11,7 @@ pub const MIN_WIDTH: u16 = 30;
 /// Below this many rows likewise.
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, three columns side by side.
-pub const THREE_COLUMNS: u16 = 110;
+pub const THREE_COLUMNS: u16 = 150;
 /// Below this width, one pane at a time.
 pub const ONE_PANE: u16 = 64;
 
@@ -109,7 +109,7 @@ pub fn compute(area: Rect, input: LayoutInput) -> Areas {
         out.paragraphs = Some(rp);
         return out;
     }
-    let left_w = (area.width * 2 / 5).clamp(28, 38);
+    let left_w = (area.width * 2 / 5).clamp(28, 44);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(1)]).areas(body);
     // The authorities list gets its rows plus borders and a header, at most two fifths.

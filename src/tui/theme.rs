@@ -48,7 +48,7 @@ impl Symbols {
         expanded: "-",
         collapsed: "+",
         ellipsis: "~",
-        bar: "|",
+        bar: ">",
         ascii: true,
     };
 }
