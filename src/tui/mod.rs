@@ -117,11 +117,12 @@ impl TerminalGuard {
                 out,
                 terminal::EnterAlternateScreen,
                 event::EnableMouseCapture,
-                cursor::Hide
+                cursor::Hide,
+                terminal::Clear(terminal::ClearType::All)
             )?;
-            let mut t = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-            t.clear()?;
-            Ok(t)
+            // Not `Terminal::clear`: it asks the terminal for the cursor position, which costs
+            // a round trip over SSH and fails on terminals that do not answer.
+            Terminal::new(CrosstermBackend::new(std::io::stdout()))
         };
         match setup() {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
@@ -225,7 +226,16 @@ fn event_loop(
             continue;
         }
         let action = match event::read()? {
-            Event::Key(k) => keymap::action_for(app.overlay, app.focus, &k),
+            Event::Key(k) => {
+                // Lets the pty tests check that a panic restores the terminal (debug builds).
+                if cfg!(debug_assertions)
+                    && k.code == event::KeyCode::Char('!')
+                    && std::env::var_os("CIW_TEST_PANIC").is_some()
+                {
+                    panic!("test panic requested with CIW_TEST_PANIC");
+                }
+                keymap::action_for(app.overlay, app.focus, &k)
+            }
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
                 MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
