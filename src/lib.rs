@@ -17,6 +17,7 @@ pub mod library;
 pub mod model;
 pub mod parse;
 pub mod search;
+pub mod target;
 pub mod text;
 pub mod tui;
 

@@ -1,8 +1,89 @@
-//! `ciw list`: the reports with their counts.
+//! `ciw list`: the reports with their inspection dates and counts, as a table or JSON.
 use super::Args;
+use crate::model::Report;
+use crate::text::for_terminal;
+use crate::tui::wrap;
 use anyhow::Result;
+use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(_args: &Args, _json: bool) -> Result<ExitCode> {
-    anyhow::bail!("`ciw list` is not built yet")
+/// One row of `ciw list --json`.
+fn summary(r: &Report) -> serde_json::Value {
+    serde_json::json!({
+        "id": r.id,
+        "authority": r.authority,
+        "inspection": r.inspection,
+        "paragraphs": r.finding_count(),
+        "recommendations": r.recommendations.len(),
+        "overview_findings": r.overview.len(),
+        "sections": r.sections.len(),
+        "warnings": r.warnings.len(),
+    })
+}
+
+/// The plain table, fitted to `width` columns (the council name gives way first).
+pub fn table(reports: &[Report], width: usize) -> String {
+    let fixed = 16 + 7 + 5 + 6; // date, paragraphs, AfD, findings (with gaps)
+    let longest = reports
+        .iter()
+        .map(|r| wrap::width(&for_terminal(&r.authority.short)))
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    let id_w = reports
+        .iter()
+        .map(|r| wrap::width(&r.id))
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let show_id = width >= fixed + 14 + id_w + 2;
+    let name_w = width
+        .saturating_sub(fixed + if show_id { id_w + 2 } else { 0 })
+        .clamp(8, longest.max(8));
+    let mut out = String::new();
+    let row = |name: &str, date: &str, p: &str, afd: &str, o: &str, id: &str| {
+        let mut s = format!(
+            "{} {}{p:>7}{afd:>5}{o:>6}",
+            wrap::pad(name, name_w, "…"),
+            wrap::pad(date, 14, "…")
+        );
+        if show_id {
+            s.push_str("  ");
+            s.push_str(id);
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    out.push_str(&row("Council", "Inspected", "Paras", "AfD", "Find.", "Id"));
+    for r in reports {
+        out.push_str(&row(
+            &for_terminal(&r.authority.short),
+            &for_terminal(&r.inspection.label()),
+            &r.finding_count().to_string(),
+            &r.recommendations.len().to_string(),
+            &r.overview.len().to_string(),
+            &for_terminal(&r.id),
+        ));
+    }
+    out
+}
+
+pub fn run(args: &Args, json: bool) -> Result<ExitCode> {
+    let (corpus, failed) = super::load_corpus(args);
+    let body = if json {
+        let rows: Vec<_> = corpus.reports.iter().map(summary).collect();
+        serde_json::to_string_pretty(&rows)? + "\n"
+    } else {
+        table(&corpus.reports, super::terminal_width())
+    };
+    write_stdout(&body)?;
+    Ok(super::exit_code(failed))
+}
+
+/// Writes to stdout; a closed pipe (`ciw list | head`) is not an error.
+pub(super) fn write_stdout(body: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

@@ -1,8 +1,264 @@
-//! The terminal explorer (issue 3).
-use crate::cli::Args;
-use anyhow::Result;
-use std::process::ExitCode;
+//! The terminal explorer: reports, their section trees and paragraphs, keyboard-driven and at
+//! home over SSH in an 80x24 pane.
+//!
+//! Architecture: [`app::App`] holds all state and changes only in [`app::App::update`], which
+//! takes an [`action::Action`]. [`keymap`] turns keys into actions (and drives the help and the
+//! hints); [`layout`] turns the terminal size into named areas; [`render`] draws an `App` into a
+//! frame and is pure, so tests draw into a `TestBackend`. This module owns the terminal: a guard
+//! that restores it on quit, on panic and on SIGTERM/SIGHUP, and the event loop.
 
-pub fn run(_args: &Args) -> Result<ExitCode> {
-    anyhow::bail!("the explorer is not built yet")
+pub mod action;
+pub mod app;
+pub mod clipboard;
+pub mod keymap;
+pub mod layout;
+pub mod panes;
+pub mod theme;
+pub mod wrap;
+
+use crate::cli::{load_corpus, Args};
+use crate::target;
+use action::Action;
+use anyhow::{Context, Result};
+use app::{App, Effect, Options, Overlay, Pane};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::{cursor, execute, terminal};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::{Frame, Terminal};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+/// Draws the whole screen for `app`. Pure: the same App and size give the same frame.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = layout::compute(area, app.layout_input());
+    if areas.too_small {
+        too_small(app, frame, area);
+        return;
+    }
+    for pane in Pane::ALL {
+        if let Some(r) = areas.pane(pane) {
+            let focused = app.focus == pane;
+            match pane {
+                Pane::Authorities => panes::authorities::render(app, frame, r, focused),
+                Pane::Sections => panes::sections::render(app, frame, r, focused),
+                Pane::Paragraphs => panes::paragraphs::render(app, frame, r, focused),
+            }
+        }
+    }
+    panes::status::render(app, frame, &areas);
+    match app.overlay {
+        Overlay::Help => panes::help::render(app, frame),
+        Overlay::None => {}
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = format!(
+        "Terminal too small: {}x{}. ciw needs at least {}x{}. Enlarge the window, or press q to quit.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let lines: Vec<Line> = wrap::wrap(&text, usize::from(area.width))
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(|l| Line::from(Span::styled(l, app.theme.warning)))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let r = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(Paragraph::new(lines), r);
+}
+
+/// Set while the terminal is in raw mode / the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back: mouse reporting off, main screen, cursor shown, raw mode off.
+/// Idempotent, and safe to call from the panic hook.
+pub fn restore_terminal() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = std::io::stdout();
+        let _ = execute!(
+            out,
+            event::DisableMouseCapture,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = terminal::disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// Owns the terminal while the explorer runs; dropping it restores the terminal.
+pub struct TerminalGuard {
+    pub terminal: Terminal<CrosstermBackend<std::io::Stdout>>,
+}
+
+impl TerminalGuard {
+    /// Raw mode, alternate screen, mouse reporting, hidden cursor; and a panic hook that
+    /// restores the terminal before the panic message is printed.
+    pub fn enter() -> Result<TerminalGuard> {
+        install_panic_hook();
+        terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let setup = || -> std::io::Result<Terminal<CrosstermBackend<std::io::Stdout>>> {
+            let mut out = std::io::stdout();
+            execute!(
+                out,
+                terminal::EnterAlternateScreen,
+                event::EnableMouseCapture,
+                cursor::Hide,
+                terminal::Clear(terminal::ClearType::All)
+            )?;
+            // Not `Terminal::clear`: it asks the terminal for the cursor position, which costs
+            // a round trip over SSH and fails on terminals that do not answer.
+            Terminal::new(CrosstermBackend::new(std::io::stdout()))
+        };
+        match setup() {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                restore_terminal();
+                Err(e).context("cannot set up the terminal")
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}
+
+/// SIGTERM and SIGHUP (and SIGINT, should it arrive as a signal) end the loop cleanly; a
+/// second one ends the process at once.
+fn watch_signals() -> Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    let any = Arc::new(AtomicBool::new(false));
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&any))?;
+        signal_hook::flag::register(sig, Arc::clone(&any))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
+    }
+    Ok(caught)
+}
+
+/// `ciw [TARGET]`: the explorer.
+pub fn run(args: &Args) -> Result<ExitCode> {
+    let (corpus, failed) = load_corpus(args);
+    if corpus.reports.is_empty() {
+        eprintln!("ciw: no reports to show; give report files or folders with --reports");
+        return Ok(ExitCode::from(if failed { 1 } else { 2 }));
+    }
+    let target = match args.target.as_deref() {
+        None => None,
+        Some(link) => match target::resolve(&corpus, link) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("ciw: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "ciw: the explorer needs a terminal; in scripts use `ciw list` or `ciw show <AUTHORITY>[#ID]`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let options = Options {
+        monochrome: args.no_color || theme::no_color_env(),
+        ascii: args.ascii || !theme::locale_is_utf8(),
+        target,
+    };
+    let mut app = App::new(corpus, options);
+    let signals = watch_signals()?;
+    let mut guard = TerminalGuard::enter()?;
+    let code = event_loop(&mut guard.terminal, &mut app, &signals);
+    drop(guard);
+    let code = code?;
+    if failed && code == ExitCode::SUCCESS {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(code)
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    app: &mut App,
+    signals: &AtomicUsize,
+) -> Result<ExitCode> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| render(app, f))?;
+            dirty = false;
+        }
+        let sig = signals.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(ExitCode::from(128u8.saturating_add(sig as u8)));
+        }
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(k) => {
+                // Lets the pty tests check that a panic restores the terminal (debug builds).
+                if cfg!(debug_assertions)
+                    && k.code == event::KeyCode::Char('!')
+                    && std::env::var_os("CIW_TEST_PANIC").is_some()
+                {
+                    panic!("test panic requested with CIW_TEST_PANIC");
+                }
+                keymap::action_for(app.overlay, app.focus, &k)
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::FocusGained | Event::FocusLost | Event::Paste(_) => None,
+        };
+        let Some(action) = action else { continue };
+        app.update(action);
+        dirty = true;
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Clipboard(text) => {
+                    let mut out = std::io::stdout();
+                    out.write_all(clipboard::osc52(&text).as_bytes())?;
+                    out.flush()?;
+                }
+            }
+        }
+        if app.quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
 }

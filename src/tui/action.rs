@@ -1,0 +1,53 @@
+//! Everything the explorer can be asked to do. Keys (through [`super::keymap`]), mouse events
+//! and resizes become an [`Action`]; [`super::app::App::update`] is the only place that acts
+//! on them. New views (search, compare) add variants here and bindings in the keymap.
+
+/// One user intent, independent of the key that asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Focus the next pane to the right, wrapping round (`Tab`).
+    FocusNext,
+    /// Focus the previous pane, wrapping round (`Shift-Tab`).
+    FocusPrev,
+    /// Focus the pane to the left, stopping at the first (`h`).
+    FocusLeft,
+    /// Focus the pane to the right, stopping at the last (`l`).
+    FocusRight,
+    /// Move the selection up one item (`k`).
+    Up,
+    /// Move the selection down one item (`j`).
+    Down,
+    /// Go to the first item (`g`).
+    Top,
+    /// Go to the last item (`G`).
+    Bottom,
+    /// Half a page down (`Ctrl-d`).
+    HalfPageDown,
+    /// Half a page up (`Ctrl-u`).
+    HalfPageUp,
+    /// A page down (`PgDn`).
+    PageDown,
+    /// A page up (`PgUp`).
+    PageUp,
+    /// Open the selected item: a report, a section (expanding or collapsing its
+    /// subsections), a subsection, or the "What we expect to see" fold (`Enter`).
+    Open,
+    /// Show or hide the help overlay (`?`).
+    ToggleHelp,
+    /// Close the open overlay, or leave zoom (`Esc`).
+    Back,
+    /// Give the focused pane the whole screen, or return to the panes (`z`).
+    ToggleZoom,
+    /// Copy the selected paragraph with its citation to the clipboard via OSC 52 (`y`).
+    Copy,
+    /// The terminal changed size (columns, rows).
+    Resize(u16, u16),
+    /// Mouse wheel up over the cell (column, row).
+    ScrollUp(u16, u16),
+    /// Mouse wheel down over the cell (column, row).
+    ScrollDown(u16, u16),
+    /// Left click on the cell (column, row).
+    Click(u16, u16),
+}

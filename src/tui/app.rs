@@ -1,0 +1,554 @@
+//! The explorer's whole state and its one mutator, [`App::update`]. Drawing is a pure function
+//! of an `App` ([`super::render`]); the event loop turns keys, mouse and resizes into
+//! [`Action`]s and carries out the [`Effect`]s an update asks for (the clipboard).
+//!
+//! Extension points: an [`Overlay`] variant per overlay (help today; search, compare later),
+//! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
+
+use super::action::Action;
+use super::keymap;
+use super::layout::{self, Areas, LayoutInput};
+use super::panes::{authorities, help, paragraphs, sections};
+use super::theme::Theme;
+use crate::corpus::Corpus;
+use crate::model::{Paragraph, Report, Section};
+use crate::target::Target;
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+
+/// The three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Authorities,
+    Sections,
+    Paragraphs,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Authorities, Pane::Sections, Pane::Paragraphs];
+
+    fn index(self) -> usize {
+        match self {
+            Pane::Authorities => 0,
+            Pane::Sections => 1,
+            Pane::Paragraphs => 2,
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % 3]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + 2) % 3]
+    }
+}
+
+/// What is drawn over the panes and takes the keys first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+}
+
+/// How the explorer looks and where it opens.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Modifiers only, no colours (NO_COLOR, `--no-color`).
+    pub monochrome: bool,
+    /// ASCII borders and symbols (non-UTF-8 locale, `--ascii`).
+    pub ascii: bool,
+    /// Open at this report, section or paragraph.
+    pub target: Option<Target>,
+}
+
+/// Something the event loop must do outside the App.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the user's clipboard (OSC 52).
+    Clipboard(String),
+}
+
+/// A selection in a scrolling list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    /// The first visible row.
+    pub offset: usize,
+}
+
+impl ListState {
+    /// Selects `i`, clamped to a list of `len` rows.
+    pub fn select(&mut self, i: usize, len: usize) {
+        self.selected = i.min(len.saturating_sub(1));
+    }
+
+    /// Moves by `delta` rows, clamped.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        let i = self.selected.saturating_add_signed(delta);
+        self.select(i, len);
+    }
+
+    /// Adjusts the offset so the selection is within `height` rows.
+    pub fn keep_visible(&mut self, height: usize) {
+        self.offset = self.visible_offset(height);
+    }
+
+    /// The offset that shows the selection within `height` rows (pure, for drawing).
+    pub fn visible_offset(&self, height: usize) -> usize {
+        if height == 0 {
+            return self.offset;
+        }
+        if self.selected < self.offset {
+            self.selected
+        } else if self.selected >= self.offset + height {
+            self.selected + 1 - height
+        } else {
+            self.offset
+        }
+    }
+}
+
+/// The paragraph view's state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParagraphsState {
+    /// The section shown (index into the report's sections).
+    pub section: Option<usize>,
+    /// Index into [`App::items`].
+    pub selected: usize,
+    /// The first visible line.
+    pub scroll: usize,
+    /// Whether "What we expect to see" is unfolded.
+    pub expectations_open: bool,
+}
+
+/// A row of the section tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeRow {
+    pub section: usize,
+    /// Index into `section.subsections` for a subsection row.
+    pub subsection: Option<usize>,
+}
+
+/// A selectable item of the paragraph view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// The "What we expect to see" fold.
+    Expectations,
+    /// A paragraph, by index into `section.paragraphs`.
+    Paragraph(usize),
+}
+
+/// The explorer's state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub corpus: Corpus,
+    pub theme: Theme,
+    pub focus: Pane,
+    pub overlay: Overlay,
+    pub zoom: bool,
+    /// The terminal size the state was last laid out for (columns, rows).
+    pub size: (u16, u16),
+    pub quit: bool,
+    /// A one-off confirmation or notice for the status line, cleared by the next key.
+    pub message: Option<String>,
+    pub authorities: ListState,
+    pub sections: ListState,
+    /// Expanded sections as (report, section) pairs.
+    pub expanded: HashSet<(usize, usize)>,
+    pub paragraphs: ParagraphsState,
+    /// Scroll of the help overlay.
+    pub help: ListState,
+    effects: Vec<Effect>,
+}
+
+impl App {
+    /// A new explorer over `corpus`, laid out for 80x24 until told the real size
+    /// ([`Action::Resize`]).
+    pub fn new(corpus: Corpus, options: Options) -> App {
+        let mut app = App {
+            corpus,
+            theme: Theme::new(options.monochrome, options.ascii),
+            focus: Pane::Authorities,
+            overlay: Overlay::None,
+            zoom: false,
+            size: (80, 24),
+            quit: false,
+            message: None,
+            authorities: ListState::default(),
+            sections: ListState::default(),
+            expanded: HashSet::new(),
+            paragraphs: ParagraphsState::default(),
+            help: ListState::default(),
+            effects: Vec::new(),
+        };
+        app.select_report(0);
+        if let Some(t) = options.target {
+            app.open_target(t);
+        }
+        app
+    }
+
+    /// Opens a deep link: the report, the section (expanded to the paragraph's subsection)
+    /// and the paragraph, in view, with the focus where the reading happens.
+    pub fn open_target(&mut self, t: Target) {
+        if t.report >= self.corpus.reports.len() {
+            return;
+        }
+        self.select_report(t.report);
+        self.focus = Pane::Sections;
+        let Some(si) = t.section else { return };
+        let Some(section) = self.corpus.reports[t.report].sections.get(si) else {
+            return;
+        };
+        let sub_idx = t
+            .paragraph
+            .and_then(|pi| section.paragraphs.get(pi))
+            .and_then(|p| p.subsection.as_deref())
+            .and_then(|s| section.subsections.iter().position(|x| x == s));
+        if sub_idx.is_some() {
+            self.expanded.insert((t.report, si));
+        }
+        let rows = self.tree_rows();
+        let row = rows
+            .iter()
+            .position(|r| r.section == si && r.subsection == sub_idx)
+            .or_else(|| rows.iter().position(|r| r.section == si))
+            .unwrap_or(0);
+        self.sections.select(row, rows.len());
+        self.sections.keep_visible(sections::viewport_height(self));
+        self.show_section(Some(si));
+        if let Some(pi) = t.paragraph {
+            self.focus = Pane::Paragraphs;
+            let items = self.items();
+            if let Some(i) = items.iter().position(|it| *it == Item::Paragraph(pi)) {
+                self.paragraphs.selected = i;
+                paragraphs::scroll_to_top_of_selected(self);
+            }
+        }
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout();
+                return;
+            }
+            _ => {}
+        }
+        if self.overlay == Overlay::Help {
+            help::update(self, action);
+            return;
+        }
+        match action {
+            Action::Quit | Action::Resize(..) => {}
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::FocusLeft => {
+                if self.focus != Pane::Authorities {
+                    self.focus = self.focus.prev();
+                }
+            }
+            Action::FocusRight => {
+                if self.focus != Pane::Paragraphs {
+                    self.focus = self.focus.next();
+                }
+            }
+            Action::ToggleHelp => {
+                self.overlay = Overlay::Help;
+                self.help = ListState::default();
+            }
+            Action::Back => {
+                self.zoom = false;
+                self.relayout();
+            }
+            Action::ToggleZoom => {
+                self.zoom = !self.zoom;
+                self.relayout();
+            }
+            Action::Copy => self.copy(),
+            Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
+                self.mouse(action, c, r)
+            }
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Open => match self.focus {
+                Pane::Authorities => authorities::update(self, action),
+                Pane::Sections => sections::update(self, action),
+                Pane::Paragraphs => paragraphs::update(self, action),
+            },
+        }
+    }
+
+    /// Looks a key up in the keymap and acts on it. Returns false for unbound keys.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        match keymap::action_for(self.overlay, self.focus, key) {
+            Some(a) => {
+                self.update(a);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The effects asked for since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The layout for the current size.
+    pub fn areas(&self) -> Areas {
+        let (w, h) = self.size;
+        layout::compute(Rect::new(0, 0, w, h), self.layout_input())
+    }
+
+    pub fn layout_input(&self) -> LayoutInput {
+        LayoutInput {
+            focus: self.focus,
+            zoom: self.zoom,
+            reports: self.corpus.reports.len(),
+        }
+    }
+
+    /// The selected report.
+    pub fn report(&self) -> Option<&Report> {
+        self.corpus.reports.get(self.authorities.selected)
+    }
+
+    /// The rows of the section tree of the selected report.
+    pub fn tree_rows(&self) -> Vec<TreeRow> {
+        let ri = self.authorities.selected;
+        let Some(r) = self.report() else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        for (si, s) in r.sections.iter().enumerate() {
+            rows.push(TreeRow {
+                section: si,
+                subsection: None,
+            });
+            if self.expanded.contains(&(ri, si)) {
+                rows.extend((0..s.subsections.len()).map(|k| TreeRow {
+                    section: si,
+                    subsection: Some(k),
+                }));
+            }
+        }
+        rows
+    }
+
+    /// The selected tree row.
+    pub fn tree_row(&self) -> Option<TreeRow> {
+        self.tree_rows().get(self.sections.selected).copied()
+    }
+
+    /// The section shown in the paragraph view.
+    pub fn section(&self) -> Option<&Section> {
+        self.report()?.sections.get(self.paragraphs.section?)
+    }
+
+    /// The selectable items of the shown section.
+    pub fn items(&self) -> Vec<Item> {
+        let Some(s) = self.section() else {
+            return Vec::new();
+        };
+        let mut items = Vec::with_capacity(s.paragraphs.len() + 1);
+        if s.expectations
+            .as_deref()
+            .is_some_and(|e| !e.trim().is_empty())
+        {
+            items.push(Item::Expectations);
+        }
+        items.extend((0..s.paragraphs.len()).map(Item::Paragraph));
+        items
+    }
+
+    pub fn selected_item(&self) -> Option<Item> {
+        self.items().get(self.paragraphs.selected).copied()
+    }
+
+    /// The selected paragraph, if a paragraph (not the fold) is selected.
+    pub fn paragraph(&self) -> Option<&Paragraph> {
+        match self.selected_item()? {
+            Item::Paragraph(pi) => self.section()?.paragraphs.get(pi),
+            Item::Expectations => None,
+        }
+    }
+
+    /// Breadcrumb parts: authority, section, subsection, paragraph id.
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let ascii = self.theme.symbols.ascii;
+        let mut parts = Vec::new();
+        let Some(r) = self.report() else {
+            return parts;
+        };
+        parts.push(super::wrap::display(&r.authority.short, ascii));
+        let Some(s) = self.section() else {
+            return parts;
+        };
+        parts.push(section_label(s, ascii));
+        match self.selected_item() {
+            Some(Item::Expectations) => parts.push("What we expect to see".into()),
+            Some(Item::Paragraph(pi)) => {
+                if let Some(p) = s.paragraphs.get(pi) {
+                    if let Some(sub) = &p.subsection {
+                        parts.push(super::wrap::display(sub, ascii));
+                    }
+                    parts.push(super::wrap::display(&p.id, ascii));
+                }
+            }
+            None => {}
+        }
+        parts
+    }
+
+    /// Selects report `i`: keeps the same section (by key) when the new report has it, so
+    /// moving between councils keeps your place.
+    pub fn select_report(&mut self, i: usize) {
+        let key = self.section().map(|s| s.key());
+        let len = self.corpus.reports.len();
+        self.authorities.select(i, len);
+        self.authorities
+            .keep_visible(authorities::viewport_height(self));
+        let si = match (key, self.report()) {
+            (Some(k), Some(r)) => r.sections.iter().position(|s| s.key() == k).unwrap_or(0),
+            _ => 0,
+        };
+        let rows = self.tree_rows();
+        let row = rows.iter().position(|r| r.section == si).unwrap_or(0);
+        self.sections = ListState::default();
+        self.sections.select(row, rows.len());
+        self.sections.keep_visible(sections::viewport_height(self));
+        self.paragraphs = ParagraphsState::default();
+        let shown = self.report().filter(|r| !r.sections.is_empty()).map(|_| si);
+        self.show_section(shown);
+    }
+
+    /// Shows section `si` in the paragraph view, from the top, first paragraph selected.
+    pub fn show_section(&mut self, si: Option<usize>) {
+        if self.paragraphs.section == si {
+            return;
+        }
+        self.paragraphs = ParagraphsState {
+            section: si,
+            ..ParagraphsState::default()
+        };
+        let first_paragraph = self
+            .items()
+            .iter()
+            .position(|it| matches!(it, Item::Paragraph(_)))
+            .unwrap_or(0);
+        self.paragraphs.selected = first_paragraph;
+    }
+
+    /// Re-fits scroll offsets after a resize or zoom.
+    fn relayout(&mut self) {
+        self.authorities
+            .keep_visible(authorities::viewport_height(self));
+        self.sections.keep_visible(sections::viewport_height(self));
+        paragraphs::keep_selected_in_view(self);
+    }
+
+    fn copy(&mut self) {
+        let Some(r) = self.report() else { return };
+        let Some(s) = self.section() else { return };
+        let (text, what) = match self.selected_item() {
+            Some(Item::Paragraph(pi)) => {
+                let Some(p) = s.paragraphs.get(pi) else {
+                    return;
+                };
+                (
+                    format!(
+                        "{} {}\n\n{}",
+                        crate::text::for_terminal(&p.id),
+                        crate::text::for_terminal(&p.text),
+                        crate::text::for_terminal(&r.citation(&p.id))
+                    ),
+                    p.id.clone(),
+                )
+            }
+            Some(Item::Expectations) => {
+                let e = s.expectations.as_deref().unwrap_or_default();
+                (
+                    format!(
+                        "What we expect to see: {}\n\nCIW inspection of children's services, {}, {}, {}",
+                        crate::text::for_terminal(e),
+                        crate::text::for_terminal(&r.authority.name),
+                        crate::text::for_terminal(&r.inspection.label()),
+                        crate::text::for_terminal(&section_label(s, false)),
+                    ),
+                    "the expectations".to_string(),
+                )
+            }
+            None => {
+                self.message = Some("Nothing to copy: select a paragraph first".into());
+                return;
+            }
+        };
+        let what = crate::text::for_terminal(&what).into_owned();
+        self.effects.push(Effect::Clipboard(text));
+        self.message = Some(format!(
+            "Copied {what} with its citation (OSC 52; in tmux: set -g set-clipboard on)"
+        ));
+    }
+
+    fn mouse(&mut self, action: Action, column: u16, row: u16) {
+        let areas = self.areas();
+        let Some(pane) = areas.pane_at(column, row) else {
+            return;
+        };
+        let Some(rect) = areas.pane(pane) else { return };
+        match action {
+            Action::ScrollUp(..) | Action::ScrollDown(..) => {
+                let down = matches!(action, Action::ScrollDown(..));
+                match pane {
+                    Pane::Paragraphs => paragraphs::scroll_lines(self, if down { 3 } else { -3 }),
+                    Pane::Authorities | Pane::Sections => {
+                        let a = if down { Action::Down } else { Action::Up };
+                        let focus = self.focus;
+                        self.focus = pane;
+                        for _ in 0..3 {
+                            self.update(a);
+                        }
+                        self.focus = focus;
+                    }
+                }
+            }
+            Action::Click(..) => {
+                self.focus = pane;
+                match pane {
+                    Pane::Authorities => authorities::click(self, rect, row),
+                    Pane::Sections => sections::click(self, rect, row),
+                    Pane::Paragraphs => paragraphs::click(self, rect, row),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "3 Care and Support and Pathway Planning", or the title of an unnumbered section.
+pub fn section_label(s: &Section, ascii: bool) -> String {
+    let title = super::wrap::display(&s.title, ascii);
+    match s.number {
+        Some(n) => format!("{n} {title}"),
+        None => title,
+    }
+}

@@ -1,0 +1,137 @@
+//! The help overlay: every binding of the keymap by scope (so it cannot drift from the real
+//! keys), plus deep links, the clipboard note and the shell twins.
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::keymap::{keys_label, Scope, BINDINGS};
+use crate::tui::wrap;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::Frame;
+
+/// The help text, one entry per line.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let ascii = t.symbols.ascii;
+    let mut out = Vec::new();
+    for scope in Scope::ALL {
+        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.scope == scope).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(scope.title(), t.section_heading)));
+        for b in bindings {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys_label(b, ascii)), t.hint_key),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    let notes: [(&str, &str); 6] = [
+        ("Mouse", "wheel scrolls, click selects (never required)"),
+        (
+            "Open at",
+            "ciw swansea#3.18 · #R5 · #O3 · #3 · #safeguarding",
+        ),
+        ("Copy", "y sends OSC 52; in tmux: set -g set-clipboard on"),
+        ("Shell", "ciw list · ciw show swansea#3.18 [--json]"),
+        (
+            "Small screen",
+            "one pane at a time below 64 columns; z zooms",
+        ),
+        (
+            "Colour",
+            "NO_COLOR or --no-color; --ascii for plain borders",
+        ),
+    ];
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Notes", t.section_heading)));
+    for (k, v) in notes {
+        let v = if ascii {
+            v.replace('·', "|")
+        } else {
+            v.to_string()
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {k:<16}"), t.hint_key),
+            Span::raw(v),
+        ]));
+    }
+    out
+}
+
+/// Keys while the help is open: scroll, close, quit.
+pub fn update(app: &mut App, action: Action) {
+    let total = lines(app).len();
+    let page = viewport(app).1.max(1);
+    let max = total.saturating_sub(page);
+    let h = &mut app.help;
+    match action {
+        Action::Down => h.offset = (h.offset + 1).min(max),
+        Action::Up => h.offset = h.offset.saturating_sub(1),
+        Action::Top => h.offset = 0,
+        Action::Bottom => h.offset = max,
+        Action::PageDown | Action::HalfPageDown => h.offset = (h.offset + page).min(max),
+        Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
+        Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
+        Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
+        Action::Back | Action::ToggleHelp | Action::Click(..) => app.overlay = Overlay::None,
+        _ => {}
+    }
+}
+
+/// The popup's rectangle within `area`, and its inner text height.
+pub fn popup(area: Rect, lines: usize) -> Rect {
+    let w = area.width.saturating_sub(2).min(78);
+    let want = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+    let h = area.height.saturating_sub(2).min(want);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn viewport(app: &App) -> (u16, usize) {
+    let (w, h) = app.size;
+    let r = popup(Rect::new(0, 0, w, h), lines(app).len());
+    (r.width, usize::from(r.height.saturating_sub(2)))
+}
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let t = &app.theme;
+    let all = lines(app);
+    let r = popup(frame.area(), all.len());
+    if r.width < 4 || r.height < 3 {
+        return;
+    }
+    let inner_h = usize::from(r.height - 2);
+    let max = all.len().saturating_sub(inner_h);
+    let off = app.help.offset.min(max);
+    let sep = if t.symbols.ascii { "|" } else { "·" };
+    let mut block = Block::bordered()
+        .border_set(t.symbols.border)
+        .border_style(t.border_focused)
+        .title(Span::styled(" Help ", t.title_focused));
+    let foot = if max > 0 {
+        format!(
+            " j/k scroll {sep} Esc close {sep} {}/{} ",
+            off + inner_h,
+            all.len()
+        )
+    } else {
+        format!(" Esc close {sep} q quit ")
+    };
+    if usize::from(r.width) > wrap::width(&foot) + 2 {
+        block =
+            block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));
+    }
+    frame.render_widget(Clear, r);
+    let visible: Vec<Line> = all.into_iter().skip(off).take(inner_h).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), r);
+}

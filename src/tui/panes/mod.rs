@@ -1,0 +1,52 @@
+//! One module per pane or overlay: each draws itself from the [`App`] and handles the actions
+//! that reach it while it has the focus. New views (search, compare) are new modules here.
+
+pub mod authorities;
+pub mod help;
+pub mod paragraphs;
+pub mod sections;
+pub mod status;
+
+use super::app::{App, Pane};
+use super::layout::{self, LayoutInput};
+use super::wrap;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+
+/// The area a pane has (or would have, once focused) at the app's current size.
+pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
+    let (w, h) = app.size;
+    let areas = layout::compute(
+        Rect::new(0, 0, w, h),
+        LayoutInput {
+            focus: pane,
+            ..app.layout_input()
+        },
+    );
+    areas.pane(pane)
+}
+
+/// The inside of a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    Block::bordered().inner(r)
+}
+
+/// A pane's frame with its title; the focused pane's border and title stand out.
+pub fn block<'a>(app: &App, title: &str, area: Rect, focused: bool) -> Block<'a> {
+    let t = &app.theme;
+    let room = usize::from(area.width).saturating_sub(4);
+    let title = wrap::truncate(title, room, t.symbols.ellipsis);
+    let (bs, ts) = if focused {
+        (t.border_focused, t.title_focused)
+    } else {
+        (t.border, t.title)
+    };
+    let mut b = Block::bordered()
+        .border_set(t.symbols.border)
+        .border_style(bs);
+    if !title.is_empty() {
+        b = b.title(Line::from(Span::styled(format!(" {title} "), ts)));
+    }
+    b
+}

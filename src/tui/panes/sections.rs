@@ -1,0 +1,186 @@
+//! The section tree of the selected report: every section (numbered themes, Overview, Areas for
+//! development, Methodology...) with its subsections, expanded and collapsed with Enter. Moving
+//! the selection shows that section (or subsection) in the paragraph view at once.
+
+use super::{block, inner, pane_rect};
+use crate::tui::action::Action;
+use crate::tui::app::{section_label, App, Item, Pane};
+use crate::tui::wrap;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Rows visible in the tree.
+pub fn viewport_height(app: &App) -> usize {
+    pane_rect(app, Pane::Sections)
+        .map(|r| usize::from(inner(r).height))
+        .unwrap_or(1)
+        .max(1)
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let len = app.tree_rows().len();
+    let page = viewport_height(app);
+    let cur = app.sections.selected;
+    let to = match action {
+        Action::Down => cur.saturating_add(1),
+        Action::Up => cur.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => len.saturating_sub(1),
+        Action::HalfPageDown => cur.saturating_add((page / 2).max(1)),
+        Action::HalfPageUp => cur.saturating_sub((page / 2).max(1)),
+        Action::PageDown => cur.saturating_add(page),
+        Action::PageUp => cur.saturating_sub(page),
+        Action::Open => {
+            open(app);
+            return;
+        }
+        _ => return,
+    };
+    app.sections.select(to, len);
+    app.sections.keep_visible(page);
+    follow_tree(app);
+}
+
+/// Enter: a section with subsections folds or unfolds; anything else is read.
+fn open(app: &mut App) {
+    let Some(row) = app.tree_row() else { return };
+    let ri = app.authorities.selected;
+    let has_subs = app
+        .report()
+        .and_then(|r| r.sections.get(row.section))
+        .is_some_and(|s| !s.subsections.is_empty());
+    if row.subsection.is_none() && has_subs {
+        let key = (ri, row.section);
+        if !app.expanded.remove(&key) {
+            app.expanded.insert(key);
+        }
+        let len = app.tree_rows().len();
+        app.sections.select(app.sections.selected, len);
+        app.sections.keep_visible(viewport_height(app));
+    } else {
+        app.focus = Pane::Paragraphs;
+    }
+}
+
+/// Shows the selected row's section; a subsection row selects its first paragraph.
+pub fn follow_tree(app: &mut App) {
+    let Some(row) = app.tree_row() else { return };
+    app.show_section(Some(row.section));
+    let Some(k) = row.subsection else { return };
+    let Some(s) = app.section() else { return };
+    let Some(sub) = s.subsections.get(k) else {
+        return;
+    };
+    let Some(pi) = s
+        .paragraphs
+        .iter()
+        .position(|p| p.subsection.as_deref() == Some(sub.as_str()))
+    else {
+        return;
+    };
+    if let Some(i) = app.items().iter().position(|it| *it == Item::Paragraph(pi)) {
+        if app.paragraphs.selected != i {
+            app.paragraphs.selected = i;
+            super::paragraphs::scroll_to_top_of_selected(app);
+        }
+    }
+}
+
+/// After the paragraph selection moved: select the tree row of its subsection (when the
+/// section is unfolded), else the section's row.
+pub fn follow_paragraph(app: &mut App) {
+    let Some(si) = app.paragraphs.section else {
+        return;
+    };
+    let sub = app
+        .paragraph()
+        .and_then(|p| p.subsection.clone())
+        .and_then(|s| app.section()?.subsections.iter().position(|x| *x == s));
+    let rows = app.tree_rows();
+    let row = rows
+        .iter()
+        .position(|r| r.section == si && r.subsection == sub && sub.is_some())
+        .or_else(|| {
+            rows.iter()
+                .position(|r| r.section == si && r.subsection.is_none())
+        });
+    if let Some(row) = row {
+        app.sections.select(row, rows.len());
+        app.sections.keep_visible(viewport_height(app));
+    }
+}
+
+pub fn click(app: &mut App, rect: Rect, row: u16) {
+    let i = inner(rect);
+    if row < i.y || row >= i.y + i.height {
+        return;
+    }
+    let idx = app.sections.offset + usize::from(row - i.y);
+    let len = app.tree_rows().len();
+    if idx < len {
+        if idx == app.sections.selected {
+            open(app);
+        } else {
+            app.sections.select(idx, len);
+            follow_tree(app);
+        }
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.theme;
+    let sym = t.symbols;
+    let title = app
+        .report()
+        .map(|r| format!("Sections: {}", wrap::display(&r.authority.short, sym.ascii)))
+        .unwrap_or_else(|| "Sections".into());
+    frame.render_widget(block(app, &title, area, focused), area);
+    let i = inner(area);
+    if i.width == 0 || i.height == 0 {
+        return;
+    }
+    let Some(r) = app.report() else { return };
+    let rows = app.tree_rows();
+    let height = usize::from(i.height);
+    let offset = app.sections.visible_offset(height);
+    let w = usize::from(i.width);
+    let ri = app.authorities.selected;
+    let mut lines = Vec::with_capacity(height);
+    for (idx, row) in rows.iter().enumerate().skip(offset).take(height) {
+        let Some(s) = r.sections.get(row.section) else {
+            continue;
+        };
+        let text = match row.subsection {
+            None => {
+                let marker = if s.subsections.is_empty() {
+                    " "
+                } else if app.expanded.contains(&(ri, row.section)) {
+                    sym.expanded
+                } else {
+                    sym.collapsed
+                };
+                format!("{marker} {}", section_label(s, sym.ascii))
+            }
+            Some(k) => format!(
+                "    {}",
+                wrap::display(s.subsections.get(k).map_or("", |x| x.as_str()), sym.ascii)
+            ),
+        };
+        let selected = idx == app.sections.selected;
+        let style = match (selected, focused) {
+            (true, true) => t.selected,
+            (true, false) => t.selected_unfocused,
+            _ if row.subsection.is_some() => t.muted_tree,
+            _ => t.base,
+        };
+        let text = if selected {
+            wrap::pad(&text, w, sym.ellipsis)
+        } else {
+            wrap::truncate(&text, w, sym.ellipsis)
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    frame.render_widget(Paragraph::new(lines), i);
+}

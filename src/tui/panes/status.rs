@@ -1,0 +1,119 @@
+//! The status line (breadcrumb `Swansea › 3 Care and support › Placement choice › 3.18`, or a
+//! confirmation) and the key hints of the focused pane, built from the keymap.
+
+use crate::tui::app::App;
+use crate::tui::keymap;
+use crate::tui::layout::Areas;
+use crate::tui::wrap;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Joins breadcrumb parts, shortening the longest middle parts first so the ends (authority
+/// and paragraph id) survive on a narrow line.
+pub fn fit_breadcrumb(parts: &[String], sep: &str, ellipsis: &str, max: usize) -> String {
+    let mut parts: Vec<String> = parts.to_vec();
+    let total = |p: &[String]| {
+        p.iter().map(|s| wrap::width(s)).sum::<usize>()
+            + wrap::width(sep) * p.len().saturating_sub(1)
+    };
+    let last = parts.len().saturating_sub(1);
+    for _ in 0..64 {
+        let excess = total(&parts).saturating_sub(max);
+        if excess == 0 {
+            break;
+        }
+        let Some((i, w)) = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != last || parts.len() == 1)
+            .map(|(i, s)| (i, wrap::width(s)))
+            .max_by_key(|(_, w)| *w)
+        else {
+            break;
+        };
+        if w <= 6 {
+            break;
+        }
+        let target = w.saturating_sub(excess).max(6);
+        parts[i] = wrap::truncate(&parts[i], target, ellipsis);
+    }
+    wrap::truncate(&parts.join(sep), max, ellipsis)
+}
+
+fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    let mut used = 1;
+    spans.push(Span::raw(" "));
+    for (keys, hint) in keymap::hints(app.overlay, app.focus, t.symbols.ascii) {
+        let w = wrap::width(&keys) + 1 + hint.len() + 2;
+        if used + w > max {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(keys, t.hint_key));
+        spans.push(Span::styled(format!(" {hint}  "), t.hint_text));
+    }
+    spans
+}
+
+pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
+    let t = &app.theme;
+    let sym = t.symbols;
+    let width = usize::from(areas.status.width);
+    let crumb = fit_breadcrumb(
+        &app.breadcrumb(),
+        sym.separator,
+        sym.ellipsis,
+        width.saturating_sub(1),
+    );
+    let crumb_line = Line::from(vec![Span::raw(" "), Span::styled(crumb, t.breadcrumb)]);
+    let message = app.message.as_ref().map(|m| {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(
+                wrap::truncate(m, width.saturating_sub(1), sym.ellipsis),
+                t.message,
+            ),
+        ])
+    });
+    match areas.hints {
+        Some(h) => {
+            frame.render_widget(Paragraph::new(crumb_line), areas.status);
+            let line = message.unwrap_or_else(|| Line::from(hint_spans(app, usize::from(h.width))));
+            frame.render_widget(Paragraph::new(line), h);
+        }
+        None => {
+            let line = message.unwrap_or(crumb_line);
+            frame.render_widget(Paragraph::new(line), areas.status);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breadcrumb_keeps_its_ends() {
+        let parts: Vec<String> = [
+            "Swansea",
+            "3 Care and Support and Pathway Planning",
+            "Placement choice, stability and wellbeing",
+            "3.18",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let full = fit_breadcrumb(&parts, " › ", "…", 200);
+        assert_eq!(full, "Swansea › 3 Care and Support and Pathway Planning › Placement choice, stability and wellbeing › 3.18");
+        let short = fit_breadcrumb(&parts, " › ", "…", 60);
+        assert!(wrap::width(&short) <= 60, "{short}");
+        assert!(short.starts_with("Swansea › 3 Care"), "{short}");
+        assert!(short.ends_with(" › 3.18"), "{short}");
+        let tiny = fit_breadcrumb(&parts, " › ", "…", 10);
+        assert!(wrap::width(&tiny) <= 10, "{tiny}");
+        assert_eq!(fit_breadcrumb(&[], " › ", "…", 10), "");
+    }
+}

@@ -1,0 +1,248 @@
+//! Styles and symbols. The default theme uses only the 16 ANSI colours plus modifiers, so it
+//! reads the same in any palette; the monochrome theme (NO_COLOR, `--no-color`) uses modifiers
+//! only, so highlights survive when colours are stripped. ASCII symbols replace box drawing
+//! and arrows when the locale is not UTF-8 or `--ascii` is given.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+/// The glyphs the explorer draws besides report text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Symbols {
+    pub border: border::Set<'static>,
+    /// Between breadcrumb parts.
+    pub separator: &'static str,
+    pub expanded: &'static str,
+    pub collapsed: &'static str,
+    pub ellipsis: &'static str,
+    /// Marks the lines of the selected paragraph.
+    pub bar: &'static str,
+    pub ascii: bool,
+}
+
+/// An ASCII border: `+--+`, `|  |`.
+pub const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Symbols {
+    pub const UNICODE: Symbols = Symbols {
+        border: border::ROUNDED,
+        separator: " › ",
+        expanded: "▾",
+        collapsed: "▸",
+        ellipsis: "…",
+        bar: "▌",
+        ascii: false,
+    };
+    pub const ASCII: Symbols = Symbols {
+        border: ASCII_BORDER,
+        separator: " > ",
+        expanded: "-",
+        collapsed: "+",
+        ellipsis: "~",
+        bar: ">",
+        ascii: true,
+    };
+}
+
+/// Every style the explorer uses, in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub base: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub title_focused: Style,
+    /// The selected row of the focused pane.
+    pub selected: Style,
+    /// The selected row of a pane without focus.
+    pub selected_unfocused: Style,
+    pub header: Style,
+    pub paragraph_id: Style,
+    pub paragraph_id_selected: Style,
+    pub bar: Style,
+    pub section_heading: Style,
+    pub subsection_heading: Style,
+    pub expectations: Style,
+    pub muted: Style,
+    /// Subsection rows of the tree.
+    pub muted_tree: Style,
+    pub breadcrumb: Style,
+    pub hint_key: Style,
+    pub hint_text: Style,
+    pub message: Style,
+    pub warning: Style,
+    pub symbols: Symbols,
+    /// True for the monochrome theme.
+    pub monochrome: bool,
+}
+
+impl Theme {
+    /// The default: 16-colour safe, readable on dark and light backgrounds.
+    pub fn color(symbols: Symbols) -> Theme {
+        let bold = Modifier::BOLD;
+        Theme {
+            base: Style::new(),
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            title: Style::new(),
+            title_focused: Style::new().fg(Color::Cyan).add_modifier(bold),
+            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            selected_unfocused: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            header: Style::new().add_modifier(Modifier::UNDERLINED),
+            paragraph_id: Style::new().fg(Color::Yellow),
+            paragraph_id_selected: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::REVERSED | bold),
+            bar: Style::new().fg(Color::Cyan),
+            section_heading: Style::new().fg(Color::Cyan).add_modifier(bold),
+            subsection_heading: Style::new().fg(Color::Magenta).add_modifier(bold),
+            expectations: Style::new().add_modifier(Modifier::ITALIC),
+            muted: Style::new().fg(Color::DarkGray),
+            muted_tree: Style::new().fg(Color::Magenta),
+            breadcrumb: Style::new().add_modifier(bold),
+            hint_key: Style::new().fg(Color::Cyan).add_modifier(bold),
+            hint_text: Style::new(),
+            message: Style::new().fg(Color::Green).add_modifier(bold),
+            warning: Style::new().fg(Color::Yellow).add_modifier(bold),
+            symbols,
+            monochrome: false,
+        }
+    }
+
+    /// NO_COLOR: modifiers only, never a colour, so nothing vanishes when colours are stripped.
+    pub fn monochrome(symbols: Symbols) -> Theme {
+        let bold = Modifier::BOLD;
+        Theme {
+            base: Style::new(),
+            border: Style::new(),
+            border_focused: Style::new().add_modifier(bold),
+            title: Style::new(),
+            title_focused: Style::new().add_modifier(bold | Modifier::REVERSED),
+            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            selected_unfocused: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            header: Style::new().add_modifier(Modifier::UNDERLINED),
+            paragraph_id: Style::new().add_modifier(bold),
+            paragraph_id_selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            bar: Style::new().add_modifier(bold),
+            section_heading: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            subsection_heading: Style::new().add_modifier(bold),
+            expectations: Style::new().add_modifier(Modifier::ITALIC),
+            muted: Style::new().add_modifier(Modifier::DIM),
+            muted_tree: Style::new(),
+            breadcrumb: Style::new().add_modifier(bold),
+            hint_key: Style::new().add_modifier(bold),
+            hint_text: Style::new(),
+            message: Style::new().add_modifier(bold),
+            warning: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            symbols,
+            monochrome: true,
+        }
+    }
+
+    /// Picks the theme from the options.
+    pub fn new(monochrome: bool, ascii: bool) -> Theme {
+        let symbols = if ascii {
+            Symbols::ASCII
+        } else {
+            Symbols::UNICODE
+        };
+        if monochrome {
+            Theme::monochrome(symbols)
+        } else {
+            Theme::color(symbols)
+        }
+    }
+}
+
+/// True when NO_COLOR is set to anything non-empty (<https://no-color.org>).
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) names UTF-8.
+pub fn locale_is_utf8() -> bool {
+    locale_is_utf8_from(|k| std::env::var(k).ok())
+}
+
+/// [`locale_is_utf8`] over any environment, for tests.
+pub fn locale_is_utf8_from(get: impl Fn(&str) -> Option<String>) -> bool {
+    for k in ["LC_ALL", "LC_CTYPE", "LANG"] {
+        if let Some(v) = get(k).filter(|v| !v.is_empty()) {
+            let v = v.to_ascii_lowercase();
+            return v.contains("utf-8") || v.contains("utf8");
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_detection() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(locale_is_utf8_from(env(&[("LANG", "en_GB.UTF-8")])));
+        assert!(locale_is_utf8_from(env(&[
+            ("LC_CTYPE", "C.utf8"),
+            ("LANG", "C")
+        ])));
+        assert!(!locale_is_utf8_from(env(&[
+            ("LC_ALL", "C"),
+            ("LANG", "en_GB.UTF-8")
+        ])));
+        assert!(!locale_is_utf8_from(env(&[])));
+        assert!(locale_is_utf8_from(env(&[
+            ("LC_ALL", ""),
+            ("LANG", "cy_GB.UTF-8")
+        ])));
+    }
+
+    #[test]
+    fn monochrome_has_no_colours() {
+        let t = Theme::new(true, false);
+        for s in [
+            t.base,
+            t.border,
+            t.border_focused,
+            t.title,
+            t.title_focused,
+            t.selected,
+            t.selected_unfocused,
+            t.header,
+            t.paragraph_id,
+            t.paragraph_id_selected,
+            t.bar,
+            t.section_heading,
+            t.subsection_heading,
+            t.expectations,
+            t.muted,
+            t.muted_tree,
+            t.breadcrumb,
+            t.hint_key,
+            t.hint_text,
+            t.message,
+            t.warning,
+        ] {
+            assert!(s.fg.is_none() && s.bg.is_none(), "{s:?}");
+        }
+        // The selection stays visible without colour.
+        assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
+    }
+}

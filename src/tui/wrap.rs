@@ -1,0 +1,158 @@
+//! Text measured in terminal columns: cleaning report text for display, word wrapping and
+//! truncation by display width (wide characters count two, combining marks zero), so Welsh
+//! `ŵ`/`ŷ` (precomposed or combining) and curly quotes never misalign a pane.
+
+use crate::text::for_terminal;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width in columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Report text made safe and, in ASCII mode, plain: control characters and escape sequences
+/// removed (see [`for_terminal`]); curly quotes, dashes, ellipses and bullets transliterated
+/// when `ascii`.
+pub fn display(s: &str, ascii: bool) -> String {
+    let safe = for_terminal(s);
+    if !ascii {
+        return safe.into_owned();
+    }
+    let mut out = String::with_capacity(safe.len());
+    for c in safe.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{2026}' => out.push_str("..."),
+            '\u{2022}' | '\u{25cf}' | '\u{25aa}' | '\u{f0b7}' => out.push('*'),
+            '\u{a3}' => out.push_str("GBP "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Greedy word wrap to `max` columns. Words longer than a line are broken between
+/// characters (never before a combining mark). Always returns at least one line.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in s.split_whitespace() {
+        let w = width(word);
+        if line_w > 0 && line_w + 1 + w <= max {
+            line.push(' ');
+            line.push_str(word);
+            line_w += 1 + w;
+            continue;
+        }
+        if line_w > 0 {
+            lines.push(std::mem::take(&mut line));
+            line_w = 0;
+        }
+        if w <= max {
+            line.push_str(word);
+            line_w = w;
+            continue;
+        }
+        // A word wider than the line: break it.
+        for c in word.chars() {
+            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+            if line_w + cw > max && line_w > 0 && cw > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            line.push(c);
+            line_w += cw;
+        }
+    }
+    if line_w > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cuts `s` to at most `max` columns, ending with `ellipsis` when something was cut.
+pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let ew = width(ellipsis);
+    if max < ew {
+        return String::new();
+    }
+    let room = max - ew;
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > room {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push_str(ellipsis);
+    out
+}
+
+/// `s` padded with spaces to exactly `cols` columns (truncated first if wider).
+pub fn pad(s: &str, cols: usize, ellipsis: &str) -> String {
+    let mut t = truncate(s, cols, ellipsis);
+    let w = width(&t);
+    t.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_display_width() {
+        assert_eq!(
+            wrap("one two three four", 9),
+            vec!["one two", "three", "four"]
+        );
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        // Combining circumflex: "w\u{302}" is one column.
+        let s = "Gw\u{302}yl Dewi Sant";
+        for l in wrap(s, 5) {
+            assert!(width(&l) <= 5, "{l:?}");
+        }
+        // Wide characters count two.
+        assert_eq!(wrap("日本語 テキスト", 6), vec!["日本語", "テキス", "ト"]);
+        assert_eq!(wrap("x", 0), vec!["x"]);
+    }
+
+    #[test]
+    fn every_line_fits() {
+        let text = "“Children’s services” – ŵ ŷ a\u{301}b supercalifragilisticexpialidocious 日本語テキスト";
+        for max in 1..40 {
+            for l in wrap(text, max) {
+                assert!(width(&l) <= max.max(2), "{max}: {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn truncates_with_ellipsis() {
+        assert_eq!(truncate("Pembrokeshire", 8, "…"), "Pembrok…");
+        assert_eq!(truncate("short", 8, "…"), "short");
+        assert_eq!(truncate("abc", 0, "…"), "");
+        assert_eq!(pad("ab", 4, "…"), "ab  ");
+        assert_eq!(width(&pad("日本語テキスト", 5, "…")), 5);
+    }
+
+    #[test]
+    fn display_removes_escapes_and_transliterates_in_ascii() {
+        assert_eq!(display("a\x1b]52;c;SGk=\x07b\x1b[2Jc", false), "abc");
+        assert_eq!(display("“What’s” – next…", true), "\"What's\" - next...");
+        assert_eq!(display("ŵ", true), "ŵ");
+    }
+}

@@ -1,0 +1,295 @@
+//! The real binary in a pseudo-terminal (portable-pty + vt100): type keys, read the screen,
+//! and check the terminal is restored after `q`, SIGTERM and SIGHUP, and that escape sequences
+//! in report text never reach the bytes written to the terminal.
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ciw"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "en_GB.UTF-8");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn ciw");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            parser,
+            raw,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.screen().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        panic!("timed out waiting for {what:?}; screen:\n{}", self.screen());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader drain what was written just before exit.
+                let mut last = 0;
+                for _ in 0..20 {
+                    std::thread::sleep(Duration::from_millis(50));
+                    let n = self.raw.lock().unwrap().len();
+                    if n == last {
+                        break;
+                    }
+                    last = n;
+                }
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        let _ = self.child.kill();
+        panic!("ciw did not exit; screen:\n{}", self.screen());
+    }
+
+    fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .expect("kill runs")
+            .success();
+        assert!(ok, "kill {sig} {pid}");
+    }
+
+    fn assert_restored(&self) {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn deep_link_walk_copy_help_and_quit_restores_the_terminal() {
+    let mut s = Session::start(&["swansea#3.18"], &[], 80, 24);
+    s.wait_for("3.18 Whilst we found");
+    {
+        let p = s.parser.lock().unwrap();
+        assert!(p.screen().alternate_screen());
+        assert!(p.screen().hide_cursor());
+    }
+    s.wait_for("Swansea › 3 Care and Support");
+    // Help, then close it.
+    s.send("?");
+    s.wait_for("Everywhere");
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!s.screen().contains("Everywhere"), "{}", s.screen());
+    // Copy: the status line confirms and an OSC 52 sequence went out.
+    s.send("y");
+    s.wait_for("Copied 3.18 with its citation");
+    assert!(contains(&s.raw(), b"\x1b]52;c;"), "no OSC 52 written");
+    // Walk: to the sections pane, down into section 4.
+    s.send("\x1b[Z"); // Shift-Tab
+    s.send("G");
+    s.wait_for("Acknowledgements");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn resize_to_tiny_and_back() {
+    let mut s = Session::start(&["pembrokeshire#O3"], &[], 80, 24);
+    s.wait_for("Overview");
+    let size = |c, r| PtySize {
+        rows: r,
+        cols: c,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    s.master.resize(size(24, 6)).expect("resize");
+    s.parser.lock().unwrap().set_size(nz(6), nz(24));
+    s.wait_for("too small");
+    s.master.resize(size(40, 12)).expect("resize");
+    s.parser.lock().unwrap().set_size(nz(12), nz(40));
+    s.wait_for("O3");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn no_color_writes_no_colours() {
+    let mut s = Session::start(&["swansea#4"], &[("NO_COLOR", "1")], 80, 24);
+    s.wait_for("4 Safeguarding");
+    s.send("jjk");
+    std::thread::sleep(Duration::from_millis(200));
+    {
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        let mut reversed = false;
+        for r in 0..24 {
+            for c in 0..80 {
+                if let Some(cell) = screen.cell(r, c) {
+                    assert_eq!(cell.fgcolor(), vt100::Color::Default, "fg at {r},{c}");
+                    assert_eq!(cell.bgcolor(), vt100::Color::Default, "bg at {r},{c}");
+                    reversed |= cell.inverse();
+                }
+            }
+        }
+        assert!(reversed, "no visible selection without colour");
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    for sig in ["-TERM", "-HUP"] {
+        let mut s = Session::start(&[], &[], 80, 24);
+        s.wait_for("Reports (2)");
+        s.signal(sig);
+        let status = s.wait_exit();
+        assert!(!status.success(), "{sig}: {status:?}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_the_message() {
+    let mut s = Session::start(&[], &[("CIW_TEST_PANIC", "1")], 80, 24);
+    s.wait_for("Reports (2)");
+    s.send("!");
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    // The message comes after leaving the alternate screen, so it is on the main screen.
+    let raw = s.raw();
+    let leave = raw
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        contains(&raw[leave..], b"test panic requested"),
+        "panic message not printed after restoring"
+    );
+    assert!(
+        s.screen().contains("test panic requested"),
+        "{}",
+        s.screen()
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_report_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("../sample-reports/swansea-2018-07.txt");
+    assert!(text.contains("Whilst we found that stability"));
+    let evil = text.replacen(
+        "Whilst we found that stability",
+        "Whilst we \x1b]52;c;SGFja2Vk\x07found \x1b[2J\x1b]0;PWNED\x07\x1b[38;5;196mthat\u{9b}6n stability",
+        1,
+    );
+    std::fs::write(dir.path().join("swansea-2018-07.txt"), evil).expect("write report");
+    let dir_s = dir.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(&["--reports", &dir_s, "swansea#3.18"], &[], 80, 24);
+    s.wait_for("Whilst we found that stability");
+    s.send("y");
+    s.wait_for("Copied 3.18");
+    s.send("jjjkkk\t\t\tG?");
+    s.wait_for("Everywhere");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    for bad in [
+        &b"SGFja2Vk"[..],
+        b"PWNED",
+        b"38;5;196",
+        b"\xc2\x9b6n",
+        b"\x1b]0;",
+    ] {
+        assert!(
+            !contains(&raw, bad),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(bad)
+        );
+    }
+    s.assert_restored();
+}

@@ -1,0 +1,318 @@
+//! Whole-screen snapshots of the explorer on a `TestBackend` at 80x24 and 120x40, plus
+//! behaviour checks that need no real terminal: monochrome has no colours, report text never
+//! brings escape sequences to the screen, and no key sequence at any size panics.
+
+use ciw::corpus::Corpus;
+use ciw::target;
+use ciw::tui::action::Action;
+use ciw::tui::app::{App, Effect, Options, Pane};
+use ciw::tui::render;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use ratatui::Terminal;
+
+fn app_at(link: Option<&str>, monochrome: bool, ascii: bool) -> App {
+    let corpus = Corpus::samples();
+    let target = link.map(|l| target::resolve(&corpus, l).expect("link resolves"));
+    App::new(
+        corpus,
+        Options {
+            monochrome,
+            ascii,
+            target,
+        },
+    )
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| render(app, f)).expect("draws");
+    t
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn screen(t: &Terminal<TestBackend>) -> String {
+    t.backend().to_string()
+}
+
+#[test]
+fn first_frame_80x24() {
+    let mut app = app_at(None, false, false);
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn first_frame_120x40() {
+    let mut app = app_at(None, false, false);
+    let t = draw(&mut app, 120, 40);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn deep_link_section_open_80x24() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let t = draw(&mut app, 80, 24);
+    let s = screen(&t);
+    assert!(s.contains("Swansea › 3 Care and Support"), "{s}");
+    assert!(s.contains("3.18 Whilst we found"), "{s}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn section_with_expectations_open_120x40() {
+    let mut app = app_at(Some("pembrokeshire#safeguarding"), false, false);
+    assert_eq!(app.focus, Pane::Sections);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    let t = draw(&mut app, 120, 40);
+    let s = screen(&t);
+    assert!(s.contains("▾ What we expect to see"), "{s}");
+    assert!(s.contains("Effective local safeguarding"), "{s}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_80x24() {
+    let mut app = app_at(None, false, false);
+    key(&mut app, KeyCode::Char('?'));
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_120x40_lists_every_binding() {
+    let mut app = app_at(None, false, false);
+    key(&mut app, KeyCode::Char('?'));
+    let t = draw(&mut app, 120, 40);
+    let s = screen(&t);
+    for b in ciw::tui::keymap::BINDINGS
+        .iter()
+        .filter(|b| b.scope != ciw::tui::keymap::Scope::Help)
+    {
+        assert!(s.contains(b.help), "help lacks {:?}", b.help);
+    }
+    insta::assert_snapshot!(t.backend());
+    key(&mut app, KeyCode::Esc);
+    let t = draw(&mut app, 120, 40);
+    assert!(!screen(&t).contains("Everywhere"));
+}
+
+#[test]
+fn too_small() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let t = draw(&mut app, 24, 6);
+    let s = screen(&t);
+    assert!(s.contains("Terminal too"), "{s}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn narrow_40x12_shows_one_pane() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let t = draw(&mut app, 40, 12);
+    insta::assert_snapshot!(t.backend());
+    key(&mut app, KeyCode::Tab);
+    let s = screen(&draw(&mut app, 40, 12));
+    assert!(s.contains("Reports (2)"), "{s}");
+}
+
+#[test]
+fn no_color_80x24_uses_no_colours() {
+    let mut app = app_at(Some("swansea#3.18"), true, false);
+    let t = draw(&mut app, 80, 24);
+    for cell in t.backend().buffer().content() {
+        assert!(
+            matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+            "coloured cell {cell:?}"
+        );
+    }
+    // The selection is still visible: reversed cells exist.
+    assert!(t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)));
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn ascii_80x24_has_no_box_drawing() {
+    let mut app = app_at(Some("swansea#3.18"), false, true);
+    let t = draw(&mut app, 80, 24);
+    let s = screen(&t);
+    assert!(
+        !s.contains('│') && !s.contains('›') && !s.contains('▌'),
+        "{s}"
+    );
+    assert!(s.contains("Swansea > 3 Care"), "{s}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn copy_sends_paragraph_with_citation() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    key(&mut app, KeyCode::Char('y'));
+    let effects = app.take_effects();
+    let [Effect::Clipboard(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(text.starts_with("3.18 Whilst we found"), "{text}");
+    assert!(text.ends_with(
+        "CIW inspection of children's services, City and County of Swansea, July 2018, para 3.18"
+    ));
+    let s = screen(&draw(&mut app, 80, 24));
+    assert!(s.contains("Copied 3.18 with its citation"), "{s}");
+}
+
+#[test]
+fn escape_sequences_in_report_text_never_reach_the_screen() {
+    let mut corpus = Corpus::samples();
+    let evil = "\x1b]52;c;SGFja2Vk\x07\x1b[2J\x1b[31mred\u{9b}6n\u{202e}rev";
+    for r in &mut corpus.reports {
+        r.authority.short.push_str(evil);
+        for s in &mut r.sections {
+            s.title.push_str(evil);
+            s.subsections.iter_mut().for_each(|x| x.push_str(evil));
+            for p in &mut s.paragraphs {
+                p.text.push_str(evil);
+                p.id.push_str(evil);
+                if let Some(sub) = &mut p.subsection {
+                    sub.push_str(evil);
+                }
+            }
+        }
+    }
+    let mut app = App::new(corpus, Options::default());
+    for _ in 0..3 {
+        for code in [
+            KeyCode::Tab,
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+            KeyCode::Char('G'),
+        ] {
+            key(&mut app, code);
+            for (w, h) in [(80, 24), (120, 40), (40, 12)] {
+                let t = draw(&mut app, w, h);
+                for cell in t.backend().buffer().content() {
+                    assert!(
+                        !cell
+                            .symbol()
+                            .chars()
+                            .any(|c| c.is_control() || c == '\u{202e}'),
+                        "control character on screen: {:?}",
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+    key(&mut app, KeyCode::Char('y'));
+    for Effect::Clipboard(text) in app.take_effects() {
+        assert!(
+            !text.contains('\x1b') && !text.contains('\u{9b}'),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn walking_every_section_of_both_reports_never_panics() {
+    let mut app = app_at(None, false, false);
+    for report in 0..2 {
+        app.update(Action::Resize(80, 24));
+        app.focus = Pane::Authorities;
+        key(&mut app, KeyCode::Char('g'));
+        for _ in 0..report {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('g'));
+        let rows = app.tree_rows().len();
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..rows + 20 {
+            key(&mut app, KeyCode::Enter); // unfold subsections where there are any
+            app.focus = Pane::Sections;
+            seen.insert(app.paragraphs.section);
+            key(&mut app, KeyCode::Char('j'));
+            draw(&mut app, 80, 24);
+        }
+        let n = app.report().unwrap().sections.len();
+        assert_eq!(seen.len(), n, "visited every section of report {report}");
+    }
+}
+
+#[test]
+fn random_keys_at_any_size_never_panic() {
+    let keys = [
+        KeyCode::Char('j'),
+        KeyCode::Char('k'),
+        KeyCode::Char('g'),
+        KeyCode::Char('G'),
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Char('h'),
+        KeyCode::Char('l'),
+        KeyCode::Enter,
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Char('z'),
+        KeyCode::Esc,
+        KeyCode::Char('?'),
+        KeyCode::Char('y'),
+        KeyCode::Char(' '),
+    ];
+    let sizes = [
+        (1, 1),
+        (0, 0),
+        (30, 8),
+        (29, 8),
+        (40, 12),
+        (63, 20),
+        (64, 20),
+        (80, 24),
+        (110, 30),
+        (200, 60),
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut app = app_at(Some("swansea#R5"), false, false);
+    for step in 0..3000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let k = keys[(seed >> 33) as usize % keys.len()];
+        if k == KeyCode::Char('q') {
+            continue;
+        }
+        if (seed >> 20) % 7 == 0 {
+            app.handle_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        } else {
+            key(&mut app, k);
+        }
+        if (seed >> 40) % 5 == 0 {
+            let (c, r) = (((seed >> 8) % 200) as u16, ((seed >> 16) % 60) as u16);
+            app.update(match (seed >> 45) % 3 {
+                0 => Action::Click(c, r),
+                1 => Action::ScrollDown(c, r),
+                _ => Action::ScrollUp(c, r),
+            });
+        }
+        let (w, h) = sizes[step % sizes.len()];
+        draw(&mut app, w, h);
+    }
+}
+
+#[test]
+fn resize_keeps_the_selected_paragraph_in_view() {
+    let mut app = app_at(Some("swansea#5.11"), false, false);
+    for (w, h) in [(200, 60), (40, 12), (80, 24), (64, 14)] {
+        let s = screen(&draw(&mut app, w, h));
+        assert!(s.contains("5.11"), "{w}x{h}:\n{s}");
+    }
+}
