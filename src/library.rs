@@ -272,10 +272,10 @@ impl Library {
         let mut damaged = 0usize;
         let mut cache_ok = true;
         let entries = &self.manifest.reports;
-        let decode = |i: usize, bytes: &[u8]| -> Option<Report> {
-            postcard::from_bytes::<Report>(bytes)
-                .ok()
-                .filter(|r| r.id == entries[i].id)
+        // No check of the id against the manifest's: after a parser change a report may be
+        // re-parsed under a new id, and its content key (checked by checksum) is what counts.
+        let decode = |_i: usize, bytes: &[u8]| -> Option<Report> {
+            postcard::from_bytes::<Report>(bytes).ok()
         };
         // Decoding is most of the work: every other entry goes to a second thread while this
         // one reads on (bounded channel, so little extra memory). No thread, no matter: all
