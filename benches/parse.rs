@@ -9,10 +9,28 @@ use std::hint::black_box;
 mod common;
 
 const COUNCILS: [&str; 22] = [
-    "Blaenau Gwent", "Bridgend", "Caerphilly", "Cardiff", "Carmarthenshire", "Ceredigion", "Conwy",
-    "Denbighshire", "Flintshire", "Gwynedd", "Isle of Anglesey", "Merthyr Tydfil", "Monmouthshire",
-    "Neath Port Talbot", "Newport", "Pembrokeshire", "Powys", "Rhondda Cynon Taf", "Swansea", "Torfaen",
-    "Vale of Glamorgan", "Wrexham",
+    "Blaenau Gwent",
+    "Bridgend",
+    "Caerphilly",
+    "Cardiff",
+    "Carmarthenshire",
+    "Ceredigion",
+    "Conwy",
+    "Denbighshire",
+    "Flintshire",
+    "Gwynedd",
+    "Isle of Anglesey",
+    "Merthyr Tydfil",
+    "Monmouthshire",
+    "Neath Port Talbot",
+    "Newport",
+    "Pembrokeshire",
+    "Powys",
+    "Rhondda Cynon Taf",
+    "Swansea",
+    "Torfaen",
+    "Vale of Glamorgan",
+    "Wrexham",
 ];
 
 /// 1,000 report texts.
@@ -43,7 +61,9 @@ fn throughput(c: &mut Criterion) {
     g.bench_function("1000 reports", |b| {
         b.iter(|| {
             for (i, t) in texts.iter().enumerate() {
-                black_box(ciw::parse::parse_bytes(t.as_bytes(), &format!("r{i}.txt")).expect("parses"));
+                black_box(
+                    ciw::parse::parse_bytes(t.as_bytes(), &format!("r{i}.txt")).expect("parses"),
+                );
             }
         })
     });
