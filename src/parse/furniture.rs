@@ -37,21 +37,27 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
         }
     }
     let edges: Vec<Vec<usize>> = pages.iter().map(|p| edge_indices(p)).collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // The key of each edge line, computed once.
+    let keys: Vec<Vec<String>> = pages
+        .iter()
+        .zip(&edges)
+        .map(|(page, idx)| idx.iter().map(|&i| key(page[i].text)).collect())
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     if pages.len() > 1 {
-        for (page, idx) in pages.iter().zip(&edges) {
-            let mut keys: Vec<String> = idx.iter().map(|&i| key(page[i].text)).collect();
-            keys.sort();
-            keys.dedup();
-            for k in keys {
+        for page_keys in &keys {
+            let mut distinct: Vec<&str> = page_keys.iter().map(String::as_str).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            for k in distinct {
                 *seen.entry(k).or_default() += 1;
             }
         }
     }
     let threshold = (pages.len() / 2).max(2);
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(text.len() / 40);
     let mut dropped = 0;
-    for (n, (page, idx)) in pages.iter().zip(&edges).enumerate() {
+    for (n, ((page, idx), page_keys)) in pages.iter().zip(&edges).zip(&keys).enumerate() {
         if n > 0 {
             kept.push(Line {
                 no: page.first().map_or(0, |l| l.no),
@@ -60,12 +66,14 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
             });
         }
         for (i, line) in page.iter().enumerate() {
-            let at_edge = idx.contains(&i);
-            let furniture = at_edge
-                && (is_page_number(line.text)
+            let furniture = idx.iter().position(|&e| e == i).is_some_and(|at| {
+                is_page_number(line.text)
                     || (pages.len() > 1
                         && line.text.trim().len() <= 120
-                        && seen.get(&key(line.text)).is_some_and(|c| *c >= threshold)));
+                        && seen
+                            .get(page_keys[at].as_str())
+                            .is_some_and(|c| *c >= threshold))
+            });
             if furniture {
                 dropped += 1;
             } else {
@@ -77,11 +85,9 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
 }
 
 fn edge_indices(page: &[Line<'_>]) -> Vec<usize> {
-    let non_blank: Vec<usize> = (0..page.len())
-        .filter(|&i| !page[i].text.trim().is_empty())
-        .collect();
-    let mut idx: Vec<usize> = non_blank.iter().take(EDGE).copied().collect();
-    idx.extend(non_blank.iter().rev().take(EDGE).copied());
+    let non_blank = |i: &usize| !page[*i].text.trim().is_empty();
+    let mut idx: Vec<usize> = (0..page.len()).filter(non_blank).take(EDGE).collect();
+    idx.extend((0..page.len()).rev().filter(non_blank).take(EDGE));
     idx.sort_unstable();
     idx.dedup();
     idx
@@ -103,7 +109,11 @@ fn key(s: &str) -> String {
                 digit = true;
             } else {
                 digit = false;
-                k.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    k.push(c.to_ascii_lowercase());
+                } else {
+                    k.extend(c.to_lowercase());
+                }
             }
         }
     }

@@ -86,6 +86,8 @@ pub fn heading_key(s: &str) -> String {
         }
         if w == "&" {
             k.push_str("and");
+        } else if w.is_ascii() {
+            k.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
         } else {
             k.extend(w.chars().map(crate::text::fold_char));
         }
@@ -103,7 +105,11 @@ pub fn theme_of_title(s: &str) -> Option<Theme> {
     if s.len() > MAX_HEADING_BYTES {
         return None;
     }
-    let k = heading_key(s);
+    theme_of_key(&heading_key(s))
+}
+
+/// [`theme_of_title`] of a [`heading_key`].
+pub fn theme_of_key(k: &str) -> Option<Theme> {
     let k = k.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     if k.is_empty() || k.len() > 120 {
         return None;
@@ -134,8 +140,12 @@ pub fn top_heading(s: &str) -> Option<SectionKind> {
     if s.len() > 80 {
         return None;
     }
-    let k = heading_key(s);
-    Some(match k.as_str() {
+    top_heading_key(&heading_key(s))
+}
+
+/// [`top_heading`] of a [`heading_key`].
+pub fn top_heading_key(k: &str) -> Option<SectionKind> {
+    Some(match k {
         "introduction" => SectionKind::Introduction,
         "overview"
         | "overview of findings"
@@ -155,12 +165,13 @@ pub fn top_heading(s: &str) -> Option<SectionKind> {
 
 /// Subsection headings known from CIW reports; recognised even after an unfinished sentence.
 pub fn known_subsection(s: &str) -> bool {
-    if s.len() > 80 {
-        return false;
-    }
-    let k = heading_key(s);
+    s.len() <= 80 && known_subsection_key(&heading_key(s))
+}
+
+/// [`known_subsection`] of a [`heading_key`].
+pub fn known_subsection_key(k: &str) -> bool {
     matches!(
-        k.as_str(),
+        k,
         "summary of findings"
             | "care leavers"
             | "long term planning"
@@ -174,17 +185,17 @@ pub fn known_subsection(s: &str) -> bool {
 }
 
 pub fn is_expectations_heading(s: &str) -> bool {
-    if s.len() > 40 {
-        return false;
-    }
-    heading_key(s) == "what we expect to see"
+    s.len() <= 40 && heading_key(s) == "what we expect to see"
 }
 
-pub fn is_contents_heading(s: &str) -> bool {
-    if s.len() > 40 {
-        return false;
-    }
-    matches!(heading_key(s).as_str(), "contents" | "table of contents")
+pub fn is_contents_key(k: &str) -> bool {
+    matches!(k, "contents" | "table of contents")
+}
+
+/// Whether a line is too long or has too many words to be any kind of heading: the cheap
+/// test that lets most lines of a report skip the heading recognisers.
+pub fn cannot_be_heading(s: &str) -> bool {
+    s.len() > MAX_HEADING_BYTES || s.bytes().filter(|b| *b == b' ').count() > 14
 }
 
 /// A line that reads as a heading: short, capitalised, no sentence punctuation.
@@ -273,7 +284,7 @@ pub fn join_line(buf: &mut String, line: &str) {
         }
     }
     // Most lines have single spaces only: copy them whole.
-    if !line.contains(['\t', '\u{b}']) && !line.contains("  ") {
+    if !line.contains('\t') && !line.contains("  ") && !line.contains('\u{b}') {
         buf.push_str(line);
         return;
     }

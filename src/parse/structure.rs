@@ -187,11 +187,15 @@ impl Builder<'_> {
     /// Recognises a heading line and acts on it. `alone`: the line is its block's only line.
     fn heading(&mut self, line: &Line<'_>, alone: bool) -> bool {
         let t = line.text.trim();
-        if is_contents_heading(t) && self.mode == Mode::Front && self.doc.sections.is_empty() {
+        if cannot_be_heading(t) {
+            return false;
+        }
+        let key = heading_key(t);
+        if is_contents_key(&key) && self.mode == Mode::Front && self.doc.sections.is_empty() {
             self.mode = Mode::Contents;
             return true;
         }
-        if let Some(kind) = top_heading(t) {
+        if let Some(kind) = top_heading_key(&key) {
             // "Summary"-style titles only mean the overview before any theme section.
             let late_overview = kind == SectionKind::Overview
                 && (self.last_section_number > 0 || self.kind() == Some(SectionKind::Overview));
@@ -227,15 +231,15 @@ impl Builder<'_> {
         }
         match self.kind() {
             Some(SectionKind::Theme) => {
-                if is_expectations_heading(t) {
+                if key == "what we expect to see" {
                     self.resolve_orphan(None);
                     self.in_expectations = true;
                     return true;
                 }
-                self.subsection_heading(line, alone)
+                self.subsection_heading(line, alone, &key)
             }
             Some(SectionKind::AreasForDevelopment) => {
-                let theme = theme_of_title(t);
+                let theme = theme_of_key(&key);
                 if theme.is_some() && alone && !finished(t) && t.chars().count() <= 100 {
                     self.rec_theme = Some((theme, collapse(t)));
                     self.set_subsection(t);
@@ -244,13 +248,13 @@ impl Builder<'_> {
                 false
             }
             Some(SectionKind::Overview) | None => false,
-            Some(_) => self.subsection_heading(line, alone),
+            Some(_) => self.subsection_heading(line, alone, &key),
         }
     }
 
-    fn subsection_heading(&mut self, line: &Line<'_>, alone: bool) -> bool {
+    fn subsection_heading(&mut self, line: &Line<'_>, alone: bool, key: &str) -> bool {
         let t = line.text.trim();
-        let known = known_subsection(t);
+        let known = known_subsection_key(key);
         let unfinished_before = self.last_paragraph_text().is_some_and(|p| !finished(p));
         if known
             || (alone
@@ -656,7 +660,7 @@ fn runs_on_over_page(before: &str, after: &str, wrap: Option<usize>) -> bool {
     let t = after.trim();
     let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
     let wrapped = before.trim_end().chars().count() + 1 + first_word > width;
-    let heading = top_heading(t).is_some()
+    let heading = !cannot_be_heading(t) && top_heading(t).is_some()
         || section_heading(t).is_some()
         || known_subsection(t)
         || is_expectations_heading(t)
