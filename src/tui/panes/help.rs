@@ -50,7 +50,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     let notes: [(&str, &str); 6] = [
-        ("Mouse", "wheel scrolls, click selects (never required)"),
+        (
+            "Mouse",
+            "wheel scrolls, click selects; hold Shift to select text",
+        ),
         (
             "Open at",
             "ciw swansea#3.18 · #R5 · #O3 · #3 · #safeguarding",
