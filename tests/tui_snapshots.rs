@@ -374,3 +374,56 @@ fn moving_between_councils_keeps_the_section() {
     assert_eq!(app.report().unwrap().authority.short, "Swansea");
     assert_eq!(app.section().unwrap().key(), "4");
 }
+
+#[test]
+fn welsh_combining_and_wide_characters_keep_the_borders_straight() {
+    let mut corpus = Corpus::samples();
+    let odd = " Gw\u{302}yl “Dewi” Sant – ŵ ŷ Ŵ Ŷ 日本語テキスト e\u{301}\u{301} ";
+    for r in &mut corpus.reports {
+        r.authority.short = format!("Ynys Môn{odd}");
+        for s in &mut r.sections {
+            s.title.push_str(odd);
+            for p in &mut s.paragraphs {
+                p.text = p.text.replace(' ', odd).chars().take(2000).collect();
+            }
+        }
+    }
+    let mut app = App::new(corpus, Options::default());
+    // The paragraph view's own measure agrees with ratatui's: no line is wider than the pane,
+    // so nothing is clipped at the right edge.
+    for si in 0..app.report().unwrap().sections.len() {
+        app.show_section(Some(si));
+        app.paragraphs.expectations_open = true;
+        for width in [12usize, 20, 33, 46, 77, 120] {
+            let d = ciw::tui::panes::paragraphs::doc(&app, width);
+            for l in &d.lines {
+                assert!(
+                    l.width() <= width,
+                    "{width}: {} > {width}: {l:?}",
+                    l.width()
+                );
+            }
+        }
+    }
+    for (w, h) in [(80u16, 24u16), (120, 40), (40, 12)] {
+        for code in [
+            KeyCode::Tab,
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Tab,
+        ] {
+            key(&mut app, code);
+            let t = draw(&mut app, w, h);
+            let buf = t.backend().buffer();
+            // Every pane row ends in a right border at the last column.
+            for y in 0..h - if h >= 14 { 2 } else { 1 } {
+                let sym = buf[(w - 1, y)].symbol();
+                assert!(
+                    ["│", "╮", "╯"].contains(&sym),
+                    "{w}x{h} row {y} ends in {sym:?}:\n{}",
+                    t.backend()
+                );
+            }
+        }
+    }
+}

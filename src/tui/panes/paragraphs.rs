@@ -96,9 +96,13 @@ pub fn doc(app: &App, width: usize) -> Doc {
                 } else {
                     t.section_heading
                 };
+                let room = width.saturating_sub(1);
+                let label = wrap::truncate(&label, room, sym.ellipsis);
+                let hint = " (Enter)";
+                let fits = wrap::width(&label) + hint.len() <= room;
                 let mut spans = vec![bar.clone(), Span::styled(label, style)];
-                if !open {
-                    spans.push(Span::styled(" (Enter)", t.muted));
+                if !open && fits {
+                    spans.push(Span::styled(hint, t.muted));
                 }
                 d.lines.push(Line::from(spans));
                 if open {
