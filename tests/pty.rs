@@ -2,6 +2,8 @@
 //! and check the terminal is restored after `q`, SIGTERM and SIGHUP, and that escape sequences
 //! in report text never reach the bytes written to the terminal.
 
+#![cfg(unix)]
+
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

@@ -316,3 +316,114 @@ fn resize_keeps_the_selected_paragraph_in_view() {
         assert!(s.contains("5.11"), "{w}x{h}:\n{s}");
     }
 }
+
+#[test]
+fn paging_down_never_moves_the_selection_backwards() {
+    let mut app = app_at(Some("pembrokeshire#R3"), false, false);
+    app.update(Action::Resize(80, 24));
+    let before = app.paragraph().unwrap().id.clone();
+    app.handle_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    let after = app.paragraph().unwrap().id.clone();
+    let n = |id: &str| id.trim_start_matches('R').parse::<u32>().unwrap();
+    assert!(n(&after) >= n(&before), "{before} -> {after}");
+    // Paging to the end reaches the last recommendation.
+    for _ in 0..20 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.paragraph().unwrap().id, "R10");
+}
+
+#[test]
+fn j_reads_a_tall_paragraph_line_by_line_on_a_small_screen() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    app.update(Action::Resize(40, 12));
+    let start = app.paragraphs.scroll;
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.paragraph().unwrap().id,
+        "3.18",
+        "moved on before the end of 3.18"
+    );
+    assert_eq!(app.paragraphs.scroll, start + 1);
+    for _ in 0..60 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert_ne!(app.paragraph().unwrap().id, "3.18");
+}
+
+#[test]
+fn mouse_click_selects_a_report_and_wheel_scrolls_text() {
+    let mut app = app_at(None, false, false);
+    app.update(Action::Resize(80, 24));
+    // Row 3 is Swansea in the reports pane (border, header, Pembrokeshire, Swansea).
+    app.update(Action::Click(5, 3));
+    assert_eq!(app.report().unwrap().authority.short, "Swansea");
+    assert_eq!(app.focus, Pane::Authorities);
+    app.update(Action::ScrollDown(60, 10));
+    assert_eq!(app.paragraphs.scroll, 3);
+    app.update(Action::Click(60, 10));
+    assert_eq!(app.focus, Pane::Paragraphs);
+}
+
+#[test]
+fn moving_between_councils_keeps_the_section() {
+    let mut app = app_at(Some("pembrokeshire#4"), false, false);
+    app.focus = Pane::Authorities;
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.report().unwrap().authority.short, "Swansea");
+    assert_eq!(app.section().unwrap().key(), "4");
+}
+
+#[test]
+fn welsh_combining_and_wide_characters_keep_the_borders_straight() {
+    let mut corpus = Corpus::samples();
+    let odd = " Gw\u{302}yl “Dewi” Sant – ŵ ŷ Ŵ Ŷ 日本語テキスト e\u{301}\u{301} ";
+    for r in &mut corpus.reports {
+        r.authority.short = format!("Ynys Môn{odd}");
+        for s in &mut r.sections {
+            s.title.push_str(odd);
+            for p in &mut s.paragraphs {
+                p.text = p.text.replace(' ', odd).chars().take(2000).collect();
+            }
+        }
+    }
+    let mut app = App::new(corpus, Options::default());
+    // The paragraph view's own measure agrees with ratatui's: no line is wider than the pane,
+    // so nothing is clipped at the right edge.
+    for si in 0..app.report().unwrap().sections.len() {
+        app.show_section(Some(si));
+        app.paragraphs.expectations_open = true;
+        for width in [12usize, 20, 33, 46, 77, 120] {
+            let d = ciw::tui::panes::paragraphs::doc(&app, width);
+            for l in &d.lines {
+                assert!(
+                    l.width() <= width,
+                    "{width}: {} > {width}: {l:?}",
+                    l.width()
+                );
+            }
+        }
+    }
+    for (w, h) in [(80u16, 24u16), (120, 40), (40, 12)] {
+        for code in [
+            KeyCode::Tab,
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Tab,
+        ] {
+            key(&mut app, code);
+            let t = draw(&mut app, w, h);
+            let buf = t.backend().buffer();
+            // Every pane row ends in a right border at the last column.
+            for y in 0..h - if h >= 14 { 2 } else { 1 } {
+                let sym = buf[(w - 1, y)].symbol();
+                assert!(
+                    ["│", "╮", "╯"].contains(&sym),
+                    "{w}x{h} row {y} ends in {sym:?}:\n{}",
+                    t.backend()
+                );
+            }
+        }
+    }
+}

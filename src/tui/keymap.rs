@@ -157,7 +157,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::plain(K::BackTab)], Action::FocusPrev, "previous pane", None),
     b(S::Global, &[Key::ch('h'), Key::plain(K::Left)], Action::FocusLeft, "pane to the left", None),
     b(S::Global, &[Key::ch('l'), Key::plain(K::Right)], Action::FocusRight, "pane to the right", None),
-    b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", None),
+    b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
     b(S::Global, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
     b(S::Global, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     b(S::Global, &[Key::plain(K::Esc)], Action::Back, "close the overlay or leave zoom", None),

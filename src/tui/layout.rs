@@ -109,7 +109,7 @@ pub fn compute(area: Rect, input: LayoutInput) -> Areas {
         out.paragraphs = Some(rp);
         return out;
     }
-    let left_w = (area.width * 2 / 5).clamp(28, 44);
+    let left_w = (area.width / 5 * 2).clamp(28, 44);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(1)]).areas(body);
     // The authorities list gets its rows plus borders and a header, at most two fifths.
@@ -117,7 +117,7 @@ pub fn compute(area: Rect, input: LayoutInput) -> Areas {
         .unwrap_or(u16::MAX)
         .saturating_add(3);
     let auth_h = want
-        .clamp(4, (left.height * 2 / 5).max(4))
+        .clamp(4, (left.height / 5 * 2).max(4))
         .min(left.height.saturating_sub(3));
     let [ra, rs] = Layout::vertical([Constraint::Length(auth_h), Constraint::Min(1)]).areas(left);
     out.authorities = Some(ra);

@@ -6,6 +6,11 @@
 //! hints); [`layout`] turns the terminal size into named areas; [`render`] draws an `App` into a
 //! frame and is pure, so tests draw into a `TestBackend`. This module owns the terminal: a guard
 //! that restores it on quit, on panic and on SIGTERM/SIGHUP, and the event loop.
+//!
+//! Adding a view (search overlay, comparison): a module under `panes/` with `render(app, frame)`
+//! and `update(app, action)`; a variant of [`app::Overlay`] (drawn last in [`render`], given the
+//! keys first in [`app::App::update`]); new [`action::Action`] variants; and bindings with a
+//! new [`keymap::Scope`] in [`keymap::BINDINGS`], which the help and hints pick up by themselves.
 
 pub mod action;
 pub mod app;

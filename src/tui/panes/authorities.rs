@@ -86,12 +86,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         return;
     }
     let w = usize::from(i.width);
-    // Columns: name, date (8), paragraphs (5), areas for development (4).
-    let show_counts = w >= 8 + 9 + 9;
+    // Columns: name, date (8 after a space), numbered paragraphs (4), areas for development (4).
+    let show_counts = w >= 8 + 9 + 8;
     let show_date = w >= 8 + 9;
     let name_w = w
         .saturating_sub(if show_date { 9 } else { 0 })
-        .saturating_sub(if show_counts { 9 } else { 0 });
+        .saturating_sub(if show_counts { 8 } else { 0 });
     let ell = t.symbols.ellipsis;
     let row_text = |name: &str, date: &str, paras: &str, recs: &str| {
         let mut s = wrap::pad(name, name_w, ell);
@@ -100,7 +100,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             s.push_str(&wrap::pad(date, 8, ell));
         }
         if show_counts {
-            s.push_str(&format!(" {paras:>4} {recs:>3}"));
+            s.push_str(&format!("{paras:>4}{recs:>4}"));
         }
         s
     };

@@ -10,10 +10,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
-/// The help text, one entry per line.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// The help text wrapped to `width` columns: keys in a column, descriptions hanging.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let ascii = t.symbols.ascii;
+    let key_w = BINDINGS
+        .iter()
+        .map(|b| wrap::width(&keys_label(b, ascii)))
+        .chain([12])
+        .max()
+        .unwrap_or(12)
+        + 4;
+    let text_w = width.saturating_sub(key_w).max(10);
+    let entry = |out: &mut Vec<Line<'static>>, keys: String, text: &str| {
+        for (i, l) in wrap::wrap(text, text_w).into_iter().enumerate() {
+            let k = if i == 0 {
+                format!("  {keys}")
+            } else {
+                String::new()
+            };
+            out.push(Line::from(vec![
+                Span::styled(wrap::pad(&k, key_w, "~"), t.hint_key),
+                Span::raw(l),
+            ]));
+        }
+    };
     let mut out = Vec::new();
     for scope in Scope::ALL {
         let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.scope == scope).collect();
@@ -25,14 +46,14 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         out.push(Line::from(Span::styled(scope.title(), t.section_heading)));
         for b in bindings {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys_label(b, ascii)), t.hint_key),
-                Span::raw(b.help),
-            ]));
+            entry(&mut out, keys_label(b, ascii), b.help);
         }
     }
     let notes: [(&str, &str); 6] = [
-        ("Mouse", "wheel scrolls, click selects (never required)"),
+        (
+            "Mouse",
+            "wheel scrolls, click selects; hold Shift to select text",
+        ),
         (
             "Open at",
             "ciw swansea#3.18 · #R5 · #O3 · #3 · #safeguarding",
@@ -56,17 +77,14 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         } else {
             v.to_string()
         };
-        out.push(Line::from(vec![
-            Span::styled(format!("  {k:<16}"), t.hint_key),
-            Span::raw(v),
-        ]));
+        entry(&mut out, k.to_string(), &v);
     }
     out
 }
 
 /// Keys while the help is open: scroll, close, quit.
 pub fn update(app: &mut App, action: Action) {
-    let total = lines(app).len();
+    let total = lines(app, usize::from(viewport(app).0)).len();
     let page = viewport(app).1.max(1);
     let max = total.saturating_sub(page);
     let h = &mut app.help;
@@ -99,13 +117,16 @@ pub fn popup(area: Rect, lines: usize) -> Rect {
 
 fn viewport(app: &App) -> (u16, usize) {
     let (w, h) = app.size;
-    let r = popup(Rect::new(0, 0, w, h), lines(app).len());
-    (r.width, usize::from(r.height.saturating_sub(2)))
+    let area = Rect::new(0, 0, w, h);
+    let inner_w = popup(area, 0).width.saturating_sub(2);
+    let r = popup(area, lines(app, usize::from(inner_w)).len());
+    (inner_w, usize::from(r.height.saturating_sub(2)))
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
     let t = &app.theme;
-    let all = lines(app);
+    let inner_w = popup(frame.area(), 0).width.saturating_sub(2);
+    let all = lines(app, usize::from(inner_w));
     let r = popup(frame.area(), all.len());
     if r.width < 4 || r.height < 3 {
         return;

@@ -96,9 +96,13 @@ pub fn doc(app: &App, width: usize) -> Doc {
                 } else {
                     t.section_heading
                 };
+                let room = width.saturating_sub(1);
+                let label = wrap::truncate(&label, room, sym.ellipsis);
+                let hint = " (Enter)";
+                let fits = wrap::width(&label) + hint.len() <= room;
                 let mut spans = vec![bar.clone(), Span::styled(label, style)];
-                if !open {
-                    spans.push(Span::styled(" (Enter)", t.muted));
+                if !open && fits {
+                    spans.push(Span::styled(hint, t.muted));
                 }
                 d.lines.push(Line::from(spans));
                 if open {
@@ -228,13 +232,23 @@ pub fn keep_selected_in_view(app: &mut App) {
     }
 }
 
-/// Scrolls by `delta` lines; the selection follows to the item at the top of the view.
+/// Scrolls by `delta` lines. The selection stays while any of it is in view; otherwise it
+/// moves to the first item in view (scrolling down) or the last (scrolling up).
 pub fn scroll_lines(app: &mut App, delta: isize) {
     let (d, h) = current_doc(app);
     let p = &mut app.paragraphs;
     p.scroll = p.scroll.saturating_add_signed(delta).min(d.max_scroll(h));
-    if let Some(i) = d.item_at(p.scroll) {
-        p.selected = i;
+    let (top, bottom) = (p.scroll, p.scroll + h);
+    let in_view = |&(start, end): &(usize, usize)| end > top && start < bottom;
+    if !d.spans.get(p.selected).is_some_and(in_view) {
+        let pick = if delta >= 0 {
+            d.item_at(top)
+        } else {
+            d.spans.iter().rposition(|sp| sp.0 < bottom)
+        };
+        if let Some(i) = pick {
+            p.selected = i;
+        }
     }
     super::sections::follow_paragraph(app);
 }

@@ -38,6 +38,11 @@ pub fn fit_breadcrumb(parts: &[String], sep: &str, ellipsis: &str, max: usize) -
         let target = w.saturating_sub(excess).max(6);
         parts[i] = wrap::truncate(&parts[i], target, ellipsis);
     }
+    // Still too wide: drop middle parts (section, then subsection), keeping the authority
+    // and the paragraph id, which say where you are.
+    while total(&parts) > max && parts.len() > 2 {
+        parts.remove(1);
+    }
     wrap::truncate(&parts.join(sep), max, ellipsis)
 }
 
@@ -114,6 +119,8 @@ mod tests {
         assert!(short.ends_with(" › 3.18"), "{short}");
         let tiny = fit_breadcrumb(&parts, " › ", "…", 10);
         assert!(wrap::width(&tiny) <= 10, "{tiny}");
+        let narrow = fit_breadcrumb(&parts, " › ", "…", 20);
+        assert!(narrow.ends_with("3.18"), "{narrow}");
         assert_eq!(fit_breadcrumb(&[], " › ", "…", 10), "");
     }
 }

@@ -1,0 +1,98 @@
+//! Explorer benchmarks: time to the first frame over 1,000 reports, and the render time of one
+//! 200x60 frame, on ratatui's TestBackend (no terminal I/O).
+
+use ciw::corpus::Corpus;
+use ciw::target;
+use ciw::tui::action::Action;
+use ciw::tui::app::{App, Options};
+use ciw::tui::render;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::hint::black_box;
+
+/// 1,000 reports: the two samples parsed once, cloned under varied authority names and ids.
+fn corpus_of(n: usize) -> Corpus {
+    let base = Corpus::samples();
+    let reports = (0..n)
+        .map(|i| {
+            let mut r = base.reports[i % base.reports.len()].clone();
+            r.authority.short = format!("{} {i:04}", r.authority.short);
+            r.authority.name = format!("{} {i:04}", r.authority.name);
+            r.id = format!("{}-{i:04}", r.id);
+            r
+        })
+        .collect();
+    Corpus::new(reports)
+}
+
+fn benches(c: &mut Criterion) {
+    let corpus = corpus_of(1000);
+    c.bench_function("first_frame_1000_reports_80x24", |b| {
+        b.iter_batched(
+            || {
+                (
+                    corpus.clone(),
+                    Terminal::new(TestBackend::new(80, 24)).expect("terminal"),
+                )
+            },
+            |(corpus, mut term)| {
+                let mut app = App::new(corpus, Options::default());
+                app.update(Action::Resize(80, 24));
+                term.draw(|f| render(&app, f)).expect("draw");
+                // Returned, so the 1,000 reports are dropped outside the timing.
+                black_box((app, term))
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    c.bench_function("first_frame_1000_reports_deep_link_200x60", |b| {
+        b.iter_batched(
+            || {
+                (
+                    corpus.clone(),
+                    Terminal::new(TestBackend::new(200, 60)).expect("terminal"),
+                )
+            },
+            |(corpus, mut term)| {
+                let t = target::resolve(&corpus, "swansea-2018-07-0999#3.18").expect("link");
+                let mut app = App::new(
+                    corpus,
+                    Options {
+                        target: Some(t),
+                        ..Options::default()
+                    },
+                );
+                app.update(Action::Resize(200, 60));
+                term.draw(|f| render(&app, f)).expect("draw");
+                // Returned, so the 1,000 reports are dropped outside the timing.
+                black_box((app, term))
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    let t = target::resolve(&corpus, "swansea-2018-07-0501#3.18").expect("link");
+    let mut app = App::new(
+        corpus,
+        Options {
+            target: Some(t),
+            ..Options::default()
+        },
+    );
+    app.update(Action::Resize(200, 60));
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    c.bench_function("render_frame_200x60", |b| {
+        b.iter(|| {
+            term.draw(|f| render(&app, f)).expect("draw");
+        })
+    });
+    c.bench_function("key_j_then_render_200x60", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            term.draw(|f| render(&app, f)).expect("draw");
+        })
+    });
+}
+
+criterion_group!(tui, benches);
+criterion_main!(tui);
