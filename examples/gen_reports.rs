@@ -19,7 +19,7 @@ fn main() -> std::io::Result<()> {
     for i in 0..count {
         std::fs::write(reports.join(format!("r{i:04}.txt")), synth::report_text(i))?;
     }
-    let (loaded, errors) = load_paths(&[reports.clone()]);
+    let (loaded, errors) = load_paths(std::slice::from_ref(&reports));
     for e in &errors {
         eprintln!("{e}");
     }
