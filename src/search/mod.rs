@@ -969,6 +969,54 @@ mod tests {
         assert!(empty.search(&Query::parse("care"), 10).is_empty());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_query_any_width(q in "\\PC{0,40}", w in 0usize..120) {
+            use unicode_width::UnicodeWidthStr;
+            static IX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
+            let ix = IX.get_or_init(index);
+            for h in ix.search(&Query::parse(&q), 20) {
+                for m in &h.matches {
+                    proptest::prop_assert!(h.text.get(m.clone()).is_some());
+                }
+                let s = h.snippet(w);
+                proptest::prop_assert!(s.text.width() <= w.max(1));
+                for m in &s.matches {
+                    proptest::prop_assert!(s.text.get(m.clone()).is_some());
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn real_words_with_syntax(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "care", "leavers", "'iro", "!foster", "\"care", "leavers\"", "plcement",
+                    "in:swan", "theme:access", "B&B", "ŵ", "'", "!", "s", "the", "iro's", "in:x",
+                ]),
+                0..8,
+            ),
+            w in 0usize..100,
+        ) {
+            use unicode_width::UnicodeWidthStr;
+            static IX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
+            let ix = IX.get_or_init(index);
+            let q = Query::parse(&words.join(" "));
+            let hits = ix.search(&q, 20);
+            proptest::prop_assert!(hits.len() <= 20);
+            for pair in hits.windows(2) {
+                proptest::prop_assert!(pair[0].score >= pair[1].score);
+            }
+            for h in hits {
+                proptest::prop_assert!(h.snippet(w).text.width() <= w.max(1));
+            }
+        }
+    }
+
     #[test]
     fn char_matches() {
         let h = Hit {
