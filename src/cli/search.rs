@@ -121,23 +121,27 @@ fn print_lines(
     bold: bool,
     color: bool,
 ) -> std::io::Result<()> {
+    // Links are padded to a common column, unless one is so long it would starve the snippets.
     let link_w = hits
         .iter()
         .map(|h| h.link.chars().count())
         .max()
-        .unwrap_or(0);
-    let snip_w = width.saturating_sub(link_w + 2).max(20);
+        .unwrap_or(0)
+        .min(width / 2);
     let (on, off) = match (bold, color) {
         (true, true) => ("\x1b[1;33m", "\x1b[0m"),
         (true, false) => ("\x1b[1m", "\x1b[22m"),
         _ => ("", ""),
     };
     for h in hits {
+        let snip_w = width
+            .saturating_sub(link_w.max(h.link.chars().count()) + 2)
+            .max(12);
         let s = h.snippet(snip_w);
         let mut line = String::with_capacity(width + 32);
         let link = for_terminal(&h.link);
         line.push_str(&link);
-        for _ in link.chars().count()..link_w + 2 {
+        for _ in link.chars().count()..link_w.max(link.chars().count()) + 2 {
             line.push(' ');
         }
         let mut at = 0;

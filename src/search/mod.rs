@@ -25,7 +25,7 @@
 //! paragraphs with only some of the words rank below those with all (at least half are needed).
 //! The best few hundred are then re-read to reward words next to each other in the query's order
 //! (phrases) and near each other, and to check quoted phrases. Cost is in the postings of the
-//! query's words, never a scan of all text: about a millisecond at 10k paragraphs.
+//! query's words, never a scan of all text: 1-3 ms of CPU at 10k paragraphs, ≤ 12 ms at 100k.
 //!
 //! **Syntax.** See [`query`]: words in any order, `'exact`, `'whole'`, `"a phrase"`, `!exclude`,
 //! `in:swansea`, `theme:safeguarding`.
@@ -126,17 +126,31 @@ pub enum QueryError {
 #[derive(Default, Clone, Copy)]
 struct FxHasher(u64);
 
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
+    }
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
         }
     }
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(u64::from(i));
     }
     fn finish(&self) -> u64 {
         self.0
@@ -144,6 +158,72 @@ impl Hasher for FxHasher {
 }
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Distinct words with dense ids, packed in one string: an open-addressing table of ids keyed by
+/// a stored hash, so a lookup rarely touches more than one word (building is mostly this).
+#[derive(Default)]
+struct Interner {
+    table: Vec<u32>,
+    arena: String,
+    starts: Vec<u32>,
+    hashes: Vec<u64>,
+}
+
+impl Interner {
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    fn get(&self, id: u32) -> &str {
+        let s = self.starts[id as usize] as usize;
+        let e = self
+            .starts
+            .get(id as usize + 1)
+            .map_or(self.arena.len(), |e| *e as usize);
+        &self.arena[s..e]
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        if self.len() * 2 >= self.table.len() {
+            self.grow();
+        }
+        let mut h = FxHasher::default();
+        h.write(w.as_bytes());
+        let hash = h.finish() | 1;
+        let mask = self.table.len() - 1;
+        // High bits are the best mixed in FxHash.
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let slot = self.table[i];
+            if slot == 0 {
+                let id = self.len() as u32;
+                self.table[i] = id + 1;
+                self.starts.push(self.arena.len() as u32);
+                self.arena.push_str(w);
+                self.hashes.push(hash);
+                return id;
+            }
+            let id = slot - 1;
+            if self.hashes[id as usize] == hash && self.get(id) == w {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.table.len() * 2).max(1024);
+        self.table = vec![0; cap];
+        let mask = cap - 1;
+        for (id, hash) in self.hashes.iter().enumerate() {
+            let mut i = (hash >> 32) as usize & mask;
+            while self.table[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.table[i] = id as u32 + 1;
+        }
+    }
+}
 
 #[derive(Debug)]
 struct Doc {
@@ -202,17 +282,7 @@ fn bm25_idf(n: usize, df: u32) -> f32 {
 impl SearchIndex {
     /// Indexes every paragraph of every report of `corpus`.
     pub fn new(corpus: &Corpus) -> SearchIndex {
-        let mut ids: FxMap<Box<str>, u32> = FxMap::default();
-        let mut words: Vec<Box<str>> = Vec::new();
-        let mut intern = |w: &str, ids: &mut FxMap<Box<str>, u32>| -> u32 {
-            if let Some(&i) = ids.get(w) {
-                return i;
-            }
-            let i = words.len() as u32;
-            words.push(w.into());
-            ids.insert(w.into(), i);
-            i
-        };
+        let mut words = Interner::default();
         let mut short_count: FxMap<String, usize> = FxMap::default();
         for r in &corpus.reports {
             *short_count.entry(slug(&r.authority.short)).or_default() += 1;
@@ -257,7 +327,7 @@ impl SearchIndex {
                         scratch.clear();
                         for part in [r.authority.short.as_str(), &s.title, sub.unwrap_or("")] {
                             token::tokenize(part, &mut a, &mut b, |t| {
-                                scratch.push(intern(t.text, &mut ids));
+                                scratch.push(words.intern(t.text));
                             });
                         }
                         scratch.sort_unstable();
@@ -277,7 +347,7 @@ impl SearchIndex {
                     let mut len = 0u32;
                     token::tokenize(&p.text, &mut a, &mut b, |t| {
                         len += u32::from(!t.compound);
-                        scratch.push(intern(t.text, &mut ids));
+                        scratch.push(words.intern(t.text));
                     });
                     scratch.sort_unstable();
                     let mut i = 0;
@@ -305,15 +375,14 @@ impl SearchIndex {
         if let Some(c) = ctx_docs.last_mut() {
             c.end = docs.len() as u32;
         }
-        drop(ids);
         // Sort the vocabulary; remap ids.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_unstable_by(|x, y| words[*x as usize].cmp(&words[*y as usize]));
+        order.sort_unstable_by(|x, y| words.get(*x).cmp(words.get(*y)));
         let mut remap = vec![0u32; words.len()];
         for (new, old) in order.iter().enumerate() {
             remap[*old as usize] = new as u32;
         }
-        let vocab = Vocab::from_sorted(order.iter().map(|o| &*words[*o as usize]));
+        let vocab = Vocab::from_sorted(order.iter().map(|o| words.get(*o)));
         drop(words);
         let nwords = vocab.len();
         // Body postings (CSR, in paragraph order).
@@ -898,6 +967,54 @@ mod tests {
         assert!(ix.search(&Query::parse(""), 10).is_empty());
         let empty = SearchIndex::new(&Corpus::default());
         assert!(empty.search(&Query::parse("care"), 10).is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_query_any_width(q in "\\PC{0,40}", w in 0usize..120) {
+            use unicode_width::UnicodeWidthStr;
+            static IX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
+            let ix = IX.get_or_init(index);
+            for h in ix.search(&Query::parse(&q), 20) {
+                for m in &h.matches {
+                    proptest::prop_assert!(h.text.get(m.clone()).is_some());
+                }
+                let s = h.snippet(w);
+                proptest::prop_assert!(s.text.width() <= w.max(1));
+                for m in &s.matches {
+                    proptest::prop_assert!(s.text.get(m.clone()).is_some());
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn real_words_with_syntax(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "care", "leavers", "'iro", "!foster", "\"care", "leavers\"", "plcement",
+                    "in:swan", "theme:access", "B&B", "ŵ", "'", "!", "s", "the", "iro's", "in:x",
+                ]),
+                0..8,
+            ),
+            w in 0usize..100,
+        ) {
+            use unicode_width::UnicodeWidthStr;
+            static IX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
+            let ix = IX.get_or_init(index);
+            let q = Query::parse(&words.join(" "));
+            let hits = ix.search(&q, 20);
+            proptest::prop_assert!(hits.len() <= 20);
+            for pair in hits.windows(2) {
+                proptest::prop_assert!(pair[0].score >= pair[1].score);
+            }
+            for h in hits {
+                proptest::prop_assert!(h.snippet(w).text.width() <= w.max(1));
+            }
+        }
     }
 
     #[test]

@@ -42,12 +42,24 @@ pub fn tokenize(text: &str, part: &mut String, joined: &mut String, mut f: impl 
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i <= text.len() {
-        let (c, len) = match text[i..].chars().next() {
-            Some(c) => (c, c.len_utf8()),
-            None => ('\0', 1),
+        // ASCII fast path; other characters are folded (diacritics, curly quotes, case).
+        let (fc, len, word) = match bytes.get(i) {
+            None => (' ', 1, false),
+            Some(&b) if b < 0x80 => {
+                let c = if b == b'`' {
+                    '\''
+                } else {
+                    (b as char).to_ascii_lowercase()
+                };
+                (c, 1, b.is_ascii_alphanumeric())
+            }
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let fc = fold_char(c);
+                (fc, c.len_utf8(), is_word_char(fc))
+            }
         };
-        let fc = if i < text.len() { fold_char(c) } else { ' ' };
-        if i < text.len() && is_word_char(fc) {
+        if word {
             if part.is_empty() {
                 part_start = i;
                 if parts_in_group == 0 {
@@ -55,8 +67,10 @@ pub fn tokenize(text: &str, part: &mut String, joined: &mut String, mut f: impl 
                     group_pos = pos;
                 }
             }
-            for lc in fc.to_lowercase() {
-                part.push(lc);
+            if fc.is_ascii() {
+                part.push(fc);
+            } else {
+                part.extend(fc.to_lowercase());
             }
             i += len;
             continue;
