@@ -3,6 +3,7 @@
 //! for matching (curly quotes, dashes, case, Welsh diacritics).
 
 use std::borrow::Cow;
+use unicode_width::UnicodeWidthStr;
 
 /// What [`clean`] removed or replaced, for warnings.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +189,50 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Word-wraps `text` to lines of at most `w` cells (a character wider than `w` still gets a
+/// line of its own). Runs of whitespace collapse to one space; over-long words are broken.
+pub fn wrap(text: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let ww = UnicodeWidthStr::width(word);
+        if used > 0 && used + 1 + ww <= w {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + ww;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if ww <= w {
+            line.push_str(word);
+            used = ww;
+            continue;
+        }
+        // Break an over-long word by characters, measuring the line as a whole (sequences such
+        // as emoji with variation selectors are wider than their characters).
+        for ch in word.chars() {
+            let mut candidate = line.clone();
+            candidate.push(ch);
+            if !line.is_empty() && UnicodeWidthStr::width(candidate.as_str()) > w {
+                lines.push(std::mem::take(&mut line));
+                line.push(ch);
+            } else {
+                line = candidate;
+            }
+            used = UnicodeWidthStr::width(line.as_str());
+        }
+    }
+    if used > 0 || !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]

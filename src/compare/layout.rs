@@ -683,49 +683,7 @@ pub fn truncate(s: &str, w: usize) -> String {
     out
 }
 
-/// Word-wraps `text` to lines of at most `w` cells (a character wider than `w` still gets a
-/// line of its own). Runs of whitespace collapse to one space; over-long words are broken.
-pub fn wrap(text: &str, w: usize) -> Vec<String> {
-    let w = w.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let ww = word.width();
-        if used > 0 && used + 1 + ww <= w {
-            line.push(' ');
-            line.push_str(word);
-            used += 1 + ww;
-            continue;
-        }
-        if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        if ww <= w {
-            line.push_str(word);
-            used = ww;
-            continue;
-        }
-        // Break an over-long word by characters, measuring the line as a whole (sequences such
-        // as emoji with variation selectors are wider than their characters).
-        for ch in word.chars() {
-            let mut candidate = line.clone();
-            candidate.push(ch);
-            if !line.is_empty() && candidate.width() > w {
-                lines.push(std::mem::take(&mut line));
-                line.push(ch);
-            } else {
-                line = candidate;
-            }
-            used = line.width();
-        }
-    }
-    if used > 0 || !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
+pub use crate::text::wrap;
 
 /// The matrix as two plain tables sized to `width`: areas for development / paragraphs per
 /// council and theme, then the methodology figures. Columns that do not fit continue in a

@@ -33,43 +33,11 @@ pub fn display(s: &str, ascii: bool) -> String {
     out
 }
 
-/// Greedy word wrap to `max` columns. Words longer than a line are broken between
-/// characters (never before a combining mark). Always returns at least one line.
+/// Greedy word wrap to `max` columns ([`crate::text::wrap`]); always at least one line.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in s.split_whitespace() {
-        let w = width(word);
-        if line_w > 0 && line_w + 1 + w <= max {
-            line.push(' ');
-            line.push_str(word);
-            line_w += 1 + w;
-            continue;
-        }
-        if line_w > 0 {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-        }
-        if w <= max {
-            line.push_str(word);
-            line_w = w;
-            continue;
-        }
-        // A word wider than the line: break it.
-        for c in word.chars() {
-            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-            if line_w + cw > max && line_w > 0 && cw > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            line.push(c);
-            line_w += cw;
-        }
-    }
-    if line_w > 0 || lines.is_empty() {
-        lines.push(line);
+    let mut lines = crate::text::wrap(s, max);
+    if lines.is_empty() {
+        lines.push(String::new());
     }
     lines
 }
