@@ -298,16 +298,10 @@ pub fn update(app: &mut App, action: Action) {
             s.query.push(c);
             s.submit();
         }
-        Action::DeleteBack => {
-            if s.query.pop().is_some() {
-                s.submit();
-            }
-        }
-        Action::ClearQuery => {
-            if !s.query.is_empty() {
-                s.query.clear();
-                s.submit();
-            }
+        Action::DeleteBack if s.query.pop().is_some() => s.submit(),
+        Action::ClearQuery if !s.query.is_empty() => {
+            s.query.clear();
+            s.submit();
         }
         Action::Down | Action::ScrollDown(..) => s.list.step(1, len),
         Action::Up | Action::ScrollUp(..) => s.list.step(-1, len),
@@ -315,12 +309,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => s.list.step(-page, len),
         Action::Top => s.list.select(0, len),
         Action::Bottom => s.list.select(len, len),
-        Action::Open => {
-            if len > 0 {
-                let i = s.list.selected.min(len - 1);
-                app.overlay = Overlay::None;
-                jump(app, i);
-            }
+        Action::Open if len > 0 => {
+            let i = s.list.selected.min(len - 1);
+            app.overlay = Overlay::None;
+            jump(app, i);
         }
         Action::Back | Action::Search => app.overlay = Overlay::None,
         _ => {}
@@ -815,8 +807,10 @@ mod tests {
 
     #[test]
     fn stale_results_are_dropped() {
-        let mut s = SearchState::default();
-        s.query = "pl".into();
+        let mut s = SearchState {
+            query: "pl".into(),
+            ..SearchState::default()
+        };
         s.submit();
         s.query = "pla".into();
         s.submit();
@@ -855,6 +849,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn highlights_survive_wrapping_and_sanitising() {
         let text = "Placement \u{1b}[31mstability is good";
         let m = vec![0..9, 15..24];
@@ -876,7 +871,7 @@ mod tests {
             .collect();
         assert_eq!(bold, ["Placement", "stability"]);
         // Bad ranges are ignored, never a panic.
-        let (l, _) = wrap_highlighted("ab", &[5..9, 1..0], 0, Style::new(), Style::new(), true);
+        let (l, _) = wrap_highlighted("ab", &[5..9, 2..1], 0, Style::new(), Style::new(), true);
         assert_eq!(l.len(), 2);
     }
 }
