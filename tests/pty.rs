@@ -15,6 +15,7 @@ struct Session {
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    _lib: tempfile::TempDir,
 }
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -37,6 +38,12 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_CTYPE");
+        // Last position and bookmarks go to the library's state dir: a temporary one, never
+        // the user's, and a fresh one per session.
+        let lib = tempfile::tempdir().expect("temp library");
+        if !env.iter().any(|(k, _)| *k == "CIW_LIBRARY") {
+            cmd.env("CIW_LIBRARY", lib.path());
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -65,6 +72,7 @@ impl Session {
             writer,
             parser,
             raw,
+            _lib: lib,
         }
     }
 

@@ -50,4 +50,20 @@ pub enum Action {
     ScrollDown(u16, u16),
     /// Left click on the cell (column, row).
     Click(u16, u16),
+    /// Open the search overlay over every report (`/`).
+    Search,
+    /// Jump to the next hit of the last search (`n`).
+    NextHit,
+    /// Jump to the previous hit of the last search (`N`).
+    PrevHit,
+    /// A character typed into the search query.
+    Type(char),
+    /// Delete the character before the cursor of the search query (`Backspace`).
+    DeleteBack,
+    /// Clear the search query (`Ctrl-u` in the search).
+    ClearQuery,
+    /// Bookmark the selected paragraph, or remove its bookmark (`m`; `d` in the list).
+    Bookmark,
+    /// Open the list of bookmarks (`'`).
+    Bookmarks,
 }

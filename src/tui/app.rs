@@ -8,7 +8,8 @@
 use super::action::Action;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
-use super::panes::{authorities, help, paragraphs, sections};
+use super::panes::{authorities, bookmarks, help, paragraphs, search, sections};
+use super::session;
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
@@ -51,6 +52,10 @@ pub enum Overlay {
     #[default]
     None,
     Help,
+    /// The search over every report (`/`).
+    Search,
+    /// The bookmark list (`'`).
+    Bookmarks,
 }
 
 /// How the explorer looks and where it opens.
@@ -161,6 +166,12 @@ pub struct App {
     pub paragraphs: ParagraphsState,
     /// Scroll of the help overlay.
     pub help: ListState,
+    /// The search overlay: query, hits, the worker that finds them; `n`/`N` step its hits.
+    pub search: search::SearchState,
+    /// Selection in the bookmark list.
+    pub bookmark_list: ListState,
+    /// Last position and bookmarks ([`session`]); `None` when there is nowhere to keep them.
+    pub state: Option<crate::config::State>,
     effects: Vec<Effect>,
 }
 
@@ -182,6 +193,9 @@ impl App {
             expanded: HashSet::new(),
             paragraphs: ParagraphsState::default(),
             help: ListState::default(),
+            search: search::SearchState::default(),
+            bookmark_list: ListState::default(),
+            state: None,
             effects: Vec::new(),
         };
         app.select_report(0);
@@ -251,6 +265,14 @@ impl App {
             help::update(self, action);
             return;
         }
+        if self.overlay == Overlay::Search {
+            search::update(self, action);
+            return;
+        }
+        if self.overlay == Overlay::Bookmarks {
+            bookmarks::update(self, action);
+            return;
+        }
         match action {
             Action::Quit | Action::Resize(..) => {}
             Action::FocusNext => self.focus = self.focus.next(),
@@ -278,6 +300,12 @@ impl App {
                 self.relayout();
             }
             Action::Copy => self.copy(),
+            Action::Search => search::open(self),
+            Action::NextHit => search::step(self, 1),
+            Action::PrevHit => search::step(self, -1),
+            Action::Bookmark => session::toggle_bookmark(self),
+            Action::Bookmarks => bookmarks::open(self),
+            Action::Type(_) | Action::DeleteBack | Action::ClearQuery => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }

@@ -19,6 +19,10 @@ pub enum Scope {
     Paragraphs,
     /// While the help overlay is open (nothing else applies).
     Help,
+    /// While the search overlay is open: other characters go into the query.
+    Search,
+    /// While the bookmark list is open.
+    Bookmarks,
 }
 
 impl Scope {
@@ -30,15 +34,19 @@ impl Scope {
             Scope::Sections => "Sections pane",
             Scope::Paragraphs => "Text pane",
             Scope::Help => "This help",
+            Scope::Search => "Search (/)",
+            Scope::Bookmarks => "Bookmarks (')",
         }
     }
 
     /// All scopes in the order the help overlay lists them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 7] = [
         Scope::Global,
         Scope::Authorities,
         Scope::Sections,
         Scope::Paragraphs,
+        Scope::Search,
+        Scope::Bookmarks,
         Scope::Help,
     ];
 }
@@ -84,6 +92,8 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -173,6 +183,28 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Help, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "page up", None),
     b(S::Help, &[Key::plain(K::Esc), Key::ch('?')], Action::Back, "close the help", Some("close")),
     b(S::Help, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
+    b(S::Global, &[Key::ch('/')], Action::Search, "search every report (typos allowed)", Some("search")),
+    b(S::Global, &[Key::ch('n')], Action::NextHit, "next search hit", None),
+    b(S::Global, &[Key::ch('N')], Action::PrevHit, "previous search hit", None),
+    b(S::Global, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
+    b(S::Global, &[Key::ch('\'')], Action::Bookmarks, "list bookmarks and jump to one", None),
+    b(S::Search, &[Key::plain(K::Enter)], Action::Open, "read the selected hit (then n/N step through the hits)", Some("open")),
+    b(S::Search, &[Key::plain(K::Down), Key::ctrl('n'), Key::ctrl('j')], Action::Down, "next hit", Some("select")),
+    b(S::Search, &[Key::plain(K::Up), Key::ctrl('p'), Key::ctrl('k')], Action::Up, "previous hit", None),
+    b(S::Search, &[Key::plain(K::PageDown)], Action::PageDown, "a page of hits down", None),
+    b(S::Search, &[Key::plain(K::PageUp)], Action::PageUp, "a page of hits up", None),
+    b(S::Search, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete a character", None),
+    b(S::Search, &[Key::ctrl('u')], Action::ClearQuery, "clear the query", Some("clear")),
+    b(S::Search, &[Key::plain(K::Esc)], Action::Back, "close the search", Some("close")),
+    b(S::Search, &[Key::ctrl('c')], Action::Quit, "quit", None),
+    b(S::Bookmarks, &[Key::plain(K::Enter)], Action::Open, "jump to the bookmark", Some("jump")),
+    b(S::Bookmarks, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next bookmark", Some("move")),
+    b(S::Bookmarks, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous bookmark", None),
+    b(S::Bookmarks, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "first bookmark", None),
+    b(S::Bookmarks, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "last bookmark", None),
+    b(S::Bookmarks, &[Key::ch('d'), Key::plain(K::Delete)], Action::Bookmark, "remove the bookmark", Some("remove")),
+    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close the list", Some("close")),
+    b(S::Bookmarks, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
 /// The pane's own scope.
@@ -188,6 +220,8 @@ pub fn pane_scope(p: Pane) -> Scope {
 pub fn scopes(overlay: Overlay, focus: Pane) -> Vec<Scope> {
     match overlay {
         Overlay::Help => vec![Scope::Help],
+        Overlay::Search => vec![Scope::Search],
+        Overlay::Bookmarks => vec![Scope::Bookmarks],
         Overlay::None => vec![pane_scope(focus), Scope::Global],
     }
 }
@@ -198,12 +232,24 @@ pub fn action_for(overlay: Overlay, focus: Pane, ev: &KeyEvent) -> Option<Action
         return None;
     }
     let key = Key::from_event(ev);
-    scopes(overlay, focus).into_iter().find_map(|scope| {
+    let bound = scopes(overlay, focus).into_iter().find_map(|scope| {
         BINDINGS
             .iter()
             .find(|bd| bd.scope == scope && bd.keys.contains(&key))
             .map(|bd| bd.action)
-    })
+    });
+    // In the search, any other printable character is part of the query.
+    match (bound, overlay, key.code) {
+        (None, Overlay::Search, KeyCode::Char(c))
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            Some(Action::Type(c))
+        }
+        _ => bound,
+    }
 }
 
 /// Footer hints for the current context: `(keys, hint)` pairs, most specific first.
@@ -213,6 +259,9 @@ pub fn hints(overlay: Overlay, focus: Pane, ascii: bool) -> Vec<(String, &'stati
         for bd in BINDINGS.iter().filter(|bd| bd.scope == scope) {
             if let Some(h) = bd.hint {
                 let keys = match bd.action {
+                    Action::Down if bd.scope == Scope::Search => {
+                        if ascii { "Up/Down" } else { "↑/↓" }.to_string()
+                    }
                     Action::Down => "j/k".to_string(),
                     Action::FocusNext => "Tab/h/l".to_string(),
                     _ => bd.keys[0].label(ascii),
@@ -256,7 +305,7 @@ mod tests {
 
     #[test]
     fn every_scope_can_quit_or_close() {
-        for scope in [Scope::Global, Scope::Help] {
+        for scope in [Scope::Global, Scope::Help, Scope::Search, Scope::Bookmarks] {
             assert!(BINDINGS
                 .iter()
                 .any(|bd| bd.scope == scope && bd.action == Action::Quit));

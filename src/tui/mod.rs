@@ -18,6 +18,7 @@ pub mod clipboard;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
+pub mod session;
 pub mod theme;
 pub mod wrap;
 
@@ -60,6 +61,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     panes::status::render(app, frame, &areas);
     match app.overlay {
         Overlay::Help => panes::help::render(app, frame),
+        Overlay::Search => panes::search::render(app, frame, &areas),
+        Overlay::Bookmarks => panes::bookmarks::render(app, frame),
         Overlay::None => {}
     }
 }
@@ -193,16 +196,22 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
+    let start = session::Start::load(args);
     let options = Options {
-        monochrome: args.no_color || theme::no_color_env(),
+        monochrome: start.monochrome(args.no_color, theme::no_color_env()),
         ascii: args.ascii || !theme::locale_is_utf8(),
         target,
     };
+    let restore = options.target.is_none();
     let mut app = App::new(corpus, options);
+    start.apply(&mut app, restore);
     let signals = watch_signals()?;
     let mut guard = TerminalGuard::enter()?;
     let code = event_loop(&mut guard.terminal, &mut app, &signals);
     drop(guard);
+    if let Err(e) = session::save(&mut app) {
+        eprintln!("ciw: could not save where you were: {e}");
+    }
     let code = code?;
     if failed && code == ExitCode::SUCCESS {
         return Ok(ExitCode::from(1));
@@ -219,6 +228,7 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
+        dirty |= app.search.poll();
         if dirty {
             terminal.draw(|f| render(app, f))?;
             dirty = false;
@@ -227,7 +237,9 @@ fn event_loop(
         if sig != 0 {
             return Ok(ExitCode::from(128u8.saturating_add(sig as u8)));
         }
-        if !event::poll(Duration::from_millis(250))? {
+        // While a search is under way, look for its hits often; they arrive from a worker.
+        let wait = if app.search.pending() { 10 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         let action = match event::read()? {

@@ -2,8 +2,10 @@
 //! that reach it while it has the focus. New views (search, compare) are new modules here.
 
 pub mod authorities;
+pub mod bookmarks;
 pub mod help;
 pub mod paragraphs;
+pub mod search;
 pub mod sections;
 pub mod status;
 

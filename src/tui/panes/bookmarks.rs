@@ -1,0 +1,187 @@
+//! The bookmark list (`'`): every bookmarked paragraph, newest last, with its council, id and
+//! the start of its text; Enter jumps to it, `d` removes it. Bookmarks live in the state dir
+//! (see [`crate::tui::session`]).
+
+use crate::config::Located;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::panes::help::popup;
+use crate::tui::session;
+use crate::tui::wrap;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::Frame;
+
+/// One row: the bookmark where it is now, or `None` if its report is not loaded.
+struct Row {
+    located: Option<Located>,
+    /// `Swansea 3.18` or the stored label.
+    name: String,
+    /// The paragraph's text, or why it cannot be shown.
+    text: String,
+}
+
+fn rows(app: &App) -> Vec<Row> {
+    let Some(state) = &app.state else {
+        return Vec::new();
+    };
+    state
+        .bookmarks()
+        .iter()
+        .map(|b| {
+            let located = b.locate(&app.corpus).filter(|l| l.paragraph.is_some());
+            let found = located.and_then(|l| {
+                let r = app.corpus.reports.get(l.report)?;
+                let p = r.sections.get(l.section?)?.paragraphs.get(l.paragraph?)?;
+                Some((format!("{} {}", r.authority.short, p.id), p.text.clone()))
+            });
+            match found {
+                Some((name, text)) => Row {
+                    located,
+                    name,
+                    text,
+                },
+                None => Row {
+                    located: None,
+                    name: b.label.clone(),
+                    text: "(not in the reports loaded)".into(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// `'`: opens the list.
+pub fn open(app: &mut App) {
+    app.overlay = Overlay::Bookmarks;
+    let len = rows(app).len();
+    app.bookmark_list.select(app.bookmark_list.selected, len);
+}
+
+/// Keys while the list is open.
+pub fn update(app: &mut App, action: Action) {
+    let rows = rows(app);
+    let len = rows.len();
+    let l = &mut app.bookmark_list;
+    match action {
+        Action::Down | Action::ScrollDown(..) => l.step(1, len),
+        Action::Up | Action::ScrollUp(..) => l.step(-1, len),
+        Action::Top => l.select(0, len),
+        Action::Bottom => l.select(len, len),
+        Action::PageDown | Action::HalfPageDown => l.step(5, len),
+        Action::PageUp | Action::HalfPageUp => l.step(-5, len),
+        Action::Open => {
+            let Some(row) = rows.get(l.selected) else {
+                return;
+            };
+            match row.located {
+                Some(loc) => {
+                    app.overlay = Overlay::None;
+                    session::open(app, loc);
+                    app.message =
+                        Some(format!("Bookmark {}", crate::text::for_terminal(&row.name)));
+                }
+                None => {
+                    app.message = Some(format!(
+                        "{} is not in the reports loaded; d removes the bookmark",
+                        crate::text::for_terminal(&row.name)
+                    ))
+                }
+            }
+        }
+        Action::Bookmark => {
+            let sel = l.selected;
+            let Some(state) = app.state.as_mut() else {
+                return;
+            };
+            let Some(b) = state.bookmarks().get(sel).cloned() else {
+                return;
+            };
+            state.remove_bookmark(&b.report, &b.paragraph);
+            app.message = Some(match state.save() {
+                Ok(()) => format!(
+                    "Removed the bookmark {}",
+                    crate::text::for_terminal(&rows[sel].name)
+                ),
+                Err(e) => format!("Could not save the bookmarks: {e}"),
+            });
+            app.bookmark_list.select(sel, len.saturating_sub(1));
+        }
+        Action::Back | Action::Bookmarks => app.overlay = Overlay::None,
+        _ => {}
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let t = &app.theme;
+    let ascii = t.symbols.ascii;
+    let rows = rows(app);
+    let r = popup(frame.area(), rows.len().max(1) + 1);
+    if r.width < 12 || r.height < 3 {
+        return;
+    }
+    let inner = Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
+    let w = usize::from(inner.width);
+    let h = usize::from(inner.height);
+    let mut block = Block::bordered()
+        .border_set(t.symbols.border)
+        .border_style(t.border_focused)
+        .title(Span::styled(
+            format!(" Bookmarks ({}) ", rows.len()),
+            t.title_focused,
+        ));
+    let sep = if ascii { "|" } else { "·" };
+    let foot = format!(" Enter jump {sep} d remove {sep} Esc close ");
+    if usize::from(r.width) > wrap::width(&foot) + 2 {
+        block =
+            block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));
+    }
+    frame.render_widget(Clear, r);
+    let lines: Vec<Line> = if rows.is_empty() {
+        let note = if app.state.is_some() {
+            "No bookmarks yet: select a paragraph and press m to bookmark it."
+        } else {
+            "Bookmarks are off: ciw found no folder to keep them in."
+        };
+        wrap::wrap(note, w.saturating_sub(2))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
+            .collect()
+    } else {
+        let sel = app.bookmark_list.selected.min(rows.len() - 1);
+        let off = app.bookmark_list.visible_offset(h);
+        let nw = (w / 3).clamp(10, 24);
+        rows.iter()
+            .enumerate()
+            .skip(off)
+            .take(h)
+            .map(|(i, row)| {
+                let selected = i == sel;
+                let base = if selected { t.selected } else { t.base };
+                let name = wrap::pad(&wrap::display(&row.name, ascii), nw, t.symbols.ellipsis);
+                let room = w.saturating_sub(nw + 2);
+                let text = wrap::pad(&wrap::display(&row.text, ascii), room, t.symbols.ellipsis);
+                let text_style = if row.located.is_some() || selected {
+                    base
+                } else {
+                    t.muted
+                };
+                Line::from(vec![
+                    Span::styled(" ", base),
+                    Span::styled(
+                        name,
+                        if selected {
+                            t.paragraph_id_selected
+                        } else {
+                            t.paragraph_id
+                        },
+                    ),
+                    Span::styled(" ", base),
+                    Span::styled(text, text_style),
+                ])
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}

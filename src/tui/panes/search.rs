@@ -1,0 +1,877 @@
+//! The search overlay (`/`): a query line, the hits of every report as you type (authority, id,
+//! section, a snippet with the matched words highlighted) and a preview of the selected hit;
+//! Enter reads it in the panes, and after closing `n`/`N` step through the hits.
+//!
+//! Typing never waits for a search. The index is built, and every query run, on a worker thread
+//! ([`Engine`]): each keystroke bumps a generation number and sends the query; the worker skips
+//! to the newest query it has been sent, and the UI keeps a result only if its generation is the
+//! current one ([`SearchState::receive`]), so results of a stale query are dropped. Building the
+//! index takes about 0.5 s per 10k paragraphs and a query 1-50 ms (10k-100k paragraphs,
+//! `examples/search_latency.rs`); neither ever holds up a keystroke or a frame.
+
+use crate::corpus::Corpus;
+use crate::search::{Hit, Query, SearchIndex};
+use crate::target::Target;
+use crate::tui::action::Action;
+use crate::tui::app::{App, ListState, Overlay};
+use crate::tui::layout::Areas;
+use crate::tui::theme::Theme;
+use crate::tui::wrap;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthChar;
+
+/// Hits kept per query (the list scrolls through them; `n`/`N` step through them).
+pub const LIMIT: usize = 100;
+
+/// A query for the worker.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub generation: u64,
+    pub query: String,
+}
+
+/// What the worker sends back.
+#[derive(Debug, Clone)]
+pub enum Response {
+    /// The index is built.
+    Ready { paragraphs: usize, took: Duration },
+    /// The hits of one query.
+    Hits {
+        generation: u64,
+        query: String,
+        hits: Vec<Hit>,
+        /// Why the query selects nothing (`in:nowhere`), if it does not.
+        error: Option<String>,
+        took: Duration,
+    },
+}
+
+/// The worker thread that owns the index: queries in, hits out. Dropping the engine ends it.
+pub struct Engine {
+    tx: Sender<Request>,
+    rx: Mutex<Receiver<Response>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Engine")
+    }
+}
+
+impl Engine {
+    /// Starts the worker: it indexes `corpus` (then drops it) and answers queries.
+    pub fn start(corpus: Corpus) -> std::io::Result<Engine> {
+        let (tx, requests) = mpsc::channel::<Request>();
+        let (answers, rx) = mpsc::channel::<Response>();
+        std::thread::Builder::new()
+            .name("ciw-search".into())
+            .spawn(move || {
+                let t = Instant::now();
+                let index = SearchIndex::new(&corpus);
+                drop(corpus);
+                let ready = Response::Ready {
+                    paragraphs: index.len(),
+                    took: t.elapsed(),
+                };
+                if answers.send(ready).is_err() {
+                    return;
+                }
+                while let Ok(mut req) = requests.recv() {
+                    // Only the newest query matters: skip those typed over meanwhile.
+                    while let Ok(newer) = requests.try_recv() {
+                        req = newer;
+                    }
+                    let t = Instant::now();
+                    let q = Query::parse(&req.query);
+                    let error = index.check(&q).err().map(|e| e.to_string());
+                    let hits = index.search(&q, LIMIT);
+                    let answer = Response::Hits {
+                        generation: req.generation,
+                        query: req.query,
+                        hits,
+                        error,
+                        took: t.elapsed(),
+                    };
+                    if answers.send(answer).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Engine {
+            tx,
+            rx: Mutex::new(rx),
+        })
+    }
+}
+
+/// The search overlay's state, and the hits `n`/`N` step through after it closes.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// The query line as typed.
+    pub query: String,
+    /// Generation of the newest query (bumped on every edit).
+    pub generation: u64,
+    /// Generation of the hits shown.
+    pub shown: u64,
+    /// The query the hits shown answer.
+    pub shown_query: String,
+    pub hits: Vec<Hit>,
+    /// Selection in the hit list.
+    pub list: ListState,
+    /// The hit last opened (Enter, `n`, `N`), index into `hits`.
+    pub current: Option<usize>,
+    /// Why the query selects nothing, e.g. an unknown `in:` council.
+    pub error: Option<String>,
+    /// The index is built.
+    pub ready: bool,
+    /// Paragraphs indexed, once ready.
+    pub paragraphs: usize,
+    /// How long the index took to build, and the last query to run.
+    pub build_time: Option<Duration>,
+    pub query_time: Option<Duration>,
+    /// Results that arrived for a query no longer current, and were dropped.
+    pub dropped: usize,
+    engine: Option<Arc<Engine>>,
+}
+
+impl SearchState {
+    /// Starts the worker if it is not running yet.
+    pub fn start(&mut self, corpus: &Corpus) {
+        if self.engine.is_some() {
+            return;
+        }
+        match Engine::start(corpus.clone()) {
+            Ok(e) => self.engine = Some(Arc::new(e)),
+            Err(e) => self.error = Some(format!("search is unavailable: {e}")),
+        }
+    }
+
+    /// Whether a worker is running.
+    pub fn started(&self) -> bool {
+        self.engine.is_some()
+    }
+
+    /// True while the index is being built or the newest query's hits have not arrived.
+    pub fn pending(&self) -> bool {
+        self.engine.is_some() && (!self.ready || self.shown != self.generation)
+    }
+
+    /// The query changed: a new generation, sent to the worker. An empty query clears the
+    /// hits at once.
+    pub fn submit(&mut self) {
+        self.generation += 1;
+        if self.query.trim().is_empty() {
+            self.accept(self.generation, String::new(), Vec::new(), None, None);
+            return;
+        }
+        if let Some(e) = &self.engine {
+            let req = Request {
+                generation: self.generation,
+                query: self.query.clone(),
+            };
+            if e.tx.send(req).is_err() {
+                self.engine = None;
+                self.error = Some("search stopped unexpectedly; restart ciw to search".into());
+            }
+        }
+    }
+
+    fn accept(
+        &mut self,
+        generation: u64,
+        query: String,
+        hits: Vec<Hit>,
+        error: Option<String>,
+        took: Option<Duration>,
+    ) {
+        self.shown = generation;
+        self.shown_query = query;
+        self.hits = hits;
+        self.error = error;
+        self.query_time = took;
+        self.list = ListState::default();
+        self.current = None;
+    }
+
+    /// Takes in one answer of the worker. Hits of any query but the newest are dropped.
+    /// Returns whether anything shown changed.
+    pub fn receive(&mut self, r: Response) -> bool {
+        match r {
+            Response::Ready { paragraphs, took } => {
+                self.ready = true;
+                self.paragraphs = paragraphs;
+                self.build_time = Some(took);
+                true
+            }
+            Response::Hits {
+                generation,
+                query,
+                hits,
+                error,
+                took,
+            } => {
+                if generation != self.generation {
+                    self.dropped += 1;
+                    return false;
+                }
+                self.accept(generation, query, hits, error, Some(took));
+                true
+            }
+        }
+    }
+
+    /// Takes in whatever the worker has sent, without waiting. Returns whether to redraw.
+    pub fn poll(&mut self) -> bool {
+        let Some(engine) = self.engine.clone() else {
+            return false;
+        };
+        let mut changed = false;
+        loop {
+            let next = match engine.rx.lock() {
+                Ok(rx) => rx.try_recv(),
+                Err(_) => Err(TryRecvError::Disconnected),
+            };
+            match next {
+                Ok(r) => changed |= self.receive(r),
+                Err(TryRecvError::Empty) => return changed,
+                Err(TryRecvError::Disconnected) => {
+                    self.engine = None;
+                    self.error = Some("search stopped unexpectedly; restart ciw to search".into());
+                    return true;
+                }
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for the newest query's hits (tests, and scripted use). Returns
+    /// whether they arrived.
+    pub fn wait(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while self.pending() {
+            let Some(engine) = self.engine.clone() else {
+                return false;
+            };
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            let next = match engine.rx.lock() {
+                Ok(rx) => rx.recv_timeout(left),
+                Err(_) => Err(RecvTimeoutError::Disconnected),
+            };
+            match next {
+                Ok(r) => {
+                    self.receive(r);
+                }
+                Err(RecvTimeoutError::Timeout) => return false,
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.engine = None;
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// `/`: opens the overlay with the last query (so it can be refined), starting the worker.
+pub fn open(app: &mut App) {
+    app.search.start(&app.corpus);
+    app.overlay = Overlay::Search;
+}
+
+/// Keys while the overlay is open.
+pub fn update(app: &mut App, action: Action) {
+    let s = &mut app.search;
+    let len = s.hits.len();
+    let page = list_height(app).max(1) as isize;
+    let s = &mut app.search;
+    match action {
+        Action::Type(c) => {
+            s.query.push(c);
+            s.submit();
+        }
+        Action::DeleteBack if s.query.pop().is_some() => s.submit(),
+        Action::ClearQuery if !s.query.is_empty() => {
+            s.query.clear();
+            s.submit();
+        }
+        Action::Down | Action::ScrollDown(..) => s.list.step(1, len),
+        Action::Up | Action::ScrollUp(..) => s.list.step(-1, len),
+        Action::PageDown | Action::HalfPageDown => s.list.step(page, len),
+        Action::PageUp | Action::HalfPageUp => s.list.step(-page, len),
+        Action::Top => s.list.select(0, len),
+        Action::Bottom => s.list.select(len, len),
+        Action::Open if len > 0 => {
+            let i = s.list.selected.min(len - 1);
+            app.overlay = Overlay::None;
+            jump(app, i);
+        }
+        Action::Back | Action::Search => app.overlay = Overlay::None,
+        _ => {}
+    }
+    let h = list_height(app);
+    app.search.list.keep_visible(h);
+}
+
+/// `n` (`delta` 1) and `N` (-1): the next or previous hit of the last search, wrapping round.
+pub fn step(app: &mut App, delta: isize) {
+    app.search.poll();
+    let len = app.search.hits.len();
+    if len == 0 {
+        app.message = Some(if app.search.shown_query.is_empty() {
+            "No search yet: press / to search every report".into()
+        } else {
+            format!(
+                "No hits for \"{}\": press / to search again",
+                crate::text::for_terminal(&app.search.shown_query)
+            )
+        });
+        return;
+    }
+    let i = match app.search.current {
+        None => app.search.list.selected.min(len - 1),
+        Some(c) => (c as isize + delta).rem_euclid(len as isize) as usize,
+    };
+    let wrapped = match app.search.current {
+        Some(c) if delta > 0 => i < c,
+        Some(c) if delta < 0 => i > c,
+        _ => false,
+    };
+    jump(app, i);
+    if wrapped {
+        if let Some(m) = &mut app.message {
+            m.push_str(if delta > 0 {
+                " (wrapped to the first)"
+            } else {
+                " (wrapped to the last)"
+            });
+        }
+    }
+}
+
+/// Where a hit is in the app's corpus.
+pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
+    let reports = &app.corpus.reports;
+    let ri = match reports.get(hit.report_index) {
+        Some(r) if *r.id == *hit.report => hit.report_index,
+        _ => reports.iter().position(|r| *r.id == *hit.report)?,
+    };
+    reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
+        s.paragraphs
+            .iter()
+            .position(|p| *p.id == *hit.paragraph)
+            .map(|pi| Target {
+                report: ri,
+                section: Some(si),
+                paragraph: Some(pi),
+            })
+    })
+}
+
+/// Opens hit `i` in the panes and says which it is.
+fn jump(app: &mut App, i: usize) {
+    let Some(hit) = app.search.hits.get(i).cloned() else {
+        return;
+    };
+    app.search.current = Some(i);
+    app.search.list.selected = i;
+    match locate(app, &hit) {
+        Some(t) => {
+            app.open_target(t);
+            app.message = Some(format!(
+                "Hit {} of {} for \"{}\": {} · n/N next/previous",
+                i + 1,
+                app.search.hits.len(),
+                crate::text::for_terminal(&app.search.shown_query),
+                crate::text::for_terminal(&hit.link),
+            ));
+        }
+        None => {
+            app.message = Some(format!(
+                "{} is no longer loaded",
+                crate::text::for_terminal(&hit.link)
+            ))
+        }
+    }
+}
+
+/// The matched words' style: bold and underlined (so it survives NO_COLOR and the selection's
+/// reverse video), yellow where colour is allowed.
+pub fn highlight(t: &Theme) -> Style {
+    let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    if t.monochrome {
+        s
+    } else {
+        s.fg(Color::Yellow)
+    }
+}
+
+/// Cuts `text` at the `matches` (byte ranges), sanitises each piece for the terminal and
+/// returns `(char, highlighted)` cells.
+fn cells(text: &str, matches: &[std::ops::Range<usize>], ascii: bool) -> Vec<(char, bool)> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    let push = |piece: &str, hl: bool, out: &mut Vec<(char, bool)>| {
+        out.extend(wrap::display(piece, ascii).chars().map(|c| (c, hl)));
+    };
+    for m in matches {
+        let (start, end) = (m.start.max(at), m.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        push(&text[at..start], false, &mut out);
+        push(&text[start..end], true, &mut out);
+        at = end;
+    }
+    push(&text[at..], false, &mut out);
+    out
+}
+
+fn spans(cells: &[(char, bool)], base: Style, hl: Style) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let flag = cells[i].1;
+        let mut j = i;
+        while j < cells.len() && cells[j].1 == flag {
+            j += 1;
+        }
+        let s: String = cells[i..j].iter().map(|c| c.0).collect();
+        out.push(Span::styled(s, if flag { base.patch(hl) } else { base }));
+        i = j;
+    }
+    out
+}
+
+fn cell_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// `text` with `matches` highlighted, word-wrapped to `max` columns. Returns the lines and the
+/// index of the first line with a highlight.
+pub fn wrap_highlighted(
+    text: &str,
+    matches: &[std::ops::Range<usize>],
+    max: usize,
+    base: Style,
+    hl: Style,
+    ascii: bool,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let max = max.max(1);
+    let all = cells(text, matches, ascii);
+    let mut lines: Vec<Vec<(char, bool)>> = Vec::new();
+    let mut line: Vec<(char, bool)> = Vec::new();
+    let mut used = 0;
+    for word in all.split(|c| c.0 == ' ').filter(|w| !w.is_empty()) {
+        let w: usize = word.iter().map(|c| cell_width(c.0)).sum();
+        if used > 0 && used + 1 + w > max {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push((' ', false));
+            used += 1;
+        }
+        for &c in word {
+            let cw = cell_width(c.0);
+            if used + cw > max && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    let first = lines.iter().position(|l| l.iter().any(|c| c.1));
+    (
+        lines
+            .iter()
+            .map(|l| Line::from(spans(l, base, hl)))
+            .collect(),
+        first,
+    )
+}
+
+/// The overlay's parts: query line, hit list, preview (with its top rule).
+struct Parts {
+    outer: Rect,
+    query: Rect,
+    list: Rect,
+    preview: Option<Rect>,
+}
+
+fn parts(area: Rect) -> Parts {
+    let inner = Block::bordered().inner(area);
+    let rest = inner.height.saturating_sub(1);
+    // The preview gets about half of what is left below the query line, when there is room.
+    let preview_h = if rest >= 8 { rest / 2 } else { 0 };
+    let [query, list, preview] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(preview_h),
+    ])
+    .areas(inner);
+    Parts {
+        outer: area,
+        query,
+        list,
+        preview: (preview_h > 0).then_some(preview),
+    }
+}
+
+/// The overlay covers the panes and leaves the status and hint lines.
+fn overlay_area(areas: &Areas, w: u16, h: u16) -> Rect {
+    let bottom = areas.status.y.min(h);
+    Rect::new(0, 0, w, bottom)
+}
+
+fn list_height(app: &App) -> usize {
+    let areas = app.areas();
+    let (w, h) = app.size;
+    usize::from(parts(overlay_area(&areas, w, h)).list.height)
+}
+
+/// Column widths of a hit row: authority, id, section, snippet.
+fn columns(width: usize) -> (usize, usize, usize, usize) {
+    let a = if width >= 100 { 14 } else { 11 };
+    let id = 6;
+    let s = if width >= 100 {
+        24
+    } else if width >= 60 {
+        14
+    } else {
+        0
+    };
+    let gaps = if s > 0 { 3 } else { 2 };
+    let snip = width.saturating_sub(a + id + s + gaps);
+    (a, id, s, snip)
+}
+
+fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
+    let ascii = t.symbols.ascii;
+    let ell = t.symbols.ellipsis;
+    let (aw, iw, sw, nw) = columns(width);
+    let base = if selected { t.selected } else { t.base };
+    let id_style = if selected {
+        t.paragraph_id_selected
+    } else {
+        t.paragraph_id
+    };
+    let mut out = vec![
+        Span::styled(
+            format!(
+                "{} ",
+                wrap::pad(&wrap::display(&hit.authority, ascii), aw, ell)
+            ),
+            base,
+        ),
+        Span::styled(
+            wrap::pad(&wrap::display(&hit.paragraph, ascii), iw, ell),
+            id_style,
+        ),
+        Span::styled(" ", base),
+    ];
+    if sw > 0 {
+        out.push(Span::styled(
+            format!(
+                "{} ",
+                wrap::pad(&wrap::display(&hit.section, ascii), sw, ell)
+            ),
+            if selected { base } else { t.muted },
+        ));
+    }
+    if nw > 0 {
+        let sn = hit.snippet(nw);
+        let mut c = cells(&sn.text, &sn.matches, ascii);
+        // Sanitising or ASCII folding may widen the excerpt; keep it in its column.
+        let mut used = 0;
+        c.retain(|x| {
+            used += cell_width(x.0);
+            used <= nw
+        });
+        let w: usize = c.iter().map(|x| cell_width(x.0)).sum();
+        out.extend(spans(&c, base, highlight(t)));
+        if selected && w < nw {
+            out.push(Span::styled(" ".repeat(nw - w), base));
+        }
+    }
+    Line::from(out)
+}
+
+/// The hit count or what the search is doing, for the query line.
+fn status(s: &SearchState) -> String {
+    if !s.started() {
+        return String::new();
+    }
+    if !s.ready {
+        return "indexing…".into();
+    }
+    if s.pending() {
+        return "searching…".into();
+    }
+    if s.query.trim().is_empty() {
+        return format!("{} paragraphs", s.paragraphs);
+    }
+    match s.hits.len() {
+        0 => "no hits".into(),
+        1 => "1 hit".into(),
+        n if n >= LIMIT => format!("top {n} hits"),
+        n => format!("{n} hits"),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
+    let t = &app.theme;
+    let ascii = t.symbols.ascii;
+    let full = frame.area();
+    let area = overlay_area(areas, full.width, full.height);
+    if area.width < 10 || area.height < 5 {
+        return;
+    }
+    let p = parts(area);
+    let s = &app.search;
+    frame.render_widget(Clear, p.outer);
+    let block = Block::bordered()
+        .border_set(t.symbols.border)
+        .border_style(t.border_focused)
+        .title(Span::styled(" Search all reports ", t.title_focused));
+    frame.render_widget(block, p.outer);
+
+    // Query line: `/ query█` and, on the right, the count or what is going on.
+    let qw = usize::from(p.query.width);
+    let st = status(s);
+    let st = if ascii { st.replace('…', "...") } else { st };
+    let room = qw.saturating_sub(wrap::width(&st) + 4);
+    let q = wrap::display(&s.query, ascii);
+    let q = if wrap::width(&q) > room {
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 1;
+        for c in q.chars().rev() {
+            used += cell_width(c);
+            if used > room {
+                break;
+            }
+            tail.push(c);
+        }
+        let tail: String = tail.into_iter().rev().collect();
+        format!("{}{tail}", t.symbols.ellipsis)
+    } else {
+        q
+    };
+    let used = 2 + wrap::width(&q) + 1;
+    let gap = qw.saturating_sub(used + wrap::width(&st));
+    let query_line = Line::from(vec![
+        Span::styled("/ ", t.hint_key),
+        Span::styled(q, t.breadcrumb),
+        Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(st, t.muted),
+    ]);
+    frame.render_widget(Paragraph::new(query_line), p.query);
+
+    // Hits, or a note on what to type.
+    let lw = usize::from(p.list.width);
+    let lh = usize::from(p.list.height);
+    if s.hits.is_empty() {
+        let note = if let Some(e) = &s.error {
+            e.clone()
+        } else if s.query.trim().is_empty() {
+            format!(
+                "Type to search every paragraph of {} reports: words in any order, typos allowed. \
+                 'exact  !exclude  \"a phrase\"  in:swansea  theme:safeguarding",
+                app.corpus.reports.len()
+            )
+        } else if s.pending() {
+            String::new()
+        } else {
+            format!(
+                "No paragraph matches \"{}\". Try fewer words, or check in: and theme:.",
+                s.shown_query
+            )
+        };
+        let lines: Vec<Line> = wrap::wrap(&wrap::display(&note, ascii), lw.saturating_sub(2))
+            .into_iter()
+            .take(lh)
+            .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), p.list);
+    } else {
+        let off = s.list.visible_offset(lh);
+        let lines: Vec<Line> = s
+            .hits
+            .iter()
+            .enumerate()
+            .skip(off)
+            .take(lh)
+            .map(|(i, h)| hit_line(t, h, lw, i == s.list.selected))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), p.list);
+    }
+
+    // Preview of the selected hit, scrolled to its first match.
+    let Some(pr) = p.preview else { return };
+    let Some(hit) = s.hits.get(s.list.selected) else {
+        let rule = Block::new()
+            .borders(Borders::TOP)
+            .border_set(t.symbols.border)
+            .border_style(t.border);
+        frame.render_widget(rule, pr);
+        return;
+    };
+    let mut crumb = vec![
+        wrap::display(&hit.authority, ascii),
+        wrap::display(&hit.section, ascii),
+    ];
+    if let Some(sub) = &hit.subsection {
+        crumb.push(wrap::display(sub, ascii));
+    }
+    crumb.push(wrap::display(&hit.paragraph, ascii));
+    let title = super::status::fit_breadcrumb(
+        &crumb,
+        t.symbols.separator,
+        t.symbols.ellipsis,
+        usize::from(pr.width).saturating_sub(4),
+    );
+    let rule = Block::new()
+        .borders(Borders::TOP)
+        .border_set(t.symbols.border)
+        .border_style(t.border)
+        .title(Span::styled(format!(" {title} "), t.title));
+    let inner = rule.inner(pr);
+    frame.render_widget(rule, pr);
+    let (lines, first) = wrap_highlighted(
+        &hit.text,
+        &hit.matches,
+        usize::from(inner.width).saturating_sub(2),
+        t.base,
+        highlight(t),
+        ascii,
+    );
+    let h = usize::from(inner.height);
+    let top = first
+        .unwrap_or(0)
+        .saturating_sub(1)
+        .min(lines.len().saturating_sub(h));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .skip(top)
+        .take(h)
+        .map(|mut l| {
+            l.spans.insert(0, Span::raw(" "));
+            l
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(text: &str) -> Hit {
+        Hit {
+            report: "r".into(),
+            authority: "A".into(),
+            link: "a#1.1".into(),
+            paragraph: "1.1".into(),
+            section: "S".into(),
+            subsection: None,
+            theme: None,
+            score: 1.0,
+            text: text.into(),
+            matches: vec![],
+            report_index: 0,
+        }
+    }
+
+    fn answer(generation: u64, query: &str, hits: Vec<Hit>) -> Response {
+        Response::Hits {
+            generation,
+            query: query.into(),
+            hits,
+            error: None,
+            took: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn stale_results_are_dropped() {
+        let mut s = SearchState {
+            query: "pl".into(),
+            ..SearchState::default()
+        };
+        s.submit();
+        s.query = "pla".into();
+        s.submit();
+        assert_eq!(s.generation, 2);
+        // The answer to "pl" arrives after "pla" was typed: dropped.
+        assert!(!s.receive(answer(1, "pl", vec![hit("old")])));
+        assert!(s.hits.is_empty());
+        assert_eq!(s.dropped, 1);
+        assert!(s.receive(answer(2, "pla", vec![hit("new")])));
+        assert_eq!(&*s.hits[0].text, "new");
+        assert_eq!(s.shown_query, "pla");
+        // An answer to an older generation never replaces newer hits.
+        assert!(!s.receive(answer(1, "pl", vec![hit("old")])));
+        assert_eq!(&*s.hits[0].text, "new");
+        // Clearing the query clears the hits at once, and late answers stay out.
+        s.query.clear();
+        s.submit();
+        assert!(s.hits.is_empty());
+        assert!(!s.receive(answer(2, "pla", vec![hit("new")])));
+        assert!(s.hits.is_empty());
+    }
+
+    #[test]
+    fn the_worker_answers_only_the_newest_query() {
+        let mut s = SearchState::default();
+        s.start(&Corpus::samples());
+        for q in ["E", "EO", "EOT", "EOTA", "EOTAS"] {
+            s.query = q.into();
+            s.submit();
+        }
+        assert!(s.wait(Duration::from_secs(30)));
+        assert_eq!(s.shown_query, "EOTAS");
+        assert_eq!(s.shown, 5);
+        assert!(!s.hits.is_empty());
+        assert!(s.hits[0].link.ends_with("#R5"), "{}", s.hits[0].link);
+    }
+
+    #[test]
+    #[allow(clippy::reversed_empty_ranges)]
+    fn highlights_survive_wrapping_and_sanitising() {
+        let text = "Placement \u{1b}[31mstability is good";
+        let m = vec![0..9, 15..24];
+        let (lines, first) =
+            wrap_highlighted(text, &m, 12, Style::new(), Style::new().bold(), false);
+        let all: String = lines
+            .iter()
+            .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+            .collect::<Vec<_>>()
+            .join("|");
+        assert!(!all.contains('\u{1b}'), "{all}");
+        assert_eq!(first, Some(0));
+        assert!(lines.iter().all(|l| l.width() <= 12), "{all}");
+        let bold: Vec<String> = lines
+            .iter()
+            .flat_map(|l| l.spans.iter())
+            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(bold, ["Placement", "stability"]);
+        // Bad ranges are ignored, never a panic.
+        let (l, _) = wrap_highlighted("ab", &[5..9, 2..1], 0, Style::new(), Style::new(), true);
+        assert_eq!(l.len(), 2);
+    }
+}
