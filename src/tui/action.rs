@@ -50,4 +50,18 @@ pub enum Action {
     ScrollDown(u16, u16),
     /// Left click on the cell (column, row).
     Click(u16, u16),
+    /// Compare the current section's theme across councils (`c`); in the comparison, close it.
+    Compare,
+    /// Pick or unpick the selected council for the comparison (`Space` in the reports pane).
+    Pick,
+    /// Show the councils × themes matrix (`M`), or close it.
+    Matrix,
+    /// In the comparison: the previous theme (`[`).
+    PreviousTheme,
+    /// In the comparison: the next theme (`]`).
+    NextTheme,
+    /// In the comparison: scroll the columns together by subsection, or each on its own (`s`).
+    ToggleSync,
+    /// In the comparison: unfold or fold "What we expect to see" (`e`).
+    ToggleExpectations,
 }

@@ -8,7 +8,7 @@
 use super::action::Action;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
-use super::panes::{authorities, help, paragraphs, sections};
+use super::panes::{authorities, compare, help, matrix, paragraphs, sections};
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
@@ -51,6 +51,10 @@ pub enum Overlay {
     #[default]
     None,
     Help,
+    /// One theme side by side across councils ([`compare`]).
+    Compare,
+    /// The councils × themes matrix ([`matrix`]).
+    Matrix,
 }
 
 /// How the explorer looks and where it opens.
@@ -161,6 +165,8 @@ pub struct App {
     pub paragraphs: ParagraphsState,
     /// Scroll of the help overlay.
     pub help: ListState,
+    /// The comparison and matrix views, and the councils picked for them.
+    pub compare: compare::State,
     effects: Vec<Effect>,
 }
 
@@ -182,6 +188,7 @@ impl App {
             expanded: HashSet::new(),
             paragraphs: ParagraphsState::default(),
             help: ListState::default(),
+            compare: compare::State::default(),
             effects: Vec::new(),
         };
         app.select_report(0);
@@ -251,6 +258,14 @@ impl App {
             help::update(self, action);
             return;
         }
+        if self.overlay == Overlay::Compare {
+            compare::update(self, action);
+            return;
+        }
+        if self.overlay == Overlay::Matrix {
+            matrix::update(self, action);
+            return;
+        }
         match action {
             Action::Quit | Action::Resize(..) => {}
             Action::FocusNext => self.focus = self.focus.next(),
@@ -278,6 +293,13 @@ impl App {
                 self.relayout();
             }
             Action::Copy => self.copy(),
+            Action::Compare => compare::open(self),
+            Action::Pick => compare::toggle_pick(self),
+            Action::Matrix => matrix::open(self),
+            Action::PreviousTheme
+            | Action::NextTheme
+            | Action::ToggleSync
+            | Action::ToggleExpectations => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }

@@ -55,6 +55,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     panes::status::render(app, frame, &areas);
     match app.overlay {
         Overlay::Help => panes::help::render(app, frame),
+        Overlay::Compare => panes::compare::render(app, frame),
+        Overlay::Matrix => panes::matrix::render(app, frame),
         Overlay::None => {}
     }
 }

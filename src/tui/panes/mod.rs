@@ -2,7 +2,9 @@
 //! that reach it while it has the focus. New views (search, compare) are new modules here.
 
 pub mod authorities;
+pub mod compare;
 pub mod help;
+pub mod matrix;
 pub mod paragraphs;
 pub mod sections;
 pub mod status;
