@@ -82,7 +82,7 @@ fn compare_80x24_shows_both_councils_with_recommendations_on_top() {
     let afd = rows(&t)
         .into_iter()
         .find(|l| l.contains("Areas for development ("))
-        .expect("areas for development");
+        .unwrap_or_else(|| panic!("no areas for development:\n{s}"));
     let (l, r) = halves(&afd, at);
     assert!(l.starts_with("Areas for development (1)"), "{afd}");
     assert!(r.starts_with("Areas for development (2)"), "{afd}");
@@ -130,7 +130,8 @@ fn assert_headings_level(t: &Terminal<TestBackend>, headings: &[&str]) -> usize 
     for row in rows(t) {
         let (l, r) = halves(&row, at);
         for h in headings {
-            let (hl, hr) = (l.contains(h), r.contains(h));
+            let h = format!("── {h}");
+            let (hl, hr) = (l.contains(&h), r.contains(&h));
             assert_eq!(hl, hr, "{h:?} not level: {row:?}\n{}", screen(t));
             if hl {
                 level += 1;
@@ -185,6 +186,7 @@ fn synchronized_scrolling_keeps_subsections_level() {
     let moved = |pick: fn((String, String)) -> String| {
         b.iter()
             .zip(&a)
+            .take(30 - 2) // not the status and hint lines
             .any(|(x, y)| pick(halves(x, at)) != pick(halves(y, at)))
     };
     assert!(moved(|(_, r)| r), "the focused (right) column scrolled");
@@ -232,13 +234,19 @@ fn bracket_walks_all_five_themes_and_back() {
 
 #[test]
 fn enter_opens_the_selected_paragraph_in_the_reader() {
-    let mut app = app_at("swansea#4.10", false);
+    let mut app = app_at("swansea#4.5", false);
     key(&mut app, KeyCode::Char('c'));
     draw(&mut app, 80, 24);
-    assert_eq!(app.compare.selected.as_deref(), Some("4.10"));
-    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.compare.selected.as_deref(), Some("4.5"));
+    // j reads through 4.5 line by line, then selects the next paragraph.
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Char('j'));
+        if app.compare.selected.as_deref() != Some("4.5") {
+            break;
+        }
+    }
     let next = app.compare.selected.clone().expect("a selection");
-    assert_ne!(next, "4.10");
+    assert_eq!(next, "4.6");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.focus, Pane::Paragraphs);

@@ -191,7 +191,16 @@ pub fn open(app: &mut App) {
     s.first_column = 0;
     s.independent = false;
     app.overlay = Overlay::Compare;
-    let para = app.paragraph().map(|p| p.id.clone());
+    // From a paragraph further down than the section's first, open level with it; else at
+    // the top, where the recommendations are.
+    let first = app
+        .section()
+        .and_then(|s| s.paragraphs.first())
+        .map(|p| p.id.clone());
+    let para = app
+        .paragraph()
+        .map(|p| p.id.clone())
+        .filter(|id| Some(id) != first.as_ref());
     show_theme(app, theme.unwrap_or(Theme::Access));
     if theme.is_none() {
         let what = app
@@ -265,26 +274,29 @@ fn scroll_to_anchor(app: &mut App, anchor: &str) {
     }
 }
 
-/// Keeps the focused column among those shown, scrolling sideways as needed.
-fn keep_column_visible(app: &mut App) {
-    let Some(c) = &app.compare.comparison else {
-        return;
-    };
-    let n_all = c.columns.len();
-    let width = usize::from(app.size.0);
+/// The first column to show at the app's width: the stored one, moved the least needed to
+/// keep the focused column in view (the width may have changed since).
+fn first_shown(app: &App) -> usize {
+    let s = &app.compare;
+    let n_all = s.comparison.as_ref().map_or(0, |c| c.columns.len());
     let fit = cl::columns_that_fit(
-        width,
+        usize::from(app.size.0),
         cl::MIN_COLUMN_WIDTH,
         cl::separator_width(app.theme.symbols.ascii),
         n_all,
     );
-    let s = &mut app.compare;
-    if s.column < s.first_column {
-        s.first_column = s.column;
-    } else if s.column >= s.first_column + fit {
-        s.first_column = s.column + 1 - fit;
+    let mut first = s.first_column;
+    if s.column < first {
+        first = s.column;
+    } else if s.column >= first + fit {
+        first = s.column + 1 - fit;
     }
-    s.first_column = s.first_column.min(n_all.saturating_sub(fit));
+    first.min(n_all.saturating_sub(fit))
+}
+
+/// Keeps the focused column among those shown, scrolling sideways as needed.
+fn keep_column_visible(app: &mut App) {
+    app.compare.first_column = first_shown(app);
 }
 
 /// Lays the comparison out for the app's size; `None` when closed or too small to draw.
@@ -299,7 +311,7 @@ pub fn view(app: &App) -> Option<View> {
     let s = &app.compare;
     let opts = cl::Options {
         width: usize::from(w),
-        first_column: s.first_column,
+        first_column: first_shown(app),
         min_column_width: cl::MIN_COLUMN_WIDTH,
         expectations: if s.expectations_open {
             ExpectationsMode::Full
@@ -580,7 +592,11 @@ fn move_column(app: &mut App, action: Action) {
                 .iter()
                 .rev()
                 .find(|it| it.end > off && it.start < off + h)
-        });
+        })
+        // Nothing of this column in view (padding level with a longer column): the item
+        // the padding follows.
+        .or_else(|| items.iter().rev().find(|it| it.start < off + h))
+        .or_else(|| items.first());
     app.compare.selected = pick.map(|it| it.anchor.clone());
 }
 
