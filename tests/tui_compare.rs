@@ -91,7 +91,7 @@ fn compare_80x24_shows_both_councils_with_recommendations_on_top() {
 
 #[test]
 fn compare_160x48() {
-    let mut app = app_at("pembrokeshire#3.5", false);
+    let mut app = app_at("pembrokeshire#care-and-support", false);
     key(&mut app, KeyCode::Char('c'));
     let t = draw(&mut app, 160, 48);
     let s = screen(&t);
@@ -99,7 +99,29 @@ fn compare_160x48() {
         s.contains("Care and support and pathway planning: 2 reports"),
         "{s}"
     );
+    assert!(s.contains("Areas for development (6)"), "{s}");
     insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn opening_from_a_paragraph_shows_its_subsection_level_in_both_columns() {
+    let mut app = app_at("pembrokeshire#3.5", false);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.compare.selected.as_deref(), Some("3.5"));
+    for (w, h) in [(160, 48), (80, 24)] {
+        let t = draw(&mut app, w, h);
+        let at = second_column(&t);
+        let row = rows(&t)
+            .into_iter()
+            .find(|l| l.contains("── Care Leavers"))
+            .unwrap_or_else(|| panic!("{}", screen(&t)));
+        let (l, r) = halves(&row, at);
+        assert!(
+            l.starts_with("── Care Leavers") && r.starts_with("── Care Leavers"),
+            "{row}"
+        );
+        assert!(screen(&t).contains("3.5  Further work"), "{}", screen(&t));
+    }
 }
 
 #[test]

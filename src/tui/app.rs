@@ -486,6 +486,7 @@ impl App {
             .keep_visible(authorities::viewport_height(self));
         self.sections.keep_visible(sections::viewport_height(self));
         paragraphs::keep_selected_in_view(self);
+        compare::relayout(self);
     }
 
     fn copy(&mut self) {

@@ -55,6 +55,31 @@ pub struct State {
     pub matrix_return: Overlay,
     /// True while the help is open over the comparison: closing it returns there.
     pub help_over_compare: bool,
+    /// The terminal size the offsets were last fitted to.
+    pub size: (u16, u16),
+}
+
+/// After a resize: lines wrap differently, so bring the selected paragraph back into view
+/// (level with its subsection) if the old offset no longer shows it.
+pub fn relayout(app: &mut App) {
+    if app.compare.comparison.is_none() || app.compare.size == app.size {
+        return;
+    }
+    app.compare.size = app.size;
+    let Some(anchor) = app.compare.selected.clone() else {
+        return;
+    };
+    let Some(v) = view(app) else { return };
+    let Some(i) = v.focused(app) else { return };
+    let off = v.offset(app, i);
+    let h = v.height.max(1);
+    let visible = v.items[i]
+        .iter()
+        .find(|it| it.anchor == anchor)
+        .is_some_and(|it| it.start >= off && it.start < off + h);
+    if !visible {
+        scroll_to_anchor(app, &anchor);
+    }
 }
 
 /// The overlay to show when the help closes: the comparison if it was opened from there.
@@ -190,6 +215,7 @@ pub fn open(app: &mut App) {
     s.column = s.reports.iter().position(|&r| r == here).unwrap_or(0);
     s.first_column = 0;
     s.independent = false;
+    s.size = app.size;
     app.overlay = Overlay::Compare;
     // From a paragraph further down than the section's first, open level with it; else at
     // the top, where the recommendations are.
@@ -259,7 +285,7 @@ fn scroll_to_anchor(app: &mut App, anchor: &str) {
         .and_then(|row| v.sbs.row_start(row))
         .map(|l| l.saturating_sub(v.header_height));
     let top = match band {
-        Some(b) if b <= it.start && it.end <= b + v.height => b,
+        Some(b) if b <= it.start && (it.end <= b + v.height || it.start - b <= v.height / 2) => b,
         _ => it.start,
     };
     let col = app.compare.column;
