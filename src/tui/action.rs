@@ -66,4 +66,18 @@ pub enum Action {
     Bookmark,
     /// Open the list of bookmarks (`'`).
     Bookmarks,
+    /// Compare the current section's theme across councils (`c`); in the comparison, close it.
+    Compare,
+    /// Pick or unpick the selected council for the comparison (`Space` in the reports pane).
+    Pick,
+    /// Show the councils × themes matrix (`M`), or close it.
+    Matrix,
+    /// In the comparison: the previous theme (`[`).
+    PreviousTheme,
+    /// In the comparison: the next theme (`]`).
+    NextTheme,
+    /// In the comparison: scroll the columns together by subsection, or each on its own (`s`).
+    ToggleSync,
+    /// In the comparison: unfold or fold "What we expect to see" (`e`).
+    ToggleExpectations,
 }

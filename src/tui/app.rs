@@ -8,7 +8,7 @@
 use super::action::Action;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
-use super::panes::{authorities, bookmarks, help, paragraphs, search, sections};
+use super::panes::{authorities, bookmarks, compare, help, matrix, paragraphs, search, sections};
 use super::session;
 use super::theme::Theme;
 use crate::corpus::Corpus;
@@ -56,6 +56,10 @@ pub enum Overlay {
     Search,
     /// The bookmark list (`'`).
     Bookmarks,
+    /// One theme side by side across councils ([`compare`]).
+    Compare,
+    /// The councils × themes matrix ([`matrix`]).
+    Matrix,
 }
 
 /// How the explorer looks and where it opens.
@@ -172,6 +176,8 @@ pub struct App {
     pub bookmark_list: ListState,
     /// Last position and bookmarks ([`session`]); `None` when there is nowhere to keep them.
     pub state: Option<crate::config::State>,
+    /// The comparison and matrix views, and the councils picked for them.
+    pub compare: compare::State,
     effects: Vec<Effect>,
 }
 
@@ -196,6 +202,7 @@ impl App {
             search: search::SearchState::default(),
             bookmark_list: ListState::default(),
             state: None,
+            compare: compare::State::default(),
             effects: Vec::new(),
         };
         app.select_report(0);
@@ -273,6 +280,14 @@ impl App {
             bookmarks::update(self, action);
             return;
         }
+        if self.overlay == Overlay::Compare {
+            compare::update(self, action);
+            return;
+        }
+        if self.overlay == Overlay::Matrix {
+            matrix::update(self, action);
+            return;
+        }
         match action {
             Action::Quit | Action::Resize(..) => {}
             Action::FocusNext => self.focus = self.focus.next(),
@@ -306,6 +321,13 @@ impl App {
             Action::Bookmark => session::toggle_bookmark(self),
             Action::Bookmarks => bookmarks::open(self),
             Action::Type(_) | Action::DeleteBack | Action::ClearQuery => {}
+            Action::Compare => compare::open(self),
+            Action::Pick => compare::toggle_pick(self),
+            Action::Matrix => matrix::open(self),
+            Action::PreviousTheme
+            | Action::NextTheme
+            | Action::ToggleSync
+            | Action::ToggleExpectations => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }
@@ -492,6 +514,7 @@ impl App {
             .keep_visible(authorities::viewport_height(self));
         self.sections.keep_visible(sections::viewport_height(self));
         paragraphs::keep_selected_in_view(self);
+        compare::relayout(self);
     }
 
     fn copy(&mut self) {

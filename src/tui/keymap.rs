@@ -23,6 +23,10 @@ pub enum Scope {
     Search,
     /// While the bookmark list is open.
     Bookmarks,
+    /// While the comparison is open (nothing else applies).
+    Compare,
+    /// While the councils × themes matrix is open (nothing else applies).
+    Matrix,
 }
 
 impl Scope {
@@ -36,17 +40,21 @@ impl Scope {
             Scope::Help => "This help",
             Scope::Search => "Search (/)",
             Scope::Bookmarks => "Bookmarks (')",
+            Scope::Compare => "Comparison (c)",
+            Scope::Matrix => "Matrix (M)",
         }
     }
 
     /// All scopes in the order the help overlay lists them.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Global,
         Scope::Authorities,
         Scope::Sections,
         Scope::Paragraphs,
         Scope::Search,
         Scope::Bookmarks,
+        Scope::Compare,
+        Scope::Matrix,
         Scope::Help,
     ];
 }
@@ -169,12 +177,42 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::ch('l'), Key::plain(K::Right)], Action::FocusRight, "pane to the right", None),
     b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
     b(S::Global, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
+    b(S::Global, &[Key::ch('c')], Action::Compare, "compare this section across councils", Some("compare")),
+    b(S::Global, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
     b(S::Global, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     b(S::Global, &[Key::plain(K::Esc)], Action::Back, "close the overlay or leave zoom", None),
     b(S::Global, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
     b(S::Authorities, &[Key::plain(K::Enter)], Action::Open, "open the report's sections", Some("open")),
+    b(S::Authorities, &[Key::ch(' ')], Action::Pick, "pick or unpick the council for c (none: all)", None),
     b(S::Sections, &[Key::plain(K::Enter), Key::ch(' ')], Action::Open, "expand or collapse subsections; read a subsection", Some("fold/read")),
     b(S::Paragraphs, &[Key::plain(K::Enter)], Action::Open, "unfold or fold \"What we expect to see\"", Some("expectations")),
+    b(S::Compare, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next paragraph (scrolls through long ones)", Some("move")),
+    b(S::Compare, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous paragraph", None),
+    b(S::Compare, &[Key::ch('h'), Key::plain(K::Left), Key::plain(K::BackTab)], Action::FocusLeft, "council to the left (scrolls sideways)", None),
+    b(S::Compare, &[Key::ch('l'), Key::plain(K::Right), Key::plain(K::Tab)], Action::FocusRight, "council to the right (scrolls sideways)", Some("council")),
+    b(S::Compare, &[Key::ch(']')], Action::NextTheme, "next theme", Some("theme")),
+    b(S::Compare, &[Key::ch('[')], Action::PreviousTheme, "previous theme", None),
+    b(S::Compare, &[Key::ch('s')], Action::ToggleSync, "scroll together by subsection, or each column alone", Some("sync")),
+    b(S::Compare, &[Key::plain(K::Enter)], Action::Open, "open the paragraph in the reader", Some("read")),
+    b(S::Compare, &[Key::ch('e')], Action::ToggleExpectations, "unfold or fold \"What we expect to see\"", None),
+    b(S::Compare, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
+    b(S::Compare, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "bottom", None),
+    b(S::Compare, &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", None),
+    b(S::Compare, &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", None),
+    b(S::Compare, &[Key::plain(K::PageDown)], Action::PageDown, "a page down", None),
+    b(S::Compare, &[Key::plain(K::PageUp)], Action::PageUp, "a page up", None),
+    b(S::Compare, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
+    b(S::Compare, &[Key::ch('?')], Action::ToggleHelp, "help", None),
+    b(S::Compare, &[Key::plain(K::Esc), Key::ch('c')], Action::Back, "close the comparison", Some("close")),
+    b(S::Compare, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", None),
+    b(S::Matrix, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "scroll down", Some("scroll")),
+    b(S::Matrix, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "scroll up", None),
+    b(S::Matrix, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
+    b(S::Matrix, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "bottom", None),
+    b(S::Matrix, &[Key::plain(K::PageDown), Key::ctrl('d')], Action::PageDown, "page down", None),
+    b(S::Matrix, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "page up", None),
+    b(S::Matrix, &[Key::plain(K::Esc), Key::ch('M')], Action::Back, "close the matrix", Some("close")),
+    b(S::Matrix, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
     b(S::Help, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "scroll down", None),
     b(S::Help, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "scroll up", None),
     b(S::Help, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
@@ -222,6 +260,8 @@ pub fn scopes(overlay: Overlay, focus: Pane) -> Vec<Scope> {
         Overlay::Help => vec![Scope::Help],
         Overlay::Search => vec![Scope::Search],
         Overlay::Bookmarks => vec![Scope::Bookmarks],
+        Overlay::Compare => vec![Scope::Compare],
+        Overlay::Matrix => vec![Scope::Matrix],
         Overlay::None => vec![pane_scope(focus), Scope::Global],
     }
 }
@@ -264,6 +304,8 @@ pub fn hints(overlay: Overlay, focus: Pane, ascii: bool) -> Vec<(String, &'stati
                     }
                     Action::Down => "j/k".to_string(),
                     Action::FocusNext => "Tab/h/l".to_string(),
+                    Action::FocusRight => "h/l".to_string(),
+                    Action::NextTheme => "[/]".to_string(),
                     _ => bd.keys[0].label(ascii),
                 };
                 out.push((keys, h));
@@ -305,7 +347,14 @@ mod tests {
 
     #[test]
     fn every_scope_can_quit_or_close() {
-        for scope in [Scope::Global, Scope::Help, Scope::Search, Scope::Bookmarks] {
+        for scope in [
+            Scope::Global,
+            Scope::Help,
+            Scope::Search,
+            Scope::Bookmarks,
+            Scope::Compare,
+            Scope::Matrix,
+        ] {
             assert!(BINDINGS
                 .iter()
                 .any(|bd| bd.scope == scope && bd.action == Action::Quit));

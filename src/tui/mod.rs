@@ -63,6 +63,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Help => panes::help::render(app, frame),
         Overlay::Search => panes::search::render(app, frame, &areas),
         Overlay::Bookmarks => panes::bookmarks::render(app, frame),
+        Overlay::Compare => panes::compare::render(app, frame),
+        Overlay::Matrix => panes::matrix::render(app, frame),
         Overlay::None => {}
     }
 }

@@ -125,8 +125,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .skip(offset)
         .take(height)
     {
+        let mut name = wrap::display(&r.authority.short, t.symbols.ascii);
+        if !app.compare.picked.is_empty() {
+            // Councils picked for `c` (Space) are marked; the mark shows only once any is.
+            let mark = match (app.compare.picked.contains(&idx), t.symbols.ascii) {
+                (false, _) => " ",
+                (true, false) => "✓",
+                (true, true) => "*",
+            };
+            name = format!("{mark}{name}");
+        }
         let text = row_text(
-            &wrap::display(&r.authority.short, t.symbols.ascii),
+            &name,
             &date(r),
             &r.finding_count().to_string(),
             &r.recommendations.len().to_string(),

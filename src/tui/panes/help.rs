@@ -2,7 +2,7 @@
 //! keys), plus deep links, the clipboard note and the shell twins.
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::keymap::{keys_label, Scope, BINDINGS};
 use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
@@ -97,7 +97,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
         Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
         Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => app.overlay = Overlay::None,
+        Action::Back | Action::ToggleHelp | Action::Click(..) => {
+            app.overlay = super::compare::after_help(app)
+        }
         _ => {}
     }
 }

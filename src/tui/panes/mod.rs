@@ -3,7 +3,9 @@
 
 pub mod authorities;
 pub mod bookmarks;
+pub mod compare;
 pub mod help;
+pub mod matrix;
 pub mod paragraphs;
 pub mod search;
 pub mod sections;
