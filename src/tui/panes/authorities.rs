@@ -31,20 +31,12 @@ pub fn update(app: &mut App, action: Action) {
     let len = app.corpus.reports.len();
     let page = viewport_height(app);
     let cur = app.authorities.selected;
-    let to = match action {
-        Action::Down => cur.saturating_add(1),
-        Action::Up => cur.saturating_sub(1),
-        Action::Top => 0,
-        Action::Bottom => len.saturating_sub(1),
-        Action::HalfPageDown => cur.saturating_add((page / 2).max(1)),
-        Action::HalfPageUp => cur.saturating_sub((page / 2).max(1)),
-        Action::PageDown => cur.saturating_add(page),
-        Action::PageUp => cur.saturating_sub(page),
-        Action::Open => {
-            app.focus = Pane::Sections;
-            return;
-        }
-        _ => return,
+    if action == Action::Open {
+        app.focus = Pane::Sections;
+        return;
+    }
+    let Some(to) = super::list_move(action, cur, len, page) else {
+        return;
     };
     let to = to.min(len.saturating_sub(1));
     if to != cur {

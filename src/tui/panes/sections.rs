@@ -23,20 +23,12 @@ pub fn update(app: &mut App, action: Action) {
     let len = app.tree_rows().len();
     let page = viewport_height(app);
     let cur = app.sections.selected;
-    let to = match action {
-        Action::Down => cur.saturating_add(1),
-        Action::Up => cur.saturating_sub(1),
-        Action::Top => 0,
-        Action::Bottom => len.saturating_sub(1),
-        Action::HalfPageDown => cur.saturating_add((page / 2).max(1)),
-        Action::HalfPageUp => cur.saturating_sub((page / 2).max(1)),
-        Action::PageDown => cur.saturating_add(page),
-        Action::PageUp => cur.saturating_sub(page),
-        Action::Open => {
-            open(app);
-            return;
-        }
-        _ => return,
+    if action == Action::Open {
+        open(app);
+        return;
+    }
+    let Some(to) = super::list_move(action, cur, len, page) else {
+        return;
     };
     app.sections.select(to, len);
     app.sections.keep_visible(page);
