@@ -6,15 +6,18 @@
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
     _lib: tempfile::TempDir,
 }
 
@@ -54,9 +57,26 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let fd = pair.master.as_raw_fd().expect("master fd");
+        let stopping = Arc::clone(&stop);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
+                // Wait for output a little at a time, so `hang_up` can stop the reader and
+                // close every descriptor of the master.
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                if stopping.load(Ordering::SeqCst) {
+                    break;
+                }
+                // SAFETY: one valid pollfd; `fd` stays open until this thread has been joined.
+                if unsafe { libc::poll(&mut pfd, 1, 50) } <= 0 {
+                    continue;
+                }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
@@ -68,12 +88,31 @@ impl Session {
         });
         Session {
             child,
-            master: pair.master,
+            master: Some(pair.master),
             writer,
             parser,
             raw,
+            stop,
+            reader: Some(reader),
             _lib: lib,
         }
+    }
+
+    /// Closes the terminal under the process, as a dropped SSH connection or
+    /// `tmux kill-server` does, and returns its pid.
+    fn hang_up(&mut self) -> u32 {
+        let pid = self.child.process_id().expect("pid");
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("reader thread");
+        }
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+        pid
+    }
+
+    fn resize(&self, size: PtySize) -> anyhow::Result<()> {
+        self.master.as_ref().expect("terminal open").resize(size)
     }
 
     fn screen(&self) -> String {
@@ -194,10 +233,10 @@ fn resize_to_tiny_and_back() {
         pixel_width: 0,
         pixel_height: 0,
     };
-    s.master.resize(size(24, 6)).expect("resize");
+    s.resize(size(24, 6)).expect("resize");
     s.parser.lock().unwrap().set_size(nz(6), nz(24));
     s.wait_for("too small");
-    s.master.resize(size(40, 12)).expect("resize");
+    s.resize(size(40, 12)).expect("resize");
     s.parser.lock().unwrap().set_size(nz(12), nz(40));
     s.wait_for("O3");
     s.send("q");
@@ -240,6 +279,35 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
         assert!(!status.success(), "{sig}: {status:?}");
         s.assert_restored();
     }
+}
+
+/// Seconds of CPU (user + system) the process has used, from /proc.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    Some(ticks / hz)
+}
+
+#[test]
+fn a_closed_terminal_ends_the_process_without_spinning() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Reports (2)");
+    let pid = s.hang_up();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if s.child.try_wait().expect("try_wait").is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let cpu = cpu_seconds(pid);
+    let _ = s.child.kill();
+    panic!("ciw still running 10 s after its terminal closed (CPU used: {cpu:?} s)");
 }
 
 #[test]

@@ -175,10 +175,11 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::plain(K::BackTab)], Action::FocusPrev, "previous pane", None),
     b(S::Global, &[Key::ch('h'), Key::plain(K::Left)], Action::FocusLeft, "pane to the left", None),
     b(S::Global, &[Key::ch('l'), Key::plain(K::Right)], Action::FocusRight, "pane to the right", None),
-    b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
     b(S::Global, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
     b(S::Global, &[Key::ch('c')], Action::Compare, "compare this section across councils", Some("compare")),
     b(S::Global, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
+    b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
+    b(S::Global, &[Key::ch('/')], Action::Search, "search every report (typos allowed)", Some("search")),
     b(S::Global, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     b(S::Global, &[Key::plain(K::Esc)], Action::Back, "close the overlay or leave zoom", None),
     b(S::Global, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
@@ -221,7 +222,6 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Help, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "page up", None),
     b(S::Help, &[Key::plain(K::Esc), Key::ch('?')], Action::Back, "close the help", Some("close")),
     b(S::Help, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
-    b(S::Global, &[Key::ch('/')], Action::Search, "search every report (typos allowed)", Some("search")),
     b(S::Global, &[Key::ch('n')], Action::NextHit, "next search hit", None),
     b(S::Global, &[Key::ch('N')], Action::PrevHit, "previous search hit", None),
     b(S::Global, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
@@ -292,23 +292,40 @@ pub fn action_for(overlay: Overlay, focus: Pane, ev: &KeyEvent) -> Option<Action
     }
 }
 
-/// Footer hints for the current context: `(keys, hint)` pairs, most specific first.
-pub fn hints(overlay: Overlay, focus: Pane, ascii: bool) -> Vec<(String, &'static str)> {
+/// One footer hint: the keys as shown, what they do, and whether the footer must keep it
+/// however narrow the terminal (how to get help, close an overlay, search and quit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub text: &'static str,
+    pub essential: bool,
+}
+
+/// Footer hints for the current context, most specific first.
+pub fn hints(overlay: Overlay, focus: Pane, ascii: bool) -> Vec<Hint> {
     let mut out = Vec::new();
     for scope in scopes(overlay, focus) {
         for bd in BINDINGS.iter().filter(|bd| bd.scope == scope) {
-            if let Some(h) = bd.hint {
+            if let Some(text) = bd.hint {
                 let keys = match bd.action {
                     Action::Down if bd.scope == Scope::Search => {
                         if ascii { "Up/Down" } else { "↑/↓" }.to_string()
                     }
                     Action::Down => "j/k".to_string(),
-                    Action::FocusNext => "Tab/h/l".to_string(),
+                    Action::FocusNext => "Tab".to_string(),
                     Action::FocusRight => "h/l".to_string(),
                     Action::NextTheme => "[/]".to_string(),
                     _ => bd.keys[0].label(ascii),
                 };
-                out.push((keys, h));
+                let essential = matches!(
+                    bd.action,
+                    Action::ToggleHelp | Action::Quit | Action::Search | Action::Back
+                );
+                out.push(Hint {
+                    keys,
+                    text,
+                    essential,
+                });
             }
         }
     }
@@ -423,9 +440,16 @@ mod tests {
     #[test]
     fn hints_come_from_the_table() {
         let h = hints(Overlay::None, Pane::Sections, false);
-        assert_eq!(h[0], ("Enter".to_string(), "fold/read"));
-        assert!(h.iter().any(|(k, t)| k == "y" && *t == "copy"));
-        assert!(h.iter().any(|(k, t)| k == "q" && *t == "quit"));
+        assert_eq!((h[0].keys.as_str(), h[0].text), ("Enter", "fold/read"));
+        assert!(h
+            .iter()
+            .any(|h| h.keys == "y" && h.text == "copy" && !h.essential));
+        assert!(h
+            .iter()
+            .any(|h| h.keys == "q" && h.text == "quit" && h.essential));
+        assert!(h
+            .iter()
+            .any(|h| h.keys == "/" && h.text == "search" && h.essential));
         assert_eq!(Key::ctrl('d').label(false), "Ctrl-d");
     }
 }

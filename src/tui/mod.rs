@@ -15,6 +15,7 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod hangup;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
@@ -209,7 +210,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     start.apply(&mut app, restore);
     let signals = watch_signals()?;
     let mut guard = TerminalGuard::enter()?;
-    let code = event_loop(&mut guard.terminal, &mut app, &signals);
+    let hangup = hangup::Hangup::watch();
+    let code = event_loop(&mut guard.terminal, &mut app, &signals, &hangup);
     drop(guard);
     if let Err(e) = session::save(&mut app) {
         eprintln!("ciw: could not save where you were: {e}");
@@ -225,7 +227,10 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
     app: &mut App,
     signals: &AtomicUsize,
+    hangup: &hangup::Hangup,
 ) -> Result<ExitCode> {
+    // What a shell reports for a process ended by SIGHUP.
+    let hung_up = || ExitCode::from(128 + 1);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -241,10 +246,23 @@ fn event_loop(
         }
         // While a search is under way, look for its hits often; they arrive from a worker.
         let wait = if app.search.pending() { 10 } else { 250 };
-        if !event::poll(Duration::from_millis(wait))? {
+        if hangup.closed() {
+            return Ok(hung_up());
+        }
+        let ready = match event::poll(Duration::from_millis(wait)) {
+            Ok(ready) => ready,
+            Err(_) if hangup.closed() => return Ok(hung_up()),
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        };
+        if !ready {
             continue;
         }
-        let action = match event::read()? {
+        let event = match event::read() {
+            Ok(event) => event,
+            Err(_) if hangup.closed() => return Ok(hung_up()),
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        };
+        let action = match event {
             Event::Key(k) => {
                 // Lets the pty tests check that a panic restores the terminal (debug builds).
                 if cfg!(debug_assertions)

@@ -46,19 +46,29 @@ pub fn fit_breadcrumb(parts: &[String], sep: &str, ellipsis: &str, max: usize) -
     wrap::truncate(&parts.join(sep), max, ellipsis)
 }
 
+/// The hints that fit in `max` columns. Essential ones (help, close, search, quit) are kept
+/// however narrow the line; the others go, last first, to make room for them.
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
-    let mut spans = Vec::new();
-    let mut used = 1;
-    spans.push(Span::raw(" "));
-    for (keys, hint) in keymap::hints(app.overlay, app.focus, t.symbols.ascii) {
-        let w = wrap::width(&keys) + 1 + hint.len() + 2;
-        if used + w > max {
-            break;
+    let hints = keymap::hints(app.overlay, app.focus, t.symbols.ascii);
+    let width = |h: &keymap::Hint| wrap::width(&h.keys) + 1 + wrap::width(h.text) + 2;
+    let mut room = max.saturating_sub(1);
+    let mut shown = vec![false; hints.len()];
+    for pass_essential in [true, false] {
+        for (i, h) in hints.iter().enumerate() {
+            if h.essential == pass_essential && width(h) <= room {
+                room -= width(h);
+                shown[i] = true;
+            } else if h.essential == pass_essential && !pass_essential {
+                // Keep the order of the rest: once one does not fit, stop.
+                break;
+            }
         }
-        used += w;
-        spans.push(Span::styled(keys, t.hint_key));
-        spans.push(Span::styled(format!(" {hint}  "), t.hint_text));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (h, _) in hints.iter().zip(&shown).filter(|(_, s)| **s) {
+        spans.push(Span::styled(h.keys.clone(), t.hint_key));
+        spans.push(Span::styled(format!(" {}  ", h.text), t.hint_text));
     }
     spans
 }
@@ -99,6 +109,31 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn narrow_footers_keep_help_search_and_quit() {
+        use crate::corpus::Corpus;
+        use crate::tui::app::{Options, Pane};
+        let mut app = App::new(Corpus::samples(), Options::default());
+        for focus in [Pane::Authorities, Pane::Sections, Pane::Paragraphs] {
+            app.focus = focus;
+            for max in [40, 60, 80] {
+                let text: String = hint_spans(&app, max)
+                    .iter()
+                    .map(|s| s.content.to_string())
+                    .collect();
+                assert!(wrap::width(text.trim_end()) <= max, "{max}: {text}");
+                for must in ["? help", "q quit", "/ search"] {
+                    assert!(text.contains(must), "{focus:?} at {max}: {text}");
+                }
+            }
+            let wide: String = hint_spans(&app, 200)
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect();
+            assert!(wide.contains("y copy") && wide.contains("z zoom"), "{wide}");
+        }
+    }
 
     #[test]
     fn breadcrumb_keeps_its_ends() {
