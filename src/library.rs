@@ -6,6 +6,7 @@
 //! DIR/library.json        the manifest: what is imported (the truth; small, human-readable)
 //! DIR/sources/<id>-<key>.txt   each imported file's bytes, exactly as imported (never rewritten)
 //! DIR/cache.bin           every parsed report, one consolidated postcard file (disposable)
+//! DIR/search.bin          the search index over all of them (disposable; see [`Library::search_index`])
 //! DIR/.lock               held (flock) while an import or remove writes
 //! DIR/state/              last position and bookmarks, when `--library` is given (see [`Paths`])
 //! ```
@@ -25,9 +26,11 @@
 //! about 120-130 ms of CPU end to end (about 85 ms if the caller does not free the corpus at exit)
 //! and peaks at 66 MB resident (1.6x the text). Reading the manifest alone takes under 4 ms.
 
-use crate::corpus::{self, LoadError};
+use crate::corpus::{self, Corpus, LoadError};
 use crate::model::{slug, Report};
 use crate::parse;
+use crate::search::store::{self, StoreError};
+use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
@@ -40,6 +43,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub const MANIFEST: &str = "library.json";
 /// The consolidated parse cache's file name in the data dir.
 pub const CACHE: &str = "cache.bin";
+/// The stored search index's file name in the data dir.
+pub const SEARCH_INDEX: &str = "search.bin";
 /// The folder of imported sources in the data dir.
 pub const SOURCES: &str = "sources";
 /// The config file's name in the config dir.
@@ -177,6 +182,18 @@ pub enum ImportEvent {
 pub struct Library {
     dir: PathBuf,
     manifest: Manifest,
+}
+
+/// A library's search index plus anything worth telling the user.
+#[derive(Debug)]
+pub struct SearchLoad {
+    pub index: SearchIndex,
+    /// Rebuilds and recoveries: print each to stderr.
+    pub notes: Vec<String>,
+    /// Reports that could not be loaded, so are not in the index.
+    pub left_out: usize,
+    /// True when the index is (now) stored in the library.
+    pub stored: bool,
 }
 
 /// Loaded reports plus anything worth telling the user (rebuilt cache entries, recoveries).
@@ -423,6 +440,76 @@ impl Library {
             reports: slots.into_iter().flatten().collect(),
             notes,
             left_out,
+        }
+    }
+
+    /// What a stored search index must have been built from: these reports (each entry's key
+    /// and id, in order), this parser and report model, and this indexing code.
+    fn search_key(&self) -> [u8; 16] {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&cache_stamp().to_le_bytes());
+        h.update(include_str!("search/mod.rs").as_bytes());
+        h.update(include_str!("search/token.rs").as_bytes());
+        for e in &self.manifest.reports {
+            h.update(e.key.as_bytes());
+            h.update(&[0xff]);
+            h.update(e.id.as_bytes());
+            h.update(&[0xff]);
+        }
+        h.digest128().to_be_bytes()
+    }
+
+    /// The search index over every imported report: read from `search.bin` when it was built
+    /// from exactly these reports by this version, else built from the loaded reports and stored
+    /// for next time (best effort, and only when every report loaded). A damaged index is
+    /// rebuilt with a note. Its reports are in [`Corpus::new`] order, as the explorer's are.
+    pub fn search_index(&self) -> SearchLoad {
+        let key = self.search_key();
+        let path = self.dir.join(SEARCH_INDEX);
+        let mut notes = Vec::new();
+        match File::open(&path) {
+            Ok(file) => match store::from_reader(file, key) {
+                Ok(index) => {
+                    return SearchLoad {
+                        index,
+                        notes,
+                        left_out: 0,
+                        stored: true,
+                    }
+                }
+                Err(StoreError::Stale) => {}
+                Err(StoreError::Corrupt(why)) => notes.push(format!(
+                    "{}: the search index is damaged ({why}); rebuilding it",
+                    path.display()
+                )),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => notes.push(format!(
+                "{}: cannot read the search index ({e}); rebuilding it",
+                path.display()
+            )),
+        }
+        let loaded = self.load();
+        notes.extend(loaded.notes);
+        let index = SearchIndex::new(&Corpus::new(loaded.reports));
+        let mut stored = false;
+        if loaded.left_out == 0 {
+            // Another process writing the library just means no store this time.
+            if let Ok(_lock) = lock(&self.dir) {
+                match write_atomic(&path, &store::to_bytes(&index, key)) {
+                    Ok(()) => stored = true,
+                    Err(e) => notes.push(format!(
+                        "{}: could not store the search index: {e}",
+                        path.display()
+                    )),
+                }
+            }
+        }
+        SearchLoad {
+            index,
+            notes,
+            left_out: loaded.left_out,
+            stored,
         }
     }
 

@@ -62,6 +62,9 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
         lib.dir().display(),
         if total == 1 { "" } else { "s" }
     )?;
+    if added + replaced > 0 {
+        index_for_search(&lib);
+    }
     if events.iter().any(|e| match e {
         ImportEvent::Imported { entry, .. } => entry.warnings > 0,
         _ => false,
@@ -69,6 +72,18 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
         writeln!(out, "`ciw check FILE` lists a file's warnings.")?;
     }
     Ok(super::exit_code(failed > 0))
+}
+
+/// Builds and stores the search index now, so the next `ciw search` or `/` need not; drops it
+/// when the library is empty.
+fn index_for_search(lib: &Library) {
+    if lib.is_empty() {
+        let _ = std::fs::remove_file(lib.dir().join(crate::library::SEARCH_INDEX));
+        return;
+    }
+    for n in lib.search_index().notes {
+        eprintln!("ciw: {n}");
+    }
 }
 
 /// Removes a report by id, or all reports of an authority.
@@ -87,6 +102,9 @@ pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
                     "removed {} ({}, {})",
                     e.id, e.authority_name, e.inspection
                 )?;
+            }
+            if !removed.is_empty() {
+                index_for_search(&lib);
             }
             let total = lib.entries().len();
             writeln!(

@@ -37,8 +37,7 @@ pub fn run(
              (typos are fine; 'exact, \"a phrase\", !exclude, in:COUNCIL, theme:THEME)",
         );
     }
-    let (corpus, failed) = super::load_corpus(args);
-    let index = SearchIndex::new(&corpus);
+    let (index, failed) = search_index(args);
     if let Some(a) = authority {
         q.authorities.push(a.to_string());
     }
@@ -63,6 +62,29 @@ pub fn run(
     }
     out.flush()?;
     Ok(super::exit_code(failed))
+}
+
+/// The index to search: the library's stored one (built and stored on first use) when
+/// searching the library, so no report is read or indexed per search; else one built from
+/// the reports given with `--reports`, or from the samples when the library is empty.
+fn search_index(args: &Args) -> (SearchIndex, bool) {
+    if args.reports.is_empty() {
+        if let Ok(paths) = crate::library::Paths::resolve(args.library.as_deref()) {
+            if let Ok((lib, notes)) = crate::library::Library::open(&paths.data) {
+                if !lib.is_empty() {
+                    let loaded = lib.search_index();
+                    for n in notes.iter().chain(&loaded.notes) {
+                        eprintln!("ciw: {n}");
+                    }
+                    if loaded.index.report_count() > 0 {
+                        return (loaded.index, loaded.left_out > 0);
+                    }
+                }
+            }
+        }
+    }
+    let (corpus, failed) = super::load_corpus(args);
+    (SearchIndex::new(&corpus), failed)
 }
 
 fn usage(msg: &str) -> Result<ExitCode> {

@@ -52,6 +52,38 @@ impl Vocab {
         v
     }
 
+    /// The packed words and their offsets (`offsets[i]..offsets[i + 1]`), for storing.
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.text, &self.offsets)
+    }
+
+    /// Rebuilds from [`Vocab::parts`]; `None` unless the offsets cut `text` into words that are
+    /// sorted and distinct.
+    pub fn from_packed(text: String, offsets: Vec<u32>) -> Option<Vocab> {
+        let ok = offsets.first() == Some(&0)
+            && offsets.last().map(|&l| l as usize) == Some(text.len())
+            && offsets.windows(2).all(|w| w[0] < w[1])
+            && offsets.iter().all(|&o| text.is_char_boundary(o as usize));
+        if !ok {
+            return None;
+        }
+        let word = |i: usize| &text[offsets[i] as usize..offsets[i + 1] as usize];
+        let n = offsets.len() - 1;
+        if (1..n).any(|i| word(i - 1) >= word(i)) {
+            return None;
+        }
+        let masks = (0..n).map(|i| char_mask(word(i))).collect();
+        let lens = (0..n)
+            .map(|i| word(i).chars().count().min(255) as u8)
+            .collect();
+        Some(Vocab {
+            text,
+            offsets,
+            masks,
+            lens,
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.masks.len()
     }

@@ -40,6 +40,7 @@
 pub mod fuzzy;
 pub mod query;
 pub mod snippet;
+pub mod store;
 #[doc(hidden)]
 pub mod synth;
 pub mod token;
@@ -225,19 +226,23 @@ impl Interner {
     }
 }
 
-#[derive(Debug)]
+/// No string: a paragraph outside any subsection.
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Doc {
     report: u32,
-    section: Arc<str>,
-    paragraph: Arc<str>,
-    subsection: Option<Arc<str>>,
+    /// Section title, paragraph id and subsection heading: ids in [`SearchIndex::strings`]
+    /// (the subsection [`NONE`] when there is none).
+    section: u32,
+    paragraph: u32,
+    subsection: u32,
     theme: Option<Theme>,
-    text: Arc<str>,
     /// Words in the paragraph (joined forms not counted).
     len: u16,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct ReportInfo {
     id: Arc<str>,
     short: Arc<str>,
@@ -245,9 +250,43 @@ struct ReportInfo {
     slugs: [String; 3],
 }
 
+/// Strings packed in one buffer: `text[off[i]..off[i + 1]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Packed {
+    text: String,
+    off: Vec<usize>,
+}
+
+impl Packed {
+    fn new() -> Packed {
+        Packed {
+            text: String::new(),
+            off: vec![0],
+        }
+    }
+
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.off.push(self.text.len());
+        (self.off.len() - 2) as u32
+    }
+
+    fn len(&self) -> usize {
+        self.off.len() - 1
+    }
+
+    fn get(&self, i: u32) -> &str {
+        &self.text[self.off[i as usize]..self.off[i as usize + 1]]
+    }
+}
+
 /// The search index over a corpus. See the [module docs](self).
 pub struct SearchIndex {
     docs: Vec<Doc>,
+    /// Paragraph texts, one per doc, in doc order.
+    texts: Packed,
+    /// Section titles, paragraph ids and subsection headings, each once.
+    strings: Packed,
     reports: Vec<ReportInfo>,
     vocab: Vocab,
     /// Paragraphs per word (body text only).
@@ -289,6 +328,17 @@ impl SearchIndex {
         }
         let mut reports = Vec::with_capacity(corpus.reports.len());
         let mut docs = Vec::new();
+        let mut texts = Packed::new();
+        let mut strings = Packed::new();
+        let mut string_ids: FxMap<String, u32> = FxMap::default();
+        let mut string_id = |s: &str| -> u32 {
+            if let Some(&id) = string_ids.get(s) {
+                return id;
+            }
+            let id = strings.push(s);
+            string_ids.insert(s.to_string(), id);
+            id
+        };
         // Per paragraph: (word, count) pairs, flat.
         let mut pairs: Vec<(u32, u8)> = Vec::new();
         let mut pair_off: Vec<u32> = vec![0];
@@ -311,15 +361,15 @@ impl SearchIndex {
                 slugs: [short_slug, slug(&r.authority.name), r.id.clone()],
             });
             for s in &r.sections {
-                let title: Arc<str> = s.title.as_str().into();
+                let title = string_id(&s.title);
                 let mut last_sub: Option<&str> = None;
-                let mut sub_arc: Option<Arc<str>> = None;
+                let mut sub_id = NONE;
                 for (pi, p) in s.paragraphs.iter().enumerate() {
                     let doc = docs.len() as u32;
                     let sub = p.subsection.as_deref();
                     if pi == 0 || sub != last_sub {
                         last_sub = sub;
-                        sub_arc = sub.map(Arc::from);
+                        sub_id = sub.map_or(NONE, &mut string_id);
                         if let Some(c) = ctx_docs.last_mut() {
                             c.end = doc;
                         }
@@ -360,13 +410,13 @@ impl SearchIndex {
                         i = j;
                     }
                     pair_off.push(pairs.len() as u32);
+                    texts.push(&p.text);
                     docs.push(Doc {
                         report: ri as u32,
-                        section: title.clone(),
-                        paragraph: p.id.as_str().into(),
-                        subsection: sub_arc.clone(),
+                        section: title,
+                        paragraph: string_id(&p.id),
+                        subsection: sub_id,
                         theme,
-                        text: p.text.as_str().into(),
                         len: len.min(u32::from(u16::MAX)) as u16,
                     });
                 }
@@ -433,8 +483,11 @@ impl SearchIndex {
         } else {
             (total_len as f32 / docs.len() as f32).max(1.0)
         };
+        drop(string_ids);
         SearchIndex {
             docs,
+            texts,
+            strings,
             reports,
             vocab,
             df,
@@ -457,6 +510,16 @@ impl SearchIndex {
     /// True when the corpus had no paragraphs.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Reports indexed.
+    pub fn report_count(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// Report ids, in the order of the corpus the index was built from.
+    pub fn report_ids(&self) -> impl Iterator<Item = &str> {
+        self.reports.iter().map(|r| &*r.id)
     }
 
     /// Distinct words indexed.
@@ -697,7 +760,7 @@ impl SearchIndex {
             for p in &mut positions {
                 p.clear();
             }
-            token::tokenize(&self.docs[d as usize].text, &mut a, &mut b, |t| {
+            token::tokenize(self.texts.get(d), &mut a, &mut b, |t| {
                 if let Some(fs) = forms.get(t.text) {
                     for &(i, _) in fs {
                         let p = &mut positions[i as usize];
@@ -735,7 +798,7 @@ impl SearchIndex {
         b: &mut String,
     ) -> Vec<Range<usize>> {
         let mut ms: Vec<Range<usize>> = Vec::new();
-        token::tokenize(&self.docs[d].text, a, b, |t| {
+        token::tokenize(self.texts.get(d as u32), a, b, |t| {
             if forms.contains_key(t.text) {
                 ms.push(t.start..t.end);
             }
@@ -757,13 +820,13 @@ impl SearchIndex {
         Hit {
             report: r.id.clone(),
             authority: r.short.clone(),
-            link: format!("{}#{}", r.link, doc.paragraph),
-            paragraph: doc.paragraph.clone(),
-            section: doc.section.clone(),
-            subsection: doc.subsection.clone(),
+            link: format!("{}#{}", r.link, self.strings.get(doc.paragraph)),
+            paragraph: self.strings.get(doc.paragraph).into(),
+            section: self.strings.get(doc.section).into(),
+            subsection: (doc.subsection != NONE).then(|| self.strings.get(doc.subsection).into()),
             theme: doc.theme,
             score,
-            text: doc.text.clone(),
+            text: self.texts.get(d as u32).into(),
             matches,
             report_index: doc.report as usize,
         }

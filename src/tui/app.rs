@@ -17,6 +17,7 @@ use crate::target::Target;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// The three panes, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -153,7 +154,8 @@ pub enum Item {
 /// The explorer's state.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the search worker, which indexes it.
+    pub corpus: Arc<Corpus>,
     pub theme: Theme,
     pub focus: Pane,
     pub overlay: Overlay,
@@ -186,7 +188,7 @@ impl App {
     /// ([`Action::Resize`]).
     pub fn new(corpus: Corpus, options: Options) -> App {
         let mut app = App {
-            corpus,
+            corpus: Arc::new(corpus),
             theme: Theme::new(options.monochrome, options.ascii),
             focus: Pane::Authorities,
             overlay: Overlay::None,

@@ -10,6 +10,7 @@
 //! `examples/search_latency.rs`); neither ever holds up a keystroke or a frame.
 
 use crate::corpus::Corpus;
+use crate::library::Library;
 use crate::search::{Hit, Query, SearchIndex};
 use crate::target::Target;
 use crate::tui::action::Action;
@@ -22,6 +23,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -66,15 +68,17 @@ impl std::fmt::Debug for Engine {
 }
 
 impl Engine {
-    /// Starts the worker: it indexes `corpus` (then drops it) and answers queries.
-    pub fn start(corpus: Corpus) -> std::io::Result<Engine> {
+    /// Starts the worker: it gets its index (the library's stored one when `library` holds
+    /// exactly the reports of `corpus`, else one it builds from `corpus`) and answers queries.
+    pub fn start(corpus: Arc<Corpus>, library: Option<PathBuf>) -> std::io::Result<Engine> {
         let (tx, requests) = mpsc::channel::<Request>();
         let (answers, rx) = mpsc::channel::<Response>();
         std::thread::Builder::new()
             .name("ciw-search".into())
             .spawn(move || {
                 let t = Instant::now();
-                let index = SearchIndex::new(&corpus);
+                let index = library_index(library.as_deref(), &corpus)
+                    .unwrap_or_else(|| SearchIndex::new(&corpus));
                 drop(corpus);
                 let ready = Response::Ready {
                     paragraphs: index.len(),
@@ -111,6 +115,21 @@ impl Engine {
     }
 }
 
+/// The library's stored search index (built and stored first if need be), when the explorer
+/// shows exactly the library's reports; so the first search over a big library need not wait
+/// for the reports to be indexed. Its notes are dropped: the terminal belongs to the explorer.
+fn library_index(dir: Option<&Path>, corpus: &Corpus) -> Option<SearchIndex> {
+    let (lib, _) = Library::open(dir?).ok()?;
+    if lib.is_empty() {
+        return None;
+    }
+    let index = lib.search_index().index;
+    index
+        .report_ids()
+        .eq(corpus.reports.iter().map(|r| r.id.as_str()))
+        .then_some(index)
+}
+
 /// The search overlay's state, and the hits `n`/`N` step through after it closes.
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -138,16 +157,18 @@ pub struct SearchState {
     pub query_time: Option<Duration>,
     /// Results that arrived for a query no longer current, and were dropped.
     pub dropped: usize,
+    /// The library the explorer's reports come from, if they do: its stored index is used.
+    pub library: Option<PathBuf>,
     engine: Option<Arc<Engine>>,
 }
 
 impl SearchState {
     /// Starts the worker if it is not running yet.
-    pub fn start(&mut self, corpus: &Corpus) {
+    pub fn start(&mut self, corpus: &Arc<Corpus>) {
         if self.engine.is_some() {
             return;
         }
-        match Engine::start(corpus.clone()) {
+        match Engine::start(Arc::clone(corpus), self.library.clone()) {
             Ok(e) => self.engine = Some(Arc::new(e)),
             Err(e) => self.error = Some(format!("search is unavailable: {e}")),
         }
@@ -779,6 +800,30 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_library_index_serves_only_the_library_reports() {
+        let tmp = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = crate::corpus::SAMPLES
+            .iter()
+            .map(|(name, text)| {
+                let p = tmp.path().join(name);
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        let dir = tmp.path().join("lib");
+        let (mut lib, _) = Library::open(&dir).unwrap();
+        lib.import(&files).unwrap();
+        let corpus = Corpus::new(lib.load().reports);
+        let index = library_index(Some(&dir), &corpus).expect("the library's index");
+        assert!(dir.join(crate::library::SEARCH_INDEX).is_file(), "stored");
+        assert_eq!(index.len(), SearchIndex::new(&corpus).len());
+        let one = Corpus::new(vec![corpus.reports[0].clone()]);
+        assert!(library_index(Some(&dir), &one).is_none(), "other reports");
+        assert!(library_index(None, &corpus).is_none());
+        assert!(library_index(Some(&tmp.path().join("none")), &corpus).is_none());
+    }
+
     fn hit(text: &str) -> Hit {
         Hit {
             report: "r".into(),
@@ -836,7 +881,7 @@ mod tests {
     #[test]
     fn the_worker_answers_only_the_newest_query() {
         let mut s = SearchState::default();
-        s.start(&Corpus::samples());
+        s.start(&Arc::new(Corpus::samples()));
         for q in ["E", "EO", "EOT", "EOTA", "EOTAS"] {
             s.query = q.into();
             s.submit();

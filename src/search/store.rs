@@ -1,0 +1,491 @@
+//! The search index on disk, so `ciw search` over a library starts searching at once instead
+//! of re-reading every report and indexing it again.
+//!
+//! Layout (little-endian): the magic `CIWSIDX\0`, the format number (u32), the caller's key
+//! (16 bytes: what the index was built from), the payload's length (u64) and its xxh3-64
+//! checksum (u64), then the payload: the index's arrays one after another, each as a count
+//! (u64) and its elements. Reading checks all of it, then every offset, id and text boundary
+//! (see [`from_bytes`]), so a damaged or hand-made file is refused, never a panic later.
+
+use super::fuzzy::Vocab;
+use super::{Doc, Packed, ReportInfo, SearchIndex, NONE};
+use crate::model::Theme;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::io::Read;
+use std::ops::Range;
+
+/// Bump when the layout or the meaning of a field changes.
+pub const FORMAT: u32 = 1;
+const MAGIC: &[u8; 8] = b"CIWSIDX\0";
+const HEADER: usize = 8 + 4 + 16 + 8 + 8;
+
+/// Why a stored index cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// Built from other reports, by another parser or in another format: rebuild, quietly.
+    #[error("made for other reports or by another version")]
+    Stale,
+    /// Damaged: rebuild, and say so.
+    #[error("damaged: {0}")]
+    Corrupt(String),
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+/// The index as bytes, stamped with `key`.
+pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
+    let mut p = Writer(Vec::with_capacity(
+        ix.texts.text.len() + ix.post_doc.len() * 5 + (1 << 20),
+    ));
+    p.str(&ix.texts.text);
+    p.offsets(&ix.texts.off);
+    p.str(&ix.strings.text);
+    p.offsets(&ix.strings.off);
+    p.u64(ix.reports.len() as u64);
+    for r in &ix.reports {
+        p.str(&r.id);
+        p.str(&r.short);
+        p.str(&r.link);
+        for s in &r.slugs {
+            p.str(s);
+        }
+    }
+    p.u32s(ix.docs.iter().map(|d| d.report), ix.docs.len());
+    p.u32s(ix.docs.iter().map(|d| d.section), ix.docs.len());
+    p.u32s(ix.docs.iter().map(|d| d.paragraph), ix.docs.len());
+    p.u32s(ix.docs.iter().map(|d| d.subsection), ix.docs.len());
+    p.bytes(
+        &ix.docs
+            .iter()
+            .map(|d| theme_byte(d.theme))
+            .collect::<Vec<_>>(),
+    );
+    p.u32s(ix.docs.iter().map(|d| u32::from(d.len)), ix.docs.len());
+    let (vocab_text, vocab_off) = ix.vocab.parts();
+    p.str(vocab_text);
+    p.u32s(vocab_off.iter().copied(), vocab_off.len());
+    p.u32s(ix.df.iter().copied(), ix.df.len());
+    p.u32s(ix.post_off.iter().copied(), ix.post_off.len());
+    p.u32s(ix.post_doc.iter().copied(), ix.post_doc.len());
+    p.bytes(&ix.post_tf);
+    p.u32s(ix.ctx_docs.iter().map(|r| r.start), ix.ctx_docs.len());
+    p.u32s(ix.ctx_docs.iter().map(|r| r.end), ix.ctx_docs.len());
+    p.u32s(ix.title_off.iter().copied(), ix.title_off.len());
+    p.u32s(ix.title_ctx.iter().copied(), ix.title_ctx.len());
+    p.u32(ix.avg_len.to_bits());
+    let payload = p.0;
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&key);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// The key a stored index was made for, if `bytes` starts like one of this format; reads
+/// only the header.
+pub fn key_of(bytes: &[u8]) -> Option<[u8; 16]> {
+    (bytes.len() >= HEADER && &bytes[..8] == MAGIC && bytes[8..12] == FORMAT.to_le_bytes())
+        .then(|| bytes[12..28].try_into().ok())
+        .flatten()
+}
+
+/// Reads an index written by [`to_bytes`] for `key`. Anything that does not hold together is
+/// [`StoreError::Corrupt`]; another key or format is [`StoreError::Stale`].
+pub fn from_bytes(bytes: &[u8], key: [u8; 16]) -> Result<SearchIndex, StoreError> {
+    from_reader(bytes, key)
+}
+
+/// Reads an index from `input` (a file: see [`from_bytes`]). Only the header is read when the
+/// index is stale; the paragraph texts, most of the file, are read straight into their final
+/// buffer, never copied.
+pub fn from_reader(mut input: impl Read, key: [u8; 16]) -> Result<SearchIndex, StoreError> {
+    let truncated = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => corrupt("truncated"),
+        _ => StoreError::Corrupt(format!("cannot read it: {e}")),
+    };
+    let mut header = [0u8; HEADER];
+    input.read_exact(&mut header).map_err(truncated)?;
+    if &header[..8] != MAGIC {
+        return Err(corrupt("not a ciw search index"));
+    }
+    if header[8..12] != FORMAT.to_le_bytes() || header[12..28] != key {
+        return Err(StoreError::Stale);
+    }
+    let len = u64::from_le_bytes(header[28..36].try_into().expect("8 bytes"));
+    let sum = u64::from_le_bytes(header[36..44].try_into().expect("8 bytes"));
+    // The texts come first: their length, then their bytes.
+    let mut text_len = [0u8; 8];
+    input.read_exact(&mut text_len).map_err(truncated)?;
+    let n = u64::from_le_bytes(text_len);
+    if n.checked_add(8).is_none_or(|m| m > len) {
+        return Err(corrupt("text longer than the file"));
+    }
+    let mut text = Vec::new();
+    text.try_reserve_exact(n as usize)
+        .map_err(|_| corrupt("text too long"))?;
+    (&mut input)
+        .take(n)
+        .read_to_end(&mut text)
+        .map_err(truncated)?;
+    let mut rest = Vec::new();
+    input.read_to_end(&mut rest).map_err(truncated)?;
+    if text.len() as u64 != n || 8 + n + rest.len() as u64 != len {
+        return Err(corrupt("truncated"));
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&text_len);
+    h.update(&text);
+    h.update(&rest);
+    if h.digest() != sum {
+        return Err(corrupt("checksum mismatch"));
+    }
+    let text = String::from_utf8(text).map_err(|_| corrupt("text is not UTF-8"))?;
+    let mut r = Reader(&rest);
+    let texts = r.packed_with(text)?;
+    let strings = r.packed()?;
+    let nreports = r.count(6 * 8)?;
+    let mut reports = Vec::with_capacity(nreports);
+    for _ in 0..nreports {
+        reports.push(ReportInfo {
+            id: r.string()?.into(),
+            short: r.string()?.into(),
+            link: r.string()?,
+            slugs: [r.string()?, r.string()?, r.string()?],
+        });
+    }
+    let report = r.u32s()?;
+    let section = r.u32s()?;
+    let paragraph = r.u32s()?;
+    let subsection = r.u32s()?;
+    let themes = r.bytes()?;
+    let lens = r.u32s()?;
+    let ndocs = report.len();
+    if [
+        section.len(),
+        paragraph.len(),
+        subsection.len(),
+        themes.len(),
+    ]
+    .iter()
+    .chain([lens.len(), texts.len()].iter())
+    .any(|&n| n != ndocs)
+    {
+        return Err(corrupt("paragraph tables of different lengths"));
+    }
+    let nstrings = strings.len() as u32;
+    let mut docs = Vec::with_capacity(ndocs);
+    for i in 0..ndocs {
+        let ok = (report[i] as usize) < nreports
+            && section[i] < nstrings
+            && paragraph[i] < nstrings
+            && (subsection[i] < nstrings || subsection[i] == NONE)
+            && lens[i] <= u32::from(u16::MAX);
+        let theme = theme_of(themes[i]).ok_or_else(|| corrupt("unknown theme"))?;
+        if !ok {
+            return Err(corrupt("paragraph table out of range"));
+        }
+        docs.push(Doc {
+            report: report[i],
+            section: section[i],
+            paragraph: paragraph[i],
+            subsection: subsection[i],
+            theme,
+            len: lens[i] as u16,
+        });
+    }
+    let vocab_text = r.string()?;
+    let vocab_off = r.u32s()?;
+    let vocab = Vocab::from_packed(vocab_text, vocab_off).ok_or_else(|| corrupt("vocabulary"))?;
+    let nwords = vocab.len();
+    let df = r.u32s()?;
+    let post_off = r.u32s()?;
+    let post_doc = r.u32s()?;
+    let post_tf = r.bytes()?.to_vec();
+    let ctx_start = r.u32s()?;
+    let ctx_end = r.u32s()?;
+    let title_off = r.u32s()?;
+    let title_ctx = r.u32s()?;
+    let avg_len = f32::from_bits(r.u32()?);
+    if !r.0.is_empty() {
+        return Err(corrupt("trailing bytes"));
+    }
+    if df.len() != nwords || post_tf.len() != post_doc.len() {
+        return Err(corrupt("posting tables of different lengths"));
+    }
+    check_offsets(&post_off, nwords, post_doc.len()).ok_or_else(|| corrupt("postings"))?;
+    if df
+        .iter()
+        .zip(post_off.windows(2))
+        .any(|(&n, w)| n != w[1] - w[0])
+        || post_doc.iter().any(|&d| d as usize >= ndocs)
+    {
+        return Err(corrupt("postings"));
+    }
+    if ctx_start.len() != ctx_end.len()
+        || ctx_start
+            .iter()
+            .zip(&ctx_end)
+            .any(|(&s, &e)| s > e || e as usize > ndocs)
+    {
+        return Err(corrupt("contexts"));
+    }
+    check_offsets(&title_off, nwords, title_ctx.len()).ok_or_else(|| corrupt("titles"))?;
+    if title_ctx.iter().any(|&c| c as usize >= ctx_start.len()) {
+        return Err(corrupt("titles"));
+    }
+    if !(avg_len.is_finite() && avg_len >= 1.0) {
+        return Err(corrupt("average length"));
+    }
+    let ctx_docs: Vec<Range<u32>> = ctx_start
+        .into_iter()
+        .zip(ctx_end)
+        .map(|(s, e)| s..e)
+        .collect();
+    Ok(SearchIndex {
+        docs,
+        texts,
+        strings,
+        reports,
+        vocab,
+        df,
+        post_off,
+        post_doc,
+        post_tf,
+        ctx_docs,
+        title_off,
+        title_ctx,
+        avg_len,
+        matcher: SkimMatcherV2::default(),
+    })
+}
+
+/// `off` has `n + 1` ascending entries from 0 to `end`.
+fn check_offsets(off: &[u32], n: usize, end: usize) -> Option<()> {
+    (off.len() == n + 1
+        && off.first() == Some(&0)
+        && off.last().map(|&l| l as usize) == Some(end)
+        && off.windows(2).all(|w| w[0] <= w[1]))
+    .then_some(())
+}
+
+fn theme_byte(t: Option<Theme>) -> u8 {
+    t.and_then(|t| Theme::ALL.iter().position(|x| *x == t))
+        .map_or(0, |i| i as u8 + 1)
+}
+
+/// `None` for a byte that names no theme; `Some(None)` for "no theme".
+fn theme_of(b: u8) -> Option<Option<Theme>> {
+    match b {
+        0 => Some(None),
+        b => Theme::ALL.get(usize::from(b) - 1).map(|t| Some(*t)),
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.u64(b.len() as u64);
+        self.0.extend_from_slice(b);
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    fn u32s(&mut self, it: impl Iterator<Item = u32>, n: usize) {
+        self.u64(n as u64);
+        self.0.reserve(n * 4);
+        for v in it {
+            self.u32(v);
+        }
+    }
+    fn offsets(&mut self, off: &[usize]) {
+        self.u64(off.len() as u64);
+        for &v in off {
+            self.u64(v as u64);
+        }
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], StoreError> {
+        if n > self.0.len() {
+            return Err(corrupt("truncated table"));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+    fn u32(&mut self) -> Result<u32, StoreError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, StoreError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+    /// A count of elements of at least `size` bytes each, checked against what is left.
+    fn count(&mut self, size: usize) -> Result<usize, StoreError> {
+        let n = self.u64()?;
+        match usize::try_from(n).ok().and_then(|n| n.checked_mul(size)) {
+            Some(bytes) if bytes <= self.0.len() => Ok(n as usize),
+            _ => Err(corrupt("table longer than the file")),
+        }
+    }
+    fn bytes(&mut self) -> Result<&'a [u8], StoreError> {
+        let n = self.count(1)?;
+        self.take(n)
+    }
+    fn string(&mut self) -> Result<String, StoreError> {
+        std::str::from_utf8(self.bytes()?)
+            .map(str::to_string)
+            .map_err(|_| corrupt("text is not UTF-8"))
+    }
+    fn u32s(&mut self) -> Result<Vec<u32>, StoreError> {
+        let n = self.count(4)?;
+        Ok(self
+            .take(n * 4)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+    fn packed(&mut self) -> Result<Packed, StoreError> {
+        let text = self.string()?;
+        self.packed_with(text)
+    }
+    /// The offsets of a packed table whose text was read already.
+    fn packed_with(&mut self, text: String) -> Result<Packed, StoreError> {
+        let n = self.count(8)?;
+        let off: Vec<usize> = self
+            .take(n * 8)?
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")) as usize)
+            .collect();
+        let ok = off.first() == Some(&0)
+            && off.last() == Some(&text.len())
+            && off.windows(2).all(|w| w[0] <= w[1])
+            && off.iter().all(|&o| text.is_char_boundary(o));
+        if !ok {
+            return Err(corrupt("text offsets"));
+        }
+        Ok(Packed { text, off })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::search::Query;
+
+    fn key(n: u8) -> [u8; 16] {
+        [n; 16]
+    }
+
+    #[test]
+    fn round_trip_gives_the_same_hits() {
+        let ix = SearchIndex::new(&Corpus::samples());
+        let bytes = to_bytes(&ix, key(7));
+        assert_eq!(key_of(&bytes), Some(key(7)));
+        let back = from_bytes(&bytes, key(7)).expect("reads back");
+        for q in [
+            "plcement stabilty",
+            "EOTAS",
+            "\"care leavers\" council tax",
+            "in:swansea theme:safeguarding strategy",
+            "'IRO !foster",
+        ] {
+            let q = Query::parse(q);
+            assert_eq!(ix.search(&q, 50), back.search(&q, 50), "{q:?}");
+        }
+        assert_eq!(ix.authorities(), back.authorities());
+        assert_eq!(
+            to_bytes(&back, key(7)),
+            bytes,
+            "writing again gives the same bytes"
+        );
+    }
+
+    #[test]
+    fn another_key_or_format_is_stale() {
+        let bytes = to_bytes(&SearchIndex::new(&Corpus::samples()), key(1));
+        assert_eq!(from_bytes(&bytes, key(2)).err(), Some(StoreError::Stale));
+        let mut other = bytes.clone();
+        other[8] ^= 0xff;
+        assert_eq!(from_bytes(&other, key(1)).err(), Some(StoreError::Stale));
+    }
+
+    #[test]
+    fn damage_anywhere_is_refused_never_a_panic() {
+        let bytes = to_bytes(&SearchIndex::new(&Corpus::samples()), key(1));
+        // Truncations, and a flipped bit at spread-out places (header and payload).
+        for cut in [
+            0,
+            7,
+            HEADER - 1,
+            HEADER,
+            HEADER + 1,
+            bytes.len() / 2,
+            bytes.len() - 1,
+        ] {
+            assert!(matches!(
+                from_bytes(&bytes[..cut], key(1)),
+                Err(StoreError::Corrupt(_))
+            ));
+        }
+        let step = (bytes.len() / 997).max(1);
+        for at in (0..bytes.len())
+            .step_by(step)
+            .filter(|&i| !(8..28).contains(&i))
+        {
+            let mut b = bytes.clone();
+            b[at] ^= 0x10;
+            assert!(from_bytes(&b, key(1)).is_err(), "flip at {at} accepted");
+        }
+    }
+
+    /// A file whose checksum is right but whose tables lie (made by hand, or a bug) is refused
+    /// by the structural checks.
+    #[test]
+    fn consistent_checksum_but_bad_tables_is_refused() {
+        let ix = SearchIndex::new(&Corpus::samples());
+        let mut bad = SearchIndex::new(&Corpus::samples());
+        bad.post_doc[0] = ix.docs.len() as u32;
+        let bytes = to_bytes(&bad, key(1));
+        assert!(matches!(
+            from_bytes(&bytes, key(1)),
+            Err(StoreError::Corrupt(_))
+        ));
+        let mut bad = SearchIndex::new(&Corpus::samples());
+        bad.docs[3].section = 1 << 30;
+        assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
+        let mut bad = SearchIndex::new(&Corpus::samples());
+        bad.ctx_docs[0] = 5..(ix.docs.len() as u32 + 1);
+        assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
+        let mut bad = SearchIndex::new(&Corpus::samples());
+        bad.texts.off[1] += 1_000_000;
+        assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
+    }
+
+    #[test]
+    fn an_empty_index_round_trips() {
+        let ix = SearchIndex::new(&Corpus::new(Vec::new()));
+        let back = from_bytes(&to_bytes(&ix, key(0)), key(0)).expect("empty reads back");
+        assert!(back.is_empty());
+        assert!(back.search(&Query::parse("care"), 5).is_empty());
+    }
+}
