@@ -1,7 +1,7 @@
 //! Loading many reports: files and folders given on the command line, the sample reports built
 //! into the binary, and (later) the on-disk library. One bad file never stops the others.
 
-use crate::model::{slug, Report};
+use crate::model::{slug, Authority, Inspection, Report};
 use crate::parse::{self, ParseError};
 use std::path::{Path, PathBuf};
 
@@ -46,20 +46,19 @@ pub struct Corpus {
     pub reports: Vec<Report>,
 }
 
+/// Where a report goes in a corpus: by council (short name, case-insensitively), then by
+/// inspection date; reports that tie keep their order.
+pub fn order_key(authority: &Authority, inspection: &Inspection) -> (String, u16, u8) {
+    (
+        authority.short.to_lowercase(),
+        inspection.year,
+        inspection.month_number,
+    )
+}
+
 impl Corpus {
     pub fn new(mut reports: Vec<Report>) -> Corpus {
-        reports.sort_by(|a, b| {
-            (
-                a.authority.short.to_lowercase(),
-                a.inspection.year,
-                a.inspection.month_number,
-            )
-                .cmp(&(
-                    b.authority.short.to_lowercase(),
-                    b.inspection.year,
-                    b.inspection.month_number,
-                ))
-        });
+        reports.sort_by_cached_key(|r| order_key(&r.authority, &r.inspection));
         Corpus { reports }
     }
 

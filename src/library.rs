@@ -27,7 +27,7 @@
 //! and peaks at 66 MB resident (1.6x the text). Reading the manifest alone takes under 4 ms.
 
 use crate::corpus::{self, Corpus, LoadError};
-use crate::model::{slug, Report};
+use crate::model::{slug, Authority, Inspection, Report};
 use crate::parse;
 use crate::search::store::{self, StoreError};
 use crate::search::SearchIndex;
@@ -155,6 +155,72 @@ pub struct Entry {
     pub imported_at: u64,
     /// How many parser warnings the report has.
     pub warnings: usize,
+    /// What `ciw list` shows of the report, so listing reads nothing but the manifest.
+    /// Absent in libraries made before it existed; refreshed by the next full load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+}
+
+impl Entry {
+    fn new(
+        r: &Report,
+        origin: String,
+        imported_from: String,
+        source: String,
+        key: String,
+        imported_at: u64,
+    ) -> Entry {
+        Entry {
+            id: r.id.clone(),
+            authority: r.authority.short.clone(),
+            authority_name: r.authority.name.clone(),
+            inspection: r.inspection.label(),
+            origin,
+            imported_from,
+            source,
+            key,
+            imported_at,
+            warnings: r.warnings.len(),
+            summary: Some(Summary::of(r)),
+        }
+    }
+
+    /// The summary, if this parser and report model made it.
+    pub fn fresh_summary(&self) -> Option<&Summary> {
+        self.summary.as_ref().filter(|s| s.stamp == cache_stamp())
+    }
+}
+
+/// A report's identity and counts, as `ciw list` shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Stamp of the parser and model that counted (see the cache): other counts are stale.
+    pub stamp: u64,
+    pub id: String,
+    pub authority: Authority,
+    pub inspection: Inspection,
+    /// Numbered findings in the theme sections.
+    pub paragraphs: usize,
+    pub recommendations: usize,
+    pub overview_findings: usize,
+    pub sections: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(r: &Report) -> Summary {
+        Summary {
+            stamp: cache_stamp(),
+            id: r.id.clone(),
+            authority: r.authority.clone(),
+            inspection: r.inspection.clone(),
+            paragraphs: r.finding_count(),
+            recommendations: r.recommendations.len(),
+            overview_findings: r.overview.len(),
+            sections: r.sections.len(),
+            warnings: r.warnings.len(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -269,6 +335,57 @@ impl Library {
 
     pub fn is_empty(&self) -> bool {
         self.manifest.reports.is_empty()
+    }
+
+    /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
+    /// all are fresh: then `ciw list` needs nothing but the manifest. `None` otherwise.
+    pub fn summaries(&self) -> Option<Vec<&Summary>> {
+        let mut all: Vec<&Summary> = self
+            .manifest
+            .reports
+            .iter()
+            .map(Entry::fresh_summary)
+            .collect::<Option<_>>()?;
+        all.sort_by_cached_key(|s| corpus::order_key(&s.authority, &s.inspection));
+        Some(all)
+    }
+
+    /// Stores fresh summaries of the reports just loaded (`slots`, in manifest order) in the
+    /// manifest, if some were stale or missing. Best effort: skipped when another process
+    /// holds the library or has changed the manifest since it was read.
+    fn refresh_summaries(&self, slots: &[Option<Report>]) {
+        let stale = |(e, r): (&Entry, &Option<Report>)| {
+            r.as_ref()
+                .is_some_and(|r| e.fresh_summary() != Some(&Summary::of(r)))
+        };
+        if !self.manifest.reports.iter().zip(slots).any(stale) {
+            return;
+        }
+        let Ok(_lock) = lock(&self.dir) else { return };
+        let path = self.dir.join(MANIFEST);
+        let Some(mut on_disk) = fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+        else {
+            return;
+        };
+        let same = on_disk.reports.len() == self.manifest.reports.len()
+            && on_disk
+                .reports
+                .iter()
+                .zip(&self.manifest.reports)
+                .all(|(a, b)| a.id == b.id && a.key == b.key);
+        if !same {
+            return;
+        }
+        for (e, r) in on_disk.reports.iter_mut().zip(slots) {
+            if let Some(r) = r {
+                e.summary = Some(Summary::of(r));
+            }
+        }
+        if let Ok(json) = serde_json::to_vec_pretty(&on_disk) {
+            let _ = write_atomic(&path, &json);
+        }
     }
 
     /// Every imported report: from the cache where it is fresh, else parsed from its stored
@@ -436,6 +553,7 @@ impl Library {
                 }
             }
         }
+        self.refresh_summaries(&slots);
         LoadedLibrary {
             reports: slots.into_iter().flatten().collect(),
             notes,
@@ -575,18 +693,7 @@ impl Library {
                 source: io::Error::other(e),
             })?;
             new_payloads.insert(key, payload);
-            let entry = Entry {
-                id: report.id.clone(),
-                authority: report.authority.short.clone(),
-                authority_name: report.authority.name.clone(),
-                inspection: report.inspection.label(),
-                origin,
-                imported_from: shown.clone(),
-                source: source_name,
-                key: hex,
-                imported_at: now,
-                warnings: report.warnings.len(),
-            };
+            let entry = Entry::new(&report, origin, shown.clone(), source_name, hex, now);
             let replaced = match manifest.reports.iter().position(|e| e.id == entry.id) {
                 Some(i) => Some(std::mem::replace(&mut manifest.reports[i], entry.clone())),
                 None => {
@@ -751,21 +858,19 @@ fn recover_manifest(dir: &Path, notes: &mut Vec<String>) -> Manifest {
             }
         };
         let (r, bytes) = report;
-        let entry = Entry {
-            id: r.id.clone(),
-            authority: r.authority.short.clone(),
-            authority_name: r.authority.name.clone(),
-            inspection: r.inspection.label(),
-            origin: origin.clone(),
-            imported_from: path.display().to_string(),
-            source: name,
-            key: hex(&source_key(&bytes, &origin)),
-            imported_at: time
-                .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0),
-            warnings: r.warnings.len(),
-        };
+        let key = hex(&source_key(&bytes, &origin));
+        let imported_at = time
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let entry = Entry::new(
+            &r,
+            origin,
+            path.display().to_string(),
+            name,
+            key,
+            imported_at,
+        );
         match manifest.reports.iter().position(|e| e.id == entry.id) {
             Some(i) => manifest.reports[i] = entry,
             None => manifest.reports.push(entry),

@@ -663,3 +663,61 @@ fn the_search_index_follows_imports_and_removals() {
     assert!(ciw(&lib, &["remove", "swansea"]).status.success());
     assert!(!lib.join(SEARCH_INDEX).exists());
 }
+
+#[test]
+fn list_reads_only_the_manifest_and_matches_the_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = samples_in(&tmp.path().join("in"));
+    let lib = tmp.path().join("lib");
+    assert!(
+        ciw(&lib, &["import", tmp.path().join("in").to_str().unwrap()])
+            .status
+            .success()
+    );
+    let list = |args: &[&str]| {
+        let out = ciw(&lib, args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        (text(&out.stdout), text(&out.stderr))
+    };
+    let mut direct = vec!["list", "--json"];
+    for f in &files {
+        direct.extend(["--reports", f.to_str().unwrap()]);
+    }
+    let (want, _) = list(&direct);
+    assert!(want.contains("\"paragraphs\": 49"), "{want}");
+    assert_eq!(list(&["list", "--json"]), (want.clone(), String::new()));
+    let plain = list(&["list"]).0;
+    assert!(
+        plain.contains("Swansea") && plain.contains("Pembrokeshire"),
+        "{plain}"
+    );
+
+    // Only the manifest is read: with the cache and the sources moved away, the same answer.
+    fs::rename(lib.join(CACHE), tmp.path().join("cache")).unwrap();
+    fs::rename(lib.join(SOURCES), tmp.path().join("sources")).unwrap();
+    assert_eq!(list(&["list", "--json"]).0, want);
+    fs::rename(tmp.path().join("cache"), lib.join(CACHE)).unwrap();
+    fs::rename(tmp.path().join("sources"), lib.join(SOURCES)).unwrap();
+
+    // A manifest from before summaries (or with another parser's): the reports are loaded,
+    // the answer is the same, and the summaries are stored for next time.
+    let manifest = lib.join(MANIFEST);
+    let mut m: serde_json::Value = serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
+    let entries = m["reports"].as_array_mut().unwrap();
+    entries[0].as_object_mut().unwrap().remove("summary");
+    entries[1]["summary"]["stamp"] = serde_json::json!(1);
+    entries[1]["summary"]["paragraphs"] = serde_json::json!(999);
+    fs::write(&manifest, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+    assert_eq!(list(&["list", "--json"]).0, want);
+    let m: serde_json::Value = serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
+    for e in m["reports"].as_array().unwrap() {
+        assert!(e["summary"]["paragraphs"].as_u64().unwrap() < 999, "{e}");
+        assert_ne!(e["summary"]["stamp"], serde_json::json!(1), "{e}");
+    }
+    fs::rename(lib.join(SOURCES), tmp.path().join("sources")).unwrap();
+    assert_eq!(
+        list(&["list", "--json"]).0,
+        want,
+        "refreshed: manifest only again"
+    );
+}

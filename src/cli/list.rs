@@ -1,6 +1,6 @@
 //! `ciw list`: the reports with their inspection dates and counts, as a table or JSON.
 use super::Args;
-use crate::model::Report;
+use crate::library::{Library, Paths, Summary};
 use crate::text::for_terminal;
 use crate::tui::wrap;
 use anyhow::Result;
@@ -8,21 +8,21 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// One row of `ciw list --json`.
-fn summary(r: &Report) -> serde_json::Value {
+fn json_row(r: &Summary) -> serde_json::Value {
     serde_json::json!({
         "id": r.id,
         "authority": r.authority,
         "inspection": r.inspection,
-        "paragraphs": r.finding_count(),
-        "recommendations": r.recommendations.len(),
-        "overview_findings": r.overview.len(),
-        "sections": r.sections.len(),
-        "warnings": r.warnings.len(),
+        "paragraphs": r.paragraphs,
+        "recommendations": r.recommendations,
+        "overview_findings": r.overview_findings,
+        "sections": r.sections,
+        "warnings": r.warnings,
     })
 }
 
 /// The plain table, fitted to `width` columns (the council name gives way first).
-pub fn table(reports: &[Report], width: usize) -> String {
+pub fn table(reports: &[Summary], width: usize) -> String {
     let fixed = 16 + 7 + 5 + 6; // date, paragraphs, AfD, findings (with gaps)
     let longest = reports
         .iter()
@@ -58,9 +58,9 @@ pub fn table(reports: &[Report], width: usize) -> String {
         out.push_str(&row(
             &for_terminal(&r.authority.short),
             &for_terminal(&r.inspection.label()),
-            &r.finding_count().to_string(),
-            &r.recommendations.len().to_string(),
-            &r.overview.len().to_string(),
+            &r.paragraphs.to_string(),
+            &r.recommendations.to_string(),
+            &r.overview_findings.to_string(),
             &for_terminal(&r.id),
         ));
     }
@@ -68,15 +68,39 @@ pub fn table(reports: &[Report], width: usize) -> String {
 }
 
 pub fn run(args: &Args, json: bool) -> Result<ExitCode> {
-    let (corpus, failed) = super::load_corpus(args);
+    let (rows, failed) = match library_summaries(args) {
+        Some(rows) => (rows, false),
+        None => {
+            let (corpus, failed) = super::load_corpus(args);
+            (corpus.reports.iter().map(Summary::of).collect(), failed)
+        }
+    };
     let body = if json {
-        let rows: Vec<_> = corpus.reports.iter().map(summary).collect();
+        let rows: Vec<_> = rows.iter().map(json_row).collect();
         serde_json::to_string_pretty(&rows)? + "\n"
     } else {
-        table(&corpus.reports, super::terminal_width())
+        table(&rows, super::terminal_width())
     };
     write_stdout(&body)?;
     Ok(super::exit_code(failed))
+}
+
+/// The library's rows straight from its manifest, when it has reports and their summaries
+/// are fresh; `None` sends the caller to the full load (which refreshes them).
+fn library_summaries(args: &Args) -> Option<Vec<Summary>> {
+    if !args.reports.is_empty() {
+        return None;
+    }
+    let paths = Paths::resolve(args.library.as_deref()).ok()?;
+    let (lib, notes) = Library::open(&paths.data).ok()?;
+    // Said now: a recovered manifest is written back, so the next open would not repeat them.
+    for n in &notes {
+        eprintln!("ciw: {n}");
+    }
+    if lib.is_empty() {
+        return None;
+    }
+    Some(lib.summaries()?.into_iter().cloned().collect())
 }
 
 /// Writes to stdout; a closed pipe (`ciw list | head`) is not an error.
