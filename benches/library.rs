@@ -60,6 +60,8 @@ fn library() -> PathBuf {
 
 fn bench(c: &mut Criterion) {
     let dir = library();
+    // A library made by an older ciw gets its summaries refreshed by a full load.
+    drop(Library::open(&dir).unwrap().0.load());
     let mut g = c.benchmark_group("library");
     g.sample_size(10)
         .warm_up_time(Duration::from_secs(1))
@@ -75,6 +77,24 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("open_manifest_only_1000", |b| {
         b.iter(|| Library::open(&dir).unwrap().0.entries().len())
+    });
+    // What `ciw list` does: the manifest's summaries, in corpus order.
+    g.bench_function("list_summaries_1000", |b| {
+        b.iter(|| {
+            let (lib, _) = Library::open(&dir).unwrap();
+            lib.summaries().expect("fresh summaries").len()
+        })
+    });
+    // What `ciw search` does before searching: the stored index (stored by the first call).
+    let first = Library::open(&dir).unwrap().0.search_index();
+    assert!(first.stored && first.notes.is_empty(), "{:?}", first.notes);
+    g.bench_function("stored_search_index_1000", |b| {
+        b.iter(|| {
+            let (lib, _) = Library::open(&dir).unwrap();
+            let loaded = lib.search_index();
+            assert!(loaded.notes.is_empty());
+            loaded.index.len()
+        })
     });
     g.finish();
 }
