@@ -47,6 +47,10 @@ impl Session {
         if !env.iter().any(|(k, _)| *k == "CIW_LIBRARY") {
             cmd.env("CIW_LIBRARY", lib.path());
         }
+        // Nor the user's config.toml: an empty config folder unless the test gives one.
+        if !env.iter().any(|(k, _)| *k == "XDG_CONFIG_HOME") {
+            cmd.env("XDG_CONFIG_HOME", lib.path().join("config-home"));
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
