@@ -2,18 +2,15 @@
 //! config folder (never the user's) through [`session::Start`], then keys pressed in the `App`.
 //! The keys do what the config says, and the footer and the help show the keys that work.
 
+mod common;
+
 use ciw::cli::Args;
-use ciw::corpus::Corpus;
 use ciw::library::Paths;
-use ciw::target;
-use ciw::tui::action::Action;
-use ciw::tui::app::{App, Options, Overlay, Pane};
-use ciw::tui::render;
+use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session::Start;
 use clap::Parser;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use common::tui::{app_at, ctrl, draw, key, screen};
+use crossterm::event::KeyCode;
 
 /// The explorer at `link`, started with `config` as its `config.toml`.
 fn app_with_config(config: &str, link: &str) -> App {
@@ -23,32 +20,9 @@ fn app_with_config(config: &str, link: &str) -> App {
     std::fs::write(paths.config_file(), config).expect("config written");
     let args = Args::parse_from(["ciw", "--reports", "sample-reports", link]);
     let start = Start::read(&paths, &args);
-    let corpus = Corpus::samples();
-    let target = Some(target::resolve(&corpus, link).expect("link resolves"));
-    let mut app = App::new(
-        corpus,
-        Options {
-            target,
-            ..Options::default()
-        },
-    );
+    let mut app = app_at(Some(link), false, false);
     start.apply(&mut app, false);
     app
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| render(app, f)).expect("draws");
-    t
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn screen(t: &Terminal<TestBackend>) -> String {
-    t.backend().to_string()
 }
 
 #[test]
@@ -134,9 +108,9 @@ fn quit_help_and_back_follow_into_the_overlays() {
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Char('x'));
     assert_eq!(app.search.query, "x");
-    app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    ctrl(&mut app, 'c');
     assert!(!app.quit, "Ctrl-c gave way to Ctrl-q");
-    app.handle_key(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    ctrl(&mut app, 'q');
     assert!(app.quit);
 }
 
