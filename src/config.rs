@@ -3,12 +3,14 @@
 //!
 //! A bad setting never stops `ciw`: each problem is a [`ConfigError`] naming the file, the line
 //! and the key, that setting keeps its default and the others still apply. Key overrides are
-//! checked against the action names and default keys the TUI passes in ([`Known`]), so this
-//! module knows nothing of the TUI. State files are written atomically
-//! ([`crate::library::write_atomic`]); a damaged bookmarks file is set aside, never overwritten.
+//! checked against the action names the TUI passes in ([`Known`]), so this module knows nothing
+//! of the TUI; two overrides may not share a key. An override may take a key another action has
+//! by default: the TUI's keymap (`crate::tui::keymap::Keymap`) moves it. State files are written
+//! atomically ([`crate::library::write_atomic`]); a damaged bookmarks file is set aside, never
+//! overwritten.
 //!
 //! ```toml
-//! theme = "dark"
+//! theme = "monochrome"
 //! color = "auto"                       # auto | always | never
 //! default_authorities = ["swansea", "pembrokeshire"]
 //!
@@ -60,14 +62,11 @@ pub struct Config {
     pub default_authorities: Vec<String>,
 }
 
-/// What the TUI knows, for validation: its action names, its default keys and its themes.
-/// Empty lists switch the corresponding check off.
+/// What the TUI knows, for validation: the actions `[keys]` may rebind and its themes. Empty
+/// lists switch the corresponding check off.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Known<'a> {
     pub actions: &'a [&'a str],
-    /// `(action, key)` as the TUI binds them by default; an override may not take a key that an
-    /// action left at its default still uses.
-    pub default_keys: &'a [(&'a str, &'a str)],
     pub themes: &'a [&'a str],
 }
 
@@ -289,68 +288,28 @@ fn parse_keys(
             Err(e) => err(at, &dotted, e),
         }
     }
-    // Pass 2: conflicts. An override that fails gives its action back its default key, which may
-    // in turn clash with a later override, so repeat until nothing changes.
-    let defaults: Vec<(&str, KeyBinding)> = known
-        .default_keys
-        .iter()
-        .filter_map(|(a, d)| KeyBinding::from_str(d).ok().map(|k| (*a, k)))
-        .collect();
-    let mut rejected: Vec<(usize, String)> = Vec::new();
-    loop {
-        let alive = |i: usize, rejected: &[(usize, String)]| !rejected.iter().any(|(r, _)| *r == i);
-        let mut new_reject = None;
-        'check: for (i, (_, action, text, key)) in parsed.iter().enumerate() {
-            if !alive(i, &rejected) {
-                continue;
-            }
-            for (j, (_, other, _, other_key)) in parsed.iter().enumerate().take(i) {
-                if alive(j, &rejected) && other_key == key {
-                    let line = line_of(parsed[j].0);
-                    new_reject = Some((
-                        i,
-                        format!("{text:?} is already bound to `{other}` (line {line})"),
-                    ));
-                    break 'check;
-                }
-            }
-            let keeps_default = |a: &str| {
-                !parsed
-                    .iter()
-                    .enumerate()
-                    .any(|(j, p)| p.1 == a && alive(j, &rejected))
-            };
-            if let Some((other, _)) = defaults
-                .iter()
-                .find(|(a, d)| a != action && d == key && keeps_default(a))
-            {
-                new_reject = Some((
-                    i,
-                    format!("{text:?} is already the key of `{other}`; rebind `{other}` too, or pick another key"),
-                ));
-                break 'check;
-            }
-        }
-        match new_reject {
-            Some(r) => rejected.push(r),
-            None => break,
+    // Pass 2: two overrides with one key: the first keeps it, the later ones are rejected (their
+    // actions keep their defaults). A key another action has by default is no conflict: the
+    // keymap takes it from that action.
+    let mut kept: Vec<KeyOverride> = Vec::new();
+    for (at, action, text, key) in parsed {
+        match kept.iter().find(|o| o.key == key) {
+            Some(first) => err(
+                at,
+                &format!("keys.{action}"),
+                format!(
+                    "{text:?} is already bound to `{}` (line {})",
+                    first.action, first.line
+                ),
+            ),
+            None => kept.push(KeyOverride {
+                action,
+                key,
+                line: line_of(at),
+            }),
         }
     }
-    rejected.sort_by_key(|(i, _)| *i);
-    for (i, message) in rejected.iter() {
-        let (at, action, _, _) = &parsed[*i];
-        err(*at, &format!("keys.{action}"), message.clone());
-    }
-    parsed
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !rejected.iter().any(|(r, _)| r == i))
-        .map(|(_, (at, action, _, key))| KeyOverride {
-            action,
-            key,
-            line: line_of(at),
-        })
-        .collect()
+    kept
 }
 
 /// A key with its modifiers, as written in `config.toml`: `q`, `G`, `/`, `ctrl-d`, `alt-x`,
@@ -377,6 +336,10 @@ fn normalize(code: KeyCode, modifiers: KeyModifiers) -> KeyBinding {
     let shift = modifiers.contains(KeyModifiers::SHIFT);
     let mut m = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     let code = match code {
+        // Terminals send Ctrl-d and Ctrl-D alike.
+        KeyCode::Char(c) if m.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
         KeyCode::Char(c) if shift && c.is_ascii_lowercase() => {
             KeyCode::Char(c.to_ascii_uppercase())
         }
@@ -752,17 +715,10 @@ mod tests {
     use super::*;
 
     const ACTIONS: &[&str] = &["quit", "search", "next_hit", "bookmark"];
-    const DEFAULTS: &[(&str, &str)] = &[
-        ("quit", "q"),
-        ("search", "/"),
-        ("next_hit", "n"),
-        ("bookmark", "m"),
-    ];
 
     fn known() -> Known<'static> {
         Known {
             actions: ACTIONS,
-            default_keys: DEFAULTS,
             themes: &["dark", "light", "mono"],
         }
     }
@@ -820,31 +776,50 @@ mod tests {
 
     #[test]
     fn keymap_overrides_are_validated() {
-        let text = "[keys]\nquit = \"x\"\nfly = \"f\"\nsearch = \"x\"\nnext_hit = \"ctrl-\"\nbookmark = \"n\"\n";
+        let text = "[keys]\nquit = \"x\"\nfly = \"f\"\nsearch = \"x\"\nnext_hit = \"ctrl-\"\nbookmark = \"ctrl-B\"\n";
         let (cfg, errors) = Config::parse(text, "config.toml", &known());
-        // Only `quit` survives: `fly` is no action, `search` takes quit's new key, `next_hit`
-        // is no key, `bookmark` takes `n`, which `next_hit` keeps (its override failed).
-        assert_eq!(cfg.keys.len(), 1, "{:?}", cfg.keys);
-        assert_eq!(cfg.keys[0].action, "quit");
+        // `fly` is no action, `search` takes quit's new key, `next_hit` is no key.
+        let kept: Vec<(&str, String)> = cfg
+            .keys
+            .iter()
+            .map(|o| (o.action.as_str(), o.key.to_string()))
+            .collect();
+        assert_eq!(kept, [("quit", "x".into()), ("bookmark", "ctrl-b".into())]);
         let by_line: Vec<(usize, &str)> = errors
             .iter()
             .map(|e| (e.line, e.key.as_deref().unwrap()))
             .collect();
         assert_eq!(
             by_line,
-            [
-                (3, "keys.fly"),
-                (4, "keys.search"),
-                (5, "keys.next_hit"),
-                (6, "keys.bookmark")
-            ]
+            [(3, "keys.fly"), (4, "keys.search"), (5, "keys.next_hit")]
         );
         assert!(errors[0].message.contains("no action \"fly\""));
         assert!(errors[1]
             .message
             .contains("already bound to `quit` (line 2)"));
         assert!(errors[2].message.contains("is not a key"));
-        assert!(errors[3].message.contains("the key of `next_hit`"));
+    }
+
+    #[test]
+    fn one_key_for_two_actions_keeps_the_first_even_spelt_differently() {
+        // Terminals send Ctrl-d and Ctrl-D alike, so they are one key.
+        let text = "[keys]\nquit = \"ctrl-D\"\nsearch = \"C-d\"\n";
+        let (cfg, errors) = Config::parse(text, "c", &known());
+        assert_eq!(cfg.keys.len(), 1);
+        assert_eq!(cfg.keys[0].action, "quit");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 3);
+        assert!(errors[0]
+            .message
+            .contains("already bound to `quit` (line 2)"));
+    }
+
+    #[test]
+    fn taking_another_actions_default_key_is_no_conflict() {
+        // `n` is next_hit's key by default; the keymap moves it, validation lets it through.
+        let (cfg, errors) = Config::parse("[keys]\nbookmark = \"n\"\n", "c", &known());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cfg.keys[0].key.to_string(), "n");
     }
 
     #[test]

@@ -488,7 +488,6 @@ fn config_errors_name_the_line_and_the_key() {
     .unwrap();
     let known = Known {
         actions: &["quit", "search"],
-        default_keys: &[("quit", "q"), ("search", "/")],
         themes: &[],
     };
     let (cfg, errors) = Config::load(&paths, &known);

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal (portable-pty + vt100): type keys, read the screen,
-//! and check the terminal is restored after `q`, SIGTERM and SIGHUP, and that escape sequences
-//! in report text never reach the bytes written to the terminal.
+//! and check the terminal is restored after `q`, SIGTERM and SIGHUP, that escape sequences
+//! in report text never reach the bytes written to the terminal, and that `config.toml`'s
+//! `[keys]` apply.
 
 #![cfg(unix)]
 
@@ -46,6 +47,10 @@ impl Session {
         let lib = tempfile::tempdir().expect("temp library");
         if !env.iter().any(|(k, _)| *k == "CIW_LIBRARY") {
             cmd.env("CIW_LIBRARY", lib.path());
+        }
+        // Nor the user's config.toml: an empty config folder unless the test gives one.
+        if !env.iter().any(|(k, _)| *k == "XDG_CONFIG_HOME") {
+            cmd.env("XDG_CONFIG_HOME", lib.path().join("config-home"));
         }
         for (k, v) in env {
             cmd.env(k, v);
@@ -370,4 +375,34 @@ fn escape_sequences_in_a_report_never_reach_the_terminal() {
         );
     }
     s.assert_restored();
+}
+
+#[test]
+fn config_keys_apply_in_the_real_binary() {
+    let home = tempfile::tempdir().expect("config home");
+    std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+    std::fs::write(
+        home.path().join("ciw/config.toml"),
+        "[keys]\nquit = \"Q\"\ndown = \"n\"\nnext_hit = \".\"\n",
+    )
+    .expect("write config");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(&["swansea#3"], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
+    s.wait_for("Swansea › 3 Care and Support");
+    s.send("q"); // no longer quits
+    s.send("j"); // no longer moves
+    s.send("n"); // moves down the sections, to 4
+    s.wait_for("Swansea › 4 Safeguarding");
+    assert!(s.child.try_wait().expect("try_wait").is_none(), "q quit");
+    s.send("?");
+    s.wait_for("n, ↓");
+    s.send("\x1b");
+    s.send("Q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert!(
+        !contains(&s.raw(), b"does not apply"),
+        "{}",
+        String::from_utf8_lossy(&s.raw())
+    );
 }

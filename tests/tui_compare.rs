@@ -2,55 +2,15 @@
 //! 80x24 and 160x48, synchronized scrolling keeps subsections level, `]` walks the five themes,
 //! Enter opens the paragraph in the reader, Space picks councils, and no size panics.
 
-use ciw::corpus::Corpus;
-use ciw::target;
+mod common;
+
 use ciw::tui::action::Action;
-use ciw::tui::app::{App, Options, Overlay, Pane};
-use ciw::tui::render;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ciw::tui::app::{Overlay, Pane};
+use common::tui::{app_at, ctrl, draw, key, rows, screen};
+use crossterm::event::KeyCode;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use ratatui::Terminal;
-
-fn app_at(link: &str, monochrome: bool) -> App {
-    let corpus = Corpus::samples();
-    let target = Some(target::resolve(&corpus, link).expect("link resolves"));
-    App::new(
-        corpus,
-        Options {
-            monochrome,
-            ascii: false,
-            target,
-        },
-    )
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| render(app, f)).expect("draws");
-    t
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
-    let buf = t.backend().buffer();
-    let w = buf.area.width;
-    (0..buf.area.height)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
-}
-
-fn screen(t: &Terminal<TestBackend>) -> String {
-    rows(t).join("\n")
-}
 
 /// The screen column where the second comparison column starts (after the separator).
 fn second_column(t: &Terminal<TestBackend>) -> usize {
@@ -69,7 +29,7 @@ fn halves(row: &str, at: usize) -> (String, String) {
 
 #[test]
 fn compare_80x24_shows_both_councils_with_recommendations_on_top() {
-    let mut app = app_at("swansea#safeguarding", false);
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
     assert_eq!(app.overlay, Overlay::Compare);
     let t = draw(&mut app, 80, 24);
@@ -91,7 +51,7 @@ fn compare_80x24_shows_both_councils_with_recommendations_on_top() {
 
 #[test]
 fn compare_160x48() {
-    let mut app = app_at("pembrokeshire#care-and-support", false);
+    let mut app = app_at(Some("pembrokeshire#care-and-support"), false, false);
     key(&mut app, KeyCode::Char('c'));
     let t = draw(&mut app, 160, 48);
     let s = screen(&t);
@@ -105,7 +65,7 @@ fn compare_160x48() {
 
 #[test]
 fn opening_from_a_paragraph_shows_its_subsection_level_in_both_columns() {
-    let mut app = app_at("pembrokeshire#3.5", false);
+    let mut app = app_at(Some("pembrokeshire#3.5"), false, false);
     key(&mut app, KeyCode::Char('c'));
     assert_eq!(app.compare.selected.as_deref(), Some("3.5"));
     for (w, h) in [(160, 48), (80, 24)] {
@@ -126,7 +86,7 @@ fn opening_from_a_paragraph_shows_its_subsection_level_in_both_columns() {
 
 #[test]
 fn matrix_80x24() {
-    let mut app = app_at("swansea", false);
+    let mut app = app_at(Some("swansea"), false, false);
     key(&mut app, KeyCode::Char('M'));
     assert_eq!(app.overlay, Overlay::Matrix);
     let t = draw(&mut app, 80, 24);
@@ -171,7 +131,7 @@ fn synchronized_scrolling_keeps_subsections_level() {
         "Placement choice",
         "Participation",
     ];
-    let mut app = app_at("swansea#care-and-support", false);
+    let mut app = app_at(Some("swansea#care-and-support"), false, false);
     key(&mut app, KeyCode::Char('c'));
     let mut seen = 0;
     let mut last = String::new();
@@ -222,7 +182,7 @@ fn synchronized_scrolling_keeps_subsections_level() {
 
 #[test]
 fn bracket_walks_all_five_themes_and_back() {
-    let mut app = app_at("swansea#safeguarding", false);
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
     let titles = [
         "Leadership, management and governance",
@@ -256,7 +216,7 @@ fn bracket_walks_all_five_themes_and_back() {
 
 #[test]
 fn enter_opens_the_selected_paragraph_in_the_reader() {
-    let mut app = app_at("swansea#4.5", false);
+    let mut app = app_at(Some("swansea#4.5"), false, false);
     key(&mut app, KeyCode::Char('c'));
     draw(&mut app, 80, 24);
     assert_eq!(app.compare.selected.as_deref(), Some("4.5"));
@@ -304,7 +264,7 @@ fn enter_opens_the_selected_paragraph_in_the_reader() {
 
 #[test]
 fn space_picks_councils_for_the_comparison() {
-    let mut app = app_at("swansea#safeguarding", false);
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
     app.focus = Pane::Authorities;
     key(&mut app, KeyCode::Char(' '));
     assert!(app.compare.picked.contains(&app.authorities.selected));
@@ -325,7 +285,7 @@ fn space_picks_councils_for_the_comparison() {
 
 #[test]
 fn narrow_terminal_shows_one_column_and_h_l_reach_the_other() {
-    let mut app = app_at("swansea#safeguarding", false);
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
     let s = screen(&draw(&mut app, 60, 20));
     assert!(s.contains("Safeguarding: 1 of 2 reports shown"), "{s}");
@@ -337,7 +297,7 @@ fn narrow_terminal_shows_one_column_and_h_l_reach_the_other() {
 
 #[test]
 fn monochrome_comparison_has_no_colours_but_a_visible_selection() {
-    let mut app = app_at("swansea#4.10", true);
+    let mut app = app_at(Some("swansea#4.10"), true, false);
     key(&mut app, KeyCode::Char('c'));
     let t = draw(&mut app, 80, 24);
     let cells = t.backend().buffer().content();
@@ -351,7 +311,7 @@ fn monochrome_comparison_has_no_colours_but_a_visible_selection() {
 
 #[test]
 fn help_from_the_comparison_returns_to_it_and_lists_its_keys() {
-    let mut app = app_at("swansea#safeguarding", false);
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
     key(&mut app, KeyCode::Char('?'));
     assert_eq!(app.overlay, Overlay::Help);
@@ -404,7 +364,7 @@ fn tiny_and_odd_sizes_never_panic() {
         (300, 20),
     ];
     let mut seed: u64 = 0xc0ffee;
-    let mut app = app_at("swansea#4.10", false);
+    let mut app = app_at(Some("swansea#4.10"), false, false);
     for step in 0..2500 {
         seed = seed
             .wrapping_mul(6364136223846793005)

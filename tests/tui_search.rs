@@ -2,36 +2,19 @@
 //! Enter landing on the right paragraph, `n`/`N`, and state kept across two App lifetimes in a
 //! temporary state dir (never the user's).
 
+mod common;
+
 use ciw::config::State;
-use ciw::corpus::Corpus;
 use ciw::library::Paths;
-use ciw::tui::action::Action;
-use ciw::tui::app::{App, Options, Overlay, Pane};
-use ciw::tui::{render, session};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use ciw::tui::app::{App, Overlay, Pane};
+use ciw::tui::session;
+use common::tui::{app_at, ctrl, draw, key, screen, typed};
+use crossterm::event::KeyCode;
 use std::time::Duration;
 
+/// The explorer over the sample reports, at its first report.
 fn app() -> App {
-    App::new(Corpus::samples(), Options::default())
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| render(app, f)).expect("draws");
-    t
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
+    app_at(None, false, false)
 }
 
 /// `/`, the query, and the hits of its last keystroke.
@@ -51,7 +34,7 @@ fn overlay_80x24() {
     let mut a = app();
     search(&mut a, "placement stability");
     let t = draw(&mut a, 80, 24);
-    let s = t.backend().to_string();
+    let s = screen(&t);
     assert!(
         s.contains("Search all reports") && s.contains("/ placement stability"),
         "{s}"
@@ -75,14 +58,14 @@ fn empty_query_no_hits_and_tiny_terminals_never_panic() {
     for (w, h) in [(80, 24), (20, 5), (1, 1), (0, 0), (31, 8), (200, 60)] {
         draw(&mut a, w, h);
     }
-    let s = draw(&mut a, 80, 24).backend().to_string();
+    let s = screen(&draw(&mut a, 80, 24));
     assert!(s.contains("Type to search every paragraph"), "{s}");
     key(&mut a, KeyCode::Enter); // nothing to open: stays
     assert_eq!(a.overlay, Overlay::Search);
     typed(&mut a, "zzqqxxvv");
     assert!(a.search.wait(Duration::from_secs(60)));
     assert!(a.search.hits.is_empty());
-    let s = draw(&mut a, 80, 24).backend().to_string();
+    let s = screen(&draw(&mut a, 80, 24));
     assert!(s.contains("No paragraph matches"), "{s}");
     for (w, h) in [(20, 5), (30, 8), (0, 3)] {
         draw(&mut a, w, h);
@@ -106,7 +89,7 @@ fn typed_letters_go_to_the_query_not_the_keymap() {
     assert!(!a.quit);
     assert_eq!(a.overlay, Overlay::Search);
     assert_eq!(a.search.query, "q?jn/");
-    a.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    ctrl(&mut a, 'u');
     assert_eq!(a.search.query, "");
 }
 
@@ -233,7 +216,7 @@ fn bookmarks_toggle_list_and_jump() {
     key(&mut b, KeyCode::Char('\''));
     assert_eq!(b.overlay, Overlay::Bookmarks);
     let t = draw(&mut b, 80, 24);
-    let s = t.backend().to_string();
+    let s = screen(&t);
     assert!(
         s.contains("Bookmarks (2)") && s.contains("Swansea R5"),
         "{s}"
@@ -260,6 +243,6 @@ fn without_a_state_dir_bookmarks_say_so() {
     key(&mut a, KeyCode::Char('m'));
     assert!(a.message.as_deref().unwrap().contains("Bookmarks are off"));
     key(&mut a, KeyCode::Char('\''));
-    let s = draw(&mut a, 80, 24).backend().to_string();
+    let s = screen(&draw(&mut a, 80, 24));
     assert!(s.contains("Bookmarks are off"), "{s}");
 }

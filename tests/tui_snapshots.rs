@@ -2,43 +2,14 @@
 //! behaviour checks that need no real terminal: monochrome has no colours, report text never
 //! brings escape sequences to the screen, and no key sequence at any size panics.
 
+mod common;
+
 use ciw::corpus::Corpus;
-use ciw::target;
 use ciw::tui::action::Action;
 use ciw::tui::app::{App, Effect, Options, Pane};
-use ciw::tui::render;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
+use common::tui::{app_at, ctrl, draw, key, screen};
+use crossterm::event::KeyCode;
 use ratatui::style::Color;
-use ratatui::Terminal;
-
-fn app_at(link: Option<&str>, monochrome: bool, ascii: bool) -> App {
-    let corpus = Corpus::samples();
-    let target = link.map(|l| target::resolve(&corpus, l).expect("link resolves"));
-    App::new(
-        corpus,
-        Options {
-            monochrome,
-            ascii,
-            target,
-        },
-    )
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| render(app, f)).expect("draws");
-    t
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn screen(t: &Terminal<TestBackend>) -> String {
-    t.backend().to_string()
-}
 
 #[test]
 fn first_frame_80x24() {
@@ -97,11 +68,15 @@ fn help_120x40_lists_every_binding() {
         s.push_str(&screen(&draw(&mut app, 120, 40)));
     }
     key(&mut app, KeyCode::Char('g'));
-    for b in ciw::tui::keymap::BINDINGS
+    for b in app
+        .keymap
+        .bindings()
         .iter()
         .filter(|b| b.scope != ciw::tui::keymap::Scope::Help)
     {
-        assert!(s.contains(b.help), "help lacks {:?}", b.help);
+        let text = app.keymap.fill(b.help, false);
+        assert!(!text.contains('{'), "unfilled key in {text:?}");
+        assert!(s.contains(&text), "help lacks {text:?}");
     }
     insta::assert_snapshot!(t.backend());
     key(&mut app, KeyCode::Esc);
@@ -297,7 +272,7 @@ fn random_keys_at_any_size_never_panic() {
             continue;
         }
         if (seed >> 20) % 7 == 0 {
-            app.handle_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+            ctrl(&mut app, 'd');
         } else {
             key(&mut app, k);
         }
@@ -328,7 +303,7 @@ fn paging_down_never_moves_the_selection_backwards() {
     let mut app = app_at(Some("pembrokeshire#R3"), false, false);
     app.update(Action::Resize(80, 24));
     let before = app.paragraph().unwrap().id.clone();
-    app.handle_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    ctrl(&mut app, 'd');
     let after = app.paragraph().unwrap().id.clone();
     let n = |id: &str| id.trim_start_matches('R').parse::<u32>().unwrap();
     assert!(n(&after) >= n(&before), "{before} -> {after}");

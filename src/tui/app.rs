@@ -180,6 +180,9 @@ pub struct App {
     pub state: Option<crate::config::State>,
     /// The comparison and matrix views, and the councils picked for them.
     pub compare: compare::State,
+    /// The keys in effect: the default keymap, or `config.toml`'s overrides applied to it
+    /// ([`session::Start::apply`]). Key lookups, hints and the help all read it.
+    pub keymap: keymap::Keymap,
     effects: Vec<Effect>,
 }
 
@@ -205,6 +208,7 @@ impl App {
             bookmark_list: ListState::default(),
             state: None,
             compare: compare::State::default(),
+            keymap: keymap::Keymap::default(),
             effects: Vec::new(),
         };
         app.select_report(0);
@@ -349,9 +353,9 @@ impl App {
         }
     }
 
-    /// Looks a key up in the keymap and acts on it. Returns false for unbound keys.
+    /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        match keymap::action_for(self.overlay, self.focus, key) {
+        match self.keymap.action_for(self.overlay, self.focus, key) {
             Some(a) => {
                 self.update(a);
                 true

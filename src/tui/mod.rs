@@ -3,9 +3,14 @@
 //!
 //! Architecture: [`app::App`] holds all state and changes only in [`app::App::update`], which
 //! takes an [`action::Action`]. [`keymap`] turns keys into actions (and drives the help and the
-//! hints); [`layout`] turns the terminal size into named areas; [`render`] draws an `App` into a
-//! frame and is pure, so tests draw into a `TestBackend`. This module owns the terminal: a guard
-//! that restores it on quit, on panic and on SIGTERM/SIGHUP, and the event loop.
+//! hints): the app holds a [`keymap::Keymap`], the default table [`keymap::BINDINGS`] with the
+//! `[keys]` overrides of `config.toml` applied at start ([`session::Start`]). An override gives
+//! an action its new key in the reader (Global and pane scopes) in place of its character keys
+//! (arrows and other named keys stay) and takes that key from any other reader binding; the
+//! overlays keep their own keys but follow quit, help, back and the keys that open them.
+//! [`layout`] turns the terminal size into named areas; [`render`] draws an `App` into a frame
+//! and is pure, so tests draw into a `TestBackend`. This module owns the terminal: a guard that
+//! restores it on quit, on panic and on SIGTERM/SIGHUP, and the event loop.
 //!
 //! Adding a view (search overlay, comparison): a module under `panes/` with `render(app, frame)`
 //! and `update(app, action)`; a variant of [`app::Overlay`] (drawn last in [`render`], given the
@@ -75,11 +80,12 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let text = format!(
-        "Terminal too small: {}x{}. ciw needs at least {}x{}. Enlarge the window, or press q to quit.",
+        "Terminal too small: {}x{}. ciw needs at least {}x{}. Enlarge the window, or press {} to quit.",
         area.width,
         area.height,
         layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
+        layout::MIN_HEIGHT,
+        app.keymap.key(Action::Quit, app.theme.symbols.ascii)
     );
     let lines: Vec<Line> = wrap::wrap(&text, usize::from(area.width))
         .into_iter()
@@ -276,7 +282,7 @@ fn event_loop(
                 {
                     panic!("test panic requested with CIW_TEST_PANIC");
                 }
-                keymap::action_for(app.overlay, app.focus, &k)
+                app.keymap.action_for(app.overlay, app.focus, &k)
             }
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),

@@ -1,8 +1,12 @@
-//! Where the reader was, and what they bookmarked, kept between runs: glue between the
-//! [`App`] and [`crate::config::State`] (files in the state dir, written atomically). The state
-//! is handed in ([`attach`]), so tests use a temporary folder and never the user's.
+//! Glue between the [`App`] and what lives outside it. Where the reader was, and what they
+//! bookmarked, kept between runs in [`crate::config::State`] (files in the state dir, written
+//! atomically); the state is handed in ([`attach`]), so tests use a temporary folder and never
+//! the user's. And the settings read at start ([`Start`]): `config.toml`, whose `[keys]` become
+//! the app's [`Keymap`] ([`keymap_for`]).
 
+use super::action::Action;
 use super::app::{App, Item};
+use super::keymap::{self, Key, Keymap};
 use crate::config::{Located, Position, State};
 use crate::target::Target;
 
@@ -57,11 +61,15 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
 /// `m`: bookmarks the selected paragraph, or removes its bookmark, and saves at once.
 pub fn toggle_bookmark(app: &mut App) {
     let (Some(r), Some(p)) = (app.report(), app.paragraph()) else {
-        app.message = Some("Select a paragraph to bookmark it (Tab to the text pane)".into());
+        app.message = Some(app.keymap.fill(
+            "Select a paragraph to bookmark it ({focus_next} to the text pane)",
+            app.theme.symbols.ascii,
+        ));
         return;
     };
     let (report, id) = (r.id.clone(), p.id.clone());
     let label = r.citation(&id);
+    let list_key = app.keymap.key(Action::Bookmarks, app.theme.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
     let Some(state) = app.state.as_mut() else {
         app.message = Some("Bookmarks are off: ciw found no folder to keep them in".into());
@@ -72,7 +80,7 @@ pub fn toggle_bookmark(app: &mut App) {
     let id = crate::text::for_terminal(&id);
     app.message = Some(match (saved, on) {
         (Err(e), _) => format!("Could not save the bookmarks: {e}"),
-        (Ok(()), true) => format!("Bookmarked {short} {id} (' lists bookmarks)"),
+        (Ok(()), true) => format!("Bookmarked {short} {id} ({list_key} lists bookmarks)"),
         (Ok(()), false) => format!("Removed the bookmark on {short} {id}"),
     });
 }
@@ -89,6 +97,8 @@ pub fn is_bookmarked(app: &App, id: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Start {
     pub config: crate::config::Config,
+    /// The keymap with the config's `[keys]` applied.
+    pub keymap: Keymap,
     pub state: Option<State>,
     /// What to say on the first frame: config problems, or how to import.
     pub notice: Option<String>,
@@ -97,96 +107,86 @@ pub struct Start {
 /// Theme names `config.toml` may give.
 pub const THEMES: &[&str] = &["default", "monochrome"];
 
-/// The name of an action in `config.toml`'s `[keys]`, for the actions a user would rebind.
-pub fn action_name(a: crate::tui::action::Action) -> Option<&'static str> {
-    use crate::tui::action::Action as A;
-    Some(match a {
-        A::Quit => "quit",
-        A::FocusNext => "focus_next",
-        A::FocusPrev => "focus_prev",
-        A::FocusLeft => "focus_left",
-        A::FocusRight => "focus_right",
-        A::Up => "up",
-        A::Down => "down",
-        A::Top => "top",
-        A::Bottom => "bottom",
-        A::HalfPageDown => "half_page_down",
-        A::HalfPageUp => "half_page_up",
-        A::PageDown => "page_down",
-        A::PageUp => "page_up",
-        A::Open => "open",
-        A::ToggleHelp => "help",
-        A::Back => "back",
-        A::ToggleZoom => "zoom",
-        A::Copy => "copy",
-        A::Search => "search",
-        A::NextHit => "next_hit",
-        A::PrevHit => "prev_hit",
-        A::Bookmark => "bookmark",
-        A::Bookmarks => "bookmarks",
-        _ => return None,
-    })
+/// What `config.toml`'s validation must know of the TUI: the actions `[keys]` may rebind
+/// ([`keymap::rebindable`]) and the themes.
+pub fn known<'a>(actions: &'a [&'a str]) -> crate::config::Known<'a> {
+    crate::config::Known {
+        actions,
+        themes: THEMES,
+    }
+}
+
+/// The keymap a config asks for, and a note for each action its `[keys]` leave without a key
+/// (another action took its only key): ``` `next_hit` has no key left (`down` took "n") ```.
+pub fn keymap_for(config: &crate::config::Config) -> (Keymap, Vec<String>) {
+    let map = Keymap::from_config(&config.keys);
+    let mut notes: Vec<String> = Vec::new();
+    for bd in map.unbound() {
+        let Some(name) = keymap::action_name(bd.action) else {
+            continue;
+        };
+        let takers: Vec<String> = keymap::BINDINGS
+            .iter()
+            .filter(|d| d.scope == bd.scope && d.action == bd.action)
+            .flat_map(|d| d.keys.iter())
+            .filter_map(|k| config.keys.iter().find(|o| Key::from(o.key) == *k))
+            .map(|o| format!("`{}` took \"{}\"", o.action, o.key))
+            .collect();
+        let note = format!(
+            "`{name}` has no key left ({}); give it one in [keys]",
+            takers.join(", ")
+        );
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    (map, notes)
 }
 
 impl Start {
     /// Reads `config.toml` (printing its problems to stderr now, before the explorer takes
-    /// the screen) and the state of the library in use.
+    /// the screen), builds the keymap it asks for, and reads the state of the library in use.
     pub fn load(args: &crate::cli::Args) -> Start {
-        use crate::tui::keymap::{Scope, BINDINGS};
-        let paths = match crate::library::Paths::resolve(args.library.as_deref()) {
-            Ok(p) => p,
+        match crate::library::Paths::resolve(args.library.as_deref()) {
+            Ok(paths) => Start::read(&paths, args),
             Err(e) => {
                 eprintln!("ciw: {e}; last position and bookmarks will not be kept");
-                return Start::default();
-            }
-        };
-        let mut actions: Vec<&str> = Vec::new();
-        let mut defaults: Vec<(&str, String)> = Vec::new();
-        for b in BINDINGS.iter().filter(|b| b.scope == Scope::Global) {
-            if let Some(name) = action_name(b.action) {
-                if !actions.contains(&name) {
-                    actions.push(name);
-                }
-                for k in b.keys {
-                    let kb = crate::config::KeyBinding::new(k.code, k.mods);
-                    defaults.push((name, kb.to_string()));
-                }
+                Start::default()
             }
         }
-        let default_keys: Vec<(&str, &str)> =
-            defaults.iter().map(|(a, k)| (*a, k.as_str())).collect();
-        let known = crate::config::Known {
-            actions: &actions,
-            default_keys: &default_keys,
-            themes: THEMES,
-        };
-        let (config, errors) = crate::config::Config::load(&paths, &known);
+    }
+
+    /// [`Start::load`] with the folders given (tests use a temporary one).
+    pub fn read(paths: &crate::library::Paths, args: &crate::cli::Args) -> Start {
+        let actions = keymap::rebindable();
+        let (config, errors) = crate::config::Config::load(paths, &known(&actions));
         for e in &errors {
             eprintln!("ciw: {e}");
         }
-        if !config.keys.is_empty() {
-            eprintln!(
-                "ciw: {}: the [keys] overrides are valid but this version does not apply them yet; \
-                 `?` lists the keys in use",
-                paths.config_file().display()
-            );
+        let (keymap, key_notes) = keymap_for(&config);
+        for n in &key_notes {
+            eprintln!("ciw: {}: {n}", paths.config_file().display());
         }
-        let (state, notes) = State::load(&paths);
+        let (state, notes) = State::load(paths);
         for n in &notes {
             eprintln!("ciw: {n}");
         }
-        let notice = match errors.first() {
-            Some(e) => Some(format!(
+        let notice = match (errors.first(), key_notes.first()) {
+            (Some(e), _) => Some(format!(
                 "config.toml: {} problem(s), defaults used; first: line {}: {}",
                 errors.len(),
                 e.line,
                 e.message
             )),
-            None if args.reports.is_empty() => crate::library::import_hint(args.library.as_deref()),
-            None => None,
+            (None, Some(n)) => Some(format!("config.toml: {n}")),
+            (None, None) if args.reports.is_empty() => {
+                crate::library::import_hint(args.library.as_deref())
+            }
+            (None, None) => None,
         };
         Start {
             config,
+            keymap,
             state: Some(state),
             notice,
         }
@@ -204,9 +204,10 @@ impl Start {
             }
     }
 
-    /// Hands the state to the app (reopening where the reader was when `restore`), and puts
-    /// the notice on the first frame.
+    /// Hands the keymap and the state to the app (reopening where the reader was when
+    /// `restore`), and puts the notice on the first frame.
     pub fn apply(self, app: &mut App, restore: bool) {
+        app.keymap = self.keymap;
         if let Some(state) = self.state {
             attach(app, state, restore);
         }

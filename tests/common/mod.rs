@@ -1,7 +1,10 @@
 //! Shared test helpers: the sample reports, and re-extractions of them that imitate what other
 //! PDF extractors produce (CRLF, hard wraps, running headers and footers with form feeds, curly
-//! quotes, ligatures, no-break spaces, Windows-1252 bytes).
+//! quotes, ligatures, no-break spaces, Windows-1252 bytes); and in [`tui`], driving the explorer
+//! on a `TestBackend`. Each test crate uses a part, hence `dead_code` is allowed here.
 #![allow(dead_code)]
+
+pub mod tui;
 
 use std::collections::BTreeMap;
 

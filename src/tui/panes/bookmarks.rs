@@ -140,11 +140,14 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Clear, r);
     let lines: Vec<Line> = if rows.is_empty() {
         let note = if app.state.is_some() {
-            "No bookmarks yet: select a paragraph and press m to bookmark it."
+            app.keymap.fill(
+                "No bookmarks yet: select a paragraph and press {bookmark} to bookmark it.",
+                ascii,
+            )
         } else {
-            "Bookmarks are off: ciw found no folder to keep them in."
+            "Bookmarks are off: ciw found no folder to keep them in.".to_string()
         };
-        wrap::wrap(note, w.saturating_sub(2))
+        wrap::wrap(&note, w.saturating_sub(2))
             .into_iter()
             .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
             .collect()

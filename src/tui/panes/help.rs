@@ -1,9 +1,10 @@
-//! The help overlay: every binding of the keymap by scope (so it cannot drift from the real
-//! keys), plus deep links, the clipboard note and the shell twins.
+//! The help overlay: every binding of the app's effective keymap by scope, `[keys]` overrides
+//! included (so it cannot drift from the real keys), plus deep links, the clipboard note and the
+//! shell twins.
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{keys_label, Scope, BINDINGS};
+use crate::tui::keymap::{keys_label, Scope};
 use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -14,7 +15,9 @@ use ratatui::Frame;
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let ascii = t.symbols.ascii;
-    let key_w = BINDINGS
+    let keymap = &app.keymap;
+    let key_w = keymap
+        .bindings()
         .iter()
         .map(|b| wrap::width(&keys_label(b, ascii)))
         .chain([12])
@@ -37,16 +40,19 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     };
     let mut out = Vec::new();
     for scope in Scope::ALL {
-        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.scope == scope).collect();
+        let bindings: Vec<_> = keymap.in_scope(scope).collect();
         if bindings.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::from(Span::styled(scope.title(), t.section_heading)));
+        out.push(Line::from(Span::styled(
+            keymap.scope_title(scope, ascii),
+            t.section_heading,
+        )));
         for b in bindings {
-            entry(&mut out, keys_label(b, ascii), b.help);
+            entry(&mut out, keys_label(b, ascii), &keymap.fill(b.help, ascii));
         }
     }
     let notes: [(&str, &str); 6] = [
@@ -58,11 +64,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             "Open at",
             "ciw swansea#3.18 · #R5 · #O3 · #3 · #safeguarding",
         ),
-        ("Copy", "y sends OSC 52; in tmux: set -g set-clipboard on"),
+        (
+            "Copy",
+            "{copy} sends OSC 52; in tmux: set -g set-clipboard on",
+        ),
         ("Shell", "ciw list · ciw show swansea#3.18 [--json]"),
         (
             "Small screen",
-            "one pane at a time below 64 columns; z zooms",
+            "one pane at a time below 64 columns; {zoom} zooms",
         ),
         (
             "Colour",
@@ -72,11 +81,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::from(Span::styled("Notes", t.section_heading)));
     for (k, v) in notes {
-        let v = if ascii {
-            v.replace('·', "|")
-        } else {
-            v.to_string()
-        };
+        let v = keymap.fill(v, ascii);
+        let v = if ascii { v.replace('·', "|") } else { v };
         entry(&mut out, k.to_string(), &v);
     }
     out
@@ -141,15 +147,19 @@ pub fn render(app: &App, frame: &mut Frame) {
         .border_set(t.symbols.border)
         .border_style(t.border_focused)
         .title(Span::styled(" Help ", t.title_focused));
-    let foot = if max > 0 {
-        format!(
-            " j/k scroll {sep} Esc close {sep} {}/{} ",
-            off + inner_h,
-            all.len()
-        )
+    let part = |(action, text)| app.keymap.foot(Scope::Help, action, text, t.symbols.ascii);
+    let mut parts: Vec<String> = if max > 0 {
+        [(Action::Down, "scroll"), (Action::Back, "close")]
     } else {
-        format!(" Esc close {sep} q quit ")
-    };
+        [(Action::Back, "close"), (Action::Quit, "quit")]
+    }
+    .into_iter()
+    .filter_map(part)
+    .collect();
+    if max > 0 {
+        parts.push(format!("{}/{}", off + inner_h, all.len()));
+    }
+    let foot = format!(" {} ", parts.join(&format!(" {sep} ")));
     if usize::from(r.width) > wrap::width(&foot) + 2 {
         block =
             block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));

@@ -7,6 +7,7 @@ use super::{block, inner, pane_rect};
 use crate::model::Section;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
+use crate::tui::keymap::Scope;
 use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -98,8 +99,12 @@ pub fn doc(app: &App, width: usize) -> Doc {
                 };
                 let room = width.saturating_sub(1);
                 let label = wrap::truncate(&label, room, sym.ellipsis);
-                let hint = " (Enter)";
-                let fits = wrap::width(&label) + hint.len() <= room;
+                let hint = app
+                    .keymap
+                    .first_key(Scope::Paragraphs, Action::Open, sym.ascii)
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default();
+                let fits = wrap::width(&label) + wrap::width(&hint) <= room;
                 let mut spans = vec![bar.clone(), Span::styled(label, style)];
                 if !open && fits {
                     spans.push(Span::styled(hint, t.muted));

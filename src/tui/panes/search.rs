@@ -347,11 +347,12 @@ pub fn step(app: &mut App, delta: isize) {
     app.search.poll();
     let len = app.search.hits.len();
     if len == 0 {
+        let search = app.keymap.key(Action::Search, app.theme.symbols.ascii);
         app.message = Some(if app.search.shown_query.is_empty() {
-            "No search yet: press / to search every report".into()
+            format!("No search yet: press {search} to search every report")
         } else {
             format!(
-                "No hits for \"{}\": press / to search again",
+                "No hits for \"{}\": press {search} to search again",
                 crate::text::for_terminal(&app.search.shown_query)
             )
         });
@@ -407,8 +408,11 @@ fn jump(app: &mut App, i: usize) {
     match locate(app, &hit) {
         Some(t) => {
             app.open_target(t);
+            let keys = app
+                .keymap
+                .fill("{next_hit}/{prev_hit}", app.theme.symbols.ascii);
             app.message = Some(format!(
-                "Hit {} of {} for \"{}\": {} · n/N next/previous",
+                "Hit {} of {} for \"{}\": {} · {keys} next/previous",
                 i + 1,
                 app.search.hits.len(),
                 crate::text::for_terminal(&app.search.shown_query),

@@ -1,5 +1,5 @@
 //! The status line (breadcrumb `Swansea › 3 Care and support › Placement choice › 3.18`, or a
-//! confirmation) and the key hints of the focused pane, built from the keymap.
+//! confirmation) and the key hints of the focused pane, built from the app's effective keymap.
 
 use crate::tui::app::App;
 use crate::tui::keymap;
@@ -50,7 +50,7 @@ pub fn fit_breadcrumb(parts: &[String], sep: &str, ellipsis: &str, max: usize) -
 /// however narrow the line; the others go, last first, to make room for them.
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
-    let hints = keymap::hints(app.overlay, app.focus, t.symbols.ascii);
+    let hints = app.keymap.hints(app.overlay, app.focus, t.symbols.ascii);
     let width = |h: &keymap::Hint| wrap::width(&h.keys) + 1 + wrap::width(h.text) + 2;
     let mut room = max.saturating_sub(1);
     let mut shown = vec![false; hints.len()];

@@ -1,0 +1,64 @@
+//! Helpers for the explorer's tests on a `TestBackend`: an [`App`] over the sample reports,
+//! drawing it at a size, pressing keys, and reading the screen back as text.
+
+use ciw::corpus::Corpus;
+use ciw::target;
+use ciw::tui::action::Action;
+use ciw::tui::app::{App, Options};
+use ciw::tui::render;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// The explorer over the sample reports, opened at a deep link (`swansea#3.18`) if given.
+pub fn app_at(link: Option<&str>, monochrome: bool, ascii: bool) -> App {
+    let corpus = Corpus::samples();
+    let target = link.map(|l| target::resolve(&corpus, l).expect("link resolves"));
+    App::new(
+        corpus,
+        Options {
+            monochrome,
+            ascii,
+            target,
+        },
+    )
+}
+
+/// Lays the app out for `w`x`h` and draws one frame.
+pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| render(app, f)).expect("draws");
+    t
+}
+
+/// Presses a key without modifiers.
+pub fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Presses Ctrl and a character.
+pub fn ctrl(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// Types each character of `s`.
+pub fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// The screen's rows as text, one string per row.
+pub fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    let w = buf.area.width;
+    (0..buf.area.height)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+/// The whole screen as text, rows joined by newlines.
+pub fn screen(t: &Terminal<TestBackend>) -> String {
+    rows(t).join("\n")
+}
