@@ -9,8 +9,12 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let library = args.next().expect("usage: first_frame LIBRARY [RUNS] [ARGS...]");
-    let runs: usize = args.next().map_or(20, |r| r.parse().expect("RUNS is a number"));
+    let library = args
+        .next()
+        .expect("usage: first_frame LIBRARY [RUNS] [ARGS...]");
+    let runs: usize = args
+        .next()
+        .map_or(20, |r| r.parse().expect("RUNS is a number"));
     let extra: Vec<String> = args.collect();
     let bin = std::env::current_exe()
         .expect("own path")
@@ -18,7 +22,10 @@ fn main() {
         .and_then(|p| p.parent())
         .map(|p| p.join("ciw"))
         .expect("target dir");
-    assert!(bin.is_file(), "build the binary first: cargo build --release");
+    assert!(
+        bin.is_file(),
+        "build the binary first: cargo build --release"
+    );
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         times.push(once(&bin, &library, &extra));
