@@ -73,17 +73,48 @@ fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     spans
 }
 
+/// `? help` (or `Esc close` in an overlay), with the keys in effect.
+fn short_hint(app: &App) -> Option<String> {
+    let want = if app.overlay == crate::tui::app::Overlay::None {
+        "help"
+    } else {
+        "close"
+    };
+    app.keymap
+        .hints(app.overlay, app.focus, app.theme.symbols.ascii)
+        .into_iter()
+        .find(|h| h.text == want)
+        .map(|h| format!("{} {}", h.keys, h.text))
+}
+
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let t = &app.theme;
     let sym = t.symbols;
     let width = usize::from(areas.status.width);
+    // Without a hints line (a short terminal), the status line ends with the one hint a lost
+    // user needs: how to get help (or, in an overlay, how to close it).
+    let tail = match areas.hints {
+        Some(_) => None,
+        None => short_hint(app).filter(|h| wrap::width(h) + 12 <= width),
+    };
+    // The hint, two spaces before it at least and one after.
+    let tail_w = tail.as_ref().map_or(0, |h| wrap::width(h) + 3);
     let crumb = fit_breadcrumb(
         &app.breadcrumb(),
         sym.separator,
         sym.ellipsis,
-        width.saturating_sub(1),
+        width.saturating_sub(1 + tail_w),
     );
-    let crumb_line = Line::from(vec![Span::raw(" "), Span::styled(crumb, t.breadcrumb)]);
+    let mut crumb_spans = vec![Span::raw(" ")];
+    let gap = width.saturating_sub(1 + wrap::width(&crumb) + tail_w.saturating_sub(2));
+    crumb_spans.push(Span::styled(crumb, t.breadcrumb));
+    if let Some(h) = tail {
+        let (keys, text) = h.split_once(' ').unwrap_or((&h, ""));
+        crumb_spans.push(Span::raw(" ".repeat(gap)));
+        crumb_spans.push(Span::styled(keys.to_string(), t.hint_key));
+        crumb_spans.push(Span::styled(format!(" {text}"), t.hint_text));
+    }
+    let crumb_line = Line::from(crumb_spans);
     let message = app.message.as_ref().map(|m| {
         Line::from(vec![
             Span::raw(" "),
