@@ -577,50 +577,69 @@ impl Library {
         h.digest128().to_be_bytes()
     }
 
-    /// The search index over every imported report: read from `search.bin` when it was built
-    /// from exactly these reports by this version, else built from the loaded reports and stored
-    /// for next time (best effort, and only when every report loaded). A damaged index is
-    /// rebuilt with a note. Its reports are in [`Corpus::new`] order, as the explorer's are.
-    pub fn search_index(&self) -> SearchLoad {
-        let key = self.search_key();
+    /// The stored search index, if `search.bin` was built from exactly these reports by this
+    /// version. A damaged or unreadable one is `None` with a note; a stale or missing one is
+    /// `None`, quietly.
+    pub fn stored_search_index(&self) -> (Option<SearchIndex>, Option<String>) {
         let path = self.dir.join(SEARCH_INDEX);
-        let mut notes = Vec::new();
         match File::open(&path) {
-            Ok(file) => match store::from_reader(file, key) {
-                Ok(index) => {
-                    return SearchLoad {
-                        index,
-                        notes,
-                        left_out: 0,
-                        stored: true,
-                    }
-                }
-                Err(StoreError::Stale) => {}
-                Err(StoreError::Corrupt(why)) => notes.push(format!(
-                    "{}: the search index is damaged ({why}); rebuilding it",
+            Ok(file) => match store::from_reader(file, self.search_key()) {
+                Ok(index) => (Some(index), None),
+                Err(StoreError::Stale) => (None, None),
+                Err(StoreError::Corrupt(why)) => (
+                    None,
+                    Some(format!(
+                        "{}: the search index is damaged ({why}); rebuilding it",
+                        path.display()
+                    )),
+                ),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (None, None),
+            Err(e) => (
+                None,
+                Some(format!(
+                    "{}: cannot read the search index ({e}); rebuilding it",
                     path.display()
                 )),
-            },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => notes.push(format!(
-                "{}: cannot read the search index ({e}); rebuilding it",
-                path.display()
-            )),
+            ),
+        }
+    }
+
+    /// Stores `index` as this library's search index. The caller vouches that it was built
+    /// from all of this library's reports, in [`Corpus::new`] order. Best effort: `Ok(false)`
+    /// when another process holds the library.
+    pub fn store_search_index(&self, index: &SearchIndex) -> Result<bool, String> {
+        let path = self.dir.join(SEARCH_INDEX);
+        let Ok(_lock) = lock(&self.dir) else {
+            return Ok(false);
+        };
+        write_atomic(&path, &store::to_bytes(index, self.search_key()))
+            .map(|()| true)
+            .map_err(|e| format!("{}: could not store the search index: {e}", path.display()))
+    }
+
+    /// The search index over every imported report: the stored one when it is fresh, else
+    /// built from the loaded reports and stored for next time (only when every report loaded).
+    /// Its reports are in [`Corpus::new`] order, as the explorer's are.
+    pub fn search_index(&self) -> SearchLoad {
+        let (stored, note) = self.stored_search_index();
+        let mut notes: Vec<String> = note.into_iter().collect();
+        if let Some(index) = stored {
+            return SearchLoad {
+                index,
+                notes,
+                left_out: 0,
+                stored: true,
+            };
         }
         let loaded = self.load();
         notes.extend(loaded.notes);
         let index = SearchIndex::new(&Corpus::new(loaded.reports));
         let mut stored = false;
         if loaded.left_out == 0 {
-            // Another process writing the library just means no store this time.
-            if let Ok(_lock) = lock(&self.dir) {
-                match write_atomic(&path, &store::to_bytes(&index, key)) {
-                    Ok(()) => stored = true,
-                    Err(e) => notes.push(format!(
-                        "{}: could not store the search index: {e}",
-                        path.display()
-                    )),
-                }
+            match self.store_search_index(&index) {
+                Ok(done) => stored = done,
+                Err(e) => notes.push(e),
             }
         }
         SearchLoad {

@@ -250,6 +250,37 @@ struct ReportInfo {
     slugs: [String; 3],
 }
 
+/// Where the paragraph texts are: in the index, or (to hold them once in memory) in the
+/// corpus the index was built from or checked against; see [`SearchIndex::share_texts`].
+#[derive(Debug, Clone)]
+enum Texts {
+    Packed(Packed),
+    Corpus {
+        corpus: Arc<Corpus>,
+        /// Per doc: report, section and paragraph positions in `corpus`.
+        at: Vec<(u32, u32, u32)>,
+    },
+}
+
+impl Texts {
+    fn get(&self, d: u32) -> &str {
+        match self {
+            Texts::Packed(p) => p.get(d),
+            Texts::Corpus { corpus, at } => {
+                let (r, s, p) = at[d as usize];
+                &corpus.reports[r as usize].sections[s as usize].paragraphs[p as usize].text
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Texts::Packed(p) => p.len(),
+            Texts::Corpus { at, .. } => at.len(),
+        }
+    }
+}
+
 /// Strings packed in one buffer: `text[off[i]..off[i + 1]]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Packed {
@@ -284,7 +315,7 @@ impl Packed {
 pub struct SearchIndex {
     docs: Vec<Doc>,
     /// Paragraph texts, one per doc, in doc order.
-    texts: Packed,
+    texts: Texts,
     /// Section titles, paragraph ids and subsection headings, each once.
     strings: Packed,
     reports: Vec<ReportInfo>,
@@ -486,7 +517,7 @@ impl SearchIndex {
         drop(string_ids);
         SearchIndex {
             docs,
-            texts,
+            texts: Texts::Packed(texts),
             strings,
             reports,
             vocab,
@@ -510,6 +541,34 @@ impl SearchIndex {
     /// True when the corpus had no paragraphs.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Reads the paragraph texts from `corpus` from now on and drops the index's own copy, so
+    /// a front end that holds the corpus holds the text once. Only when `corpus` has exactly
+    /// the indexed paragraphs, in order, with the same texts; otherwise nothing changes and the
+    /// answer is false.
+    pub fn share_texts(&mut self, corpus: Arc<Corpus>) -> bool {
+        let mut at = Vec::with_capacity(self.docs.len());
+        for (ri, r) in corpus.reports.iter().enumerate() {
+            for (si, s) in r.sections.iter().enumerate() {
+                for (pi, p) in s.paragraphs.iter().enumerate() {
+                    let d = at.len() as u32;
+                    if at.len() >= self.docs.len() || self.texts.get(d) != p.text {
+                        return false;
+                    }
+                    at.push((ri as u32, si as u32, pi as u32));
+                }
+            }
+        }
+        if at.len() != self.docs.len()
+            || !self
+                .report_ids()
+                .eq(corpus.reports.iter().map(|r| r.id.as_str()))
+        {
+            return false;
+        }
+        self.texts = Texts::Corpus { corpus, at };
+        true
     }
 
     /// Reports indexed.
@@ -924,6 +983,40 @@ fn phrases_present(exps: &[Expanded], pos: &[Vec<u32>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_texts_answer_the_same_and_only_for_the_same_corpus() {
+        let corpus = Arc::new(Corpus::samples());
+        let own = SearchIndex::new(&corpus);
+        let mut shared = SearchIndex::new(&corpus);
+        assert!(shared.share_texts(Arc::clone(&corpus)));
+        assert!(matches!(shared.texts, Texts::Corpus { .. }));
+        for q in [
+            "plcement stabilty",
+            "\"care leavers\"",
+            "EOTAS",
+            "in:pembs safeguarding",
+        ] {
+            let q = Query::parse(q);
+            assert_eq!(own.search(&q, 30), shared.search(&q, 30));
+        }
+        assert_eq!(
+            store::to_bytes(&own, [0; 16]),
+            store::to_bytes(&shared, [0; 16])
+        );
+        // A corpus that differs in one paragraph, or lacks a report, is refused.
+        let mut other = Corpus::samples();
+        other.reports[1].sections[5].paragraphs[2].text.push('!');
+        let mut ix = SearchIndex::new(&corpus);
+        assert!(!ix.share_texts(Arc::new(other)));
+        assert!(matches!(ix.texts, Texts::Packed(_)));
+        let fewer = Corpus::new(vec![corpus.reports[0].clone()]);
+        assert!(!ix.share_texts(Arc::new(fewer)));
+        let mut more = Corpus::samples();
+        let extra = more.reports[0].sections[0].paragraphs[0].clone();
+        more.reports[0].sections[0].paragraphs.push(extra);
+        assert!(!ix.share_texts(Arc::new(more)));
+    }
 
     fn index() -> SearchIndex {
         SearchIndex::new(&Corpus::samples())

@@ -8,7 +8,7 @@
 //! (see [`from_bytes`]), so a damaged or hand-made file is refused, never a panic later.
 
 use super::fuzzy::Vocab;
-use super::{Doc, Packed, ReportInfo, SearchIndex, NONE};
+use super::{Doc, Packed, ReportInfo, SearchIndex, Texts, NONE};
 use crate::model::Theme;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::io::Read;
@@ -36,11 +36,19 @@ fn corrupt(what: &str) -> StoreError {
 
 /// The index as bytes, stamped with `key`.
 pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
+    let n = ix.texts.len();
+    let text_len: usize = (0..n as u32).map(|d| ix.texts.get(d).len()).sum();
     let mut p = Writer(Vec::with_capacity(
-        ix.texts.text.len() + ix.post_doc.len() * 5 + (1 << 20),
+        text_len + ix.post_doc.len() * 5 + (1 << 20),
     ));
-    p.str(&ix.texts.text);
-    p.offsets(&ix.texts.off);
+    p.u64(text_len as u64);
+    let mut off = Vec::with_capacity(n + 1);
+    off.push(0);
+    for d in 0..n as u32 {
+        p.0.extend_from_slice(ix.texts.get(d).as_bytes());
+        off.push(p.0.len() - 8);
+    }
+    p.offsets(&off);
     p.str(&ix.strings.text);
     p.offsets(&ix.strings.off);
     p.u64(ix.reports.len() as u64);
@@ -248,7 +256,7 @@ pub fn from_reader(mut input: impl Read, key: [u8; 16]) -> Result<SearchIndex, S
         .collect();
     Ok(SearchIndex {
         docs,
-        texts,
+        texts: Texts::Packed(texts),
         strings,
         reports,
         vocab,
@@ -476,9 +484,22 @@ mod tests {
         let mut bad = SearchIndex::new(&Corpus::samples());
         bad.ctx_docs[0] = 5..(ix.docs.len() as u32 + 1);
         assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
-        let mut bad = SearchIndex::new(&Corpus::samples());
-        bad.texts.off[1] += 1_000_000;
-        assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
+        // Offsets of the texts that cut a character in two.
+        let mut bytes = to_bytes(&ix, key(1));
+        let text_len = u64::from_le_bytes(bytes[HEADER..HEADER + 8].try_into().unwrap()) as usize;
+        let first_off = HEADER + 8 + text_len + 8 + 8;
+        let mut cut = u64::from_le_bytes(bytes[first_off..first_off + 8].try_into().unwrap());
+        let text = String::from_utf8(bytes[HEADER + 8..HEADER + 8 + text_len].to_vec()).unwrap();
+        while text.is_char_boundary(cut as usize) {
+            cut += 1;
+        }
+        bytes[first_off..first_off + 8].copy_from_slice(&cut.to_le_bytes());
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[HEADER..]);
+        bytes[36..44].copy_from_slice(&sum.to_le_bytes());
+        assert!(matches!(
+            from_bytes(&bytes, key(1)),
+            Err(StoreError::Corrupt(_))
+        ));
     }
 
     #[test]

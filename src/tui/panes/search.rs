@@ -77,8 +77,7 @@ impl Engine {
             .name("ciw-search".into())
             .spawn(move || {
                 let t = Instant::now();
-                let index = library_index(library.as_deref(), &corpus)
-                    .unwrap_or_else(|| SearchIndex::new(&corpus));
+                let index = index_for(&corpus, library.as_deref());
                 drop(corpus);
                 let ready = Response::Ready {
                     paragraphs: index.len(),
@@ -115,19 +114,37 @@ impl Engine {
     }
 }
 
-/// The library's stored search index (built and stored first if need be), when the explorer
-/// shows exactly the library's reports; so the first search over a big library need not wait
-/// for the reports to be indexed. Its notes are dropped: the terminal belongs to the explorer.
-fn library_index(dir: Option<&Path>, corpus: &Corpus) -> Option<SearchIndex> {
-    let (lib, _) = Library::open(dir?).ok()?;
-    if lib.is_empty() {
-        return None;
-    }
-    let index = lib.search_index().index;
+/// The index for the explorer's reports. When they are the library's: its stored index if
+/// fresh, else one built here and stored for the next start and for `ciw search`. Either way
+/// it reads the texts from `corpus` ([`SearchIndex::share_texts`]), so they are held once.
+/// Notes are dropped: the terminal belongs to the explorer.
+fn index_for(corpus: &Arc<Corpus>, library: Option<&Path>) -> SearchIndex {
+    let lib = library
+        .and_then(|dir| Library::open(dir).ok())
+        .map(|(lib, _)| lib)
+        .filter(|lib| same_reports(lib, corpus));
+    let stored = lib.as_ref().and_then(|lib| lib.stored_search_index().0);
+    let mut index = match stored {
+        Some(index) => index,
+        None => {
+            let index = SearchIndex::new(corpus);
+            if let Some(lib) = &lib {
+                let _ = lib.store_search_index(&index);
+            }
+            index
+        }
+    };
+    index.share_texts(Arc::clone(corpus));
     index
-        .report_ids()
-        .eq(corpus.reports.iter().map(|r| r.id.as_str()))
-        .then_some(index)
+}
+
+/// Whether `corpus` is all of `lib`'s reports (so an index of one is an index of the other).
+fn same_reports(lib: &Library, corpus: &Corpus) -> bool {
+    let mut want: Vec<&str> = lib.entries().iter().map(|e| e.id.as_str()).collect();
+    let mut have: Vec<&str> = corpus.reports.iter().map(|r| r.id.as_str()).collect();
+    want.sort_unstable();
+    have.sort_unstable();
+    !want.is_empty() && want == have
 }
 
 /// The search overlay's state, and the hits `n`/`N` step through after it closes.
@@ -818,14 +835,29 @@ mod tests {
         let dir = tmp.path().join("lib");
         let (mut lib, _) = Library::open(&dir).unwrap();
         lib.import(&files).unwrap();
-        let corpus = Corpus::new(lib.load().reports);
-        let index = library_index(Some(&dir), &corpus).expect("the library's index");
-        assert!(dir.join(crate::library::SEARCH_INDEX).is_file(), "stored");
-        assert_eq!(index.len(), SearchIndex::new(&corpus).len());
-        let one = Corpus::new(vec![corpus.reports[0].clone()]);
-        assert!(library_index(Some(&dir), &one).is_none(), "other reports");
-        assert!(library_index(None, &corpus).is_none());
-        assert!(library_index(Some(&tmp.path().join("none")), &corpus).is_none());
+        let stored = dir.join(crate::library::SEARCH_INDEX);
+        let corpus = Arc::new(Corpus::new(lib.load().reports));
+        let built = SearchIndex::new(&corpus);
+        let q = Query::parse("placement stability");
+        // No index stored yet: built here, stored, texts shared.
+        assert!(!stored.exists());
+        let index = index_for(&corpus, Some(&dir));
+        assert!(stored.is_file(), "stored for next time");
+        assert_eq!(index.search(&q, 20), built.search(&q, 20));
+        // Stored: read back, the same answers.
+        let index = index_for(&corpus, Some(&dir));
+        assert_eq!(index.search(&q, 20), built.search(&q, 20));
+        // Other reports than the library's: built from them, the library's index untouched.
+        let one = Arc::new(Corpus::new(vec![corpus.reports[0].clone()]));
+        let before = std::fs::read(&stored).unwrap();
+        let index = index_for(&one, Some(&dir));
+        assert_eq!(index.report_count(), 1);
+        assert_eq!(std::fs::read(&stored).unwrap(), before);
+        assert_eq!(index_for(&corpus, None).len(), built.len());
+        assert_eq!(
+            index_for(&corpus, Some(&tmp.path().join("none"))).len(),
+            built.len()
+        );
     }
 
     fn hit(text: &str) -> Hit {
