@@ -37,6 +37,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The manifest's file name in the data dir.
@@ -579,11 +580,15 @@ impl Library {
 
     /// The stored search index, if `search.bin` was built from exactly these reports by this
     /// version. A damaged or unreadable one is `None` with a note; a stale or missing one is
-    /// `None`, quietly.
-    pub fn stored_search_index(&self) -> (Option<SearchIndex>, Option<String>) {
+    /// `None`, quietly. `share`: the loaded reports, if the caller holds them; the index then
+    /// reads its texts from them instead of holding a copy ([`store::from_reader`]).
+    pub fn stored_search_index(
+        &self,
+        share: Option<&Arc<Corpus>>,
+    ) -> (Option<SearchIndex>, Option<String>) {
         let path = self.dir.join(SEARCH_INDEX);
         match File::open(&path) {
-            Ok(file) => match store::from_reader(file, self.search_key()) {
+            Ok(file) => match store::from_reader(file, self.search_key(), share) {
                 Ok(index) => (Some(index), None),
                 Err(StoreError::Stale) => (None, None),
                 Err(StoreError::Corrupt(why)) => (
@@ -622,7 +627,7 @@ impl Library {
     /// built from the loaded reports and stored for next time (only when every report loaded).
     /// Its reports are in [`Corpus::new`] order, as the explorer's are.
     pub fn search_index(&self) -> SearchLoad {
-        let (stored, note) = self.stored_search_index();
+        let (stored, note) = self.stored_search_index(None);
         let mut notes: Vec<String> = note.into_iter().collect();
         if let Some(index) = stored {
             return SearchLoad {

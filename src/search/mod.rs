@@ -281,6 +281,29 @@ impl Texts {
     }
 }
 
+/// Every paragraph text of `corpus`, in index (doc) order.
+fn corpus_texts(corpus: &Corpus) -> impl Iterator<Item = &str> {
+    corpus
+        .reports
+        .iter()
+        .flat_map(|r| r.sections.iter())
+        .flat_map(|s| s.paragraphs.iter())
+        .map(|p| p.text.as_str())
+}
+
+/// Report, section and paragraph positions of every paragraph of `corpus`, in doc order.
+fn corpus_positions(corpus: &Corpus) -> Vec<(u32, u32, u32)> {
+    let mut at = Vec::new();
+    for (ri, r) in corpus.reports.iter().enumerate() {
+        for (si, s) in r.sections.iter().enumerate() {
+            for pi in 0..s.paragraphs.len() {
+                at.push((ri as u32, si as u32, pi as u32));
+            }
+        }
+    }
+    at
+}
+
 /// Strings packed in one buffer: `text[off[i]..off[i + 1]]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Packed {

@@ -2,22 +2,27 @@
 //! of re-reading every report and indexing it again.
 //!
 //! Layout (little-endian): the magic `CIWSIDX\0`, the format number (u32), the caller's key
-//! (16 bytes: what the index was built from), the payload's length (u64) and its xxh3-64
-//! checksum (u64), then the payload: the index's arrays one after another, each as a count
-//! (u64) and its elements. Reading checks all of it, then every offset, id and text boundary
-//! (see [`from_bytes`]), so a damaged or hand-made file is refused, never a panic later.
+//! (16 bytes: what the index was built from), then the length (u64) and xxh3-64 checksum (u64)
+//! of each of the two parts that follow: the paragraph texts, one after another, and the tables,
+//! the index's arrays one after another, each as a count (u64) and its elements. Reading checks
+//! both checksums, then every offset, id and text boundary (see [`from_bytes`]), so a damaged
+//! or hand-made file is refused, never a panic later. The texts come apart from the tables so a
+//! reader that holds the corpus can check them against it and skip them ([`from_reader`]).
 
 use super::fuzzy::Vocab;
 use super::{Doc, Packed, ReportInfo, SearchIndex, Texts, NONE};
+use crate::corpus::Corpus;
 use crate::model::Theme;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Bump when the layout or the meaning of a field changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"CIWSIDX\0";
-const HEADER: usize = 8 + 4 + 16 + 8 + 8;
+/// Magic, format, key, then length and checksum of the texts and of the tables.
+const HEADER: usize = 8 + 4 + 16 + 4 * 8;
 
 /// Why a stored index cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,17 +42,14 @@ fn corrupt(what: &str) -> StoreError {
 /// The index as bytes, stamped with `key`.
 pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
     let n = ix.texts.len();
-    let text_len: usize = (0..n as u32).map(|d| ix.texts.get(d).len()).sum();
-    let mut p = Writer(Vec::with_capacity(
-        text_len + ix.post_doc.len() * 5 + (1 << 20),
-    ));
-    p.u64(text_len as u64);
+    let mut text: Vec<u8> = Vec::with_capacity((0..n as u32).map(|d| ix.texts.get(d).len()).sum());
     let mut off = Vec::with_capacity(n + 1);
     off.push(0);
     for d in 0..n as u32 {
-        p.0.extend_from_slice(ix.texts.get(d).as_bytes());
-        off.push(p.0.len() - 8);
+        text.extend_from_slice(ix.texts.get(d).as_bytes());
+        off.push(text.len());
     }
+    let mut p = Writer(Vec::with_capacity(ix.post_doc.len() * 5 + (1 << 20)));
     p.offsets(&off);
     p.str(&ix.strings.text);
     p.offsets(&ix.strings.off);
@@ -83,14 +85,17 @@ pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
     p.u32s(ix.title_off.iter().copied(), ix.title_off.len());
     p.u32s(ix.title_ctx.iter().copied(), ix.title_ctx.len());
     p.u32(ix.avg_len.to_bits());
-    let payload = p.0;
-    let mut out = Vec::with_capacity(HEADER + payload.len());
+    let tables = p.0;
+    let mut out = Vec::with_capacity(HEADER + text.len() + tables.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&key);
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    for part in [&text, &tables] {
+        out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(part).to_le_bytes());
+    }
+    out.extend_from_slice(&text);
+    out.extend_from_slice(&tables);
     out
 }
 
@@ -105,13 +110,18 @@ pub fn key_of(bytes: &[u8]) -> Option<[u8; 16]> {
 /// Reads an index written by [`to_bytes`] for `key`. Anything that does not hold together is
 /// [`StoreError::Corrupt`]; another key or format is [`StoreError::Stale`].
 pub fn from_bytes(bytes: &[u8], key: [u8; 16]) -> Result<SearchIndex, StoreError> {
-    from_reader(bytes, key)
+    from_reader(std::io::Cursor::new(bytes), key, None)
 }
 
 /// Reads an index from `input` (a file: see [`from_bytes`]). Only the header is read when the
-/// index is stale; the paragraph texts, most of the file, are read straight into their final
-/// buffer, never copied.
-pub fn from_reader(mut input: impl Read, key: [u8; 16]) -> Result<SearchIndex, StoreError> {
+/// index is stale. With `share`, a corpus whose paragraph texts are the stored ones (same
+/// checksum, same lengths), the texts are not read at all: the index reads them from the corpus
+/// ([`SearchIndex::share_texts`]). Otherwise they are read straight into their final buffer.
+pub fn from_reader(
+    mut input: impl Read + Seek,
+    key: [u8; 16],
+    share: Option<&Arc<Corpus>>,
+) -> Result<SearchIndex, StoreError> {
     let truncated = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::UnexpectedEof => corrupt("truncated"),
         _ => StoreError::Corrupt(format!("cannot read it: {e}")),
@@ -124,37 +134,72 @@ pub fn from_reader(mut input: impl Read, key: [u8; 16]) -> Result<SearchIndex, S
     if header[8..12] != FORMAT.to_le_bytes() || header[12..28] != key {
         return Err(StoreError::Stale);
     }
-    let len = u64::from_le_bytes(header[28..36].try_into().expect("8 bytes"));
-    let sum = u64::from_le_bytes(header[36..44].try_into().expect("8 bytes"));
-    // The texts come first: their length, then their bytes.
-    let mut text_len = [0u8; 8];
-    input.read_exact(&mut text_len).map_err(truncated)?;
-    let n = u64::from_le_bytes(text_len);
-    if n.checked_add(8).is_none_or(|m| m > len) {
-        return Err(corrupt("text longer than the file"));
-    }
-    let mut text = Vec::new();
-    text.try_reserve_exact(n as usize)
-        .map_err(|_| corrupt("text too long"))?;
-    (&mut input)
-        .take(n)
-        .read_to_end(&mut text)
-        .map_err(truncated)?;
+    let word = |i: usize| u64::from_le_bytes(header[i..i + 8].try_into().expect("8 bytes"));
+    let (text_len, text_sum, tables_len, tables_sum) = (word(28), word(36), word(44), word(52));
+    // The texts: from the corpus if it has them, else from the file.
+    let shared = share.filter(|corpus| {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut len = 0u64;
+        for t in super::corpus_texts(corpus) {
+            h.update(t.as_bytes());
+            len += t.len() as u64;
+        }
+        len == text_len && h.digest() == text_sum
+    });
+    let text = match shared {
+        Some(_) => {
+            // Past the end is found out below: the tables come up short.
+            let by = i64::try_from(text_len).map_err(|_| corrupt("text longer than the file"))?;
+            input.seek(SeekFrom::Current(by)).map_err(truncated)?;
+            None
+        }
+        None => {
+            let mut text = Vec::new();
+            text.try_reserve_exact(usize::try_from(text_len).unwrap_or(usize::MAX))
+                .map_err(|_| corrupt("text longer than memory"))?;
+            (&mut input)
+                .take(text_len)
+                .read_to_end(&mut text)
+                .map_err(truncated)?;
+            if text.len() as u64 != text_len {
+                return Err(corrupt("truncated"));
+            }
+            if xxhash_rust::xxh3::xxh3_64(&text) != text_sum {
+                return Err(corrupt("checksum mismatch in the texts"));
+            }
+            Some(String::from_utf8(text).map_err(|_| corrupt("text is not UTF-8"))?)
+        }
+    };
     let mut rest = Vec::new();
     input.read_to_end(&mut rest).map_err(truncated)?;
-    if text.len() as u64 != n || 8 + n + rest.len() as u64 != len {
+    if rest.len() as u64 != tables_len {
         return Err(corrupt("truncated"));
     }
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&text_len);
-    h.update(&text);
-    h.update(&rest);
-    if h.digest() != sum {
-        return Err(corrupt("checksum mismatch"));
+    if xxhash_rust::xxh3::xxh3_64(&rest) != tables_sum {
+        return Err(corrupt("checksum mismatch in the tables"));
     }
-    let text = String::from_utf8(text).map_err(|_| corrupt("text is not UTF-8"))?;
     let mut r = Reader(&rest);
-    let texts = r.packed_with(text)?;
+    let off = r.offsets()?;
+    let texts = match (text, shared) {
+        (Some(text), _) => Texts::Packed(Packed::checked(text, off)?),
+        (None, Some(corpus)) => {
+            let at = super::corpus_positions(corpus);
+            let lens_agree = off.len() == at.len() + 1
+                && off.first() == Some(&0)
+                && off
+                    .windows(2)
+                    .zip(super::corpus_texts(corpus))
+                    .all(|(w, t)| w[0] <= w[1] && w[1] - w[0] == t.len());
+            if !lens_agree {
+                return Err(corrupt("text offsets"));
+            }
+            Texts::Corpus {
+                corpus: Arc::clone(corpus),
+                at,
+            }
+        }
+        (None, None) => unreachable!("texts are read unless shared"),
+    };
     let strings = r.packed()?;
     let nreports = r.count(6 * 8)?;
     let mut reports = Vec::with_capacity(nreports);
@@ -256,7 +301,7 @@ pub fn from_reader(mut input: impl Read, key: [u8; 16]) -> Result<SearchIndex, S
         .collect();
     Ok(SearchIndex {
         docs,
-        texts: Texts::Packed(texts),
+        texts,
         strings,
         reports,
         vocab,
@@ -371,18 +416,27 @@ impl<'a> Reader<'a> {
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect())
     }
-    fn packed(&mut self) -> Result<Packed, StoreError> {
-        let text = self.string()?;
-        self.packed_with(text)
-    }
-    /// The offsets of a packed table whose text was read already.
-    fn packed_with(&mut self, text: String) -> Result<Packed, StoreError> {
+    fn offsets(&mut self) -> Result<Vec<usize>, StoreError> {
         let n = self.count(8)?;
-        let off: Vec<usize> = self
+        Ok(self
             .take(n * 8)?
             .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")) as usize)
-            .collect();
+            .map(|c| {
+                usize::try_from(u64::from_le_bytes(c.try_into().expect("8 bytes")))
+                    .unwrap_or(usize::MAX)
+            })
+            .collect())
+    }
+    fn packed(&mut self) -> Result<Packed, StoreError> {
+        let text = self.string()?;
+        let off = self.offsets()?;
+        Packed::checked(text, off)
+    }
+}
+
+impl Packed {
+    /// `None` unless `off` cuts `text` from its start to its end at character boundaries.
+    fn checked(text: String, off: Vec<usize>) -> Result<Packed, StoreError> {
         let ok = off.first() == Some(&0)
             && off.last() == Some(&text.len())
             && off.windows(2).all(|w| w[0] <= w[1])
@@ -426,6 +480,35 @@ mod tests {
             bytes,
             "writing again gives the same bytes"
         );
+    }
+
+    #[test]
+    fn a_corpus_with_the_same_texts_is_read_from_not_the_file() {
+        let corpus = Arc::new(Corpus::samples());
+        let ix = SearchIndex::new(&corpus);
+        let bytes = to_bytes(&ix, key(3));
+        let read = |c: &Arc<Corpus>| {
+            from_reader(std::io::Cursor::new(&bytes), key(3), Some(c)).expect("reads")
+        };
+        let shared = read(&corpus);
+        assert!(matches!(shared.texts, Texts::Corpus { .. }));
+        let q = Query::parse("placement stability");
+        assert_eq!(shared.search(&q, 30), ix.search(&q, 30));
+        // Another corpus: the texts come from the file.
+        let mut other = Corpus::samples();
+        other.reports[0].sections[4].paragraphs[0]
+            .text
+            .insert(0, 'x');
+        let own = read(&Arc::new(other));
+        assert!(matches!(own.texts, Texts::Packed(_)));
+        assert_eq!(own.search(&q, 30), ix.search(&q, 30));
+        // Damaged or short tables are found out when the texts are skipped too.
+        let mut bad = bytes.clone();
+        let last = bad.len() - 10;
+        bad[last] ^= 1;
+        assert!(from_reader(std::io::Cursor::new(&bad), key(3), Some(&corpus)).is_err());
+        let short = &bytes[..bytes.len() - 5];
+        assert!(from_reader(std::io::Cursor::new(short), key(3), Some(&corpus)).is_err());
     }
 
     #[test]
@@ -484,18 +567,19 @@ mod tests {
         let mut bad = SearchIndex::new(&Corpus::samples());
         bad.ctx_docs[0] = 5..(ix.docs.len() as u32 + 1);
         assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
-        // Offsets of the texts that cut a character in two.
+        // Offsets of the texts that cut a character in two (checksum made right).
         let mut bytes = to_bytes(&ix, key(1));
-        let text_len = u64::from_le_bytes(bytes[HEADER..HEADER + 8].try_into().unwrap()) as usize;
-        let first_off = HEADER + 8 + text_len + 8 + 8;
-        let mut cut = u64::from_le_bytes(bytes[first_off..first_off + 8].try_into().unwrap());
-        let text = String::from_utf8(bytes[HEADER + 8..HEADER + 8 + text_len].to_vec()).unwrap();
+        let word = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let text_len = word(&bytes, 28) as usize;
+        let text = String::from_utf8(bytes[HEADER..HEADER + text_len].to_vec()).unwrap();
+        let first_off = HEADER + text_len + 8 + 8;
+        let mut cut = word(&bytes, first_off);
         while text.is_char_boundary(cut as usize) {
             cut += 1;
         }
         bytes[first_off..first_off + 8].copy_from_slice(&cut.to_le_bytes());
-        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[HEADER..]);
-        bytes[36..44].copy_from_slice(&sum.to_le_bytes());
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[HEADER + text_len..]);
+        bytes[52..60].copy_from_slice(&sum.to_le_bytes());
         assert!(matches!(
             from_bytes(&bytes, key(1)),
             Err(StoreError::Corrupt(_))

@@ -123,7 +123,9 @@ fn index_for(corpus: &Arc<Corpus>, library: Option<&Path>) -> SearchIndex {
         .and_then(|dir| Library::open(dir).ok())
         .map(|(lib, _)| lib)
         .filter(|lib| same_reports(lib, corpus));
-    let stored = lib.as_ref().and_then(|lib| lib.stored_search_index().0);
+    let stored = lib
+        .as_ref()
+        .and_then(|lib| lib.stored_search_index(Some(corpus)).0);
     let mut index = match stored {
         Some(index) => index,
         None => {
