@@ -546,6 +546,10 @@ pub struct State {
     dir: PathBuf,
     last: Option<Position>,
     bookmarks: Vec<Bookmark>,
+    /// The bookmarks as last read or written: what this explorer added and removed since is
+    /// the difference, and only that is applied to the file when saving, so two explorers
+    /// open at once both keep their bookmarks.
+    base: Vec<Bookmark>,
     last_dirty: bool,
     bookmarks_dirty: bool,
 }
@@ -604,6 +608,7 @@ impl State {
             State {
                 dir,
                 last,
+                base: bookmarks.clone(),
                 bookmarks,
                 last_dirty: false,
                 bookmarks_dirty: false,
@@ -620,11 +625,22 @@ impl State {
             self.last_dirty = false;
         }
         if self.bookmarks_dirty {
-            let file = BookmarksFile {
-                bookmarks: self.bookmarks.clone(),
-            };
+            fs::create_dir_all(&self.dir)?;
+            // One saver at a time: read, merge and write are one step.
+            let _lock = crate::library::lock_dir(&self.dir)?;
+            let path = self.dir.join(BOOKMARKS_FILE);
+            // What is on disk now (another explorer may have saved since we read it); if it
+            // cannot be read, what we read then.
+            let on_disk = fs::read(&path)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<BookmarksFile>(&b).ok())
+                .map_or_else(|| self.base.clone(), |f| f.bookmarks);
+            let merged = merge_bookmarks(&self.base, &self.bookmarks, on_disk);
+            let file = BookmarksFile { bookmarks: merged };
             let json = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
-            write_atomic(&self.dir.join(BOOKMARKS_FILE), &json)?;
+            write_atomic(&path, &json)?;
+            self.bookmarks = file.bookmarks;
+            self.base = self.bookmarks.clone();
             self.bookmarks_dirty = false;
         }
         Ok(())
@@ -692,6 +708,24 @@ impl State {
     pub fn is_dirty(&self) -> bool {
         self.last_dirty || self.bookmarks_dirty
     }
+}
+
+/// `theirs` (the file now) with what changed from `base` to `ours` applied: our removals
+/// removed, our additions appended; everything else as they have it.
+fn merge_bookmarks(base: &[Bookmark], ours: &[Bookmark], theirs: Vec<Bookmark>) -> Vec<Bookmark> {
+    let key = |b: &Bookmark| (b.report.clone(), b.paragraph.clone());
+    let has = |list: &[Bookmark], b: &Bookmark| list.iter().any(|x| key(x) == key(b));
+    let mut merged: Vec<Bookmark> = theirs
+        .into_iter()
+        // Kept unless we had it and removed it.
+        .filter(|b| !has(base, b) || has(ours, b))
+        .collect();
+    for b in ours {
+        if !has(base, b) && !has(&merged, b) {
+            merged.push(b.clone());
+        }
+    }
+    merged
 }
 
 /// Renames a damaged file out of the way (`NAME.damaged`, or `NAME.damaged-N` if taken).
@@ -868,6 +902,50 @@ mod tests {
         let (cfg, errors) = Config::load(&Paths::in_dir(tmp.path()), &known());
         assert_eq!(cfg, Config::default());
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn two_explorers_at_once_both_keep_their_bookmarks() {
+        let tmp = tempfile::tempdir().unwrap();
+        let paths = Paths::in_dir(tmp.path());
+        let (mut first, _) = State::load(&paths);
+        first.add_bookmark("swansea-2018-07", "3.18", "kept by both");
+        first.add_bookmark("swansea-2018-07", "R5", "removed by a");
+        first.save().unwrap();
+        // Two explorers open on the same state.
+        let (mut a, _) = State::load(&paths);
+        let (mut b, _) = State::load(&paths);
+        assert!(a.add_bookmark("pembrokeshire-2018-09", "O3", "added by a"));
+        assert!(a.remove_bookmark("swansea-2018-07", "R5"));
+        assert!(b.add_bookmark("pembrokeshire-2018-09", "4.2", "added by b"));
+        a.save().unwrap();
+        b.save().unwrap();
+        let ids = |s: &State| -> Vec<String> {
+            s.bookmarks()
+                .iter()
+                .map(|b| format!("{}#{}", b.report, b.paragraph))
+                .collect()
+        };
+        let want = [
+            "swansea-2018-07#3.18",
+            "pembrokeshire-2018-09#O3",
+            "pembrokeshire-2018-09#4.2",
+        ];
+        assert_eq!(ids(&State::load(&paths).0), want);
+        assert_eq!(ids(&b), want, "the saver sees the merged list");
+        // b removes what a added; a, saving again with nothing new, does not bring it back.
+        assert!(b.remove_bookmark("pembrokeshire-2018-09", "O3"));
+        b.save().unwrap();
+        a.set_last(Position {
+            report: "swansea-2018-07".into(),
+            section: None,
+            paragraph: None,
+        });
+        a.save().unwrap();
+        assert_eq!(
+            ids(&State::load(&paths).0),
+            ["swansea-2018-07#3.18", "pembrokeshire-2018-09#4.2"]
+        );
     }
 
     #[test]

@@ -1194,6 +1194,14 @@ fn try_flock(file: &File) -> io::Result<()> {
     flock(file, false)
 }
 
+/// Waits for and takes the lock of any folder of ours (a library, a state folder), creating
+/// its lock file. For short read-modify-write steps.
+pub fn lock_dir(dir: &Path) -> io::Result<LibraryLock> {
+    let f = lock_file(dir, false)?;
+    flock(&f, true)?;
+    Ok(LibraryLock { _file: f })
+}
+
 /// Takes the lock of an existing library folder (creating only the lock file).
 fn lock(dir: &Path) -> io::Result<LibraryLock> {
     let f = lock_file(dir, false)?;
