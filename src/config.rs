@@ -60,6 +60,9 @@ pub struct Config {
     pub keys: Vec<KeyOverride>,
     /// Authorities to open on / pre-select for comparison, as the user wrote them.
     pub default_authorities: Vec<String>,
+    /// `mouse = false`: leave the mouse to the terminal (its own text selection) instead of
+    /// the explorer's wheel and clicks. `None`: on.
+    pub mouse: Option<bool>,
 }
 
 /// What the TUI knows, for validation: the actions `[keys]` may rebind and its themes. Empty
@@ -100,7 +103,7 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-const SETTINGS: &str = "theme, color, default_authorities, [keys]";
+const SETTINGS: &str = "theme, color, mouse, default_authorities, [keys]";
 
 impl Config {
     /// Reads `config.toml` from the config dir; a missing file is all defaults, silently.
@@ -197,6 +200,15 @@ impl Config {
                         at,
                         name,
                         "expected \"auto\", \"always\" or \"never\"".into(),
+                    ),
+                },
+                "mouse" => match v.get_ref().as_bool() {
+                    Some(b) => cfg.mouse = Some(b),
+                    None => err(
+                        &mut errors,
+                        at,
+                        name,
+                        "expected true (the explorer takes the mouse) or false (the terminal keeps it)".into(),
                     ),
                 },
                 "default_authorities" => {
@@ -799,6 +811,26 @@ mod tests {
         assert_eq!(errors[0].line, 2);
         assert_eq!(errors[0].key.as_deref(), Some("color"));
         assert!(errors[0].to_string().contains("not valid TOML"));
+    }
+
+    #[test]
+    fn mouse_is_true_or_false() {
+        assert_eq!(Config::parse("", "c", &known()).0.mouse, None);
+        assert_eq!(
+            Config::parse("mouse = false", "c", &known()).0.mouse,
+            Some(false)
+        );
+        assert_eq!(
+            Config::parse("mouse = true", "c", &known()).0.mouse,
+            Some(true)
+        );
+        let (cfg, errors) = Config::parse("\nmouse = \"off\"", "c", &known());
+        assert_eq!(cfg.mouse, None);
+        assert_eq!(
+            (errors[0].line, errors[0].key.as_deref()),
+            (2, Some("mouse"))
+        );
+        assert!(errors[0].message.contains("true"), "{}", errors[0].message);
     }
 
     #[test]

@@ -378,6 +378,27 @@ fn escape_sequences_in_a_report_never_reach_the_terminal() {
 }
 
 #[test]
+fn mouse_false_leaves_the_mouse_to_the_terminal() {
+    for (config, captured) in [("", true), ("mouse = false\n", false)] {
+        let home = tempfile::tempdir().expect("config home");
+        std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+        std::fs::write(home.path().join("ciw/config.toml"), config).expect("write config");
+        let home_s = home.path().to_str().expect("utf-8 path").to_string();
+        let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
+        s.wait_for("Reports (2)");
+        let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
+        assert_eq!(
+            mode != vt100::MouseProtocolMode::None,
+            captured,
+            "{config:?}: {mode:?}"
+        );
+        s.send("q");
+        assert!(s.wait_exit().success());
+        s.assert_restored();
+    }
+}
+
+#[test]
 fn config_keys_apply_in_the_real_binary() {
     let home = tempfile::tempdir().expect("config home");
     std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");

@@ -122,21 +122,20 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Raw mode, alternate screen, mouse reporting, hidden cursor; and a panic hook that
-    /// restores the terminal before the panic message is printed.
-    pub fn enter() -> Result<TerminalGuard> {
+    /// Raw mode, alternate screen, mouse reporting (unless `mouse` is false: then the terminal
+    /// keeps its own text selection), hidden cursor; and a panic hook that restores the
+    /// terminal before the panic message is printed.
+    pub fn enter(mouse: bool) -> Result<TerminalGuard> {
         install_panic_hook();
         terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
         ACTIVE.store(true, Ordering::SeqCst);
         let setup = || -> std::io::Result<Terminal<CrosstermBackend<std::io::Stdout>>> {
             let mut out = std::io::stdout();
-            execute!(
-                out,
-                terminal::EnterAlternateScreen,
-                event::EnableMouseCapture,
-                cursor::Hide,
-                terminal::Clear(terminal::ClearType::All)
-            )?;
+            execute!(out, terminal::EnterAlternateScreen)?;
+            if mouse {
+                execute!(out, event::EnableMouseCapture)?;
+            }
+            execute!(out, cursor::Hide, terminal::Clear(terminal::ClearType::All))?;
             // Not `Terminal::clear`: it asks the terminal for the cursor position, which costs
             // a round trip over SSH and fails on terminals that do not answer.
             Terminal::new(CrosstermBackend::new(std::io::stdout()))
@@ -218,9 +217,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             .ok()
             .map(|p| p.data);
     }
+    let mouse = start.config.mouse.unwrap_or(true);
     start.apply(&mut app, restore);
     let signals = watch_signals()?;
-    let mut guard = TerminalGuard::enter()?;
+    let mut guard = TerminalGuard::enter(mouse)?;
     let hangup = hangup::Hangup::watch();
     let code = event_loop(&mut guard.terminal, &mut app, &signals, &hangup);
     drop(guard);
