@@ -172,13 +172,58 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<LoadError>) {
     let (files, mut errors) = expand(paths);
     let mut loaded = Vec::new();
-    for f in files {
-        match load_file(&f) {
+    for r in parallel_map(&files, |f| load_file(f)) {
+        match r {
             Ok(l) => loaded.push(l),
             Err(e) => errors.push(e),
         }
     }
     (loaded, errors)
+}
+
+/// `f` over `items` on every core (items handed out one at a time, so a long report does not
+/// hold up a whole share), the results in the items' order. One core, one item or no thread to
+/// be had: in order on this thread.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            done.push((i, f(item)));
+        }
+        done
+    };
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .name("ciw-load".into())
+                    .spawn_scoped(scope, work)
+                    .ok()
+            })
+            .collect();
+        let mut all = work();
+        for h in helpers {
+            match h.join() {
+                Ok(done) => all.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (i, r) in all {
+            slots[i] = Some(r);
+        }
+    });
+    slots.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -197,6 +242,19 @@ mod tests {
         );
         assert!(c.find("cardiff").is_none());
         assert!(c.find("").is_none());
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order() {
+        let items: Vec<u64> = (0..1000).collect();
+        let out = parallel_map(&items, |&x| {
+            // Uneven work, so threads finish out of order.
+            (0..(x % 7) * 1000).fold(x, |a, b| a.wrapping_add(b % 3))
+                - (0..(x % 7) * 1000).map(|b| b % 3).sum::<u64>()
+        });
+        assert_eq!(out, items);
+        assert!(parallel_map(&Vec::<u8>::new(), |&x| x).is_empty());
+        assert_eq!(parallel_map(&[5u8], |&x| x + 1), vec![6]);
     }
 
     #[test]
