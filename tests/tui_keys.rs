@@ -124,3 +124,51 @@ fn the_readme_names_every_rebindable_action() {
         );
     }
 }
+
+/// The explorer without a deep link (so it may reopen or open on a default), started with
+/// `config`.
+fn app_started(config: &str) -> App {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let paths = Paths::in_dir(tmp.path());
+    std::fs::create_dir_all(&paths.config).expect("config dir");
+    std::fs::write(paths.config_file(), config).expect("config written");
+    let args = Args::parse_from(["ciw", "--reports", "sample-reports"]);
+    let start = Start::read(&paths, &args);
+    let mut app = app_at(None, false, false);
+    start.apply(&mut app, true);
+    app
+}
+
+#[test]
+fn default_authorities_are_picked_and_opened_on() {
+    let app = app_started("default_authorities = [\"swansea\", \"pembroke\", \"cardiff\"]\n");
+    let names = |app: &App| -> Vec<String> {
+        app.compare
+            .picked
+            .iter()
+            .map(|&i| app.corpus.reports[i].authority.short.clone())
+            .collect()
+    };
+    // Opened on the first named (Swansea is second in the list), both picked for `c`.
+    assert_eq!(app.report().expect("a report").authority.short, "Swansea");
+    assert_eq!(names(&app), ["Pembrokeshire", "Swansea"]);
+    let notice = app.message.clone().unwrap_or_default();
+    assert!(
+        notice.contains("default_authorities: no report for `cardiff`"),
+        "{notice}"
+    );
+    // Without the setting: the first council, nothing picked, nothing said.
+    let plain = app_started("");
+    assert_eq!(
+        plain.report().expect("a report").authority.short,
+        "Pembrokeshire"
+    );
+    assert!(plain.compare.picked.is_empty() && plain.message.is_none());
+    // A deep link wins over the default council; the picks stay.
+    let linked = app_with_config("default_authorities = [\"swansea\"]\n", "pembrokeshire#4");
+    assert_eq!(
+        linked.report().expect("a report").authority.short,
+        "Pembrokeshire"
+    );
+    assert_eq!(names(&linked), ["Swansea"]);
+}

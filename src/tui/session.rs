@@ -12,14 +12,37 @@ use crate::target::Target;
 
 /// Gives the app its state; unless a deep link was given (`restore` false), reopens at the last
 /// position, as far as it still exists in the reports at hand.
-pub fn attach(app: &mut App, state: State, restore: bool) {
+/// Returns whether it reopened the last position.
+pub fn attach(app: &mut App, state: State, restore: bool) -> bool {
     let last = state.last().and_then(|p| p.locate(&app.corpus));
     app.state = Some(state);
-    if restore {
-        if let Some(l) = last {
+    match last {
+        Some(l) if restore => {
             open(app, l);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Corpus indices of the councils `names` (as `config.toml` gives them) name, in their order,
+/// without repeats (a council inspected more than once: its latest report); and the names that
+/// name no report.
+fn default_councils<'a>(app: &App, names: &'a [String]) -> (Vec<usize>, Vec<&'a str>) {
+    let mut picked = Vec::new();
+    let mut unknown = Vec::new();
+    for name in names {
+        let found = app
+            .corpus
+            .find(name)
+            .and_then(|r| app.corpus.reports.iter().position(|x| x.id == r.id));
+        match found {
+            Some(i) if !picked.contains(&i) => picked.push(i),
+            Some(_) => {}
+            None => unknown.push(name.as_str()),
         }
     }
+    (picked, unknown)
 }
 
 /// Opens a saved place.
@@ -206,13 +229,34 @@ impl Start {
 
     /// Hands the keymap and the state to the app (reopening where the reader was when
     /// `restore`), and puts the notice on the first frame.
+    ///
+    /// `default_authorities` of the config are picked for comparison (as with Space), and the
+    /// explorer opens on the first of them when it has no deep link and no last position.
     pub fn apply(self, app: &mut App, restore: bool) {
         app.keymap = self.keymap;
-        if let Some(state) = self.state {
-            attach(app, state, restore);
+        let reopened = match self.state {
+            Some(state) => attach(app, state, restore),
+            None => false,
+        };
+        let (picked, unknown) = default_councils(app, &self.config.default_authorities);
+        if let Some(&first) = picked.first() {
+            app.compare.picked = picked.iter().copied().collect();
+            if restore && !reopened {
+                app.select_report(first);
+            }
         }
-        if self.notice.is_some() {
-            app.message = self.notice;
+        let unknown = (!unknown.is_empty()).then(|| {
+            let shown: Vec<String> = unknown.iter().map(|n| format!("`{n}`")).collect();
+            format!(
+                "config.toml: default_authorities: no report for {}",
+                shown.join(", ")
+            )
+        });
+        if let Some(u) = &unknown {
+            eprintln!("ciw: {u}");
+        }
+        if let Some(m) = self.notice.or(unknown) {
+            app.message = Some(m);
         }
     }
 }
