@@ -952,12 +952,15 @@ pub fn unix_now() -> u64 {
 
 /// Stamp of everything a cached report depends on besides its source: the parser version and the
 /// report model's source text (any change to `model.rs` rebuilds the cache rather than risk
-/// decoding old bytes into new fields).
+/// decoding old bytes into new fields). Hashed once per process: listing checks it per entry.
 fn cache_stamp() -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&parse::PARSER_VERSION.to_le_bytes());
-    h.update(include_str!("model.rs").as_bytes());
-    h.digest()
+    static STAMP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *STAMP.get_or_init(|| {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&parse::PARSER_VERSION.to_le_bytes());
+        h.update(include_str!("model.rs").as_bytes());
+        h.digest()
+    })
 }
 
 fn cache_header() -> Vec<u8> {
