@@ -147,11 +147,11 @@ pub fn from_reader(
         len == text_len && h.digest() == text_sum
     });
     let text = match shared {
-        Some(_) => {
+        Some(corpus) => {
             // Past the end is found out below: the tables come up short.
             let by = i64::try_from(text_len).map_err(|_| corrupt("text longer than the file"))?;
             input.seek(SeekFrom::Current(by)).map_err(truncated)?;
-            None
+            Text::Shared(corpus)
         }
         None => {
             let mut text = Vec::new();
@@ -167,7 +167,7 @@ pub fn from_reader(
             if xxhash_rust::xxh3::xxh3_64(&text) != text_sum {
                 return Err(corrupt("checksum mismatch in the texts"));
             }
-            Some(String::from_utf8(text).map_err(|_| corrupt("text is not UTF-8"))?)
+            Text::Own(String::from_utf8(text).map_err(|_| corrupt("text is not UTF-8"))?)
         }
     };
     let mut rest = Vec::new();
@@ -180,9 +180,9 @@ pub fn from_reader(
     }
     let mut r = Reader(&rest);
     let off = r.offsets()?;
-    let texts = match (text, shared) {
-        (Some(text), _) => Texts::Packed(Packed::checked(text, off)?),
-        (None, Some(corpus)) => {
+    let texts = match text {
+        Text::Own(text) => Texts::Packed(Packed::checked(text, off)?),
+        Text::Shared(corpus) => {
             let at = super::corpus_positions(corpus);
             let lens_agree = off.len() == at.len() + 1
                 && off.first() == Some(&0)
@@ -198,7 +198,6 @@ pub fn from_reader(
                 at,
             }
         }
-        (None, None) => unreachable!("texts are read unless shared"),
     };
     let strings = r.packed()?;
     let nreports = r.count(6 * 8)?;
@@ -315,6 +314,12 @@ pub fn from_reader(
         avg_len,
         matcher: SkimMatcherV2::default(),
     })
+}
+
+/// Where [`from_reader`] takes the paragraph texts from.
+enum Text<'a> {
+    Own(String),
+    Shared(&'a Arc<Corpus>),
 }
 
 /// `off` has `n + 1` ascending entries from 0 to `end`.

@@ -126,16 +126,14 @@ fn index_for(corpus: &Arc<Corpus>, library: Option<&Path>) -> SearchIndex {
     let stored = lib
         .as_ref()
         .and_then(|lib| lib.stored_search_index(Some(corpus)).0);
-    let mut index = match stored {
-        Some(index) => index,
-        None => {
-            let index = SearchIndex::new(corpus);
-            if let Some(lib) = &lib {
-                let _ = lib.store_search_index(&index);
-            }
-            index
-        }
-    };
+    if let Some(index) = stored {
+        // Read with `corpus` at hand: its texts were shared if they are the stored ones.
+        return index;
+    }
+    let mut index = SearchIndex::new(corpus);
+    if let Some(lib) = &lib {
+        let _ = lib.store_search_index(&index);
+    }
     index.share_texts(Arc::clone(corpus));
     index
 }
