@@ -606,11 +606,10 @@ impl Keymap {
                     _ => bd.keys.first().map(|k| k.label(ascii)),
                 };
                 let Some(keys) = keys else { continue };
-                let essential = matches!(bd.action, A::ToggleHelp | A::Quit | A::Search | A::Back);
                 out.push(Hint {
                     keys,
                     text,
-                    essential,
+                    action: bd.action,
                 });
             }
         }
@@ -627,13 +626,23 @@ impl Keymap {
     }
 }
 
-/// One footer hint: the keys as shown, what they do, and whether the footer must keep it
-/// however narrow the terminal (how to get help, close an overlay, search and quit).
+/// One footer hint: the keys as shown, what they do, and the action they ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
     pub keys: String,
     pub text: &'static str,
-    pub essential: bool,
+    pub action: Action,
+}
+
+impl Hint {
+    /// Whether the footer must keep it however narrow the terminal: how to get help, close an
+    /// overlay, search and quit.
+    pub fn essential(&self) -> bool {
+        matches!(
+            self.action,
+            Action::ToggleHelp | Action::Quit | Action::Search | Action::Back
+        )
+    }
 }
 
 /// Keys of a binding as the help shows them: `j, ↓`; `(no key)` when the overrides left none.
@@ -799,16 +808,16 @@ mod tests {
         assert_eq!((h[0].keys.as_str(), h[0].text), ("Enter", "fold/read"));
         assert!(h
             .iter()
-            .any(|h| h.keys == "j/k" && h.text == "move" && !h.essential));
+            .any(|h| h.keys == "j/k" && h.text == "move" && !h.essential()));
         assert!(h
             .iter()
-            .any(|h| h.keys == "y" && h.text == "copy" && !h.essential));
+            .any(|h| h.keys == "y" && h.text == "copy" && !h.essential()));
         assert!(h
             .iter()
-            .any(|h| h.keys == "q" && h.text == "quit" && h.essential));
+            .any(|h| h.keys == "q" && h.text == "quit" && h.essential()));
         assert!(h
             .iter()
-            .any(|h| h.keys == "/" && h.text == "search" && h.essential));
+            .any(|h| h.keys == "/" && h.text == "search" && h.essential()));
         let h = Keymap::default().hints(Overlay::Search, Pane::Sections, true);
         assert!(h.iter().any(|h| h.keys == "Up/Down" && h.text == "select"));
         let h = Keymap::default().hints(Overlay::Compare, Pane::Sections, false);
@@ -918,7 +927,7 @@ mod tests {
         );
         assert!(h
             .iter()
-            .any(|h| h.keys == "Ctrl-q" && h.text == "quit" && h.essential));
+            .any(|h| h.keys == "Ctrl-q" && h.text == "quit" && h.essential()));
         assert_eq!(label(&km, Scope::Global, Action::Down), "n, ↓");
         assert_eq!(label(&km, Scope::Global, Action::Quit), "Ctrl-q");
         assert_eq!(label(&km, Scope::Help, Action::Quit), "Ctrl-q");

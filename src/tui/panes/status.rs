@@ -1,6 +1,7 @@
 //! The status line (breadcrumb `Swansea › 3 Care and support › Placement choice › 3.18`, or a
 //! confirmation) and the key hints of the focused pane, built from the app's effective keymap.
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
@@ -56,10 +57,10 @@ fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     let mut shown = vec![false; hints.len()];
     for pass_essential in [true, false] {
         for (i, h) in hints.iter().enumerate() {
-            if h.essential == pass_essential && width(h) <= room {
+            if h.essential() == pass_essential && width(h) <= room {
                 room -= width(h);
                 shown[i] = true;
-            } else if h.essential == pass_essential && !pass_essential {
+            } else if h.essential() == pass_essential && !pass_essential {
                 // Keep the order of the rest: once one does not fit, stop.
                 break;
             }
@@ -76,14 +77,14 @@ fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
 /// `? help` (or `Esc close` in an overlay), with the keys in effect.
 fn short_hint(app: &App) -> Option<String> {
     let want = if app.overlay == crate::tui::app::Overlay::None {
-        "help"
+        Action::ToggleHelp
     } else {
-        "close"
+        Action::Back
     };
     app.keymap
         .hints(app.overlay, app.focus, app.theme.symbols.ascii)
         .into_iter()
-        .find(|h| h.text == want)
+        .find(|h| h.action == want)
         .map(|h| format!("{} {}", h.keys, h.text))
 }
 
