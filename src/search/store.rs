@@ -99,14 +99,6 @@ pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
     out
 }
 
-/// The key a stored index was made for, if `bytes` starts like one of this format; reads
-/// only the header.
-pub fn key_of(bytes: &[u8]) -> Option<[u8; 16]> {
-    (bytes.len() >= HEADER && &bytes[..8] == MAGIC && bytes[8..12] == FORMAT.to_le_bytes())
-        .then(|| bytes[12..28].try_into().ok())
-        .flatten()
-}
-
 /// Reads an index written by [`to_bytes`] for `key`. Anything that does not hold together is
 /// [`StoreError::Corrupt`]; another key or format is [`StoreError::Stale`].
 pub fn from_bytes(bytes: &[u8], key: [u8; 16]) -> Result<SearchIndex, StoreError> {
@@ -467,7 +459,6 @@ mod tests {
     fn round_trip_gives_the_same_hits() {
         let ix = SearchIndex::new(&Corpus::samples());
         let bytes = to_bytes(&ix, key(7));
-        assert_eq!(key_of(&bytes), Some(key(7)));
         let back = from_bytes(&bytes, key(7)).expect("reads back");
         for q in [
             "plcement stabilty",
