@@ -4,9 +4,8 @@
 
 mod common;
 
-use ciw::tui::action::Action;
 use ciw::tui::app::{Overlay, Pane};
-use common::tui::{app_at, ctrl, draw, key, rows, screen};
+use common::tui::{app_at, ctrl, draw, key, random_walk, rows, screen};
 use crossterm::event::KeyCode;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -363,26 +362,6 @@ fn tiny_and_odd_sizes_never_panic() {
         (160, 48),
         (300, 20),
     ];
-    let mut seed: u64 = 0xc0ffee;
     let mut app = app_at(Some("swansea#4.10"), false, false);
-    for step in 0..2500 {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let k = keys[(seed >> 33) as usize % keys.len()];
-        key(&mut app, k);
-        if (seed >> 20) % 6 == 0 {
-            ctrl(&mut app, 'd');
-        }
-        if (seed >> 40) % 5 == 0 {
-            let (c, r) = (((seed >> 8) % 200) as u16, ((seed >> 16) % 60) as u16);
-            app.update(match (seed >> 45) % 3 {
-                0 => Action::Click(c, r),
-                1 => Action::ScrollDown(c, r),
-                _ => Action::ScrollUp(c, r),
-            });
-        }
-        let (w, h) = sizes[step % sizes.len()];
-        draw(&mut app, w, h);
-    }
+    random_walk(&mut app, &keys, &sizes, 0xc0ffee, 2500);
 }

@@ -7,7 +7,7 @@ mod common;
 use ciw::corpus::Corpus;
 use ciw::tui::action::Action;
 use ciw::tui::app::{App, Effect, Options, Pane};
-use common::tui::{app_at, ctrl, draw, key, screen};
+use common::tui::{app_at, ctrl, draw, key, random_walk, screen};
 use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
@@ -261,32 +261,8 @@ fn random_keys_at_any_size_never_panic() {
         (110, 30),
         (200, 60),
     ];
-    let mut seed: u64 = 0x5eed;
     let mut app = app_at(Some("swansea#R5"), false, false);
-    for step in 0..3000 {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let k = keys[(seed >> 33) as usize % keys.len()];
-        if k == KeyCode::Char('q') {
-            continue;
-        }
-        if (seed >> 20) % 7 == 0 {
-            ctrl(&mut app, 'd');
-        } else {
-            key(&mut app, k);
-        }
-        if (seed >> 40) % 5 == 0 {
-            let (c, r) = (((seed >> 8) % 200) as u16, ((seed >> 16) % 60) as u16);
-            app.update(match (seed >> 45) % 3 {
-                0 => Action::Click(c, r),
-                1 => Action::ScrollDown(c, r),
-                _ => Action::ScrollUp(c, r),
-            });
-        }
-        let (w, h) = sizes[step % sizes.len()];
-        draw(&mut app, w, h);
-    }
+    random_walk(&mut app, &keys, &sizes, 0x5eed, 3000);
 }
 
 #[test]

@@ -62,3 +62,29 @@ pub fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
 pub fn screen(t: &Terminal<TestBackend>) -> String {
     rows(t).join("\n")
 }
+
+/// Drives `app` with `steps` pseudo-random presses of `keys` (from `seed`), with now and then a
+/// Ctrl-d, a click or a wheel turn at a random cell, drawing after each at the next of `sizes`.
+/// For tests that no sequence of keys and sizes panics.
+pub fn random_walk(app: &mut App, keys: &[KeyCode], sizes: &[(u16, u16)], seed: u64, steps: usize) {
+    let mut seed = seed;
+    for step in 0..steps {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        key(app, keys[(seed >> 33) as usize % keys.len()]);
+        if (seed >> 20) % 6 == 0 {
+            ctrl(app, 'd');
+        }
+        if (seed >> 40) % 5 == 0 {
+            let (c, r) = (((seed >> 8) % 200) as u16, ((seed >> 16) % 60) as u16);
+            app.update(match (seed >> 45) % 3 {
+                0 => Action::Click(c, r),
+                1 => Action::ScrollDown(c, r),
+                _ => Action::ScrollUp(c, r),
+            });
+        }
+        let (w, h) = sizes[step % sizes.len()];
+        draw(app, w, h);
+    }
+}
