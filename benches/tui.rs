@@ -26,44 +26,33 @@ fn corpus_of(n: usize) -> Corpus {
     Corpus::new(reports)
 }
 
-fn benches(c: &mut Criterion) {
-    let corpus = corpus_of(1000);
-    c.bench_function("first_frame_1000_reports_80x24", |b| {
+/// From the loaded reports to the first frame at `size`, opened at `link` if given.
+fn first_frame(
+    c: &mut Criterion,
+    name: &str,
+    corpus: &Corpus,
+    size: (u16, u16),
+    link: Option<&str>,
+) {
+    let (w, h) = size;
+    c.bench_function(name, |b| {
         b.iter_batched(
             || {
                 (
                     corpus.clone(),
-                    Terminal::new(TestBackend::new(80, 24)).expect("terminal"),
+                    Terminal::new(TestBackend::new(w, h)).expect("terminal"),
                 )
             },
             |(corpus, mut term)| {
-                let mut app = App::new(corpus, Options::default());
-                app.update(Action::Resize(80, 24));
-                term.draw(|f| render(&app, f)).expect("draw");
-                // Returned, so the 1,000 reports are dropped outside the timing.
-                black_box((app, term))
-            },
-            BatchSize::SmallInput,
-        )
-    });
-    c.bench_function("first_frame_1000_reports_deep_link_200x60", |b| {
-        b.iter_batched(
-            || {
-                (
-                    corpus.clone(),
-                    Terminal::new(TestBackend::new(200, 60)).expect("terminal"),
-                )
-            },
-            |(corpus, mut term)| {
-                let t = target::resolve(&corpus, "swansea-2018-07-0999#3.18").expect("link");
+                let target = link.map(|l| target::resolve(&corpus, l).expect("link"));
                 let mut app = App::new(
                     corpus,
                     Options {
-                        target: Some(t),
+                        target,
                         ..Options::default()
                     },
                 );
-                app.update(Action::Resize(200, 60));
+                app.update(Action::Resize(w, h));
                 term.draw(|f| render(&app, f)).expect("draw");
                 // Returned, so the 1,000 reports are dropped outside the timing.
                 black_box((app, term))
@@ -71,6 +60,18 @@ fn benches(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
+}
+
+fn benches(c: &mut Criterion) {
+    let corpus = corpus_of(1000);
+    first_frame(c, "first_frame_1000_reports_80x24", &corpus, (80, 24), None);
+    first_frame(
+        c,
+        "first_frame_1000_reports_deep_link_200x60",
+        &corpus,
+        (200, 60),
+        Some("swansea-2018-07-0999#3.18"),
+    );
     let t = target::resolve(&corpus, "swansea-2018-07-0501#3.18").expect("link");
     let mut app = App::new(
         corpus,
