@@ -1057,10 +1057,7 @@ fn write_cache(
     keep: &HashSet<[u8; 16]>,
     new: &HashMap<[u8; 16], Vec<u8>>,
 ) -> io::Result<()> {
-    let tmp = temp_path(path);
-    let result = (|| {
-        let file = File::create(&tmp)?;
-        let mut w = BufWriter::with_capacity(1 << 16, file);
+    write_atomic_with(path, |w| {
         w.write_all(&cache_header())?;
         let mut seen: HashSet<[u8; 16]> = HashSet::new();
         let write_entry = |w: &mut BufWriter<File>, key: &[u8; 16], p: &[u8]| {
@@ -1076,7 +1073,7 @@ fn write_cache(
             }
             Visit::Payload(p) => {
                 seen.insert(*key);
-                if let Err(e) = write_entry(&mut w, key, p) {
+                if let Err(e) = write_entry(w, key, p) {
                     err = Some(e);
                 }
                 false
@@ -1089,18 +1086,10 @@ fn write_cache(
         let mut keys: Vec<&[u8; 16]> = new.keys().collect();
         keys.sort();
         for k in keys {
-            write_entry(&mut w, k, &new[k])?;
+            write_entry(w, k, &new[k])?;
         }
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        sync_dir(path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+        Ok(())
+    })
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -1132,15 +1121,24 @@ fn sync_dir(path: &Path) -> io::Result<()> {
 /// the process or machine dies: temp file in the same folder, fsync, rename over, fsync folder.
 /// Creates the folder if need be.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] for a file written piece by piece: `fill` writes the new contents.
+fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
+) -> io::Result<()> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
     let tmp = temp_path(path);
     let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
+        let mut w = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+        fill(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        drop(file);
         fs::rename(&tmp, path)?;
         sync_dir(path)
     })();
