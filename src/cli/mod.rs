@@ -65,7 +65,12 @@ pub enum Command {
     },
     /// Search every paragraph, finding and recommendation.
     Search {
-        query: String,
+        /// Words to find, all of them (typos allowed); 'exact, "a phrase", !exclude, in:, theme:
+        #[arg(required_unless_present = "acronyms")]
+        query: Option<String>,
+        /// List the acronyms search knows (learnt from the reports, and built in) instead.
+        #[arg(long, conflicts_with_all = ["limit", "authority", "theme"])]
+        acronyms: bool,
         #[arg(long)]
         json: bool,
         #[arg(long, default_value_t = 20)]
@@ -109,14 +114,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(Command::List { json }) => list::run(&args, *json),
         Some(Command::Show { target, json }) => show::run(&args, target, *json),
         Some(Command::Search {
+            acronyms: true,
+            json,
+            ..
+        }) => search::acronyms(&args, *json),
+        Some(Command::Search {
             query,
             json,
             limit,
             authority,
             theme,
+            ..
         }) => search::run(
             &args,
-            query,
+            query.as_deref().unwrap_or_default(),
             *json,
             *limit,
             authority.as_deref(),

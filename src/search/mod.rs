@@ -42,6 +42,7 @@
 //! [`Hit::snippet`] gives a line of a given width around the match with the highlight ranges
 //! moved into it.
 
+pub mod acronym;
 pub mod fuzzy;
 mod index;
 mod intern;
@@ -51,11 +52,14 @@ pub mod snippet;
 pub mod store;
 #[doc(hidden)]
 pub mod synth;
+mod table;
 pub mod token;
 
+pub use acronym::{Acronym, Acronyms};
 pub use index::SearchIndex;
 pub use query::{Query, QueryTerm, TermKind};
-pub use snippet::{snippet, Snippet};
+pub use rank::{Notice, Results};
+pub use snippet::{snippet, snippet_weighted, Snippet};
 
 use crate::model::Theme;
 use std::ops::Range;
@@ -86,12 +90,30 @@ pub struct Hit {
     pub matches: Vec<Range<usize>>,
     /// Position of the report in the corpus the index was built from.
     pub report_index: usize,
+    /// True when the paragraph lacks one of the query's words (such hits come after all those
+    /// that have every word).
+    pub partial: bool,
+    /// Per range of `matches`: which query words it stands for and how rare they are, so the
+    /// snippet can show the most and rarest of them. Empty: every match counts the same.
+    pub weights: Vec<MatchWeight>,
+    /// Acronyms the match went through: the query's short form found written out, or its long
+    /// form found as the short form.
+    pub acronyms: Vec<Acronym>,
+}
+
+/// What one highlighted range of a hit stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchWeight {
+    /// Query words matched, a bit each (query word `i` is bit `i`).
+    pub terms: u16,
+    /// The rarest of them: its inverse document frequency.
+    pub weight: f32,
 }
 
 impl Hit {
     /// A one-line excerpt at most `width` columns wide around the matches.
     pub fn snippet(&self, width: usize) -> Snippet {
-        snippet(&self.text, &self.matches, width)
+        snippet_weighted(&self.text, &self.matches, &self.weights, width)
     }
 
     /// `matches` as character (Unicode scalar) offsets, as in the JSON output.
@@ -269,8 +291,12 @@ mod tests {
             let q = Query::parse(&words.join(" "));
             let hits = ix.search(&q, 20);
             proptest::prop_assert!(hits.len() <= 20);
+            // Every hit with all the words first, best first; then those missing some.
             for pair in hits.windows(2) {
-                proptest::prop_assert!(pair[0].score >= pair[1].score);
+                proptest::prop_assert!(!pair[0].partial || pair[1].partial);
+                if !pair[1].partial {
+                    proptest::prop_assert!(pair[0].score >= pair[1].score);
+                }
             }
             for h in hits {
                 proptest::prop_assert!(h.snippet(w).text.width() <= w.max(1));
@@ -292,6 +318,9 @@ mod tests {
             text: "ŵyn and Ŵyn".into(),
             matches: vec![0..4, 9..13],
             report_index: 0,
+            partial: false,
+            weights: Vec::new(),
+            acronyms: Vec::new(),
         };
         assert_eq!(h.char_matches(), [[0, 3], [8, 11]]);
     }

@@ -40,6 +40,8 @@ pub struct QueryTerm {
     pub kind: TermKind,
     /// For words of a quoted phrase: the phrase's number.
     pub phrase: Option<u16>,
+    /// Typed in capitals (`LAC`, `EOT`): meant as an acronym, never an ordinary word by typo.
+    pub upper: bool,
 }
 
 /// A parsed query. Build with [`Query::parse`]; the fields may also be set directly (the CLI adds
@@ -135,8 +137,14 @@ impl Query {
             (TermKind::Fuzzy, word)
         };
         let body = body.trim_start_matches('^').trim_end_matches('$');
+        let upper = body.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !body.chars().any(char::is_lowercase);
         for t in query_terms(body) {
+            let before = self.terms.len();
             self.push(&t, kind, None);
+            if let Some(last) = self.terms.get_mut(before) {
+                last.upper = upper;
+            }
         }
     }
 
@@ -145,7 +153,12 @@ impl Query {
             return;
         }
         let text: String = text.chars().take(MAX_WORD_CHARS).collect();
-        self.terms.push(QueryTerm { text, kind, phrase });
+        self.terms.push(QueryTerm {
+            text,
+            kind,
+            phrase,
+            upper: false,
+        });
     }
 
     /// True when there is nothing to match or filter on.

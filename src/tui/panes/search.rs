@@ -75,8 +75,16 @@ pub fn step(app: &mut App, delta: isize) {
         });
         return;
     }
+    // Through the hits with every word; through all once on one that misses some.
+    let at = app
+        .search
+        .current
+        .unwrap_or(app.search.list.selected)
+        .min(len - 1);
+    let complete = app.search.complete_shown();
+    let len = if at < complete { complete } else { len };
     let i = match app.search.current {
-        None => app.search.list.selected.min(len - 1),
+        None => at,
         Some(c) => (c as isize + delta).rem_euclid(len as isize) as usize,
     };
     let wrapped = match app.search.current {
@@ -103,7 +111,7 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
         Some(r) if *r.id == *hit.report => hit.report_index,
         _ => reports.iter().position(|r| *r.id == *hit.report)?,
     };
-    reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
+    let found = reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
         s.paragraphs
             .iter()
             .position(|p| *p.id == *hit.paragraph)
@@ -112,7 +120,13 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
                 section: Some(si),
                 paragraph: Some(pi),
             })
-    })
+    });
+    // Text outside the sections (front matter): the report itself.
+    Some(found.unwrap_or(Target {
+        report: ri,
+        section: None,
+        paragraph: None,
+    }))
 }
 
 /// Opens hit `i` in the panes and says which it is.
@@ -128,10 +142,14 @@ fn jump(app: &mut App, i: usize) {
             let keys = app
                 .keymap
                 .fill("{next_hit}/{prev_hit}", app.theme.symbols.ascii);
+            let (of, missing) = if hit.partial {
+                (app.search.hits.len(), " (some words missing)")
+            } else {
+                (app.search.complete_shown(), "")
+            };
             app.message = Some(format!(
-                "Hit {} of {} for \"{}\": {} · {keys} next/previous",
+                "Hit {} of {of} for \"{}\": {}{missing} · {keys} next/previous",
                 i + 1,
-                app.search.hits.len(),
                 crate::text::for_terminal(&app.search.shown_query),
                 crate::text::for_terminal(&hit.link),
             ));
@@ -351,6 +369,28 @@ fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static>
     Line::from(out)
 }
 
+/// `── 95 more with some words missing ──` across the list.
+fn divider_line(t: &Theme, s: &SearchState, width: usize) -> Line<'static> {
+    let rule = if t.symbols.ascii { "-" } else { "─" };
+    let label = if s.complete == 0 {
+        format!(" no hit has every word; {} with some ", s.partial)
+    } else {
+        format!(" {} more with some words missing ", s.partial)
+    };
+    let rest = width.saturating_sub(2 + wrap::width(&label));
+    let mut text = format!("{}{label}{}", rule.repeat(2), rule.repeat(rest));
+    if wrap::width(&text) > width {
+        text = wrap::display(&text, t.symbols.ascii)
+            .chars()
+            .scan(0, |w, c| {
+                *w += cell_width(c);
+                (*w <= width).then_some(c)
+            })
+            .collect();
+    }
+    Line::from(Span::styled(text, t.muted))
+}
+
 /// The hit count or what the search is doing, for the query line.
 fn status(s: &SearchState) -> String {
     if !s.started() {
@@ -365,11 +405,17 @@ fn status(s: &SearchState) -> String {
     if s.query.trim().is_empty() {
         return format!("{} paragraphs", s.paragraphs);
     }
-    match s.hits.len() {
+    let complete = match s.complete {
+        0 if s.partial > 0 => "no hit has every word".to_string(),
         0 => "no hits".into(),
         1 => "1 hit".into(),
-        n if n >= LIMIT => format!("top {n} hits"),
+        n if n > LIMIT => format!("top {LIMIT} of {n} hits"),
         n => format!("{n} hits"),
+    };
+    if s.partial > 0 {
+        format!("{complete} · {} partial", s.partial)
+    } else {
+        complete
     }
 }
 
@@ -428,6 +474,8 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     if s.hits.is_empty() {
         let note = if let Some(e) = &s.error {
             e.clone()
+        } else if let Some(n) = s.notice.as_ref().filter(|_| !s.pending()) {
+            n.clone()
         } else if s.query.trim().is_empty() {
             format!(
                 "Type to search every paragraph of {} reports: words in any order, typos allowed. \
@@ -449,15 +497,23 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
             .collect();
         frame.render_widget(Paragraph::new(lines), p.list);
     } else {
+        // The hits, and a divider before the first that misses some words.
         let off = s.list.visible_offset(lh);
-        let lines: Vec<Line> = s
-            .hits
-            .iter()
-            .enumerate()
-            .skip(off)
-            .take(lh)
-            .map(|(i, h)| hit_line(t, h, lw, i == s.list.selected))
-            .collect();
+        let first_partial = s.hits.iter().position(|h| h.partial);
+        let mut lines: Vec<Line> = Vec::with_capacity(lh + 1);
+        let mut selected_row = 0;
+        for (i, h) in s.hits.iter().enumerate().skip(off).take(lh) {
+            if Some(i) == first_partial {
+                lines.push(divider_line(t, s, lw));
+            }
+            if i == s.list.selected {
+                selected_row = lines.len();
+            }
+            lines.push(hit_line(t, h, lw, i == s.list.selected));
+        }
+        // The divider may push the selection past the bottom: scroll one more.
+        let skip = (selected_row + 1).saturating_sub(lh);
+        let lines: Vec<Line> = lines.into_iter().skip(skip).take(lh).collect();
         frame.render_widget(Paragraph::new(lines), p.list);
     }
 
