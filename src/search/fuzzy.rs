@@ -241,15 +241,17 @@ pub fn expand(
         let qmask = char_mask(w);
         let first = scratch.q[0];
         let perfect = matcher.fuzzy_match(w, w).unwrap_or(1).max(1) as f32;
+        // Read in place from a stored index: take the slices once.
+        let (lens, masks): (&[u8], &[u64]) = (&vocab.lens, &vocab.masks);
         for i in 0..vocab.len() as u32 {
             if prefix.contains(&i) {
                 continue;
             }
-            let len = vocab.lens[i as usize] as usize;
+            let len = lens[i as usize] as usize;
             if len + k < n {
                 continue;
             }
-            let tmask = vocab.masks[i as usize];
+            let tmask = masks[i as usize];
             let missing = (qmask & !tmask).count_ones() as usize;
             if missing > k {
                 continue;

@@ -317,7 +317,7 @@ pub(super) enum Texts {
 }
 
 /// Bytes of text per checksummed block of a stored index.
-pub(super) const TEXT_BLOCK: usize = 1 << 16;
+pub(super) const TEXT_BLOCK: usize = 1 << 12;
 
 impl Texts {
     /// Doc `d`'s text; an error when it is stored and damaged.
@@ -370,7 +370,7 @@ pub(super) fn corpus_positions(corpus: &Corpus) -> Vec<(u32, Place)> {
     at
 }
 
-/// The search index over a corpus. See the [module docs](self).
+/// The search index over a corpus. See the [module docs](crate::search).
 pub struct SearchIndex {
     pub(super) docs: Docs,
     /// Paragraph texts, one per doc, in doc order.
@@ -407,10 +407,11 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 /// Postings entries per checksummed block of a stored index.
-pub(super) const POSTING_BLOCK: usize = 1 << 14;
+pub(super) const POSTING_BLOCK: usize = 1 << 12;
 
 impl SearchIndex {
-    /// Indexes every searchable text of every report of `corpus` ([`units`]).
+    /// Indexes every searchable text of every report of `corpus` (front matter, every section's paragraphs, and overview findings and
+    /// recommendations no section holds).
     pub fn new(corpus: &Corpus) -> SearchIndex {
         let acronyms =
             Acronyms::learn(corpus_texts(corpus).enumerate().map(|(d, t)| (d as u32, t)));
@@ -634,15 +635,15 @@ impl SearchIndex {
 
     fn check_postings(&self, r: Range<usize>) -> Result<(), StoreError> {
         let ndocs = self.docs.len() as u32;
+        let (post_doc, post_tf): (&[u32], &[u8]) = (&self.post_doc, &self.post_tf);
         self.post_blocks.check(
             r,
             "postings",
             |b, e| {
                 let mut h = xxhash_rust::xxh3::Xxh3::new();
-                h.update(bytemuck::cast_slice(&self.post_doc[e.clone()]));
-                h.update(&self.post_tf[e.clone()]);
-                h.digest() == self.post_blocks.sums[b]
-                    && self.post_doc[e].iter().all(|&d| d < ndocs)
+                h.update(bytemuck::cast_slice(&post_doc[e.clone()]));
+                h.update(&post_tf[e.clone()]);
+                h.digest() == self.post_blocks.sums[b] && post_doc[e].iter().all(|&d| d < ndocs)
             },
             self.post_doc.len(),
         )

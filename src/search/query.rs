@@ -13,7 +13,7 @@
 //! Parsing never fails: odd input (a lone `!`, unbalanced quotes) is read as leniently as it
 //! can be; unknown `theme:` values are kept in [`Query::unknown_themes`] for the caller to report.
 
-use super::token::query_terms;
+use super::token::{query_parts, query_terms};
 use crate::model::Theme;
 
 /// At most this many words of a query are searched; the rest are ignored.
@@ -71,10 +71,14 @@ impl Query {
             // A quoted phrase: up to the closing quote, or the end.
             if let Some(body) = rest.strip_prefix(['"', '“', '”']) {
                 let end = body.find(['"', '“', '”']).unwrap_or(body.len());
-                let words: Vec<String> = body[..end]
+                let mut words: Vec<String> = body[..end]
                     .split_whitespace()
-                    .flat_map(query_terms)
+                    .flat_map(query_parts)
                     .collect();
+                if words.len() > 1 && body[..end].split_whitespace().count() == 1 {
+                    // One joined word in quotes (`"B&B"`): as the joined word.
+                    words = query_terms(&body[..end]);
+                }
                 if words.len() == 1 {
                     q.push(&words[0], TermKind::Whole, None);
                 } else if !words.is_empty() {

@@ -286,6 +286,10 @@ impl SearchIndex {
         let mut best = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut cands: Vec<u32> = Vec::new();
+        // Read in place from a stored index: take the slices once.
+        let doc_len: &[u16] = &self.docs.len;
+        let (title_off, title_ctx): (&[u32], &[u32]) = (&self.title_off, &self.title_ctx);
+        let (ctx_start, ctx_end): (&[u32], &[u32]) = (&self.ctx_start, &self.ctx_end);
         for &i in &live {
             let e = &exps[i];
             for &(t, w) in &e.list {
@@ -293,7 +297,7 @@ impl SearchIndex {
                 for (&d, &tf) in docs.iter().zip(tfs) {
                     let d = d as usize;
                     let tf = f32::from(tf);
-                    let norm = 1.0 - BM25_B + BM25_B * f32::from(self.docs.len[d]) / self.avg_len;
+                    let norm = 1.0 - BM25_B + BM25_B * f32::from(doc_len[d]) / self.avg_len;
                     let v = w * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * norm);
                     if v > best[d] {
                         if best[d] == 0.0 {
@@ -303,9 +307,9 @@ impl SearchIndex {
                     }
                 }
                 let t = t as usize;
-                for k in self.title_off[t] as usize..self.title_off[t + 1] as usize {
-                    let c = self.title_ctx[k] as usize;
-                    let (start, end) = (self.ctx_start[c] as usize, self.ctx_end[c] as usize);
+                for &c in &title_ctx[title_off[t] as usize..title_off[t + 1] as usize] {
+                    let c = c as usize;
+                    let (start, end) = (ctx_start[c] as usize, ctx_end[c] as usize);
                     let v = TITLE_WEIGHT * w;
                     for (d, slot) in best[start..end].iter_mut().enumerate() {
                         if v > *slot {

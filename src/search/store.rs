@@ -421,13 +421,20 @@ fn read(
         return Err(corrupt("paragraph tables of different lengths"));
     }
     let ns = nstrings as u32;
+    let (report, section, paragraph, subsection): (&[u32], &[u32], &[u32], &[u32]) = (
+        &docs.report,
+        &docs.section,
+        &docs.paragraph,
+        &docs.subsection,
+    );
+    let (theme, weight): (&[u8], &[u8]) = (&docs.theme, &docs.weight);
     let in_range = (0..ndocs).all(|i| {
-        (docs.report[i] as usize) < nreports
-            && docs.section[i] < ns
-            && docs.paragraph[i] < ns
-            && (docs.subsection[i] < ns || docs.subsection[i] == NONE)
-            && theme_of(docs.theme[i]).is_some()
-            && Weight::from_byte(docs.weight[i]).is_some()
+        (report[i] as usize) < nreports
+            && section[i] < ns
+            && paragraph[i] < ns
+            && (subsection[i] < ns || subsection[i] == NONE)
+            && theme_of(theme[i]).is_some()
+            && Weight::from_byte(weight[i]).is_some()
     });
     if !in_range {
         return Err(corrupt("paragraph table out of range"));
