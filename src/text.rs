@@ -152,6 +152,12 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A path as it may be shown: [`for_terminal`] over its display form, so a file name cannot
+/// drive the terminal or split a line.
+pub fn shown_path(p: &std::path::Path) -> String {
+    for_terminal(&p.display().to_string()).into_owned()
+}
+
 /// Folds one character for matching: curly quotes to straight, dashes to `-`, Welsh and other
 /// Latin diacritics to their base letter, lower case. Returns `None` for characters to skip.
 pub fn fold_char(c: char) -> char {

@@ -158,7 +158,7 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     match crate::library::open_reports(&paths) {
         Ok(opened) => {
             for n in &opened.notes {
-                eprintln!("ciw: {n}");
+                eprintln!("ciw: {}", crate::text::for_terminal(n));
             }
             let failed = opened.left_out > 0;
             if opened.samples {
@@ -167,9 +167,11 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
                 (Corpus::new(opened.reports), failed)
             }
         }
+        // The library is there but broken: say so, and work on nothing rather than on the
+        // samples as if the library were empty.
         Err(e) => {
-            eprintln!("ciw: {e}; showing the sample reports");
-            (Corpus::samples(), true)
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+            (Corpus::default(), true)
         }
     }
 }
