@@ -141,7 +141,7 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     if !args.reports.is_empty() {
         let (loaded, errors) = corpus::load_paths(&args.reports);
         for e in &errors {
-            eprintln!("ciw: {e}");
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
         }
         return (
             Corpus::new(loaded.into_iter().map(|l| l.report).collect()),
@@ -151,7 +151,10 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     let paths = match crate::library::Paths::resolve(args.library.as_deref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("ciw: {e}; showing the sample reports");
+            eprintln!(
+                "ciw: {}; showing the sample reports",
+                crate::text::for_terminal(&e.to_string())
+            );
             return (Corpus::samples(), false);
         }
     };

@@ -192,7 +192,12 @@ impl Library {
             if slots[i].is_some() {
                 continue;
             }
-            let src = self.dir.join(SOURCES).join(&e.source);
+            // Where the trouble is: the stored source, or the manifest naming a bad one.
+            let src = if own::is_plain_name(&e.source) {
+                self.dir.join(SOURCES).join(&e.source)
+            } else {
+                self.dir.join(MANIFEST)
+            };
             match self.read_source(e).and_then(|b| {
                 parse::parse_bytes(&b, &e.origin)
                     .map_err(|err| format!("it no longer parses: {err}"))

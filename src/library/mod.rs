@@ -177,13 +177,25 @@ impl Library {
     }
 
     /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
-    /// all are fresh: then `ciw list` needs nothing but the manifest. `None` otherwise.
+    /// all are fresh and every entry is sound (a plain source name, a key, a regular file there):
+    /// then `ciw list` needs nothing but the manifest. `None` otherwise.
     pub fn summaries(&self) -> Option<Vec<&Summary>> {
+        let sources = self.dir.join(SOURCES);
         let mut all: Vec<&Summary> = self
             .manifest
             .reports
             .iter()
-            .map(Entry::fresh_summary)
+            .map(|e| {
+                // A damaged entry sends the caller to the full load, which names it.
+                // (One `lstat` per report: still no report is read.)
+                let sound = own::is_plain_name(&e.source)
+                    && manifest::parse_key(&e.key).is_some()
+                    && sources
+                        .join(&e.source)
+                        .symlink_metadata()
+                        .is_ok_and(|m| m.is_file());
+                e.fresh_summary().filter(|_| sound)
+            })
             .collect::<Option<_>>()?;
         all.sort_by_cached_key(|s| corpus::order_key(&s.authority, &s.inspection));
         Some(all)
