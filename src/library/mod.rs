@@ -177,23 +177,17 @@ impl Library {
     }
 
     /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
-    /// all are fresh and every entry is sound (a plain source name, a key, a regular file there):
-    /// then `ciw list` needs nothing but the manifest. `None` otherwise.
+    /// all are fresh and every entry is sound (a plain source name, a key): then `ciw list` needs
+    /// nothing but the manifest (it reads no source, so a source damaged on disk is named by the
+    /// commands that read it). `None` otherwise.
     pub fn summaries(&self) -> Option<Vec<&Summary>> {
-        let sources = self.dir.join(SOURCES);
         let mut all: Vec<&Summary> = self
             .manifest
             .reports
             .iter()
             .map(|e| {
                 // A damaged entry sends the caller to the full load, which names it.
-                // (One `lstat` per report: still no report is read.)
-                let sound = own::is_plain_name(&e.source)
-                    && manifest::parse_key(&e.key).is_some()
-                    && sources
-                        .join(&e.source)
-                        .symlink_metadata()
-                        .is_ok_and(|m| m.is_file());
+                let sound = own::is_plain_name(&e.source) && manifest::parse_key(&e.key).is_some();
                 e.fresh_summary().filter(|_| sound)
             })
             .collect::<Option<_>>()?;

@@ -464,11 +464,14 @@ fn a_lying_manifest_reads_nothing_outside_and_never_hangs() {
         ("fifo-0123456789abcdef.txt", "fifo"),
     ] {
         lie(source);
-        for args in [
-            &["show", "swansea"][..],
-            &["search", "safeguarding"],
-            &["list"],
-        ] {
+        // (`list` reads only the manifest: it names the entries that point out of the library,
+        // and leaves reading the sources to the commands that serve them.)
+        let readers: &[&[&str]] = if what == "fifo" {
+            &[&["show", "swansea"], &["search", "safeguarding"]]
+        } else {
+            &[&["show", "swansea"], &["search", "safeguarding"], &["list"]]
+        };
+        for args in readers {
             let out = ciw(&lib, args);
             let err = text(&out.stderr);
             assert_eq!(out.status.code(), Some(1), "{what} {args:?}: {err}");
