@@ -148,6 +148,12 @@ impl Library {
     /// damaged manifest rebuilt from the stored sources.
     pub fn open(dir: &Path) -> Result<(Library, Vec<String>), LibraryError> {
         let mut notes = Vec::new();
+        if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+            return Err(LibraryError::NotOurs {
+                path: shown_path(dir),
+                why: "is not a folder",
+            });
+        }
         let manifest = manifest::read(dir, &mut notes)?;
         let lib = Library {
             dir: dir.to_path_buf(),
@@ -220,6 +226,10 @@ pub struct Opened {
 /// empty. Errors only when the library cannot be read at all.
 pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
     let (lib, mut notes) = Library::open(&paths.data)?;
+    if let Err(e) = own::check_adoptable(&paths.data) {
+        // Someone else's folder: never read as a library, and said so.
+        notes.push(format!("{e}; showing the sample reports"));
+    }
     if lib.is_empty() {
         return Ok(Opened {
             reports: Vec::new(),

@@ -4,6 +4,7 @@
 //! One test binary for the whole group, so the crate is linked once.
 
 mod compare;
+mod inputs;
 mod parse;
 mod search;
 mod show;
