@@ -63,6 +63,39 @@ fn bad_bytes(b: &[u8]) -> (usize, usize) {
 /// bytes. UTF-16 is read with or without a byte-order mark; NUL bytes in text are removed
 /// wherever they are (and counted); bytes that are not UTF-8 are read as Windows-1252.
 pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ParseError> {
+    match classify(bytes)? {
+        Class::Decoded(d) => Ok(d),
+        Class::Bytes { nul } => Ok(decode_8bit(bytes, nul)),
+    }
+}
+
+/// [`decode_text`] for bytes the caller is done with: UTF-8 (the usual case) becomes the text
+/// without a copy, so decoding costs no memory beyond the input.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, ParseError> {
+    match classify(&bytes)? {
+        Class::Decoded(d) => Ok(d),
+        Class::Bytes { nul: 0 } if std::str::from_utf8(&bytes).is_ok() => {
+            if bytes.starts_with(b"\xef\xbb\xbf") {
+                bytes.drain(..3);
+            }
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            Ok(Decoded {
+                text,
+                ..Decoded::default()
+            })
+        }
+        Class::Bytes { nul } => Ok(decode_8bit(&bytes, nul)),
+    }
+}
+
+/// What [`classify`] found: text decoded already (UTF-16), or 8-bit text with this many NULs.
+enum Class {
+    Decoded(Decoded),
+    Bytes { nul: usize },
+}
+
+/// Not text (an error), UTF-16 (decoded), or 8-bit text to decode.
+fn classify(bytes: &[u8]) -> Result<Class, ParseError> {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -80,17 +113,17 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ParseError> {
         ));
     }
     if let Some(text) = decode_utf16(bytes) {
-        return Ok(Decoded {
+        return Ok(Class::Decoded(Decoded {
             text,
             ..Decoded::default()
-        });
+        }));
     }
     if let Some((text, enc)) = decode_utf16_without_bom(bytes) {
-        return Ok(Decoded {
+        return Ok(Class::Decoded(Decoded {
             text,
             utf16_without_bom: Some(enc),
             ..Decoded::default()
-        });
+        }));
     }
     let sample = &bytes[..bytes.len().min(8192)];
     let (s_nul, s_controls) = bad_bytes(sample);
@@ -103,6 +136,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ParseError> {
             bytes.len()
         )));
     }
+    Ok(Class::Bytes { nul })
+}
+
+/// UTF-8 with Windows-1252 bytes mixed in; `nul` NUL bytes removed.
+fn decode_8bit(bytes: &[u8], nul: usize) -> Decoded {
     let without_nul: Vec<u8>;
     let bytes = if nul > 0 {
         without_nul = bytes.iter().copied().filter(|&b| b != 0).collect();
@@ -135,12 +173,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ParseError> {
             }
         }
     }
-    Ok(Decoded {
+    Decoded {
         text: out,
         cp1252: fixed,
         nul,
         utf16_without_bom: None,
-    })
+    }
 }
 
 /// UTF-16 without a byte-order mark, told by its zero bytes: in text that is mostly Latin, every

@@ -40,6 +40,14 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
     parse_with(&decoded.text, origin, warnings)
 }
 
+/// [`parse_bytes`] for bytes the caller is done with: they become the text without a copy, so
+/// a big input costs one copy less.
+pub fn parse_owned(bytes: Vec<u8>, origin: &str) -> Result<Report, ParseError> {
+    let decoded = decode::decode_owned(bytes)?;
+    let warnings = decoded.warnings();
+    parse_with(&decoded.text, origin, warnings)
+}
+
 /// Parses text already in memory.
 pub fn parse_str(text: &str, origin: &str) -> Result<Report, ParseError> {
     if text.trim().is_empty() {
