@@ -15,7 +15,7 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
         eprintln!("ciw: {n}");
     }
     let events = lib.import(paths)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     let (mut added, mut replaced, mut failed) = (0, 0, 0);
     for ev in &events {
         match ev {
@@ -95,7 +95,7 @@ pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
     }
     match lib.remove(key) {
         Ok(removed) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::output::stdout();
             for e in &removed {
                 writeln!(
                     out,
