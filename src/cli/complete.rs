@@ -94,7 +94,8 @@ pub fn script(shell: Shell) -> String {
 // ---------------------------------------------------------------------------------------------
 // What the library holds, for the completers
 
-/// The `--library` and `--reports` given on the line being completed (the words after `--`).
+/// The `--library` (else `CIW_LIBRARY`) and `--reports` given on the line being completed (the
+/// words after `--`).
 fn line_sources() -> (Option<PathBuf>, Vec<PathBuf>) {
     let words: Vec<OsString> = std::env::args_os()
         .skip_while(|a| a != "--")
@@ -118,6 +119,11 @@ fn line_sources() -> (Option<PathBuf>, Vec<PathBuf>) {
         }
         i += 1;
     }
+    let library = library.or_else(|| {
+        std::env::var_os("CIW_LIBRARY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
     (library, reports)
 }
 
@@ -337,7 +343,9 @@ fn complete_report(current: &OsStr) -> Vec<CompletionCandidate> {
 /// `ciw man`: the roff source of `ciw(1)`.
 pub fn man_page() -> std::io::Result<Vec<u8>> {
     use clap_mangen::roff::{bold, italic, roman, Roff};
-    let mut cmd = command().disable_help_subcommand(true);
+    let mut cmd = Args::command()
+        .version(super::long_version())
+        .disable_help_subcommand(true);
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone())
         .title("CIW")
@@ -369,7 +377,7 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
         }
         for a in sub
             .get_arguments()
-            .filter(|a| !a.is_hide_set() && a.get_id() != "help")
+            .filter(|a| !a.is_hide_set() && !a.is_global_set() && a.get_id() != "help")
         {
             roff.control("TP", []);
             let mut head = Vec::new();

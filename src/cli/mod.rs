@@ -43,6 +43,7 @@ pub struct Args {
 pub enum Command {
     /// Parse reports and print their structure.
     Parse {
+        /// Report files (.txt), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
         /// The JSON contract: one object for one file, an array for several.
@@ -51,6 +52,7 @@ pub enum Command {
     },
     /// Parse reports and list what the parser had to guess or repair.
     Check {
+        /// Report files (.txt), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },
@@ -117,6 +119,7 @@ pub enum Command {
     },
     /// Add reports to the library.
     Import {
+        /// Report files (.txt), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },
@@ -128,6 +131,7 @@ pub enum Command {
     },
     /// Print a shell completion script: `source <(ciw completions bash)`.
     Completions {
+        /// The shell to complete in.
         #[arg(value_enum)]
         shell: complete::Shell,
     },
