@@ -9,7 +9,8 @@ fn main() -> ExitCode {
         // A reader that stopped early (`| head`) is not a failure.
         Err(e) if ciw::cli::output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ciw: {e:#}");
+            // Names are data: whatever an error quotes is made safe for the terminal.
+            eprintln!("ciw: {}", ciw::text::for_terminal(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }

@@ -25,7 +25,7 @@ fn theme_list() -> String {
 }
 
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     ExitCode::from(2)
 }
 
@@ -141,7 +141,7 @@ pub fn run(
         };
         let m = core::matrix(&themes, reports.iter().copied());
         let body = match format {
-            Format::Json => format!("{}\n", serde_json::to_string_pretty(&m)?),
+            Format::Json => format!("{}\n", crate::text::to_json_pretty(&m)?),
             Format::Text => layout::matrix_text(&m, width),
             Format::Markdown => crate::export::matrix_markdown(&m),
             Format::Csv => crate::export::matrix_csv(&m),
@@ -155,7 +155,7 @@ pub fn run(
     };
     let c = core::compare(theme, reports.iter().copied());
     let export = match format {
-        Format::Json => Some(format!("{}\n", serde_json::to_string_pretty(&c)?)),
+        Format::Json => Some(format!("{}\n", crate::text::to_json_pretty(&c)?)),
         Format::Markdown => Some(crate::export::compare_markdown(&c, &corpus)),
         Format::Csv => Some(crate::export::compare_csv(&c, &corpus)),
         Format::Text => None,

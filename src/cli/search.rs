@@ -60,10 +60,12 @@ pub fn run(
         }
     } else if format == Format::Json {
         let items: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
         if hits.is_empty() {
-            eprintln!("ciw: {}", no_hits(query, &index));
+            eprintln!(
+                "ciw: {}",
+                crate::text::for_terminal(&no_hits(query, &index))
+            );
         }
     } else if hits.is_empty() {
         writeln!(out, "{}", no_hits(query, &index))?;
@@ -86,7 +88,7 @@ fn search_index(args: &Args) -> (SearchIndex, Option<crate::corpus::Corpus>, boo
                 if !lib.is_empty() {
                     let loaded = lib.search_index();
                     for n in notes.iter().chain(&loaded.notes) {
-                        eprintln!("ciw: {n}");
+                        eprintln!("ciw: {}", crate::text::for_terminal(n));
                     }
                     if loaded.index.report_count() > 0 {
                         return (loaded.index, None, loaded.left_out > 0);
@@ -100,7 +102,7 @@ fn search_index(args: &Args) -> (SearchIndex, Option<crate::corpus::Corpus>, boo
 }
 
 fn usage(msg: &str) -> Result<ExitCode> {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     Ok(ExitCode::from(USAGE_ERROR))
 }
 
