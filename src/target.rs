@@ -35,7 +35,9 @@ pub enum TargetError {
         candidates: Vec<String>,
     },
     /// A target relative to the current report (`#3.18`, `R5`) with no report open.
-    #[error("no report is open to find {given:?} in; give a council too, e.g. `{example}#{given}`")]
+    #[error(
+        "no report is open to find {given:?} in; give a council too, e.g. `{example}#{given}`"
+    )]
     NoReportOpen { given: String, example: String },
     /// A bare word that names neither a council nor a part of the report being read.
     #[error("{given:?} is neither a council ({councils}) nor a paragraph or section of {authority} ({hint})")]
@@ -628,7 +630,11 @@ mod tests {
         let mut later = c.reports[1].clone();
         later.id = format!("{}-2021-03", slug(&later.authority.short));
         let name = slug(&later.authority.short);
-        let c = Corpus::new(vec![c.reports[0].clone(), c.reports[1].clone(), later.clone()]);
+        let c = Corpus::new(vec![
+            c.reports[0].clone(),
+            c.reports[1].clone(),
+            later.clone(),
+        ]);
         let s = complete(&c, &name[..3], None, 10);
         assert_eq!(s[0], name);
         assert!(s.contains(&later.id), "{s:?}");

@@ -64,11 +64,7 @@ impl<T: Clone + PartialEq> JumpList<T> {
             }
         }
         // Nothing older: stay put.
-        self.cursor = self
-            .entries
-            .iter()
-            .position(|e| *e == current)
-            .unwrap_or(0);
+        self.cursor = self.entries.iter().position(|e| *e == current).unwrap_or(0);
         None
     }
 
@@ -86,7 +82,12 @@ impl<T: Clone + PartialEq> JumpList<T> {
     /// `''`: back to where the last jump left from, recording `current` so that `''` again
     /// returns here.
     pub fn toggle(&mut self, current: T) -> Option<T> {
-        let target = self.entries.iter().rev().find(|e| **e != current).cloned()?;
+        let target = self
+            .entries
+            .iter()
+            .rev()
+            .find(|e| **e != current)
+            .cloned()?;
         self.record(current);
         Some(target)
     }
@@ -218,7 +219,11 @@ mod tests {
             at = p;
             steps += 1;
         }
-        assert_eq!(at, 50 + 1, "the oldest kept after the current position was added");
+        assert_eq!(
+            at,
+            50 + 1,
+            "the oldest kept after the current position was added"
+        );
         assert!(steps <= MAX_JUMPS);
     }
 

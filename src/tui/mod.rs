@@ -25,6 +25,7 @@ pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
+pub mod list_filter;
 pub mod panes;
 pub mod search_worker;
 pub mod session;
