@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod export;
 pub mod input;
 pub mod library;
 pub mod model;
