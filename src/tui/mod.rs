@@ -307,6 +307,19 @@ fn event_loop(
                     out.write_all(clipboard::osc52(&text).as_bytes())?;
                     out.flush()?;
                 }
+                Effect::Export { stem, markdown } => {
+                    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+                    let shown = crate::text::for_terminal(&dir.display().to_string()).into_owned();
+                    app.message = Some(
+                        match crate::export::write_new(&dir, &stem, "md", markdown.as_bytes()) {
+                            Ok(path) => format!(
+                                "Saved {} in {shown}",
+                                path.file_name().unwrap_or_default().to_string_lossy()
+                            ),
+                            Err(e) => format!("Could not save {stem}.md in {shown}: {e}"),
+                        },
+                    );
+                }
             }
         }
         if app.quit {
