@@ -495,3 +495,66 @@ fn a_lying_manifest_reads_nothing_outside_and_never_hangs() {
         .success());
     assert!(ciw(&lib, &["show", "swansea"]).status.success());
 }
+
+/// Readers racing writers, not paused but as they come: every answer a reader gets is the library
+/// before or after a write, never a mix, and nothing is lost at the end.
+#[test]
+fn readers_racing_imports_and_removes_see_whole_states() {
+    const N: usize = 10;
+    let tmp = tempfile::tempdir().unwrap();
+    let big = many_in(&tmp.path().join("big"), N);
+    let lib = tmp.path().join("lib");
+    for round in 0..3 {
+        let before = list_ids(&lib);
+        let mut writer = cmd(&lib, &["import", big.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut seen = 0;
+        while writer.try_wait().unwrap().is_none() || seen == 0 {
+            let ids = list_ids(&lib);
+            assert!(ids == before || ids.len() == N, "round {round}: {ids:?}");
+            seen += 1;
+        }
+        assert!(writer.wait().unwrap().success());
+        assert_eq!(list_ids(&lib).len(), N);
+        let ids = list_ids(&lib);
+        let mut remover = cmd(&lib, &["remove", &ids[0]])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while remover.try_wait().unwrap().is_none() {
+            let n = list_ids(&lib).len();
+            assert!(n == N || n == N - 1, "round {round}: {n}");
+        }
+        assert!(remover.wait().unwrap().success());
+        assert_eq!(list_ids(&lib).len(), N - 1);
+        let (_, notes) = Library::open(&lib).unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(!lib.join(format!("{MANIFEST}.damaged")).exists());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_after_a_remove_commits_keeps_the_removal_and_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = samples_in(&tmp.path().join("in"));
+    let lib = tmp.path().join("lib");
+    let both = [files[0].to_str().unwrap(), files[1].to_str().unwrap()];
+    assert!(ciw(&lib, &["import", both[0], both[1]]).status.success());
+    let out = run({
+        let mut c = cmd(&lib, &["remove", "swansea"]);
+        c.env("CIW_FAULT", "remove:committed:kill");
+        c
+    });
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(libc::SIGKILL));
+    assert_eq!(list_ids(&lib), ["pembrokeshire-2018-09"]);
+    // The removed report's source, never deleted, is set aside by the next write, not lost.
+    assert!(ciw(&lib, &["import", both[1]]).status.success());
+    assert_eq!(list_ids(&lib).len(), 2);
+    assert_eq!(names_in(&lib.join(SOURCES)).len(), 2);
+}
