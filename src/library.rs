@@ -8,7 +8,7 @@
 //! DIR/cache.bin           every parsed report, one consolidated postcard file (disposable)
 //! DIR/search.bin          the search index over all of them (disposable; see [`Library::search_index`])
 //! DIR/.lock               held (flock) while an import or remove writes
-//! DIR/state/              last position and bookmarks, when `--library` is given (see [`Paths`])
+//! DIR/state/              last position and bookmarks, when `--library` is given (see [`crate::paths::Paths`])
 //! ```
 //! Every write is atomic ([`write_atomic`]: temp file in the same folder, fsync, rename, fsync the
 //! folder). An import writes its sources first, then the cache, and commits by renaming the new
@@ -35,6 +35,7 @@
 use crate::corpus::{self, Corpus, LoadError};
 use crate::model::{slug, Authority, Inspection, Report};
 use crate::parse;
+use crate::paths::{NoHome, Paths};
 use crate::search::store::{self, StoreError};
 use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
@@ -54,8 +55,6 @@ pub const CACHE: &str = "cache.bin";
 pub const SEARCH_INDEX: &str = "search.bin";
 /// The folder of imported sources in the data dir.
 pub const SOURCES: &str = "sources";
-/// The config file's name in the config dir.
-pub const CONFIG_FILE: &str = "config.toml";
 
 const MANIFEST_FORMAT: u32 = 1;
 const CACHE_MAGIC: &[u8; 8] = b"CIWCACHE";
@@ -63,69 +62,11 @@ const CACHE_FORMAT: u32 = 1;
 /// Per entry: key (16) + payload length (4) + payload checksum (8).
 const ENTRY_HEADER: usize = 28;
 
-/// Where `ciw` keeps things.
-///
-/// Without `--library`: the platform's project dirs (on Linux `~/.local/share/ciw`,
-/// `~/.config/ciw`, `~/.local/state/ciw`; where the platform has no state dir, such as macOS and
-/// Windows, state goes to `<local data dir>/state`).
-///
-/// With `--library DIR` (or `CIW_LIBRARY`): the data dir is `DIR` and the state dir is
-/// `DIR/state`, because last position and bookmarks point at reports of that library and would
-/// dangle in another one. The config stays in the platform's config dir: theme, colours and keys
-/// are the user's preferences, whichever library they open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paths {
-    /// Imported sources, manifest and cache.
-    pub data: PathBuf,
-    /// Holds `config.toml`.
-    pub config: PathBuf,
-    /// Holds `last.json` and `bookmarks.json`.
-    pub state: PathBuf,
-}
-
-impl Paths {
-    /// The paths for `--library DIR` if given, else the platform's.
-    pub fn resolve(library: Option<&Path>) -> Result<Paths, LibraryError> {
-        let dirs = directories::ProjectDirs::from("", "", "ciw");
-        let config = dirs.as_ref().map(|d| d.config_dir().to_path_buf());
-        match (library, dirs) {
-            (Some(dir), _) => Ok(Paths {
-                data: dir.to_path_buf(),
-                state: dir.join("state"),
-                config: config.unwrap_or_else(|| dir.join("config")),
-            }),
-            (None, Some(d)) => Ok(Paths {
-                data: d.data_dir().to_path_buf(),
-                config: d.config_dir().to_path_buf(),
-                state: d
-                    .state_dir()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| d.data_local_dir().join("state")),
-            }),
-            (None, None) => Err(LibraryError::NoHome),
-        }
-    }
-
-    /// Everything under one folder (`DIR`, `DIR/config`, `DIR/state`): for tests and portable use.
-    pub fn in_dir(dir: &Path) -> Paths {
-        Paths {
-            data: dir.to_path_buf(),
-            config: dir.join("config"),
-            state: dir.join("state"),
-        }
-    }
-
-    /// `config.toml`.
-    pub fn config_file(&self) -> PathBuf {
-        self.config.join(CONFIG_FILE)
-    }
-}
-
 /// What can go wrong with the library as a whole (single files fail as [`LoadError`]s).
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error("cannot find your home folder to keep the library in; pass --library DIR or set CIW_LIBRARY")]
-    NoHome,
+    #[error(transparent)]
+    NoHome(#[from] NoHome),
     #[error("{path}: {source}")]
     Io { path: String, source: io::Error },
     #[error("no report in the library matches {key:?}; it holds: {known}")]
@@ -1384,13 +1325,5 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert_eq!(fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn paths_under_library_keep_state_with_it() {
-        let p = Paths::resolve(Some(Path::new("/tmp/lib"))).unwrap();
-        assert_eq!(p.data, Path::new("/tmp/lib"));
-        assert_eq!(p.state, Path::new("/tmp/lib/state"));
-        assert!(p.config_file().ends_with("config.toml"));
     }
 }

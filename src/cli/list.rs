@@ -1,6 +1,7 @@
 //! `ciw list`: the reports with their inspection dates and counts, as a table or JSON.
 use super::Args;
-use crate::library::{Library, Paths, Summary};
+use crate::library::{Library, Summary};
+use crate::paths::Paths;
 use crate::text::for_terminal;
 use crate::tui::wrap;
 use anyhow::Result;
