@@ -343,7 +343,7 @@ fn a_panic_restores_the_terminal_then_prints_the_message() {
 #[test]
 fn escape_sequences_in_a_report_never_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("../sample-reports/swansea-2018-07.txt");
+    let text = include_str!("../../sample-reports/swansea-2018-07.txt");
     assert!(text.contains("Whilst we found that stability"));
     let evil = text.replacen(
         "Whilst we found that stability",

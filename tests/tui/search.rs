@@ -2,7 +2,7 @@
 //! Enter landing on the right paragraph, `n`/`N`, and state kept across two App lifetimes in a
 //! temporary state dir (never the user's).
 
-mod common;
+use crate::common;
 
 use ciw::paths::Paths;
 use ciw::state::State;

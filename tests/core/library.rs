@@ -12,7 +12,7 @@ use clap::Parser;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 fn ciw(lib: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ciw"))
@@ -542,11 +542,9 @@ fn loading_a_fresh_library_does_not_parse() {
     for f in fs::read_dir(lib.join(SOURCES)).unwrap().flatten() {
         fs::write(f.path(), "not a report").unwrap();
     }
-    let start = Instant::now();
     let loaded = Library::open(&lib).unwrap().0.load();
     assert!(loaded.notes.is_empty(), "{:?}", loaded.notes);
     assert_eq!(loaded.reports.len(), 2);
-    assert!(start.elapsed() < Duration::from_secs(2));
 }
 
 /// `ciw search --json` over the library, with its stderr.

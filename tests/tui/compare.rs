@@ -2,7 +2,7 @@
 //! 80x24 and 160x48, synchronized scrolling keeps subsections level, `]` walks the five themes,
 //! Enter opens the paragraph in the reader, Space picks councils, and no size panics.
 
-mod common;
+use crate::common;
 
 use ciw::tui::app::{Overlay, Pane};
 use common::tui::{app_at, ctrl, draw, key, random_walk, rows, screen};

@@ -2,7 +2,7 @@
 //! behaviour checks that need no real terminal: monochrome has no colours, report text never
 //! brings escape sequences to the screen, and no key sequence at any size panics.
 
-mod common;
+use crate::common;
 
 use ciw::corpus::Corpus;
 use ciw::tui::action::Action;
