@@ -18,6 +18,9 @@ impl Library {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(&cache_stamp().to_le_bytes());
         h.update(include_str!("../search/mod.rs").as_bytes());
+        h.update(include_str!("../search/index.rs").as_bytes());
+        h.update(include_str!("../search/intern.rs").as_bytes());
+        h.update(include_str!("../search/store.rs").as_bytes());
         h.update(include_str!("../search/token.rs").as_bytes());
         for e in &self.manifest.reports {
             h.update(e.key.as_bytes());

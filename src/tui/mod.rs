@@ -24,6 +24,7 @@ pub mod hangup;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
+pub mod search_worker;
 pub mod session;
 pub mod theme;
 pub mod wrap;
