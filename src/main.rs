@@ -8,7 +8,8 @@ fn main() -> ExitCode {
     match ciw::cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("ciw: {e:#}");
+            // Names are data: whatever an error quotes is made safe for the terminal.
+            eprintln!("ciw: {}", ciw::text::for_terminal(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }

@@ -25,7 +25,7 @@ fn theme_list() -> String {
 }
 
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     ExitCode::from(2)
 }
 
@@ -141,7 +141,7 @@ pub fn run(
         };
         let m = core::matrix(&themes, reports.iter().copied());
         if json {
-            emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
+            emit(&format!("{}\n", crate::text::to_json_pretty(&m)?))?;
         } else {
             emit(&layout::matrix_text(&m, width))?;
         }
@@ -153,7 +153,7 @@ pub fn run(
     };
     let c = core::compare(theme, reports.iter().copied());
     if json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&c)?))?;
+        emit(&format!("{}\n", crate::text::to_json_pretty(&c)?))?;
         return Ok(super::exit_code(failed));
     }
     let mut opts = Options::new(width);

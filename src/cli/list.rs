@@ -78,7 +78,7 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode> {
     };
     let body = if json {
         let rows: Vec<_> = rows.iter().map(json_row).collect();
-        serde_json::to_string_pretty(&rows)? + "\n"
+        crate::text::to_json_pretty(&rows)? + "\n"
     } else {
         table(&rows, super::terminal_width())
     };
@@ -96,7 +96,7 @@ fn library_summaries(args: &Args) -> Option<Vec<Summary>> {
     let (lib, notes) = Library::open(&paths.data).ok()?;
     // Said now: a recovered manifest is written back, so the next open would not repeat them.
     for n in &notes {
-        eprintln!("ciw: {n}");
+        eprintln!("ciw: {}", crate::text::for_terminal(n));
     }
     if lib.is_empty() {
         return None;

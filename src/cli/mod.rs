@@ -141,7 +141,7 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     if !args.reports.is_empty() {
         let (loaded, errors) = corpus::load_paths(&args.reports);
         for e in &errors {
-            eprintln!("ciw: {e}");
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
         }
         return (
             Corpus::new(loaded.into_iter().map(|l| l.report).collect()),
@@ -151,14 +151,17 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     let paths = match crate::paths::Paths::resolve(args.library.as_deref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("ciw: {e}; showing the sample reports");
+            eprintln!(
+                "ciw: {}; showing the sample reports",
+                crate::text::for_terminal(&e.to_string())
+            );
             return (Corpus::samples(), false);
         }
     };
     match crate::library::open_reports(&paths) {
         Ok(opened) => {
             for n in &opened.notes {
-                eprintln!("ciw: {n}");
+                eprintln!("ciw: {}", crate::text::for_terminal(n));
             }
             let failed = opened.left_out > 0;
             if opened.samples {
@@ -167,9 +170,11 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
                 (Corpus::new(opened.reports), failed)
             }
         }
+        // The library is there but broken: say so, and work on nothing rather than on the
+        // samples as if the library were empty.
         Err(e) => {
-            eprintln!("ciw: {e}; showing the sample reports");
-            (Corpus::samples(), true)
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+            (Corpus::default(), true)
         }
     }
 }

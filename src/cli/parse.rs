@@ -12,7 +12,7 @@ use std::process::ExitCode;
 fn load(paths: &[PathBuf]) -> (Vec<Loaded>, bool) {
     let (loaded, errors) = corpus::load_paths(paths);
     for e in &errors {
-        eprintln!("ciw: {e}");
+        eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
     }
     (loaded, !errors.is_empty())
 }
@@ -23,9 +23,9 @@ pub fn parse(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     if json {
         let reports: Vec<&Report> = loaded.iter().map(|l| &l.report).collect();
         let text = if paths.len() == 1 && reports.len() == 1 && !paths[0].is_dir() {
-            serde_json::to_string_pretty(reports[0])?
+            crate::text::to_json_pretty(reports[0])?
         } else {
-            serde_json::to_string_pretty(&reports)?
+            crate::text::to_json_pretty(&reports)?
         };
         writeln!(out, "{text}")?;
     } else {

@@ -48,10 +48,12 @@ pub fn run(
     let mut out = std::io::stdout().lock();
     if json {
         let items: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
         if hits.is_empty() {
-            eprintln!("ciw: {}", no_hits(query, &index));
+            eprintln!(
+                "ciw: {}",
+                crate::text::for_terminal(&no_hits(query, &index))
+            );
         }
     } else if hits.is_empty() {
         writeln!(out, "{}", no_hits(query, &index))?;
@@ -74,7 +76,7 @@ fn search_index(args: &Args) -> (SearchIndex, bool) {
                 if !lib.is_empty() {
                     let loaded = lib.search_index();
                     for n in notes.iter().chain(&loaded.notes) {
-                        eprintln!("ciw: {n}");
+                        eprintln!("ciw: {}", crate::text::for_terminal(n));
                     }
                     if loaded.index.report_count() > 0 {
                         return (loaded.index, loaded.left_out > 0);
@@ -88,7 +90,7 @@ fn search_index(args: &Args) -> (SearchIndex, bool) {
 }
 
 fn usage(msg: &str) -> Result<ExitCode> {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     Ok(ExitCode::from(USAGE_ERROR))
 }
 

@@ -117,10 +117,10 @@ pub fn text(r: &Report, t: &Target, width: usize) -> String {
 /// JSON for a resolved target: the Report, the Section, or the Paragraph with its context.
 pub fn json(r: &Report, t: &Target) -> Result<String> {
     let Some(s) = t.section.and_then(|si| r.sections.get(si)) else {
-        return Ok(serde_json::to_string_pretty(r)?);
+        return Ok(crate::text::to_json_pretty(r)?);
     };
     let Some(p) = t.paragraph.and_then(|pi| s.paragraphs.get(pi)) else {
-        return Ok(serde_json::to_string_pretty(s)?);
+        return Ok(crate::text::to_json_pretty(s)?);
     };
     let theme = s.theme.or_else(|| {
         let n: u32 = p.id.strip_prefix(['R', 'r'])?.parse().ok()?;
@@ -138,7 +138,7 @@ pub fn json(r: &Report, t: &Target) -> Result<String> {
         "theme": theme,
         "citation": r.citation(&p.id),
     });
-    Ok(serde_json::to_string_pretty(&v)?)
+    Ok(crate::text::to_json_pretty(&v)?)
 }
 
 pub fn run(args: &Args, link: &str, as_json: bool) -> Result<ExitCode> {
@@ -146,8 +146,9 @@ pub fn run(args: &Args, link: &str, as_json: bool) -> Result<ExitCode> {
     let t = match target::resolve(&corpus, link) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("ciw: {e}");
-            return Ok(ExitCode::from(2));
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+            // Not found because a report could not be loaded (said above): an input failed.
+            return Ok(ExitCode::from(if failed { 1 } else { 2 }));
         }
     };
     let r = &corpus.reports[t.report];
