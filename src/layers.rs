@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("model", 0),
     ("paths", 0),
+    ("input", 0),
     ("text", 1),
     ("settings", 1),
     ("parse", 2),
