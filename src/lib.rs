@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod export;
 pub mod input;
 pub mod library;
 pub mod model;

@@ -21,7 +21,7 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
         eprintln!("ciw: {}", for_terminal(&n));
     }
     let events = result?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     let (mut added, mut replaced, mut failed) = (0, 0, 0);
     for ev in &events {
         match ev {
@@ -106,7 +106,7 @@ pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
     }
     match result {
         Ok(removed) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::output::stdout();
             for e in &removed {
                 writeln!(
                     out,

@@ -19,7 +19,7 @@ fn load(paths: &[PathBuf]) -> (Vec<Loaded>, bool) {
 
 pub fn parse(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (loaded, failed) = load(paths);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     if json {
         let reports: Vec<&Report> = loaded.iter().map(|l| &l.report).collect();
         let text = if paths.len() == 1 && reports.len() == 1 && !paths[0].is_dir() {
@@ -108,7 +108,7 @@ pub fn outline(r: &Report) -> String {
 
 pub fn check(paths: &[PathBuf]) -> Result<ExitCode> {
     let (loaded, failed) = load(paths);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     for l in &loaded {
         let w = &l.report.warnings;
         writeln!(

@@ -1,5 +1,6 @@
 //! `ciw show`: a report, a section (`#safeguarding`, `#3`) or one paragraph (`#3.18`, `#R5`),
-//! as plain text wrapped to the terminal or as the model's JSON.
+//! as plain text wrapped to the terminal, as the model's JSON, or exported (Markdown, CSV).
+use super::output::Format;
 use super::Args;
 use crate::model::{Report, Section};
 use crate::target::{self, Target};
@@ -141,7 +142,7 @@ pub fn json(r: &Report, t: &Target) -> Result<String> {
     Ok(crate::text::to_json_pretty(&v)?)
 }
 
-pub fn run(args: &Args, link: &str, as_json: bool) -> Result<ExitCode> {
+pub fn run(args: &Args, link: &str, format: Format) -> Result<ExitCode> {
     let (corpus, failed) = super::load_corpus(args);
     let t = match target::resolve(&corpus, link) {
         Ok(t) => t,
@@ -152,11 +153,12 @@ pub fn run(args: &Args, link: &str, as_json: bool) -> Result<ExitCode> {
         }
     };
     let r = &corpus.reports[t.report];
-    let body = if as_json {
-        json(r, &t)? + "\n"
-    } else {
-        text(r, &t, super::terminal_width())
+    let body = match format {
+        Format::Json => json(r, &t)? + "\n",
+        Format::Text => text(r, &t, super::terminal_width()),
+        Format::Markdown => crate::export::show_markdown(r, &t),
+        Format::Csv => crate::export::show_csv(r, &t),
     };
-    super::list::write_stdout(&body)?;
+    super::output::write_stdout(&body)?;
     Ok(super::exit_code(failed))
 }
