@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     // Keeps the parsed cache and the search index, so it sits above `search`.
     ("library", 5),
     ("state", 6),
+    ("export", 6),
     ("cli", 7),
     ("tui", 7),
 ];
