@@ -883,6 +883,70 @@ pub fn file_stem(parts: &[&str]) -> String {
     }
 }
 
+/// Writes `bytes` to a new file `<stem>.<ext>` in `dir`, or `<stem>-2.<ext>`, `-3`... when that
+/// exists, never replacing a file: the text goes to a temporary file first (synced), then is
+/// linked under the free name, which fails rather than replace one that appeared meanwhile.
+/// Returns the path written.
+pub fn write_new(
+    dir: &std::path::Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> std::io::Result<std::path::PathBuf> {
+    use std::io::{ErrorKind, Write};
+    let tmp = dir.join(format!(".{stem}.{ext}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    let mut result = Err(std::io::Error::new(
+        ErrorKind::AlreadyExists,
+        format!("{stem}.{ext} and 999 numbered names are taken"),
+    ));
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match std::fs::hard_link(&tmp, &path) {
+            Ok(()) => {
+                result = Ok(path);
+                break;
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+            // No hard links here (some network and FAT file systems): create the file only if
+            // it is new, and write it in place.
+            Err(_) => match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut f) => {
+                    result = f
+                        .write_all(bytes)
+                        .and_then(|()| f.sync_all())
+                        .map(|()| path);
+                    break;
+                }
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            },
+        }
+    }
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -963,6 +1027,26 @@ mod tests {
         assert_eq!(ci.date, "2018-07");
         assert_eq!(ci.link, "swansea-2018-07#3.18");
         assert_eq!(ci.text, r.citation("3.18"));
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write_new(dir.path(), "compare-safeguarding", "md", b"one").unwrap();
+        let b = write_new(dir.path(), "compare-safeguarding", "md", b"two").unwrap();
+        std::fs::write(dir.path().join("compare-safeguarding-3.md"), "mine").unwrap();
+        let c = write_new(dir.path(), "compare-safeguarding", "md", b"three").unwrap();
+        assert_eq!(a.file_name().unwrap(), "compare-safeguarding.md");
+        assert_eq!(b.file_name().unwrap(), "compare-safeguarding-2.md");
+        assert_eq!(c.file_name().unwrap(), "compare-safeguarding-4.md");
+        let read = |n: &str| std::fs::read_to_string(dir.path().join(n)).unwrap();
+        assert_eq!(read("compare-safeguarding.md"), "one");
+        assert_eq!(read("compare-safeguarding-2.md"), "two");
+        assert_eq!(read("compare-safeguarding-3.md"), "mine");
+        assert_eq!(read("compare-safeguarding-4.md"), "three");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+        assert!(write_new(&dir.path().join("missing"), "x", "md", b"").is_err());
     }
 
     #[test]

@@ -230,12 +230,20 @@ fn councils(current: &str, known: &[Known]) -> Vec<CompletionCandidate> {
     out
 }
 
-/// `swan` -> `swansea`; `swansea#3.1` -> `swansea#3.1`, `swansea#3.10`, ...: the paragraphs,
-/// sections and themes of that council's report.
+/// `swan` -> `swansea` (and `swansea#`); `swansea#3.1` -> `swansea#3.1`, `swansea#3.10`, ...:
+/// the paragraphs, sections and themes of that council's report.
 fn complete_target(current: &OsStr) -> Vec<CompletionCandidate> {
-    let current = current.to_string_lossy();
+    // zsh hands over the word as typed, `#` quoted (`swansea\#3.1`); no link has a backslash.
+    let current = current.to_string_lossy().replace('\\', "");
     let Some((council, id)) = current.split_once('#') else {
-        return councils(&current, &known_reports());
+        let mut out = councils(&current, &known_reports());
+        // One council left: offer `swansea#` beside `swansea`, so the shell adds no space
+        // after the name and `#3.1<Tab>` can follow.
+        if let [one] = out.as_slice() {
+            let link = format!("{}#", one.get_value().to_string_lossy());
+            out.push(candidate(link, "a section or paragraph of this report"));
+        }
+        return out;
     };
     let Some(report) = load_one(council) else {
         return Vec::new();

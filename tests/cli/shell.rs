@@ -124,10 +124,17 @@ fn bash_completes_councils_and_paragraphs_of_the_library() {
     }
     let lib = test_library();
     let l = lib.path();
-    assert_eq!(bash_complete(l, "ciw show pem"), ["pembrokeshire"]);
+    // The council, and its name with `#` so bash adds no space and `#4.1` can follow.
+    assert_eq!(
+        bash_complete(l, "ciw show pem"),
+        ["pembrokeshire", "pembrokeshire#"]
+    );
     // The library has no Swansea, though the samples built in do.
     assert!(bash_complete(l, "ciw show swan").is_empty());
-    assert_eq!(bash_complete(l, "ciw pemb"), ["pembrokeshire"]);
+    assert_eq!(
+        bash_complete(l, "ciw pemb"),
+        ["pembrokeshire", "pembrokeshire#"]
+    );
     let paras = bash_complete(l, "ciw show pembrokeshire#4.");
     assert_eq!(
         paras,
@@ -154,7 +161,7 @@ fn bash_completes_councils_and_paragraphs_of_the_library() {
     let line = format!("ciw --library {} show pem", other.path().display());
     assert_eq!(
         bash_complete(Path::new("/nonexistent"), &line),
-        ["pembrokeshire"]
+        ["pembrokeshire", "pembrokeshire#"]
     );
 }
 
@@ -331,4 +338,47 @@ fn long_output_into_head_exits_zero() {
         assert_eq!(text(&o.stdout).trim(), "0", "{cmd}: {o:?}");
         assert!(o.stderr.is_empty(), "{cmd}: {}", text(&o.stderr));
     }
+}
+
+#[test]
+fn fish_and_zsh_complete_paragraphs() {
+    let lib = test_library();
+    let dir = Path::new(BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    if have("fish") {
+        let o = Command::new("fish")
+            .args([
+                "--no-config",
+                "-c",
+                "ciw completions fish | source; complete -C 'ciw show pembrokeshire#4.'",
+            ])
+            .env("PATH", &path)
+            .env("CIW_LIBRARY", lib.path())
+            .output()
+            .unwrap();
+        let s = text(&o.stdout);
+        assert_eq!(s.lines().count(), 7, "{o:?}");
+        assert!(
+            s.starts_with("pembrokeshire#4.1\tThere was evidence"),
+            "{s}"
+        );
+    }
+    // zsh hands the word over as typed, `#` quoted.
+    let o = Command::new(BIN)
+        .args(["--", "ciw", "show", "pembrokeshire\\#4.1"])
+        .env("COMPLETE", "zsh")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_IFS", "\n")
+        .env("CIW_LIBRARY", lib.path())
+        .output()
+        .unwrap();
+    let s = text(&o.stdout);
+    assert!(
+        s.starts_with("pembrokeshire#4.1:There was evidence"),
+        "{o:?}"
+    );
 }
