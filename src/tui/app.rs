@@ -199,6 +199,8 @@ pub struct App {
     pub jumps: JumpList<Target>,
     /// The council list's filter (`f` in the reports pane).
     pub council_filter: ListFilter,
+    /// The bookmark list was opened by the key just pressed (for `''`).
+    bookmark_list_fresh: bool,
     effects: Vec<Effect>,
 }
 
@@ -229,6 +231,7 @@ impl App {
             goto: LineEditor::new(),
             jumps: JumpList::new(),
             council_filter: ListFilter::default(),
+            bookmark_list_fresh: false,
             effects: Vec::new(),
         };
         app.select_report(0);
@@ -456,7 +459,7 @@ impl App {
 
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        if prompt::handle_key(self, key) {
+        if self.intercept_key(key) {
             return true;
         }
         match self.keymap.action_for(self.overlay, self.focus, key) {
@@ -471,6 +474,32 @@ impl App {
     /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
     pub fn export(&mut self, stem: String, markdown: String) {
         self.effects.push(Effect::Export { stem, markdown });
+    }
+
+    /// Keys taken before the keymap is asked: an open prompt's (which takes them all), and
+    /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
+    /// to: back where the last jump left from). Returns whether the key was taken.
+    pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
+        if prompt::handle_key(self, key) {
+            return true;
+        }
+        if self.overlay == Overlay::Bookmarks
+            && self.bookmark_list_fresh
+            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
+            && !self.jumps.is_empty()
+        {
+            self.bookmark_list_fresh = false;
+            self.overlay = Overlay::None;
+            self.update(Action::JumpToggle);
+            return true;
+        }
+        self.bookmark_list_fresh = false;
+        if self.overlay == Overlay::None
+            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
+        {
+            self.bookmark_list_fresh = true;
+        }
+        false
     }
 
     /// The effects asked for since the last call, oldest first.

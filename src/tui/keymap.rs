@@ -280,8 +280,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Bookmarks, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "first bookmark", None),
     b(S::Bookmarks, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "last bookmark", None),
     b(S::Bookmarks, &[Key::ch('d'), Key::plain(K::Delete)], Action::Bookmark, "remove the bookmark", Some("remove")),
-    b(S::Bookmarks, &[Key::plain(K::Esc)], Action::Back, "close the list", Some("close")),
-    b(S::Bookmarks, &[Key::ch('\'')], Action::JumpToggle, "('' as in less) back where the last jump left", None),
+    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close ('' at once: back where the last jump left)", Some("close")),
     b(S::Bookmarks, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 

@@ -289,7 +289,7 @@ fn event_loop(
                 {
                     panic!("test panic requested with CIW_TEST_PANIC");
                 }
-                if panes::prompt::handle_key(app, &k) {
+                if app.intercept_key(&k) {
                     dirty = true;
                     continue;
                 }
