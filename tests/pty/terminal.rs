@@ -485,7 +485,7 @@ fn hostile_config_keys_and_library_names_never_reach_the_terminal() {
         100,
         24,
     );
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     s.send("q");
     assert!(s.wait_exit().success());
     let raw = s.raw();
