@@ -182,7 +182,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let shown = shown_path(path);
     let bytes = input::read(path).map_err(|e| LoadError::input(path, e))?;
     let origin = origin_of(path);
-    parse::parse_bytes(&bytes, &origin)
+    parse::parse_owned(bytes, &origin)
         .map(|report| Loaded {
             path: shown.clone(),
             report,

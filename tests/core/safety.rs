@@ -25,20 +25,24 @@ fn cmd(lib: &Path, args: &[&str]) -> Command {
 
 /// Runs to the end; a hang (a FIFO read, say) is killed and fails the test instead of hanging it.
 fn run(mut c: Command) -> Output {
-    let mut child = c
+    let child = c
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    for _ in 0..600 {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
+    let pid = child.id() as i32;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            // SAFETY: a signal to our own child.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("ciw hung on {c:?}");
         }
-        std::thread::sleep(Duration::from_millis(50));
     }
-    child.kill().unwrap();
-    let out = child.wait_with_output().unwrap();
-    panic!("ciw hung; stderr: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 fn ciw(lib: &Path, args: &[&str]) -> Output {
