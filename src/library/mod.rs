@@ -1,5 +1,4 @@
-//! The on-disk library: reports imported once and opened in a blink from then on, plus where
-//! `config.toml` and the explorer's state (last position, bookmarks) live.
+//! The on-disk library: reports imported once and opened in a blink from then on.
 //!
 //! Layout of the data dir (the platform's, or `--library DIR` / `CIW_LIBRARY`):
 //! ```text
@@ -11,7 +10,7 @@
 //! DIR/.lock               held (flock) while an import or remove writes
 //! DIR/incoming/           an import's new sources until it commits (gone after)
 //! DIR/orphans/            sources no manifest names, set aside for the user (rare: after a crash)
-//! DIR/state/              last position and bookmarks, when `--library` is given (see [`Paths`])
+//! DIR/state/              last position and bookmarks, when `--library` is given (see [`crate::paths::Paths`])
 //! ```
 //! The library owns only what it wrote: a folder becomes one only when new, empty or already
 //! marked, and nothing is deleted that the library cannot prove it wrote and no longer needs;
@@ -43,7 +42,7 @@
 //! 90th percentile (`examples/first_frame.rs`, the binary in a pty). Resident memory: 69 MB at
 //! the first frame (1.6x the text), 97 MB with the search open (2.3x), 121 MB at the peak.
 
-//! The code, one concern per file: [`paths`] (where things live), [`manifest`] (entries, keys,
+//! The code, one concern per file: [`manifest`] (entries, keys,
 //! recovery), [`cache`] (the parse cache's format), [`lock`], [`atomic`] (atomic writes), and
 //! the library's operations: `load`, `import` (import, remove, commit) and `search_index`.
 
@@ -55,17 +54,16 @@ mod load;
 mod lock;
 mod manifest;
 mod own;
-mod paths;
 mod search_index;
 
 pub use atomic::write_atomic;
 pub use lock::{lock_dir, LibraryLock};
 pub use manifest::{source_key, Entry, Summary};
 pub use own::{is_temp_name, sweep_temps, INCOMING, MARKER, ORPHANS};
-pub use paths::{Paths, CONFIG_FILE};
 
 use crate::corpus::{self, LoadError};
 use crate::model::Report;
+use crate::paths::{NoHome, Paths};
 use crate::search::SearchIndex;
 use crate::text::shown_path;
 use manifest::Manifest;
@@ -85,8 +83,8 @@ pub const SOURCES: &str = "sources";
 /// What can go wrong with the library as a whole (single files fail as [`LoadError`]s).
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error("cannot find your home folder to keep the library in; pass --library DIR or set CIW_LIBRARY")]
-    NoHome,
+    #[error(transparent)]
+    NoHome(#[from] NoHome),
     /// `error`, not `source`: the message already says it, and `{:#}` would say it twice.
     #[error("{path}: {error}")]
     Io { path: String, error: io::Error },

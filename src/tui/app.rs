@@ -180,7 +180,7 @@ pub struct App {
     /// Selection in the bookmark list.
     pub bookmark_list: ListState,
     /// Last position and bookmarks ([`session`]); `None` when there is nowhere to keep them.
-    pub state: Option<crate::config::State>,
+    pub state: Option<crate::state::State>,
     /// The comparison and matrix views, and the councils picked for them.
     pub compare: compare::State,
     /// The keys in effect: the default keymap, or `config.toml`'s overrides applied to it

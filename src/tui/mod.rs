@@ -217,7 +217,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let restore = options.target.is_none();
     let mut app = App::new(corpus, options);
     if args.reports.is_empty() {
-        app.search.library = crate::library::Paths::resolve(args.library.as_deref())
+        app.search.library = crate::paths::Paths::resolve(args.library.as_deref())
             .ok()
             .map(|p| p.data);
     }
