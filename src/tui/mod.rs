@@ -69,6 +69,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     panes::status::render(app, frame, &areas);
+    panes::prompt::render(app, frame, areas.status, areas.hints);
     match app.overlay {
         Overlay::Help => panes::help::render(app, frame),
         Overlay::Search => panes::search::render(app, frame, &areas),
@@ -223,6 +224,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     }
     let mouse = start.config.mouse.unwrap_or(true);
     start.apply(&mut app, restore);
+    // Reopening where the reader was is not a jump.
+    app.jumps = jumps::JumpList::new();
     let signals = watch_signals()?;
     let mut guard = TerminalGuard::enter(mouse)?;
     let hangup = hangup::Hangup::watch();
@@ -285,6 +288,10 @@ fn event_loop(
                     && std::env::var_os("CIW_TEST_PANIC").is_some()
                 {
                     panic!("test panic requested with CIW_TEST_PANIC");
+                }
+                if app.intercept_key(&k) {
+                    dirty = true;
+                    continue;
                 }
                 app.keymap.action_for(app.overlay, app.focus, &k)
             }

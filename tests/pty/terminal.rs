@@ -285,7 +285,7 @@ fn no_color_writes_no_colours() {
 fn sigterm_and_sighup_restore_the_terminal_and_exit() {
     for sig in ["-TERM", "-HUP"] {
         let mut s = Session::start(&[], &[], 80, 24);
-        s.wait_for("Reports (2)");
+        s.wait_for("Reports 1/2");
         s.signal(sig);
         let status = s.wait_exit();
         assert!(!status.success(), "{sig}: {status:?}");
@@ -308,7 +308,7 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 #[test]
 fn a_closed_terminal_ends_the_process_without_spinning() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     let pid = s.hang_up();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
@@ -325,7 +325,7 @@ fn a_closed_terminal_ends_the_process_without_spinning() {
 #[test]
 fn a_panic_restores_the_terminal_then_prints_the_message() {
     let mut s = Session::start(&[], &[("CIW_TEST_PANIC", "1")], 80, 24);
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     s.send("!");
     let status = s.wait_exit();
     assert!(!status.success());
@@ -392,7 +392,7 @@ fn mouse_false_leaves_the_mouse_to_the_terminal() {
         std::fs::write(home.path().join("ciw/config.toml"), config).expect("write config");
         let home_s = home.path().to_str().expect("utf-8 path").to_string();
         let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
-        s.wait_for("Reports (2)");
+        s.wait_for("Reports 1/2");
         let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
         assert_eq!(
             mode != vt100::MouseProtocolMode::None,
