@@ -3,6 +3,7 @@
 //! every word come first; those missing some follow a divider line (`"partial": true` in JSON).
 //! `ciw search --acronyms` lists the acronyms search knows.
 
+use super::output::Format;
 use super::Args;
 use crate::library::Library;
 use crate::model::Theme;
@@ -10,7 +11,7 @@ use crate::search::acronym::Source;
 use crate::search::{Acronym, Hit, Query, Results, SearchIndex};
 use crate::text::for_terminal;
 use anyhow::Result;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 const USAGE_ERROR: u8 = 2;
@@ -18,7 +19,7 @@ const USAGE_ERROR: u8 = 2;
 pub fn run(
     args: &Args,
     query: &str,
-    json: bool,
+    format: Format,
     limit: usize,
     authority: Option<&str>,
     theme: Option<&str>,
@@ -41,7 +42,7 @@ pub fn run(
              (typos are fine; 'exact, \"a phrase\", !exclude, in:COUNCIL, theme:THEME)",
         );
     }
-    let (mut index, failed, lib) = search_index(args);
+    let (mut index, corpus, failed, lib) = search_index(args);
     if let Some(a) = authority {
         q.authorities.push(a.to_string());
     }
@@ -57,28 +58,39 @@ pub fn run(
             };
             let loaded = lib.rebuild_search_index(&why);
             for n in &loaded.notes {
-                eprintln!("ciw: {n}");
+                eprintln!("ciw: {}", for_terminal(n));
             }
             index = loaded.index;
             index.try_search(&q, limit)?
         }
     };
     let hits = &results.hits;
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && !args.no_color && std::env::var_os("NO_COLOR").is_none();
-    let bold = stdout.is_terminal();
-    let mut out = BufWriter::with_capacity(64 << 10, stdout.lock());
-    if json {
+    let plain = super::output::stdout();
+    let terminal = plain.is_terminal();
+    // One write for the whole answer, not one a line.
+    let mut out = BufWriter::with_capacity(64 << 10, plain);
+    if matches!(format, Format::Markdown | Format::Csv) {
+        // Citations name the council in full, the date and the page: from the reports.
+        let corpus = corpus.unwrap_or_else(|| super::load_corpus(args).0);
+        let body = match format {
+            Format::Csv => crate::export::hits_csv(hits, &corpus),
+            _ => crate::export::hits_markdown(query, hits, &corpus),
+        };
+        out.write_all(body.as_bytes())?;
+        if hits.is_empty() {
+            eprintln!("ciw: {}", no_hits(query, &index, &results));
+        }
+    } else if format == Format::Json {
         let items: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
         if hits.is_empty() {
             eprintln!("ciw: {}", no_hits(query, &index, &results));
         }
     } else if hits.is_empty() {
         writeln!(out, "{}", no_hits(query, &index, &results))?;
     } else {
-        print_lines(&mut out, &results, super::terminal_width(), bold, color)?;
+        let color = terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
+        print_lines(&mut out, &results, super::terminal_width(), terminal, color)?;
     }
     out.flush()?;
     Ok(super::exit_code(failed))
@@ -87,17 +99,16 @@ pub fn run(
 /// `ciw search --acronyms`: the acronyms the index knows, one a line (short form, long form,
 /// where it is defined or `built in`), or as JSON.
 pub fn acronyms(args: &Args, json: bool) -> Result<ExitCode> {
-    let (index, failed, _) = search_index(args);
+    let (index, _, failed, _) = search_index(args);
     let table = index.acronyms();
     let entries = table.entries();
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(super::output::stdout());
     if json {
         let items: Vec<AcronymJson> = entries
             .iter()
             .map(|e| AcronymJson::new(e, &index))
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
     } else {
         let short_w = entries
             .iter()
@@ -131,28 +142,36 @@ pub fn acronyms(args: &Args, json: bool) -> Result<ExitCode> {
 /// The index to search: the library's stored one (built and stored on first use) when
 /// searching the library, so no report is read or indexed per search; else one built from
 /// the reports given with `--reports`, or from the samples when the library is empty.
-fn search_index(args: &Args) -> (SearchIndex, bool, Option<Library>) {
+#[allow(clippy::type_complexity)]
+fn search_index(
+    args: &Args,
+) -> (
+    SearchIndex,
+    Option<crate::corpus::Corpus>,
+    bool,
+    Option<Library>,
+) {
     if args.reports.is_empty() {
-        if let Ok(paths) = crate::library::Paths::resolve(args.library.as_deref()) {
+        if let Ok(paths) = crate::paths::Paths::resolve(args.library.as_deref()) {
             if let Ok((lib, notes)) = Library::open(&paths.data) {
                 if !lib.is_empty() {
                     let loaded = lib.search_index();
                     for n in notes.iter().chain(&loaded.notes) {
-                        eprintln!("ciw: {n}");
+                        eprintln!("ciw: {}", for_terminal(n));
                     }
                     if loaded.index.report_count() > 0 {
-                        return (loaded.index, loaded.left_out > 0, Some(lib));
+                        return (loaded.index, None, loaded.left_out > 0, Some(lib));
                     }
                 }
             }
         }
     }
     let (corpus, failed) = super::load_corpus(args);
-    (SearchIndex::new(&corpus), failed, None)
+    (SearchIndex::new(&corpus), Some(corpus), failed, None)
 }
 
 fn usage(msg: &str) -> Result<ExitCode> {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", for_terminal(msg));
     Ok(ExitCode::from(USAGE_ERROR))
 }
 

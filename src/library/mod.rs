@@ -1,19 +1,29 @@
-//! The on-disk library: reports imported once and opened in a blink from then on, plus where
-//! `config.toml` and the explorer's state (last position, bookmarks) live.
+//! The on-disk library: reports imported once and opened in a blink from then on.
 //!
 //! Layout of the data dir (the platform's, or `--library DIR` / `CIW_LIBRARY`):
 //! ```text
+//! DIR/ciw-library         the marker: this folder is a library (see `own`)
 //! DIR/library.json        the manifest: what is imported (the truth; small, human-readable)
 //! DIR/sources/<id>-<key>.txt   each imported file's bytes, exactly as imported (never rewritten)
 //! DIR/cache.bin           every parsed report, one consolidated postcard file (disposable)
 //! DIR/search.bin          the search index over all of them (disposable; see [`Library::search_index`])
 //! DIR/.lock               held (flock) while an import or remove writes
-//! DIR/state/              last position and bookmarks, when `--library` is given (see [`Paths`])
+//! DIR/incoming/           an import's new sources until it commits (gone after)
+//! DIR/orphans/            sources no manifest names, set aside for the user (rare: after a crash)
+//! DIR/state/              last position and bookmarks, when `--library` is given (see [`crate::paths::Paths`])
 //! ```
-//! Every write is atomic ([`write_atomic`]: temp file in the same folder, fsync, rename, fsync the
-//! folder). An import writes its sources first, then the cache, and commits by renaming the new
-//! manifest into place, so a kill at any moment leaves either the old library or the new one:
-//! stray sources of an uncommitted import are ignored and swept by the next import.
+//! The library owns only what it wrote: a folder becomes one only when new, empty or already
+//! marked, and nothing is deleted that the library cannot prove it wrote and no longer needs;
+//! no symbolic link is followed out of it. Every state on disk is a committed one: a new library
+//! starts with its marker and an empty manifest; every write is atomic ([`write_atomic`]: temp
+//! file in the same folder, fsync, rename, fsync the folder); an import stages its sources in
+//! `incoming/`, rewrites the cache, moves the sources in and commits by renaming the new
+//! manifest into place, so a kill at any moment leaves either the old library or the new one.
+//! Only the lock holder writes the manifest: a reader that finds it missing or damaged rebuilds
+//! it in memory and writes it only under the lock, only if it is still the one it read.
+//! A stored source is read only as a regular file named plainly inside `sources/`, and only if
+//! its content still has the hash the manifest recorded; anything else is a damaged entry, named.
+//! `fault` holds the fault-injection points the crash and race tests use.
 //!
 //! The cache is keyed by each source's content key (xxh3-128 of its bytes and file name) and
 //! stamped with [`crate::parse::PARSER_VERSION`] and a fingerprint of the report model's source,
@@ -32,29 +42,31 @@
 //! 90th percentile (`examples/first_frame.rs`, the binary in a pty). Resident memory: 69 MB at
 //! the first frame (1.6x the text), 97 MB with the search open (2.3x), 121 MB at the peak.
 
-//! The code, one concern per file: [`paths`] (where things live), [`manifest`] (entries, keys,
+//! The code, one concern per file: [`manifest`] (entries, keys,
 //! recovery), [`cache`] (the parse cache's format), [`lock`], [`atomic`] (atomic writes), and
 //! the library's operations: `load`, `import` (import, remove, commit) and `search_index`.
 
 mod atomic;
 mod cache;
+pub mod fault;
 mod import;
 mod load;
 mod lock;
 mod manifest;
-mod paths;
+mod own;
 mod search_index;
 
 pub use atomic::write_atomic;
 pub use lock::{lock_dir, LibraryLock};
 pub use manifest::{source_key, Entry, Summary};
-pub use paths::{Paths, CONFIG_FILE};
+pub use own::{is_temp_name, sweep_temps, INCOMING, MARKER, ORPHANS};
 
 use crate::corpus::{self, LoadError};
 use crate::model::Report;
+use crate::paths::{NoHome, Paths};
 use crate::search::SearchIndex;
-use manifest::{recover_manifest, Manifest, MANIFEST_FORMAT};
-use std::fs;
+use crate::text::shown_path;
+use manifest::Manifest;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -71,18 +83,27 @@ pub const SOURCES: &str = "sources";
 /// What can go wrong with the library as a whole (single files fail as [`LoadError`]s).
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error("cannot find your home folder to keep the library in; pass --library DIR or set CIW_LIBRARY")]
-    NoHome,
-    #[error("{path}: {source}")]
-    Io { path: String, source: io::Error },
+    #[error(transparent)]
+    NoHome(#[from] NoHome),
+    /// `error`, not `source`: the message already says it, and `{:#}` would say it twice.
+    #[error("{path}: {error}")]
+    Io { path: String, error: io::Error },
     #[error("no report in the library matches {key:?}; it holds: {known}")]
     NotFound { key: String, known: String },
+    #[error("{dir} is not a ciw library and not empty (it holds {names}); ciw makes a library only in a new or empty folder: give --library (or CIW_LIBRARY) one")]
+    Foreign { dir: String, names: String },
+    #[error("{path} {why}; ciw keeps its files only in folders it made, and leaves this as it is")]
+    NotOurs { path: String, why: &'static str },
+    #[error("{path}: written by a newer ciw (library format {format}); this one reads format 1 and leaves it as it is")]
+    NewerFormat { path: String, format: u32 },
+    #[error("{dir}: none of the library's {count} reports could be loaded (see above); `ciw import` their originals again, or `ciw remove` them")]
+    Unusable { dir: String, count: usize },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> LibraryError + '_ {
-    move |source| LibraryError::Io {
-        path: path.display().to_string(),
-        source,
+    move |error| LibraryError::Io {
+        path: shown_path(path),
+        error,
     }
 }
 
@@ -105,6 +126,8 @@ pub enum ImportEvent {
 pub struct Library {
     dir: PathBuf,
     manifest: Manifest,
+    /// Notes of the last import or remove (recoveries, set-aside sources): see [`Library::take_notes`].
+    notes: Vec<String>,
 }
 
 /// A library's search index plus anything worth telling the user.
@@ -129,55 +152,29 @@ pub struct LoadedLibrary {
 }
 
 impl Library {
-    /// Opens the library in `dir` (which need not exist: then it is empty). Notes tell of any
-    /// recovery, e.g. a corrupt manifest rebuilt from the stored sources.
+    /// Opens the library in `dir` (which need not exist: then it is empty; nor be a library:
+    /// then it is empty too, and nothing is written to it). Notes tell of any recovery, e.g. a
+    /// damaged manifest rebuilt from the stored sources.
     pub fn open(dir: &Path) -> Result<(Library, Vec<String>), LibraryError> {
         let mut notes = Vec::new();
-        let path = dir.join(MANIFEST);
-        let manifest = match fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<Manifest>(&bytes) {
-                Ok(m) if m.format == MANIFEST_FORMAT => m,
-                Ok(m) => {
-                    notes.push(format!(
-                        "{}: written by a newer ciw (format {}); rebuilding the index from the stored sources",
-                        path.display(),
-                        m.format
-                    ));
-                    recover_manifest(dir, &mut notes)
-                }
-                Err(e) => {
-                    notes.push(format!(
-                        "{}: the library index is damaged ({e}); rebuilt it from the stored sources",
-                        path.display()
-                    ));
-                    recover_manifest(dir, &mut notes)
-                }
-            },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if dir.join(SOURCES).is_dir() {
-                    let m = recover_manifest(dir, &mut notes);
-                    if !m.reports.is_empty() {
-                        notes.push(format!(
-                            "{}: the library index was missing; rebuilt it from {} stored sources",
-                            path.display(),
-                            m.reports.len()
-                        ));
-                    }
-                    m
-                } else {
-                    Manifest {
-                        format: MANIFEST_FORMAT,
-                        reports: Vec::new(),
-                    }
-                }
-            }
-            Err(e) => return Err(io_err(&path)(e)),
-        };
+        if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+            return Err(LibraryError::NotOurs {
+                path: shown_path(dir),
+                why: "is not a folder",
+            });
+        }
+        let manifest = manifest::read(dir, &mut notes)?;
         let lib = Library {
             dir: dir.to_path_buf(),
             manifest,
+            notes: Vec::new(),
         };
         Ok((lib, notes))
+    }
+
+    /// What the last import or remove found worth telling (print each to stderr), emptied.
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 
     /// The data dir.
@@ -194,14 +191,20 @@ impl Library {
         self.manifest.reports.is_empty()
     }
 
-    /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
-    /// all are fresh: then `ciw list` needs nothing but the manifest. `None` otherwise.
+    /// Every report's summary, in the order the explorer lists them ([`crate::corpus::Corpus::new`]'s), when
+    /// all are fresh and every entry is sound (a plain source name, a key): then `ciw list` needs
+    /// nothing but the manifest (it reads no source, so a source damaged on disk is named by the
+    /// commands that read it). `None` otherwise.
     pub fn summaries(&self) -> Option<Vec<&Summary>> {
         let mut all: Vec<&Summary> = self
             .manifest
             .reports
             .iter()
-            .map(Entry::fresh_summary)
+            .map(|e| {
+                // A damaged entry sends the caller to the full load, which names it.
+                let sound = own::is_plain_name(&e.source) && manifest::parse_key(&e.key).is_some();
+                e.fresh_summary().filter(|_| sound)
+            })
             .collect::<Option<_>>()?;
         all.sort_by_cached_key(|s| corpus::order_key(&s.authority, &s.inspection));
         Some(all)
@@ -232,6 +235,10 @@ pub struct Opened {
 /// empty. Errors only when the library cannot be read at all.
 pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
     let (lib, mut notes) = Library::open(&paths.data)?;
+    if let Err(e) = own::check_adoptable(&paths.data) {
+        // Someone else's folder: never read as a library, and said so.
+        notes.push(format!("{e}; showing the sample reports"));
+    }
     if lib.is_empty() {
         return Ok(Opened {
             reports: Vec::new(),
@@ -242,11 +249,20 @@ pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
     }
     let loaded = lib.load();
     notes.extend(loaded.notes);
-    let samples = loaded.reports.is_empty();
+    if loaded.reports.is_empty() {
+        // Not the samples: the library has reports, and none could be served.
+        for n in &notes {
+            eprintln!("ciw: {}", crate::text::for_terminal(n));
+        }
+        return Err(LibraryError::Unusable {
+            dir: shown_path(&paths.data),
+            count: lib.entries().len(),
+        });
+    }
     Ok(Opened {
         reports: loaded.reports,
         notes,
-        samples,
+        samples: false,
         left_out: loaded.left_out,
     })
 }
@@ -266,7 +282,7 @@ pub fn import_hint(library: Option<&Path>) -> Option<String> {
         .unwrap_or(true);
     empty.then(|| {
         let where_ = paths
-            .map(|p| format!(" into {}", p.data.display()))
+            .map(|p| format!(" into {}", shown_path(&p.data)))
             .unwrap_or_default();
         format!(
             "Showing the built-in sample reports. Import yours once with `ciw import FOLDER`{where_}; \
@@ -280,6 +296,7 @@ mod tests {
     use super::*;
     use crate::corpus::SAMPLES;
     use crate::parse;
+    use std::fs;
 
     fn write_samples(dir: &Path) -> Vec<PathBuf> {
         SAMPLES

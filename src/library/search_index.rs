@@ -7,7 +7,7 @@ use super::{Library, SearchLoad, SEARCH_INDEX};
 use crate::corpus::Corpus;
 use crate::search::store::{self, StoreError};
 use crate::search::SearchIndex;
-use std::fs::File;
+use crate::text::shown_path;
 use std::io;
 use std::sync::Arc;
 
@@ -40,7 +40,7 @@ impl Library {
         share: Option<&Arc<Corpus>>,
     ) -> (Option<SearchIndex>, Option<String>) {
         let path = self.dir.join(SEARCH_INDEX);
-        match File::open(&path) {
+        match crate::input::open_stored(&path) {
             Ok(file) => match store::open(&file, self.search_key(), share) {
                 Ok(index) => (Some(index), None),
                 Err(StoreError::Stale) => (None, None),
@@ -48,7 +48,7 @@ impl Library {
                     None,
                     Some(format!(
                         "{}: the search index is damaged ({why}); rebuilding it",
-                        path.display()
+                        shown_path(&path)
                     )),
                 ),
             },
@@ -57,7 +57,7 @@ impl Library {
                 None,
                 Some(format!(
                     "{}: cannot read the search index ({e}); rebuilding it",
-                    path.display()
+                    shown_path(&path)
                 )),
             ),
         }
@@ -73,7 +73,12 @@ impl Library {
         };
         write_atomic(&path, &store::to_bytes(index, self.search_key()))
             .map(|()| true)
-            .map_err(|e| format!("{}: could not store the search index: {e}", path.display()))
+            .map_err(|e| {
+                format!(
+                    "{}: could not store the search index: {e}",
+                    shown_path(&path)
+                )
+            })
     }
 
     /// The search index over every imported report: the stored one when it is fresh, else
@@ -98,7 +103,7 @@ impl Library {
     pub fn rebuild_search_index(&self, why: &StoreError) -> SearchLoad {
         let note = format!(
             "{}: the search index is damaged ({}); rebuilding it",
-            self.dir.join(SEARCH_INDEX).display(),
+            shown_path(&self.dir.join(SEARCH_INDEX)),
             match why {
                 StoreError::Corrupt(w) => w.as_str(),
                 StoreError::Stale => "made for other reports",

@@ -327,6 +327,17 @@ impl Acronyms {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// The entries whose folded short form passes `keep`, as a table of their own.
+    pub fn only(&self, keep: impl Fn(&str) -> bool) -> Acronyms {
+        Acronyms::from_entries(
+            self.entries
+                .iter()
+                .filter(|e| keep(&e.key))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// The folded short forms.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.by_key.keys().map(String::as_str)

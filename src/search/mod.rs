@@ -59,6 +59,7 @@
 
 pub mod acronym;
 pub mod fuzzy;
+pub mod highlight;
 mod index;
 mod intern;
 pub mod query;
@@ -71,6 +72,7 @@ mod table;
 pub mod token;
 
 pub use acronym::{Acronym, Acronyms};
+pub use highlight::Highlighter;
 pub use index::SearchIndex;
 pub use query::{Query, QueryTerm, TermKind};
 pub use rank::{Notice, Results};

@@ -154,9 +154,9 @@ impl fmt::Display for Notice {
 }
 
 /// One query word, expanded.
-struct Expanded {
+pub(super) struct Expanded {
     /// Corpus words standing in for it, with weights, best first.
-    list: Vec<(u32, f32)>,
+    pub(super) list: Vec<(u32, f32)>,
     idf: f32,
     /// Must be in every hit, partial ones too (`'exact`, `"phrase"`).
     required: bool,
@@ -423,7 +423,7 @@ impl SearchIndex {
     }
 
     /// Each query word expanded into corpus words.
-    fn expand(&self, q: &Query) -> Vec<Expanded> {
+    pub(super) fn expand(&self, q: &Query) -> Vec<Expanded> {
         let n = self.docs.len();
         let mut scratch = Scratch::default();
         let texts: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();

@@ -21,8 +21,11 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod hangup;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
+pub mod list_filter;
 pub mod panes;
 pub mod search_worker;
 pub mod session;
@@ -66,6 +69,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     panes::status::render(app, frame, &areas);
+    panes::prompt::render(app, frame, areas.status, areas.hints);
     match app.overlay {
         Overlay::Help => panes::help::render(app, frame),
         Overlay::Search => panes::search::render(app, frame, &areas),
@@ -194,7 +198,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         Some(link) => match target::resolve(&corpus, link) {
             Ok(t) => Some(t),
             Err(e) => {
-                eprintln!("ciw: {e}");
+                eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
                 return Ok(ExitCode::from(2));
             }
         },
@@ -214,19 +218,24 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let restore = options.target.is_none();
     let mut app = App::new(corpus, options);
     if args.reports.is_empty() {
-        app.search.library = crate::library::Paths::resolve(args.library.as_deref())
+        app.search.library = crate::paths::Paths::resolve(args.library.as_deref())
             .ok()
             .map(|p| p.data);
     }
     let mouse = start.config.mouse.unwrap_or(true);
     start.apply(&mut app, restore);
+    // Reopening where the reader was is not a jump.
+    app.jumps = jumps::JumpList::new();
     let signals = watch_signals()?;
     let mut guard = TerminalGuard::enter(mouse)?;
     let hangup = hangup::Hangup::watch();
     let code = event_loop(&mut guard.terminal, &mut app, &signals, &hangup);
     drop(guard);
     if let Err(e) = session::save(&mut app) {
-        eprintln!("ciw: could not save where you were: {e}");
+        eprintln!(
+            "ciw: could not save where you were: {}",
+            crate::text::for_terminal(&e.to_string())
+        );
     }
     let code = code?;
     if failed && code == ExitCode::SUCCESS {
@@ -283,6 +292,10 @@ fn event_loop(
                 {
                     panic!("test panic requested with CIW_TEST_PANIC");
                 }
+                if app.intercept_key(&k) {
+                    dirty = true;
+                    continue;
+                }
                 app.keymap.action_for(app.overlay, app.focus, &k)
             }
             Event::Mouse(m) => match m.kind {
@@ -303,6 +316,19 @@ fn event_loop(
                     let mut out = std::io::stdout();
                     out.write_all(clipboard::osc52(&text).as_bytes())?;
                     out.flush()?;
+                }
+                Effect::Export { stem, markdown } => {
+                    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+                    let shown = crate::text::for_terminal(&dir.display().to_string()).into_owned();
+                    app.message = Some(
+                        match crate::export::write_new(&dir, &stem, "md", markdown.as_bytes()) {
+                            Ok(path) => format!(
+                                "Saved {} in {shown}",
+                                path.file_name().unwrap_or_default().to_string_lossy()
+                            ),
+                            Err(e) => format!("Could not save {stem}.md in {shown}: {e}"),
+                        },
+                    );
                 }
             }
         }

@@ -42,6 +42,9 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_CTYPE");
+        // A backtrace (RUST_BACKTRACE in the developer's shell) would scroll the panic message
+        // off the screen the panic test reads.
+        cmd.env_remove("RUST_BACKTRACE");
         // Last position and bookmarks go to the library's state dir: a temporary one, never
         // the user's, and a fresh one per session.
         let lib = tempfile::tempdir().expect("temp library");
@@ -54,6 +57,10 @@ impl Session {
         }
         for (k, v) in env {
             cmd.env(k, v);
+            // `PWD` given: the explorer runs in that folder (where `E` saves).
+            if *k == "PWD" {
+                cmd.cwd(v);
+            }
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn ciw");
         drop(pair.slave);
@@ -278,7 +285,7 @@ fn no_color_writes_no_colours() {
 fn sigterm_and_sighup_restore_the_terminal_and_exit() {
     for sig in ["-TERM", "-HUP"] {
         let mut s = Session::start(&[], &[], 80, 24);
-        s.wait_for("Reports (2)");
+        s.wait_for("Reports 1/2");
         s.signal(sig);
         let status = s.wait_exit();
         assert!(!status.success(), "{sig}: {status:?}");
@@ -301,7 +308,7 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 #[test]
 fn a_closed_terminal_ends_the_process_without_spinning() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     let pid = s.hang_up();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
@@ -318,7 +325,7 @@ fn a_closed_terminal_ends_the_process_without_spinning() {
 #[test]
 fn a_panic_restores_the_terminal_then_prints_the_message() {
     let mut s = Session::start(&[], &[("CIW_TEST_PANIC", "1")], 80, 24);
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     s.send("!");
     let status = s.wait_exit();
     assert!(!status.success());
@@ -385,7 +392,7 @@ fn mouse_false_leaves_the_mouse_to_the_terminal() {
         std::fs::write(home.path().join("ciw/config.toml"), config).expect("write config");
         let home_s = home.path().to_str().expect("utf-8 path").to_string();
         let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
-        s.wait_for("Reports (2)");
+        s.wait_for("Reports 1/2");
         let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
         assert_eq!(
             mode != vt100::MouseProtocolMode::None,
@@ -426,4 +433,74 @@ fn config_keys_apply_in_the_real_binary() {
         "{}",
         String::from_utf8_lossy(&s.raw())
     );
+}
+
+#[test]
+fn e_saves_the_comparison_in_the_current_folder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path().to_str().unwrap();
+    let mut s = Session::start(&["swansea#safeguarding"], &[("PWD", cwd)], 100, 30);
+    s.wait_for("4 Safeguarding");
+    s.send("c");
+    s.wait_for("side by side");
+    s.send("E");
+    s.wait_for("Saved compare-safeguarding-pembrokeshire-swansea.md in ");
+    // A second save never replaces the first.
+    s.send("E");
+    s.wait_for("Saved compare-safeguarding-pembrokeshire-swansea-2.md in ");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let first = dir
+        .path()
+        .join("compare-safeguarding-pembrokeshire-swansea.md");
+    let md = std::fs::read_to_string(&first).expect("the file is there");
+    assert!(md.starts_with("# Safeguarding compared"), "{md}");
+    assert!(md.contains("| # | Pembrokeshire, September 2018 | Swansea, July 2018 |"));
+    let second = dir
+        .path()
+        .join("compare-safeguarding-pembrokeshire-swansea-2.md");
+    assert_eq!(std::fs::read_to_string(second).unwrap(), md);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary left"
+    );
+}
+
+#[test]
+fn hostile_config_keys_and_library_names_never_reach_the_terminal() {
+    let home = tempfile::tempdir().expect("config home");
+    std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+    // TOML escapes make control characters of keys and values.
+    std::fs::write(
+        home.path().join("ciw/config.toml"),
+        "\"\\u001b]0;PWNED1\\u0007\" = 1\ntheme = \"\\u001b]0;PWNED2\\u0007\"\n\
+         default_authorities = [\"\\u001b]0;PWNED3\\u0007\"]\n[keys]\n\"\\u001b]0;PWNED4\\u0007\" = \"x\"\n",
+    )
+    .expect("write config");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let lib = tempfile::tempdir().expect("library");
+    let evil_lib = lib.path().join("lib\x1b]0;PWNED5\x07\u{9b}6n");
+    let lib_s = evil_lib.to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(
+        &[],
+        &[("XDG_CONFIG_HOME", &home_s), ("CIW_LIBRARY", &lib_s)],
+        100,
+        24,
+    );
+    s.wait_for("Reports 1/2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert!(
+        contains(&raw, b"unknown setting"),
+        "the problems are reported"
+    );
+    for bad in [&b"\x1b]0;PWNED"[..], b"\xc2\x9b6n", b"\x07"] {
+        assert!(
+            !contains(&raw, bad),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(bad)
+        );
+    }
 }
