@@ -10,6 +10,7 @@ mod decode;
 mod furniture;
 mod lines;
 mod meta;
+pub mod pdf;
 mod structure;
 
 pub use furniture::is_page_number;
@@ -25,8 +26,8 @@ pub const PARSER_VERSION: u32 = 1;
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    #[error("this is a PDF, not text: extract its text first, e.g. `pdftotext -layout report.pdf report.txt`")]
-    Pdf,
+    #[error("cannot read this PDF: {0}")]
+    Pdf(String),
     #[error("binary data, not text: {0}")]
     Binary(String),
     #[error("not a CIW inspection report: {0}")]
@@ -34,7 +35,18 @@ pub enum ParseError {
 }
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
+/// PDF bytes are read as a PDF (see [`pdf`]).
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
+    if pdf::is_pdf(bytes) {
+        let t = pdf::text(bytes)?;
+        let mut warnings = Vec::new();
+        if let Some(why) = t.fallback {
+            warnings.push(format!(
+                "read with pdftotext: the built-in PDF reader could not ({why})"
+            ));
+        }
+        return parse_with(&t.text, origin, warnings);
+    }
     let (text, cp1252) = decode::decode(bytes)?;
     let mut warnings = Vec::new();
     if cp1252 > 0 {
@@ -120,12 +132,13 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
             warnings.push(format!("no section for the theme {t}"));
         }
     }
-    let overview = doc
+    let findings = doc
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Overview)
-        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))
-        .collect();
+        .flat_map(|s| s.paragraphs.iter());
+    let overview = findings.clone().map(|p| p.text.clone()).collect();
+    let overview_pages = findings.filter_map(|p| p.pages).collect();
     let methodology = meta::methodology(&doc.sections);
     Ok(Report {
         id,
@@ -134,6 +147,7 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
         front_matter: doc.front_matter,
         contents: doc.contents,
         overview,
+        overview_pages,
         recommendations: doc.recommendations,
         sections: doc.sections,
         methodology,
