@@ -110,7 +110,7 @@ impl Corpus {
     }
 }
 
-/// Expands files and folders (non-recursive `.txt` files of a folder, sorted).
+/// Expands files and folders (non-recursive `.txt` and `.pdf` files of a folder, sorted).
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -123,7 +123,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                         .filter_map(|e| e.ok().map(|e| e.path()))
                         .filter(|f| {
                             f.is_file()
-                                && f.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                                && f.extension().is_some_and(|e| {
+                                    e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("pdf")
+                                })
                         })
                         .collect();
                     found.sort();

@@ -713,7 +713,13 @@ impl Library {
             };
             let key = source_key(&bytes, &origin);
             let hex = hex(&key);
-            let source_name = format!("{}-{}.txt", report.id, &hex[..16]);
+            // A PDF is kept as the PDF it is.
+            let ext = if parse::pdf::is_pdf(&bytes) {
+                "pdf"
+            } else {
+                "txt"
+            };
+            let source_name = format!("{}-{}.{ext}", report.id, &hex[..16]);
             let dest = sources.join(&source_name);
             if !dest.exists() {
                 write_atomic(&dest, &bytes).map_err(io_err(&dest))?;
@@ -872,6 +878,7 @@ fn recover_manifest(dir: &Path, notes: &mut Vec<String>) -> Manifest {
         // `<id>-<16 hex>.txt`: the id is the best stand-in for the original file name.
         let id_part = name
             .strip_suffix(".txt")
+            .or_else(|| name.strip_suffix(".pdf"))
             .and_then(|s| s.rsplit_once('-'))
             .map(|(id, _)| id.to_string())
             .unwrap_or_else(|| name.clone());

@@ -171,3 +171,42 @@ fn swansea_3_18_cites_its_page() {
         .citation("3.18")
         .ends_with(&format!("July 2018, para 3.18, {}", pages.label())));
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pdf")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// One line, naming why.
+fn pdf_error(bytes: &[u8]) -> String {
+    let e = parse_bytes(bytes, "x.pdf").unwrap_err();
+    assert!(matches!(e, ciw::parse::ParseError::Pdf(_)), "{e}");
+    let s = e.to_string();
+    assert!(!s.contains('\n'), "{s}");
+    s
+}
+
+#[test]
+fn unreadable_pdfs_say_why_in_one_line() {
+    assert!(pdf_error(&fixture("encrypted.pdf")).contains("encrypted"));
+    // A scan: pages with an image and no text layer.
+    let scan = common::typeset::image_only_pdf(3);
+    assert!(pdf_error(&scan).contains("no text layer"));
+    // Damaged: cut short, or garbage after the header.
+    let good = common::typeset::report_pdf(&expected()[1]);
+    let e = pdf_error(&good[..good.len() / 3]);
+    assert!(e.contains("damaged") || e.contains("cannot read"), "{e}");
+    pdf_error(b"%PDF-1.7\n\x00\x01\x02garbage");
+}
+
+#[test]
+fn an_owner_password_alone_does_not_stop_reading() {
+    // Printing and copying restricted, but no password to open: the text is read.
+    let e = parse_bytes(&fixture("restricted.pdf"), "swansea-2018-07.pdf").unwrap_err();
+    // Four pages (cover to the introduction) are no whole report, but they were read.
+    assert!(matches!(e, ciw::parse::ParseError::NotAReport(_)), "{e}");
+}

@@ -313,6 +313,12 @@ pub fn report_pdf(r: &Report) -> Vec<u8> {
     write_pdf(&l.pages)
 }
 
+/// A PDF of `pages` pages with nothing to extract: what a scanner makes (its images aside).
+pub fn image_only_pdf(pages: usize) -> Vec<u8> {
+    let pages: Vec<Vec<Run>> = (0..pages).map(|_| Vec::new()).collect();
+    write_pdf(&pages)
+}
+
 /// WinAnsiEncoding of a string inside a PDF literal string, with `(`, `)` and `\` escaped.
 fn pdf_string(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len() + 2);
