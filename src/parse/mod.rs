@@ -38,23 +38,34 @@ pub enum ParseError {
 /// PDF bytes are read as a PDF (see [`pdf`]).
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
     if pdf::is_pdf(bytes) {
-        let t = pdf::text(bytes)?;
-        let mut warnings = Vec::new();
-        if let Some(why) = t.fallback {
-            warnings.push(format!(
-                "read with pdftotext: the built-in PDF reader could not ({why})"
-            ));
-        }
-        return parse_with(&t.text, origin, warnings);
+        return parse_pdf(bytes, origin);
     }
-    let (text, cp1252) = decode::decode(bytes)?;
+    let decoded = decode::decode_text(bytes)?;
+    let warnings = decoded.warnings();
+    parse_with(&decoded.text, origin, warnings)
+}
+
+/// [`parse_bytes`] for bytes the caller is done with: they become the text without a copy, so
+/// a big input costs one copy less.
+pub fn parse_owned(bytes: Vec<u8>, origin: &str) -> Result<Report, ParseError> {
+    if pdf::is_pdf(&bytes) {
+        return parse_pdf(&bytes, origin);
+    }
+    let decoded = decode::decode_owned(bytes)?;
+    let warnings = decoded.warnings();
+    parse_with(&decoded.text, origin, warnings)
+}
+
+/// A PDF's text, page by page (see [`pdf`]), parsed.
+fn parse_pdf(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
+    let t = pdf::text(bytes)?;
     let mut warnings = Vec::new();
-    if cp1252 > 0 {
+    if let Some(why) = t.fallback {
         warnings.push(format!(
-            "{cp1252} bytes were not UTF-8 and were read as Windows-1252"
+            "read with pdftotext: the built-in PDF reader could not ({why})"
         ));
     }
-    parse_with(&text, origin, warnings)
+    parse_with(&t.text, origin, warnings)
 }
 
 /// Parses text already in memory.
@@ -66,6 +77,8 @@ pub fn parse_str(text: &str, origin: &str) -> Result<Report, ParseError> {
 }
 
 fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
+    // The file name is data too: what is taken from it (an authority's name) is made safe.
+    let origin = &*crate::text::for_terminal(origin);
     let (clean, stats) = crate::text::clean(text);
     if stats.escape_sequences > 0 || stats.control_chars > 0 || stats.bidi_controls > 0 {
         warnings.push(format!(

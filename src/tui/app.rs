@@ -6,9 +6,14 @@
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
 
 use super::action::Action;
+use super::jumps::JumpList;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
-use super::panes::{authorities, bookmarks, compare, help, matrix, paragraphs, search, sections};
+use super::line_edit::LineEditor;
+use super::list_filter::ListFilter;
+use super::panes::{
+    authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
+};
 use super::session;
 use super::theme::Theme;
 use crate::corpus::Corpus;
@@ -79,6 +84,9 @@ pub struct Options {
 pub enum Effect {
     /// Put this text on the user's clipboard (OSC 52).
     Clipboard(String),
+    /// Write this Markdown to a new file `<stem>.md` (or `<stem>-2.md`...) in the current
+    /// folder, and say where in the status line.
+    Export { stem: String, markdown: String },
 }
 
 /// A selection in a scrolling list.
@@ -177,12 +185,22 @@ pub struct App {
     /// Selection in the bookmark list.
     pub bookmark_list: ListState,
     /// Last position and bookmarks ([`session`]); `None` when there is nowhere to keep them.
-    pub state: Option<crate::config::State>,
+    pub state: Option<crate::state::State>,
     /// The comparison and matrix views, and the councils picked for them.
     pub compare: compare::State,
     /// The keys in effect: the default keymap, or `config.toml`'s overrides applied to it
     /// ([`session::Start::apply`]). Key lookups, hints and the help all read it.
     pub keymap: keymap::Keymap,
+    /// The prompt on the status line that has the keys, if one is open ([`prompt`]).
+    pub prompt: Option<prompt::Prompt>,
+    /// The `:` go-to line, with its history.
+    pub goto: LineEditor,
+    /// Where jumps (go-to, search hits, bookmarks, compare Enter) left from: `Ctrl-o`/`Ctrl-i`.
+    pub jumps: JumpList<Target>,
+    /// The council list's filter (`f` in the reports pane).
+    pub council_filter: ListFilter,
+    /// The bookmark list was opened by the key just pressed (for `''`).
+    bookmark_list_fresh: bool,
     effects: Vec<Effect>,
 }
 
@@ -209,20 +227,90 @@ impl App {
             state: None,
             compare: compare::State::default(),
             keymap: keymap::Keymap::default(),
+            prompt: None,
+            goto: LineEditor::new(),
+            jumps: JumpList::new(),
+            council_filter: ListFilter::default(),
+            bookmark_list_fresh: false,
             effects: Vec::new(),
         };
         app.select_report(0);
         if let Some(t) = options.target {
-            app.open_target(t);
+            app.show_target(t);
         }
         app
     }
 
-    /// Opens a deep link: the report, the section (expanded to the paragraph's subsection)
-    /// and the paragraph, in view, with the focus where the reading happens.
+    /// Where the reader is, as a target: the report, the section shown and the paragraph
+    /// selected.
+    pub fn here(&self) -> Target {
+        Target {
+            report: self.authorities.selected,
+            section: self.paragraphs.section,
+            paragraph: match self.selected_item() {
+                Some(Item::Paragraph(pi)) => Some(pi),
+                _ => None,
+            },
+        }
+    }
+
+    /// Jumps to a deep link (go-to, search hit, bookmark, compare Enter), recording where it
+    /// left from in the jump list so `Ctrl-o` comes back.
     pub fn open_target(&mut self, t: Target) {
         if t.report >= self.corpus.reports.len() {
             return;
+        }
+        let from = self.here();
+        if from != t && self.report().is_some() {
+            self.jumps.record(from);
+        }
+        self.show_target(t);
+    }
+
+    /// `Ctrl-o`, `Ctrl-i` and `''`: walks the jump list.
+    fn walk_jumps(&mut self, action: Action) {
+        let here = self.here();
+        let to = match action {
+            Action::JumpBack => self.jumps.back(here),
+            Action::JumpForward => self.jumps.forward(here),
+            _ => self.jumps.toggle(here),
+        };
+        match to {
+            Some(t) if t.report < self.corpus.reports.len() => {
+                self.overlay = Overlay::None;
+                self.show_target(t);
+                if t.paragraph.is_none() && t.section.is_none() {
+                    self.focus = Pane::Authorities;
+                }
+            }
+            _ => {
+                let ascii = self.theme.symbols.ascii;
+                self.message = Some(match action {
+                    Action::JumpForward => "No later jump to go forward to".to_string(),
+                    _ => format!(
+                        "No earlier jump to go back to: {} goes to a council or paragraph",
+                        self.keymap.key(Action::GoTo, ascii)
+                    ),
+                });
+            }
+        }
+    }
+
+    /// Shows a deep link: the report, the section (expanded to the paragraph's subsection)
+    /// and the paragraph, in view, with the focus where the reading happens. Not a jump
+    /// (see [`App::open_target`]).
+    pub fn show_target(&mut self, t: Target) {
+        if t.report >= self.corpus.reports.len() {
+            return;
+        }
+        if self.council_filter.is_active()
+            && self
+                .council_filter
+                .row_of(t.report, self.corpus.reports.len())
+                .is_none()
+        {
+            // The filter would hide where we are going.
+            self.council_filter.clear();
         }
         self.select_report(t.report);
         self.focus = Pane::Sections;
@@ -274,6 +362,10 @@ impl App {
             }
             _ => {}
         }
+        if action == Action::JumpToggle {
+            self.walk_jumps(action);
+            return;
+        }
         if self.overlay == Overlay::Help {
             help::update(self, action);
             return;
@@ -313,9 +405,20 @@ impl App {
                 self.help = ListState::default();
             }
             Action::Back => {
-                self.zoom = false;
+                if self.focus == Pane::Authorities && self.council_filter.is_active() {
+                    self.council_filter.clear();
+                } else {
+                    self.zoom = false;
+                }
                 self.relayout();
             }
+            Action::GoTo => prompt::open(self, prompt::Prompt::GoTo),
+            Action::Filter => {
+                if self.focus == Pane::Authorities {
+                    prompt::open(self, prompt::Prompt::Filter(Pane::Authorities));
+                }
+            }
+            Action::JumpBack | Action::JumpForward | Action::JumpToggle => self.walk_jumps(action),
             Action::ToggleZoom => {
                 self.zoom = !self.zoom;
                 self.relayout();
@@ -333,7 +436,8 @@ impl App {
             Action::PreviousTheme
             | Action::NextTheme
             | Action::ToggleSync
-            | Action::ToggleExpectations => {}
+            | Action::ToggleExpectations
+            | Action::Export => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }
@@ -355,6 +459,9 @@ impl App {
 
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        if self.intercept_key(key) {
+            return true;
+        }
         match self.keymap.action_for(self.overlay, self.focus, key) {
             Some(a) => {
                 self.update(a);
@@ -362,6 +469,37 @@ impl App {
             }
             None => false,
         }
+    }
+
+    /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
+    pub fn export(&mut self, stem: String, markdown: String) {
+        self.effects.push(Effect::Export { stem, markdown });
+    }
+
+    /// Keys taken before the keymap is asked: an open prompt's (which takes them all), and
+    /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
+    /// to: back where the last jump left from). Returns whether the key was taken.
+    pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
+        if prompt::handle_key(self, key) {
+            return true;
+        }
+        if self.overlay == Overlay::Bookmarks
+            && self.bookmark_list_fresh
+            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
+            && !self.jumps.is_empty()
+        {
+            self.bookmark_list_fresh = false;
+            self.overlay = Overlay::None;
+            self.update(Action::JumpToggle);
+            return true;
+        }
+        self.bookmark_list_fresh = false;
+        if self.overlay == Overlay::None
+            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
+        {
+            self.bookmark_list_fresh = true;
+        }
+        false
     }
 
     /// The effects asked for since the last call, oldest first.
@@ -486,8 +624,7 @@ impl App {
         let key = self.section().map(|s| s.key());
         let len = self.corpus.reports.len();
         self.authorities.select(i, len);
-        self.authorities
-            .keep_visible(authorities::viewport_height(self));
+        authorities::keep_visible(self);
         let si = match (key, self.report()) {
             (Some(k), Some(r)) => r.sections.iter().position(|s| s.key() == k).unwrap_or(0),
             _ => 0,
@@ -521,8 +658,7 @@ impl App {
 
     /// Re-fits scroll offsets after a resize or zoom.
     fn relayout(&mut self) {
-        self.authorities
-            .keep_visible(authorities::viewport_height(self));
+        authorities::keep_visible(self);
         self.sections.keep_visible(sections::viewport_height(self));
         paragraphs::keep_selected_in_view(self);
         compare::relayout(self);

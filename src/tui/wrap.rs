@@ -68,6 +68,43 @@ pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
     out
 }
 
+/// Cuts `s` to at most `max` columns by taking out its middle, so both ends survive:
+/// `Testshire 0500` in 10 columns is `Test…0500`.
+pub fn truncate_middle(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let ew = width(ellipsis);
+    if max <= ew + 1 {
+        return truncate(s, max, ellipsis);
+    }
+    let room = max - ew;
+    let tail_room = room / 2;
+    let head_room = room - tail_room;
+    let mut head = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > head_room {
+            break;
+        }
+        head.push(c);
+        w += cw;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in s.chars().rev() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > tail_room {
+            break;
+        }
+        tail.push(c);
+        w += cw;
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{}{ellipsis}{}", head.trim_end(), tail.trim_start())
+}
+
 /// `s` padded with spaces to exactly `cols` columns (truncated first if wider).
 pub fn pad(s: &str, cols: usize, ellipsis: &str) -> String {
     let mut t = truncate(s, cols, ellipsis);
@@ -79,6 +116,16 @@ pub fn pad(s: &str, cols: usize, ellipsis: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_middle_keeps_both_ends() {
+        assert_eq!(truncate_middle("Testshire 0500", 10, "…"), "Tests…0500");
+        assert_eq!(truncate_middle("Testshire 0500", 14, "…"), "Testshire 0500");
+        assert_eq!(truncate_middle("Neath Port Talbot", 9, "..."), "Nea...bot");
+        for max in 0..20 {
+            assert!(width(&truncate_middle("Ŵyn 界界 Testshire", max, "…")) <= max);
+        }
+    }
 
     #[test]
     fn wraps_by_display_width() {

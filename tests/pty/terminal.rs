@@ -1,0 +1,465 @@
+//! The real binary in a pseudo-terminal (portable-pty + vt100): type keys, read the screen,
+//! and check the terminal is restored after `q`, SIGTERM and SIGHUP, that escape sequences
+//! in report text never reach the bytes written to the terminal, and that `config.toml`'s
+//! `[keys]` apply.
+
+#![cfg(unix)]
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    _lib: tempfile::TempDir,
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ciw"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "en_GB.UTF-8");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
+        // Last position and bookmarks go to the library's state dir: a temporary one, never
+        // the user's, and a fresh one per session.
+        let lib = tempfile::tempdir().expect("temp library");
+        if !env.iter().any(|(k, _)| *k == "CIW_LIBRARY") {
+            cmd.env("CIW_LIBRARY", lib.path());
+        }
+        // Nor the user's config.toml: an empty config folder unless the test gives one.
+        if !env.iter().any(|(k, _)| *k == "XDG_CONFIG_HOME") {
+            cmd.env("XDG_CONFIG_HOME", lib.path().join("config-home"));
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+            // `PWD` given: the explorer runs in that folder (where `E` saves).
+            if *k == "PWD" {
+                cmd.cwd(v);
+            }
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn ciw");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let stop = Arc::new(AtomicBool::new(false));
+        let fd = pair.master.as_raw_fd().expect("master fd");
+        let stopping = Arc::clone(&stop);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                // Wait for output a little at a time, so `hang_up` can stop the reader and
+                // close every descriptor of the master.
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                if stopping.load(Ordering::SeqCst) {
+                    break;
+                }
+                // SAFETY: one valid pollfd; `fd` stays open until this thread has been joined.
+                if unsafe { libc::poll(&mut pfd, 1, 50) } <= 0 {
+                    continue;
+                }
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        Session {
+            child,
+            master: Some(pair.master),
+            writer,
+            parser,
+            raw,
+            stop,
+            reader: Some(reader),
+            _lib: lib,
+        }
+    }
+
+    /// Closes the terminal under the process, as a dropped SSH connection or
+    /// `tmux kill-server` does, and returns its pid.
+    fn hang_up(&mut self) -> u32 {
+        let pid = self.child.process_id().expect("pid");
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("reader thread");
+        }
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+        pid
+    }
+
+    fn resize(&self, size: PtySize) -> anyhow::Result<()> {
+        self.master.as_ref().expect("terminal open").resize(size)
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.screen().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        panic!("timed out waiting for {what:?}; screen:\n{}", self.screen());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader drain what was written just before exit.
+                let mut last = 0;
+                for _ in 0..20 {
+                    std::thread::sleep(Duration::from_millis(50));
+                    let n = self.raw.lock().unwrap().len();
+                    if n == last {
+                        break;
+                    }
+                    last = n;
+                }
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        let _ = self.child.kill();
+        panic!("ciw did not exit; screen:\n{}", self.screen());
+    }
+
+    fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .expect("kill runs")
+            .success();
+        assert!(ok, "kill {sig} {pid}");
+    }
+
+    fn assert_restored(&self) {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn deep_link_walk_copy_help_and_quit_restores_the_terminal() {
+    let mut s = Session::start(&["swansea#3.18"], &[], 80, 24);
+    s.wait_for("3.18 Whilst we found");
+    {
+        let p = s.parser.lock().unwrap();
+        assert!(p.screen().alternate_screen());
+        assert!(p.screen().hide_cursor());
+    }
+    s.wait_for("Swansea › 3 Care and Support");
+    // Help, then close it.
+    s.send("?");
+    s.wait_for("Everywhere");
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!s.screen().contains("Everywhere"), "{}", s.screen());
+    // Copy: the status line confirms and an OSC 52 sequence went out.
+    s.send("y");
+    s.wait_for("Copied 3.18 with its citation");
+    assert!(contains(&s.raw(), b"\x1b]52;c;"), "no OSC 52 written");
+    // Walk: to the sections pane, down into section 4.
+    s.send("\x1b[Z"); // Shift-Tab
+    s.send("G");
+    s.wait_for("Acknowledgements");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn resize_to_tiny_and_back() {
+    let mut s = Session::start(&["pembrokeshire#O3"], &[], 80, 24);
+    s.wait_for("Overview");
+    let size = |c, r| PtySize {
+        rows: r,
+        cols: c,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    s.resize(size(24, 6)).expect("resize");
+    s.parser.lock().unwrap().set_size(nz(6), nz(24));
+    s.wait_for("too small");
+    s.resize(size(40, 12)).expect("resize");
+    s.parser.lock().unwrap().set_size(nz(12), nz(40));
+    s.wait_for("O3");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn no_color_writes_no_colours() {
+    let mut s = Session::start(&["swansea#4"], &[("NO_COLOR", "1")], 80, 24);
+    s.wait_for("4 Safeguarding");
+    s.send("jjk");
+    std::thread::sleep(Duration::from_millis(200));
+    {
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        let mut reversed = false;
+        for r in 0..24 {
+            for c in 0..80 {
+                if let Some(cell) = screen.cell(r, c) {
+                    assert_eq!(cell.fgcolor(), vt100::Color::Default, "fg at {r},{c}");
+                    assert_eq!(cell.bgcolor(), vt100::Color::Default, "bg at {r},{c}");
+                    reversed |= cell.inverse();
+                }
+            }
+        }
+        assert!(reversed, "no visible selection without colour");
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    for sig in ["-TERM", "-HUP"] {
+        let mut s = Session::start(&[], &[], 80, 24);
+        s.wait_for("Reports 1/2");
+        s.signal(sig);
+        let status = s.wait_exit();
+        assert!(!status.success(), "{sig}: {status:?}");
+        s.assert_restored();
+    }
+}
+
+/// Seconds of CPU (user + system) the process has used, from /proc.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    Some(ticks / hz)
+}
+
+#[test]
+fn a_closed_terminal_ends_the_process_without_spinning() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Reports 1/2");
+    let pid = s.hang_up();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if s.child.try_wait().expect("try_wait").is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let cpu = cpu_seconds(pid);
+    let _ = s.child.kill();
+    panic!("ciw still running 10 s after its terminal closed (CPU used: {cpu:?} s)");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_the_message() {
+    let mut s = Session::start(&[], &[("CIW_TEST_PANIC", "1")], 80, 24);
+    s.wait_for("Reports 1/2");
+    s.send("!");
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    // The message comes after leaving the alternate screen, so it is on the main screen.
+    let raw = s.raw();
+    let leave = raw
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        contains(&raw[leave..], b"test panic requested"),
+        "panic message not printed after restoring"
+    );
+    assert!(
+        s.screen().contains("test panic requested"),
+        "{}",
+        s.screen()
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_report_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("../../sample-reports/swansea-2018-07.txt");
+    assert!(text.contains("Whilst we found that stability"));
+    let evil = text.replacen(
+        "Whilst we found that stability",
+        "Whilst we \x1b]52;c;SGFja2Vk\x07found \x1b[2J\x1b]0;PWNED\x07\x1b[38;5;196mthat\u{9b}6n stability",
+        1,
+    );
+    std::fs::write(dir.path().join("swansea-2018-07.txt"), evil).expect("write report");
+    let dir_s = dir.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(&["--reports", &dir_s, "swansea#3.18"], &[], 80, 24);
+    s.wait_for("Whilst we found that stability");
+    s.send("y");
+    s.wait_for("Copied 3.18");
+    s.send("jjjkkk\t\t\tG?");
+    s.wait_for("Everywhere");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    for bad in [
+        &b"SGFja2Vk"[..],
+        b"PWNED",
+        b"38;5;196",
+        b"\xc2\x9b6n",
+        b"\x1b]0;",
+    ] {
+        assert!(
+            !contains(&raw, bad),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(bad)
+        );
+    }
+    s.assert_restored();
+}
+
+#[test]
+fn mouse_false_leaves_the_mouse_to_the_terminal() {
+    for (config, captured) in [("", true), ("mouse = false\n", false)] {
+        let home = tempfile::tempdir().expect("config home");
+        std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+        std::fs::write(home.path().join("ciw/config.toml"), config).expect("write config");
+        let home_s = home.path().to_str().expect("utf-8 path").to_string();
+        let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
+        s.wait_for("Reports 1/2");
+        let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
+        assert_eq!(
+            mode != vt100::MouseProtocolMode::None,
+            captured,
+            "{config:?}: {mode:?}"
+        );
+        s.send("q");
+        assert!(s.wait_exit().success());
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn config_keys_apply_in_the_real_binary() {
+    let home = tempfile::tempdir().expect("config home");
+    std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+    std::fs::write(
+        home.path().join("ciw/config.toml"),
+        "[keys]\nquit = \"Q\"\ndown = \"n\"\nnext_hit = \".\"\n",
+    )
+    .expect("write config");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(&["swansea#3"], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
+    s.wait_for("Swansea › 3 Care and Support");
+    s.send("q"); // no longer quits
+    s.send("j"); // no longer moves
+    s.send("n"); // moves down the sections, to 4
+    s.wait_for("Swansea › 4 Safeguarding");
+    assert!(s.child.try_wait().expect("try_wait").is_none(), "q quit");
+    s.send("?");
+    s.wait_for("n, ↓");
+    s.send("\x1b");
+    s.send("Q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert!(
+        !contains(&s.raw(), b"does not apply"),
+        "{}",
+        String::from_utf8_lossy(&s.raw())
+    );
+}
+
+#[test]
+fn e_saves_the_comparison_in_the_current_folder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path().to_str().unwrap();
+    let mut s = Session::start(&["swansea#safeguarding"], &[("PWD", cwd)], 100, 30);
+    s.wait_for("4 Safeguarding");
+    s.send("c");
+    s.wait_for("side by side");
+    s.send("E");
+    s.wait_for("Saved compare-safeguarding-pembrokeshire-swansea.md in ");
+    // A second save never replaces the first.
+    s.send("E");
+    s.wait_for("Saved compare-safeguarding-pembrokeshire-swansea-2.md in ");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let first = dir
+        .path()
+        .join("compare-safeguarding-pembrokeshire-swansea.md");
+    let md = std::fs::read_to_string(&first).expect("the file is there");
+    assert!(md.starts_with("# Safeguarding compared"), "{md}");
+    assert!(md.contains("| # | Pembrokeshire, September 2018 | Swansea, July 2018 |"));
+    let second = dir
+        .path()
+        .join("compare-safeguarding-pembrokeshire-swansea-2.md");
+    assert_eq!(std::fs::read_to_string(second).unwrap(), md);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary left"
+    );
+}

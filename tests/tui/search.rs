@@ -1,0 +1,275 @@
+//! The search overlay, bookmarks and the last position: whole-screen snapshots of the overlay,
+//! Enter landing on the right paragraph, `n`/`N`, and state kept across two App lifetimes in a
+//! temporary state dir (never the user's).
+
+use crate::common;
+
+use ciw::paths::Paths;
+use ciw::state::State;
+use ciw::tui::app::{App, Overlay, Pane};
+use ciw::tui::session;
+use common::tui::{app_at, ctrl, draw, key, screen, typed};
+use crossterm::event::KeyCode;
+use std::time::Duration;
+
+/// The explorer over the sample reports, at its first report.
+fn app() -> App {
+    app_at(None, false, false)
+}
+
+/// `/`, the query, and the hits of its last keystroke.
+fn search(app: &mut App, q: &str) {
+    key(app, KeyCode::Char('/'));
+    assert_eq!(app.overlay, Overlay::Search);
+    typed(app, q);
+    assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
+}
+
+fn crumb(app: &App) -> String {
+    app.breadcrumb().join(" › ")
+}
+
+#[test]
+fn overlay_80x24() {
+    let mut a = app();
+    search(&mut a, "placement stability");
+    let t = draw(&mut a, 80, 24);
+    let s = screen(&t);
+    assert!(
+        s.contains("Search all reports") && s.contains("/ placement stability"),
+        "{s}"
+    );
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn overlay_120x40() {
+    let mut a = app();
+    search(&mut a, "EOTAS");
+    key(&mut a, KeyCode::Down);
+    let t = draw(&mut a, 120, 40);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn empty_query_no_hits_and_tiny_terminals_never_panic() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    for (w, h) in [(80, 24), (20, 5), (1, 1), (0, 0), (31, 8), (200, 60)] {
+        draw(&mut a, w, h);
+    }
+    let s = screen(&draw(&mut a, 80, 24));
+    assert!(s.contains("Type to search every paragraph"), "{s}");
+    key(&mut a, KeyCode::Enter); // nothing to open: stays
+    assert_eq!(a.overlay, Overlay::Search);
+    typed(&mut a, "zzqqxxvv");
+    assert!(a.search.wait(Duration::from_secs(60)));
+    assert!(a.search.hits.is_empty());
+    let s = screen(&draw(&mut a, 80, 24));
+    assert!(s.contains("No paragraph matches"), "{s}");
+    for (w, h) in [(20, 5), (30, 8), (0, 3)] {
+        draw(&mut a, w, h);
+    }
+    // Backspace past the start, then Esc; n with no hits says so.
+    for _ in 0..20 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    assert_eq!(a.search.query, "");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    key(&mut a, KeyCode::Char('n'));
+    assert!(a.message.as_deref().unwrap_or("").contains("press /"));
+}
+
+#[test]
+fn typed_letters_go_to_the_query_not_the_keymap() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "q?jn/");
+    assert!(!a.quit);
+    assert_eq!(a.overlay, Overlay::Search);
+    assert_eq!(a.search.query, "q?jn/");
+    ctrl(&mut a, 'u');
+    assert_eq!(a.search.query, "");
+}
+
+#[test]
+fn enter_lands_on_the_hit_and_n_steps_through_the_hits() {
+    let mut a = app();
+    search(&mut a, "EOTAS");
+    let first = a.search.hits[0].link.clone();
+    assert_eq!(first, "swansea#R5");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.focus, Pane::Paragraphs);
+    let p = a.paragraph().expect("a paragraph is selected");
+    assert_eq!(p.id, "R5");
+    assert!(p.text.contains("EOTAS"));
+    assert_eq!(a.report().unwrap().authority.short, "Swansea");
+    assert!(a.message.as_deref().unwrap().contains("Hit 1 of"));
+    let n = a.search.hits.len();
+    assert!(n >= 2, "EOTAS has more than one hit");
+    let links: Vec<String> = a.search.hits.iter().map(|h| h.link.clone()).collect();
+    key(&mut a, KeyCode::Char('n'));
+    let here = |a: &App| {
+        format!(
+            "{}#{}",
+            a.report().unwrap().authority.short.to_lowercase(),
+            a.paragraph().unwrap().id
+        )
+    };
+    assert_eq!(here(&a), links[1]);
+    key(&mut a, KeyCode::Char('N'));
+    assert_eq!(here(&a), links[0]);
+    // N from the first wraps to the last.
+    key(&mut a, KeyCode::Char('N'));
+    assert_eq!(here(&a), links[n - 1]);
+    assert!(
+        a.message.as_deref().unwrap().contains("wrapped"),
+        "{:?}",
+        a.message
+    );
+}
+
+#[test]
+fn typing_fast_shows_only_the_last_querys_hits() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "plcement stabilty");
+    assert!(a.search.wait(Duration::from_secs(60)));
+    assert_eq!(a.search.shown_query, "plcement stabilty");
+    assert_eq!(a.search.shown, a.search.generation);
+    let top = &a.search.hits[0];
+    assert!(
+        top.text.to_lowercase().contains("placement"),
+        "{}",
+        top.text
+    );
+}
+
+fn state_in(dir: &std::path::Path) -> State {
+    let (s, notes) = State::load(&Paths::in_dir(dir));
+    assert!(notes.is_empty(), "{notes:?}");
+    s
+}
+
+#[test]
+fn last_position_is_restored_in_a_second_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    session::attach(&mut a, state_in(dir.path()), true);
+    search(&mut a, "EOTAS");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('j'));
+    let want = crumb(&a);
+    assert!(want.starts_with("Swansea"), "{want}");
+    session::save(&mut a).unwrap();
+    drop(a);
+
+    let mut b = app();
+    assert!(!crumb(&b).starts_with("Swansea"));
+    session::attach(&mut b, state_in(dir.path()), true);
+    assert_eq!(crumb(&b), want);
+    assert_eq!(b.focus, Pane::Paragraphs);
+    // A deep link wins over the last position.
+    let mut c = app();
+    session::attach(&mut c, state_in(dir.path()), false);
+    assert!(!crumb(&c).starts_with("Swansea"), "{}", crumb(&c));
+}
+
+#[test]
+fn bookmarks_toggle_list_and_jump() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    session::attach(&mut a, state_in(dir.path()), true);
+    // Bookmark swansea R5 via the search, and Pembrokeshire's first introduction paragraph.
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Char('m'));
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Bookmarked Pembrokeshire"),
+        "{:?}",
+        a.message
+    );
+    search(&mut a, "EOTAS");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('m'));
+    assert!(
+        a.message.as_deref().unwrap().contains("Swansea R5"),
+        "{:?}",
+        a.message
+    );
+    assert_eq!(a.state.as_ref().unwrap().bookmarks().len(), 2);
+    // Toggle off and on again.
+    key(&mut a, KeyCode::Char('m'));
+    assert_eq!(a.state.as_ref().unwrap().bookmarks().len(), 1);
+    key(&mut a, KeyCode::Char('m'));
+    assert_eq!(a.state.as_ref().unwrap().bookmarks().len(), 2);
+    drop(a);
+
+    // A new App reads them from the state dir; the list jumps.
+    let mut b = app();
+    session::attach(&mut b, state_in(dir.path()), false);
+    key(&mut b, KeyCode::Char('\''));
+    assert_eq!(b.overlay, Overlay::Bookmarks);
+    let t = draw(&mut b, 80, 24);
+    let s = screen(&t);
+    assert!(
+        s.contains("Bookmarks (2)") && s.contains("Swansea R5"),
+        "{s}"
+    );
+    insta::assert_snapshot!(t.backend());
+    key(&mut b, KeyCode::Char('j'));
+    key(&mut b, KeyCode::Enter);
+    assert_eq!(b.overlay, Overlay::None);
+    assert_eq!(b.paragraph().unwrap().id, "R5");
+    assert_eq!(b.report().unwrap().authority.short, "Swansea");
+    // d removes, and it stays removed.
+    key(&mut b, KeyCode::Char('\''));
+    key(&mut b, KeyCode::Char('d'));
+    assert_eq!(b.state.as_ref().unwrap().bookmarks().len(), 1);
+    key(&mut b, KeyCode::Esc);
+    assert_eq!(state_in(dir.path()).bookmarks().len(), 1);
+}
+
+#[test]
+fn without_a_state_dir_bookmarks_say_so() {
+    let mut a = app();
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Char('m'));
+    assert!(a.message.as_deref().unwrap().contains("Bookmarks are off"));
+    key(&mut a, KeyCode::Char('\''));
+    let s = screen(&draw(&mut a, 80, 24));
+    assert!(s.contains("Bookmarks are off"), "{s}");
+}
+
+#[test]
+fn ctrl_s_saves_the_hits_as_markdown() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    ctrl(&mut app, 's');
+    assert_eq!(app.message.as_deref(), Some("No hits to save"));
+    assert!(app.take_effects().is_empty());
+    typed(&mut app, "placement stability");
+    assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
+    ctrl(&mut app, 's');
+    assert_eq!(app.overlay, Overlay::Search, "the search stays open");
+    assert_eq!(
+        app.search.query, "placement stability",
+        "ctrl-s types nothing"
+    );
+    let effects = app.take_effects();
+    let [ciw::tui::app::Effect::Export { stem, markdown }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "search-placement-stability");
+    assert_eq!(
+        *markdown,
+        ciw::export::hits_markdown("placement stability", &app.search.hits, &app.corpus)
+    );
+    assert!(markdown.contains("**placement stability**"), "{markdown}");
+}
