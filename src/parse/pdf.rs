@@ -46,18 +46,9 @@ pub fn text(bytes: &[u8]) -> Result<PdfText, ParseError> {
             MAX_PDF_BYTES >> 20
         )));
     }
-    if is_encrypted(bytes) {
-        // An owner-password-only PDF (printing or copying restricted) still opens for
-        // reading; only a user password keeps its text from us.
-        if let Some(t) = pdftotext(bytes) {
-            if let Ok(t) = t {
-                return checked(t, Some("the PDF is encrypted".into()));
-            }
-        }
-        return Err(ParseError::Pdf(
-            "the PDF is encrypted (password-protected); save an unprotected copy first".into(),
-        ));
-    }
+    // An owner password alone (printing or copying restricted) still opens for reading;
+    // only a user password keeps the text from us.
+    let encrypted = is_encrypted(bytes);
     match in_process(bytes) {
         Ok(pages) => checked(
             PdfText {
@@ -69,6 +60,9 @@ pub fn text(bytes: &[u8]) -> Result<PdfText, ParseError> {
         ),
         Err(why) => match pdftotext(bytes) {
             Some(Ok(t)) => checked(t, Some(why)),
+            _ if encrypted => Err(ParseError::Pdf(
+                "the PDF is encrypted (password-protected); save an unprotected copy first".into(),
+            )),
             Some(Err(e)) => Err(ParseError::Pdf(format!("{why}; pdftotext: {e}"))),
             None => Err(ParseError::Pdf(why)),
         },

@@ -876,13 +876,12 @@ fn contents(lines: &[Line<'_>]) -> Option<(usize, usize, Vec<ContentsEntry>)> {
             .then(|| t.parse::<u32>().ok())
             .flatten();
         if let Some(page) = number {
-            match pending.take() {
-                Some((_, title)) => entries.push(ContentsEntry {
+            // Without a title before it, it is the contents page's own number.
+            if let Some((_, title)) = pending.take() {
+                entries.push(ContentsEntry {
                     title: collapse(title),
                     page,
-                }),
-                // The contents page's own number.
-                None => {}
+                });
             }
             end = i + 1;
             continue;

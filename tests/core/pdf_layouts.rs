@@ -3,7 +3,7 @@
 //! and through `pdftotext` in each of its modes: every way gives the structure of the text
 //! samples, word for word, and every paragraph knows its pages.
 
-mod common;
+use crate::common;
 
 use ciw::model::Report;
 use ciw::parse::{parse_bytes, parse_str};
