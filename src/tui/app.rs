@@ -706,7 +706,7 @@ impl App {
             crate::text::for_terminal(&p.text),
             crate::text::for_terminal(&r.citation(&p.id))
         );
-        let what = format!("{} {}", r.authority.short, p.id);
+        let what = p.id.clone();
         self.copied(text, &what);
     }
 
