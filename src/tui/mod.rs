@@ -199,7 +199,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         Some(link) => match target::resolve(&corpus, link) {
             Ok(t) => Some(t),
             Err(e) => {
-                eprintln!("ciw: {e}");
+                eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
                 return Ok(ExitCode::from(2));
             }
         },
@@ -233,7 +233,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let code = event_loop(&mut guard.terminal, &mut app, &signals, &hangup);
     drop(guard);
     if let Err(e) = session::save(&mut app) {
-        eprintln!("ciw: could not save where you were: {e}");
+        eprintln!(
+            "ciw: could not save where you were: {}",
+            crate::text::for_terminal(&e.to_string())
+        );
     }
     let code = code?;
     if failed && code == ExitCode::SUCCESS {

@@ -463,3 +463,41 @@ fn e_saves_the_comparison_in_the_current_folder_and_says_where() {
         "no temporary left"
     );
 }
+
+#[test]
+fn hostile_config_keys_and_library_names_never_reach_the_terminal() {
+    let home = tempfile::tempdir().expect("config home");
+    std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+    // TOML escapes make control characters of keys and values.
+    std::fs::write(
+        home.path().join("ciw/config.toml"),
+        "\"\\u001b]0;PWNED1\\u0007\" = 1\ntheme = \"\\u001b]0;PWNED2\\u0007\"\n\
+         default_authorities = [\"\\u001b]0;PWNED3\\u0007\"]\n[keys]\n\"\\u001b]0;PWNED4\\u0007\" = \"x\"\n",
+    )
+    .expect("write config");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let lib = tempfile::tempdir().expect("library");
+    let evil_lib = lib.path().join("lib\x1b]0;PWNED5\x07\u{9b}6n");
+    let lib_s = evil_lib.to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(
+        &[],
+        &[("XDG_CONFIG_HOME", &home_s), ("CIW_LIBRARY", &lib_s)],
+        100,
+        24,
+    );
+    s.wait_for("Reports 1/2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert!(
+        contains(&raw, b"unknown setting"),
+        "the problems are reported"
+    );
+    for bad in [&b"\x1b]0;PWNED"[..], b"\xc2\x9b6n", b"\x07"] {
+        assert!(
+            !contains(&raw, bad),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
