@@ -12,13 +12,14 @@ use super::acronym::{Acronyms, TokenBuf};
 use super::{token, Query, SearchIndex};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The folded corpus words a query stands for. Cheap to clone and to send between threads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlighter {
     words: FxHashSet<String>,
     /// The acronyms among `words`, to find their long forms written out.
-    acronyms: Acronyms,
+    acronyms: Arc<Acronyms>,
 }
 
 impl SearchIndex {
@@ -30,7 +31,7 @@ impl SearchIndex {
             .flat_map(|e| e.list.iter())
             .map(|&(t, _)| self.vocab.term(t).to_string())
             .collect();
-        let acronyms = self.acronyms.only(|key| words.contains(key));
+        let acronyms = Arc::new(self.acronyms.only(|key| words.contains(key)));
         Highlighter { words, acronyms }
     }
 }
@@ -40,7 +41,7 @@ impl Highlighter {
     pub fn from_words<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Highlighter {
         Highlighter {
             words: words.into_iter().map(|w| w.as_ref().to_string()).collect(),
-            acronyms: Acronyms::default(),
+            acronyms: Arc::default(),
         }
     }
 

@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 pub mod list_filter;
+pub mod marks;
 pub mod panes;
 pub mod search_worker;
 pub mod session;

@@ -10,7 +10,7 @@
 
 use crate::corpus::Corpus;
 use crate::library::Library;
-use crate::search::{Hit, Query, Results, SearchIndex};
+use crate::search::{Highlighter, Hit, Query, Results, SearchIndex};
 use crate::tui::app::ListState;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -45,6 +45,8 @@ pub enum Response {
         /// Why the query selects nothing (`in:nowhere`), if it does not.
         error: Option<String>,
         took: Duration,
+        /// The words to highlight in the text read after opening a hit.
+        highlight: Highlighter,
     },
 }
 
@@ -96,6 +98,7 @@ impl Engine {
                             index.try_search(&q, LIMIT).unwrap_or_default()
                         }
                     };
+                    let highlight = index.highlighter(&q);
                     let Results {
                         hits,
                         complete,
@@ -109,6 +112,7 @@ impl Engine {
                         complete,
                         partial,
                         notice: notice.map(|n| n.to_string()),
+                        highlight,
                         error,
                         took: t.elapsed(),
                     };
@@ -205,6 +209,9 @@ pub struct SearchState {
     pub dropped: usize,
     /// The library the explorer's reports come from, if they do: its stored index is used.
     pub library: Option<PathBuf>,
+    /// The words the shown hits matched, highlighted in the reader and the comparison once a
+    /// hit is opened, until the search is cleared ([`SearchState::marks`]).
+    pub highlight: Highlighter,
     engine: Option<Arc<Engine>>,
 }
 
@@ -218,6 +225,24 @@ impl SearchState {
             Ok(e) => self.engine = Some(Arc::new(e)),
             Err(e) => self.error = Some(format!("search is unavailable: {e}")),
         }
+    }
+
+    /// What to highlight in the text: the shown query's words, once a hit has been opened
+    /// (Enter, `n`, `N`) and until a new search or [`SearchState::clear_marks`].
+    pub fn marks(&self) -> Option<&Highlighter> {
+        self.current
+            .is_some()
+            .then_some(&self.highlight)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// Stops highlighting (`Esc` in the reader); `n`/`N` still step through the hits.
+    pub fn clear_marks(&mut self) -> bool {
+        let had = self.marks().is_some();
+        if let Some(c) = self.current.take() {
+            self.list.selected = c;
+        }
+        had
     }
 
     /// Whether a worker is running.
@@ -295,6 +320,7 @@ impl SearchState {
                 notice,
                 error,
                 took,
+                highlight,
             } => {
                 if generation != self.generation {
                     self.dropped += 1;
@@ -308,6 +334,7 @@ impl SearchState {
                 };
                 self.accept(generation, query, results, error, Some(took));
                 self.notice = notice;
+                self.highlight = highlight;
                 true
             }
         }
@@ -444,6 +471,7 @@ mod tests {
             hits,
             error: None,
             took: Duration::ZERO,
+            highlight: Default::default(),
         }
     }
 
