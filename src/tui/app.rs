@@ -611,7 +611,12 @@ impl App {
                     if let Some(sub) = &p.subsection {
                         parts.push(super::wrap::display(sub, ascii));
                     }
-                    parts.push(super::wrap::display(&p.id, ascii));
+                    // The page, quietly: "3.18 p. 17".
+                    let id = match p.pages {
+                        Some(pages) => format!("{} {}", p.id, pages.label()),
+                        None => p.id.clone(),
+                    };
+                    parts.push(super::wrap::display(&id, ascii));
                 }
             }
             None => {}
