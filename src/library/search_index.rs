@@ -19,6 +19,7 @@ impl Library {
         h.update(&cache_stamp().to_le_bytes());
         h.update(include_str!("../search/mod.rs").as_bytes());
         h.update(include_str!("../search/index.rs").as_bytes());
+        h.update(include_str!("../search/units.rs").as_bytes());
         h.update(include_str!("../search/acronym.rs").as_bytes());
         h.update(include_str!("../search/store.rs").as_bytes());
         h.update(include_str!("../search/token.rs").as_bytes());

@@ -12,7 +12,7 @@
 //! assert!(!line.matches.is_empty());
 //! ```
 //!
-//! **What is searched.** Every searchable text of every report (`index`): front matter, every
+//! **What is searched.** Every searchable text of every report (`units`): front matter, every
 //! paragraph of every section (numbered findings `3.18`, overview findings `O3`, areas for
 //! development `R5`, introduction, methodology...), and overview findings and recommendations
 //! no section holds. The council's short name, the section title and the subsection (or the
@@ -55,7 +55,8 @@
 //!
 //! The code, one concern per file: `index` (what is kept, building it), `rank` (matching and
 //! ordering), [`acronym`], [`fuzzy`] (the vocabulary and typo-tolerant lookup), [`token`],
-//! [`query`], [`snippet`](mod@snippet), [`store`] (the file), `intern` and `table` (storage helpers).
+//! [`query`], [`snippet`](mod@snippet), `units` (what is searchable in a report), [`store`] (the
+//! file), `intern` and `table` (storage helpers).
 
 pub mod acronym;
 pub mod fuzzy;
@@ -70,6 +71,7 @@ pub mod store;
 pub mod synth;
 mod table;
 pub mod token;
+mod units;
 
 pub use acronym::{Acronym, Acronyms};
 pub use highlight::Highlighter;

@@ -20,11 +20,11 @@
 use super::acronym::{Acronym, Acronyms, Source};
 use super::fuzzy::Vocab;
 use super::index::{
-    blocks_sum, corpus_positions, corpus_texts, theme_of, Blocks, Docs, ReportInfo, SearchIndex,
-    Texts, Weight, NONE, POSTING_BLOCK, TEXT_BLOCK,
+    blocks_sum, corpus_positions, corpus_texts, theme_of, Docs, ReportInfo, SearchIndex, Texts,
+    Weight, NONE, POSTING_BLOCK, TEXT_BLOCK,
 };
 use super::intern::Packed;
-use super::table::{Backing, Table};
+use super::table::{Backing, Blocks, Table};
 use crate::corpus::Corpus;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fs::File;

@@ -1,8 +1,10 @@
 //! Arrays that are either built in memory or read in place from a stored index (a memory map),
 //! so opening a stored index reads only the parts a search touches.
 
+use super::store::StoreError;
 use bytemuck::Pod;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
 /// The bytes a stored index is read from: a memory map of the file, or (tests, and a file that
@@ -101,5 +103,85 @@ impl<T: Pod> Deref for Table<T> {
                 bytemuck::cast_slice(&backing.bytes()[*start..*start + *len * size])
             }
         }
+    }
+}
+
+/// Parts of a stored index read in place, checked one block at a time when first read: the
+/// checksum of each block, and whether it was found good.
+#[derive(Debug, Default)]
+pub(crate) struct Blocks {
+    /// Entries per block.
+    pub(crate) size: usize,
+    pub(crate) sums: Table<u64>,
+    /// Per block: 0 not checked yet, 1 good, 2 damaged.
+    state: Vec<AtomicU8>,
+}
+
+impl Clone for Blocks {
+    fn clone(&self) -> Self {
+        Blocks {
+            size: self.size,
+            sums: self.sums.clone(),
+            state: self
+                .state
+                .iter()
+                .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
+}
+
+impl Blocks {
+    pub(crate) fn new(size: usize, sums: Table<u64>) -> Blocks {
+        let state = (0..sums.len()).map(|_| AtomicU8::new(0)).collect();
+        Blocks { size, sums, state }
+    }
+
+    /// Checks the blocks holding entries `range` that were not checked yet with `good(block,
+    /// entries)`.
+    pub(crate) fn check(
+        &self,
+        range: Range<usize>,
+        what: &str,
+        good: impl Fn(usize, Range<usize>) -> bool,
+        total: usize,
+    ) -> Result<(), StoreError> {
+        if range.is_empty() || self.size == 0 {
+            return Ok(());
+        }
+        for b in range.start / self.size..=(range.end - 1) / self.size {
+            let Some(state) = self.state.get(b) else {
+                return Err(StoreError::Corrupt(format!("{what}: no checksum")));
+            };
+            match state.load(Ordering::Acquire) {
+                1 => {}
+                2 => {
+                    return Err(StoreError::Corrupt(format!(
+                        "checksum mismatch in the {what}"
+                    )))
+                }
+                _ => {
+                    let entries = b * self.size..((b + 1) * self.size).min(total);
+                    let ok = good(b, entries);
+                    state.store(if ok { 1 } else { 2 }, Ordering::Release);
+                    if !ok {
+                        return Err(StoreError::Corrupt(format!(
+                            "checksum mismatch in the {what}"
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks every block.
+    pub(crate) fn check_all(
+        &self,
+        total: usize,
+        what: &str,
+        good: impl Fn(usize, Range<usize>) -> bool,
+    ) -> Result<(), StoreError> {
+        self.check(0..total, what, good, total)
     }
 }
