@@ -21,14 +21,14 @@
 //!
 //! For a front end: `compare(theme, reports)` → [`Comparison`] (serialisable; `rows`, and per
 //! column `groups[row]`), [`Comparison::row_of`] to scroll to a paragraph's row,
-//! [`next_theme`]/[`previous_theme`] for `]`/`[`, [`theme_from_arg`] for typed themes, and
+//! [`themes_for`] for the themes `]`/`[` step through ([`Theme::next_in`]), and
 //! [`layout::side_by_side`] → [`layout::SideBySide`] with styled, anchored lines per column
 //! in bands that keep subsections level ([`layout::SideBySide::block_starts`],
 //! [`layout::SideBySide::column_lines`] for independent scrolling).
 
 pub mod layout;
 
-use crate::model::{Inspection, Paragraph, Report, Theme};
+use crate::model::{Framework, Inspection, Paragraph, Report, Theme};
 use crate::text::fold;
 use serde::Serialize;
 
@@ -205,33 +205,26 @@ fn same_subsection(a: &str, b: &str) -> bool {
     short.contains('-') && long.starts_with(short) && long[short.len()..].starts_with('-')
 }
 
-/// Reads a theme as users type it: a key or title [`Theme::from_key`] knows ("safeguarding",
-/// "iaa", "Care and support"), or an unambiguous start of a key ("care", "safe", "lead").
-pub fn theme_from_arg(s: &str) -> Option<Theme> {
-    if let Some(t) = Theme::from_key(s) {
-        return Some(t);
+/// The themes to offer across `reports`, in order: those of every framework the reports are
+/// written around (the 2018 themes first; safeguarding, which both share, once), or the 2018
+/// themes when no report says.
+pub fn themes_for<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<Theme> {
+    let mut frameworks: Vec<Framework> =
+        reports.into_iter().filter_map(Report::framework).collect();
+    if frameworks.is_empty() {
+        frameworks.push(Framework::Inspection2018);
     }
-    let k = crate::model::slug(s);
-    if k.is_empty() {
-        return None;
+    let mut out: Vec<Theme> = Vec::new();
+    for f in Framework::ALL {
+        if frameworks.contains(&f) {
+            for &t in f.themes() {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
     }
-    let mut found = Theme::ALL.into_iter().filter(|t| t.key().starts_with(&k));
-    match (found.next(), found.next()) {
-        (Some(t), None) => Some(t),
-        _ => None,
-    }
-}
-
-/// The theme after `t` in report order, wrapping round (for `]`).
-pub fn next_theme(t: Theme) -> Theme {
-    let i = Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
-    Theme::ALL[(i + 1) % Theme::ALL.len()]
-}
-
-/// The theme before `t` in report order, wrapping round (for `[`).
-pub fn previous_theme(t: Theme) -> Theme {
-    let i = Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
-    Theme::ALL[(i + Theme::ALL.len() - 1) % Theme::ALL.len()]
+    out
 }
 
 /// Words of a text for comparing wordings: folded, punctuation and apostrophes dropped.
@@ -665,38 +658,6 @@ pub(crate) mod tests {
         assert_eq!(both.expectations_differ, ["B"]);
         let m = matrix(&Theme::ALL, []);
         assert!(m.rows.is_empty());
-    }
-
-    #[test]
-    fn themes_from_arguments() {
-        assert_eq!(theme_from_arg("care"), Some(Theme::CareAndSupport));
-        assert_eq!(
-            theme_from_arg("Care and Support"),
-            Some(Theme::CareAndSupport)
-        );
-        assert_eq!(theme_from_arg("SAFE"), Some(Theme::Safeguarding));
-        assert_eq!(theme_from_arg("iaa"), Some(Theme::Access));
-        assert_eq!(theme_from_arg("lead"), Some(Theme::Leadership));
-        assert_eq!(theme_from_arg("a"), None);
-        assert_eq!(theme_from_arg("swansea"), None);
-        assert_eq!(theme_from_arg(""), None);
-    }
-
-    #[test]
-    fn themes_cycle() {
-        let mut t = Theme::Access;
-        let mut seen = vec![];
-        for _ in 0..5 {
-            seen.push(t);
-            t = next_theme(t);
-        }
-        assert_eq!(seen, Theme::ALL);
-        assert_eq!(t, Theme::Access);
-        assert_eq!(previous_theme(Theme::Access), Theme::Leadership);
-        assert_eq!(
-            previous_theme(next_theme(Theme::Safeguarding)),
-            Theme::Safeguarding
-        );
     }
 
     #[test]

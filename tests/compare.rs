@@ -95,7 +95,7 @@ fn json_for_all_five_themes() {
             assert_eq!(col["section_number"], n);
             let title = col["section_title"].as_str().expect("section title");
             assert_eq!(
-                ciw::compare::theme_from_arg(title).map(|t| t.key()),
+                ciw::Theme::from_title(title).map(|t| t.key()),
                 Some(theme),
                 "{title}"
             );

@@ -5,7 +5,7 @@ use super::Args;
 use crate::compare as core;
 use crate::compare::layout::{self, ExpectationsMode, Options};
 use crate::corpus::Corpus;
-use crate::model::{Report, Theme};
+use crate::model::{Framework, Report, Theme};
 use crate::text::for_terminal;
 use anyhow::Result;
 use std::io::Write;
@@ -16,10 +16,18 @@ const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--json] [--width
 /// The narrowest `--width` accepted.
 const MIN_WIDTH: usize = 20;
 
+/// The themes of each framework, keys and titles (safeguarding under both).
 fn theme_list() -> String {
-    Theme::ALL
+    Framework::ALL
         .iter()
-        .map(|t| format!("  {:<18}{}", t.key(), t.title()))
+        .map(|f| {
+            let themes: Vec<String> = f
+                .themes()
+                .iter()
+                .map(|t| format!("  {:<30}{}", t.key(), t.title()))
+                .collect();
+            format!("{}:\n{}", f.label(), themes.join("\n"))
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -80,7 +88,7 @@ pub fn run(
     // With --matrix every positional may be an authority; a leading theme narrows the table.
     let (theme, authorities): (Option<Theme>, Vec<String>) = match (matrix, theme) {
         (_, None) => (None, authorities.to_vec()),
-        (true, Some(t)) => match core::theme_from_arg(t) {
+        (true, Some(t)) => match Theme::from_input(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => (
                 None,
@@ -89,17 +97,17 @@ pub fn run(
                     .collect(),
             ),
         },
-        (false, Some(t)) => match core::theme_from_arg(t) {
+        (false, Some(t)) => match Theme::from_input(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => {
                 // `ciw compare swansea safeguarding`: the theme comes first.
-                if let Some(th) = authorities.iter().find_map(|a| core::theme_from_arg(a)) {
+                if let Some(th) = authorities.iter().find_map(|a| Theme::from_input(a)) {
                     let rest: Vec<&str> = std::iter::once(t)
                         .chain(
                             authorities
                                 .iter()
                                 .map(String::as_str)
-                                .filter(|a| core::theme_from_arg(a).is_none()),
+                                .filter(|a| Theme::from_input(a).is_none()),
                         )
                         .collect();
                     return Ok(usage_error(&format!(
@@ -137,7 +145,7 @@ pub fn run(
     if matrix {
         let themes: Vec<Theme> = match theme {
             Some(t) => vec![t],
-            None => Theme::ALL.to_vec(),
+            None => core::themes_for(reports.iter().copied()),
         };
         let m = core::matrix(&themes, reports.iter().copied());
         if json {

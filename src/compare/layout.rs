@@ -4,7 +4,6 @@
 //! Text is measured with `unicode-width` and passed through [`for_terminal`].
 
 use super::{Column, Comparison, Group, Matrix, MatrixRow};
-use crate::model::Theme;
 use crate::text::for_terminal;
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -699,16 +698,8 @@ pub fn matrix_text(m: &Matrix, width: usize) -> String {
             _ => i.label(),
         }
     };
-    let short_title = |t: Theme| match t {
-        Theme::Access => "Access",
-        Theme::Assessment => "Assessment",
-        Theme::CareAndSupport => "Care",
-        Theme::Safeguarding => "Safeguarding",
-        Theme::Leadership => "Leadership",
-    };
-
     let mut head: Vec<String> = vec!["Council".into(), "Inspected".into()];
-    head.extend(m.themes.iter().map(|t| short_title(*t).to_string()));
+    head.extend(m.themes.iter().map(|t| t.short_title().to_string()));
     let mut rows: Vec<Vec<String>> = vec![head];
     for r in &m.rows {
         let mut row = vec![council(r), date(r)];

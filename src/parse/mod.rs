@@ -13,7 +13,6 @@ mod meta;
 mod structure;
 
 pub use furniture::is_page_number;
-pub use lines::theme_of_title;
 
 use crate::model::{slug, Report, SectionKind};
 
@@ -115,7 +114,9 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
         (y, 0) => format!("{}-{y}", slug(&authority.short)),
         (y, m) => format!("{}-{y}-{m:02}", slug(&authority.short)),
     };
-    for t in crate::model::Theme::ALL {
+    let framework = crate::model::Framework::of_themes(doc.sections.iter().filter_map(|s| s.theme))
+        .unwrap_or(crate::model::Framework::Inspection2018);
+    for &t in framework.themes() {
         if !doc.sections.iter().any(|s| s.theme == Some(t)) {
             warnings.push(format!("no section for the theme {t}"));
         }

@@ -205,7 +205,7 @@ impl Builder<'_> {
             }
         }
         if let Some((n, title)) = section_heading(t) {
-            let theme = theme_of_title(title);
+            let theme = Theme::from_title(title);
             let listed = self
                 .doc
                 .contents
@@ -239,7 +239,7 @@ impl Builder<'_> {
                 self.subsection_heading(line, alone, &key)
             }
             Some(SectionKind::AreasForDevelopment) => {
-                let theme = theme_of_key(&key);
+                let theme = Theme::from_title(t);
                 if theme.is_some() && alone && !finished(t) && t.chars().count() <= 100 {
                     self.rec_theme = Some((theme, collapse(t)));
                     self.set_subsection(t);

@@ -227,7 +227,12 @@ pub fn open(app: &mut App) {
         .paragraph()
         .map(|p| p.id.clone())
         .filter(|id| Some(id) != first.as_ref());
-    show_theme(app, theme.unwrap_or(Theme::Access));
+    // Not on a theme: the first theme of the report's framework.
+    let first_theme = core::themes_for(app.report())
+        .into_iter()
+        .next()
+        .unwrap_or(Theme::Access);
+    show_theme(app, theme.unwrap_or(first_theme));
     if theme.is_none() {
         let what = app
             .section()
@@ -235,7 +240,7 @@ pub fn open(app: &mut App) {
             .unwrap_or_else(|| "This part".into());
         app.message = Some(format!(
             "{what} is not a theme; comparing {} (]/[ for the others)",
-            Theme::Access.title()
+            first_theme.title()
         ));
     } else if let Some(id) = para {
         scroll_to_anchor(app, &id);
@@ -429,10 +434,16 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
+                let themes = core::themes_for(
+                    app.compare
+                        .reports
+                        .iter()
+                        .filter_map(|&i| app.corpus.reports.get(i)),
+                );
                 let t = if action == Action::NextTheme {
-                    core::next_theme(t)
+                    t.next_in(&themes)
                 } else {
-                    core::previous_theme(t)
+                    t.previous_in(&themes)
                 };
                 show_theme(app, t);
             }
