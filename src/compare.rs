@@ -1,10 +1,11 @@
-//! Comparison (issue 5): one theme across councils, and the councils × themes matrix.
+//! Comparison: one theme across councils, and the councils × themes matrix.
 //!
 //! [`compare`] aligns the sections of one [`Theme`] across reports whatever their printed titles,
 //! and aligns their subsections by a normalised key in a merged order, so a subsection one council
-//! lacks leaves a visible gap rather than shifting the rest. [`matrix`] counts recommendations
-//! and paragraphs per council and theme next to the methodology figures. [`layout`] turns a
-//! [`Comparison`] (or a [`Matrix`]) into lines for any front end. No terminal code here.
+//! lacks leaves a visible gap rather than shifting the rest. [`side_by_side`] lays a
+//! [`Comparison`] out in columns for any front end; [`matrix`] counts recommendations and
+//! paragraphs per council and theme next to the methodology figures, and sets them as tables.
+//! No terminal code here.
 //!
 //! Alignment rules:
 //! - Sections align by [`Theme`] (the parser assigns it from the title).
@@ -22,11 +23,15 @@
 //! For a front end: `compare(theme, reports)` → [`Comparison`] (serialisable; `rows`, and per
 //! column `groups[row]`), [`Comparison::row_of`] to scroll to a paragraph's row,
 //! [`themes_for`] for the themes `]`/`[` step through ([`Theme::next_in`]), and
-//! [`layout::side_by_side`] → [`layout::SideBySide`] with styled, anchored lines per column
-//! in bands that keep subsections level ([`layout::SideBySide::block_starts`],
-//! [`layout::SideBySide::column_lines`] for independent scrolling).
+//! [`side_by_side::side_by_side`] → [`SideBySide`] with styled, anchored lines per column in
+//! bands that keep subsections level ([`SideBySide::block_starts`],
+//! [`SideBySide::column_lines`] for independent scrolling).
 
-pub mod layout;
+pub mod matrix;
+pub mod side_by_side;
+
+pub use matrix::{matrix, Matrix};
+pub use side_by_side::SideBySide;
 
 use crate::model::{Framework, Inspection, Paragraph, Report, Theme};
 use crate::text::fold;
@@ -396,91 +401,6 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
     }
 }
 
-/// The councils × themes table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Matrix {
-    /// The themes of the cells, in order.
-    pub themes: Vec<Theme>,
-    /// One row per report.
-    pub rows: Vec<MatrixRow>,
-}
-
-/// One council (report) in the matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MatrixRow {
-    pub report: String,
-    pub authority: String,
-    pub inspection: Inspection,
-    /// One cell per [`Matrix::themes`] entry.
-    pub cells: Vec<Cell>,
-    pub methodology: Figures,
-}
-
-/// One council's figures for one theme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Cell {
-    pub theme: Theme,
-    /// The section's own title; `None` when the report has no such section.
-    pub section_title: Option<String>,
-    /// Number of areas for development for the theme.
-    pub recommendations: usize,
-    /// Their numbers, e.g. `[2, 3, 4]`.
-    pub recommendation_numbers: Vec<u32>,
-    /// Number of paragraphs in the theme's section.
-    pub paragraphs: usize,
-}
-
-/// The methodology figures of one report; `None` where the report does not give one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Figures {
-    pub fieldwork_days: Option<u32>,
-    pub case_files_reviewed: Option<u32>,
-    pub tracked_by_interview: Option<u32>,
-    pub tracked_by_focus_group: Option<u32>,
-    pub supervision_files: Option<u32>,
-}
-
-/// Builds the matrix of `reports` (in the order given) over `themes`.
-pub fn matrix<'a>(themes: &[Theme], reports: impl IntoIterator<Item = &'a Report>) -> Matrix {
-    let rows = reports
-        .into_iter()
-        .map(|r| {
-            let m = &r.methodology;
-            MatrixRow {
-                report: r.id.clone(),
-                authority: r.authority.short.clone(),
-                inspection: r.inspection.clone(),
-                cells: themes
-                    .iter()
-                    .map(|&t| {
-                        let sec = r.theme_section(t);
-                        let numbers: Vec<u32> =
-                            r.recommendations_for(t).map(|x| x.number).collect();
-                        Cell {
-                            theme: t,
-                            section_title: sec.map(|s| s.title.clone()),
-                            recommendations: numbers.len(),
-                            recommendation_numbers: numbers,
-                            paragraphs: sec.map_or(0, |s| s.paragraphs.len()),
-                        }
-                    })
-                    .collect(),
-                methodology: Figures {
-                    fieldwork_days: m.fieldwork_days,
-                    case_files_reviewed: m.case_files_reviewed,
-                    tracked_by_interview: m.tracked_by_interview,
-                    tracked_by_focus_group: m.tracked_by_focus_group,
-                    supervision_files: m.supervision_files,
-                },
-            }
-        })
-        .collect();
-    Matrix {
-        themes: themes.to_vec(),
-        rows,
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -681,16 +601,5 @@ pub(crate) mod tests {
             let n: usize = col.groups.iter().map(|g| g.ids.len()).sum();
             assert_eq!(n, col.paragraphs.len());
         }
-    }
-
-    #[test]
-    fn samples_matrix_figures() {
-        let corpus = Corpus::samples();
-        let m = matrix(&Theme::ALL, &corpus.reports);
-        let swansea = m.rows.iter().find(|r| r.authority == "Swansea").unwrap();
-        assert_eq!(swansea.methodology.fieldwork_days, Some(9));
-        assert_eq!(swansea.methodology.case_files_reviewed, Some(69));
-        assert_eq!(swansea.cells[0].recommendation_numbers, [1, 2]);
-        assert_eq!(swansea.cells[0].paragraphs, 9);
     }
 }

@@ -3,7 +3,8 @@
 
 use super::Args;
 use crate::compare as core;
-use crate::compare::layout::{self, ExpectationsMode, Options};
+use crate::compare::matrix::matrix_text;
+use crate::compare::side_by_side::{self as sbs, ExpectationsMode, Options};
 use crate::corpus::Corpus;
 use crate::model::{Framework, Report, Theme};
 use crate::text::for_terminal;
@@ -151,7 +152,7 @@ pub fn run(
         if json {
             emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
         } else {
-            emit(&layout::matrix_text(&m, width))?;
+            emit(&matrix_text(&m, width))?;
         }
         return Ok(super::exit_code(failed));
     }
@@ -167,9 +168,9 @@ pub fn run(
     let mut opts = Options::new(width);
     opts.ascii = args.ascii;
     opts.expectations = ExpectationsMode::Full;
-    let sep = layout::separator_width(args.ascii);
+    let sep = sbs::separator_width(args.ascii);
     let n = c.columns.len();
-    let fit = layout::columns_that_fit(width, opts.min_column_width, sep, n);
+    let fit = sbs::columns_that_fit(width, opts.min_column_width, sep, n);
     if fit < n {
         let names: Vec<String> = c
             .columns
@@ -192,12 +193,12 @@ pub fn run(
             .collect();
         opts.left_out_hint = format!(
             "To see all {n} side by side: --width {}; or name the ones to see: ciw compare {} {}",
-            layout::width_for(n, opts.min_column_width, sep),
+            sbs::width_for(n, opts.min_column_width, sep),
             theme.key(),
             names.join(" ")
         );
     }
-    let s = layout::side_by_side(&c, &opts);
+    let s = sbs::side_by_side(&c, &opts);
     let mut text = s.lines().join("\n");
     text.push('\n');
     emit(&text)?;

@@ -1,6 +1,6 @@
 //! The comparison view (`c`): one theme side by side across councils, drawn over the whole
 //! screen so two 38-column columns fit an 80-column terminal. The layout comes from
-//! [`crate::compare::layout::side_by_side`]; this module keeps the view's state (focused column,
+//! [`crate::compare::side_by_side::side_by_side`]; this module keeps the view's state (focused column,
 //! scroll, the selected paragraph), draws it with the TUI theme and handles its keys.
 //!
 //! Columns scroll together by default: the layout pads every column to the tallest in each
@@ -10,7 +10,7 @@
 //! selected paragraph in the reader. The councils come from those picked with Space in the
 //! reports pane (plus the report being read), else all.
 
-use crate::compare::layout::{self as cl, ExpectationsMode, SideBySide, Style as K};
+use crate::compare::side_by_side::{self as cl, ExpectationsMode, SideBySide, Style as K};
 use crate::compare::{self as core, Comparison};
 use crate::model::Theme;
 use crate::target::{self, Target};

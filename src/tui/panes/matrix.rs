@@ -1,9 +1,10 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
 //! theme, and the methodology figures, from [`crate::compare::matrix`] laid out by
-//! [`crate::compare::layout::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
+//! [`crate::compare::matrix::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
 //! returns to where it was opened from (the panes or the comparison).
 
-use crate::compare::{layout::matrix_text, matrix, themes_for};
+use crate::compare::matrix::{matrix, matrix_text};
+use crate::compare::themes_for;
 use crate::model::Report;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};

@@ -3,9 +3,8 @@
 //! (header, recommendations, one per aligned subsection) padded so subsections stay level.
 //! Text is measured with `unicode-width` and passed through [`for_terminal`].
 
-use super::{Column, Comparison, Group, Matrix, MatrixRow};
-use crate::text::for_terminal;
-use std::fmt::Write as _;
+use super::{Column, Comparison, Group};
+use crate::text::{for_terminal, wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The narrowest column worth reading.
@@ -682,142 +681,6 @@ pub fn truncate(s: &str, w: usize) -> String {
     out
 }
 
-pub use crate::text::wrap;
-
-/// The matrix as two plain tables sized to `width`: areas for development / paragraphs per
-/// council and theme, then the methodology figures. Columns that do not fit continue in a
-/// further table below rather than being cut.
-pub fn matrix_text(m: &Matrix, width: usize) -> String {
-    let mut s = String::new();
-    let council = |r: &MatrixRow| for_terminal(&r.authority).into_owned();
-    let date = |r: &MatrixRow| {
-        let i = &r.inspection;
-        let month: String = i.month.chars().take(3).collect();
-        match (month.is_empty(), i.year) {
-            (false, y) if y > 0 => format!("{month} {y}"),
-            _ => i.label(),
-        }
-    };
-    let mut head: Vec<String> = vec!["Council".into(), "Inspected".into()];
-    head.extend(m.themes.iter().map(|t| t.short_title().to_string()));
-    let mut rows: Vec<Vec<String>> = vec![head];
-    for r in &m.rows {
-        let mut row = vec![council(r), date(r)];
-        row.extend(r.cells.iter().map(|c| {
-            if c.section_title.is_none() {
-                format!("{} / –", c.recommendations)
-            } else {
-                format!("{} / {}", c.recommendations, c.paragraphs)
-            }
-        }));
-        rows.push(row);
-    }
-    caption(
-        &mut s,
-        "Areas for development / paragraphs per theme (Access: information, advice and assistance; Care: care and support and pathway planning; – : no such section)",
-        width,
-    );
-    table(&mut s, &rows, width);
-
-    let f = |v: Option<u32>| v.map_or("–".to_string(), |n| n.to_string());
-    let mut rows: Vec<Vec<String>> = vec![[
-        "Council",
-        "Inspected",
-        "Days",
-        "Case files",
-        "Interview",
-        "Focus group",
-        "Supervision",
-    ]
-    .iter()
-    .map(|x| x.to_string())
-    .collect()];
-    for r in &m.rows {
-        let g = &r.methodology;
-        rows.push(vec![
-            council(r),
-            date(r),
-            f(g.fieldwork_days),
-            f(g.case_files_reviewed),
-            f(g.tracked_by_interview),
-            f(g.tracked_by_focus_group),
-            f(g.supervision_files),
-        ]);
-    }
-    let _ = writeln!(s);
-    caption(
-        &mut s,
-        "Methodology: fieldwork days, case files reviewed, cases tracked by interview and by focus group, supervision files (– : not given)",
-        width,
-    );
-    table(&mut s, &rows, width);
-    s
-}
-
-fn caption(s: &mut String, text: &str, width: usize) {
-    for l in wrap(text, width) {
-        let _ = writeln!(s, "{l}");
-    }
-}
-
-/// Writes rows as a table: the first two columns (council, date) left-aligned, the rest
-/// right-aligned, two spaces apart. Value columns that do not fit in `width` continue in a
-/// further table below, which repeats the first two columns.
-fn table(s: &mut String, rows: &[Vec<String>], width: usize) {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|x| x.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let fixed: usize = widths.iter().take(2).map(|w| w + 2).sum();
-    // Split the value columns into chunks that fit beside the fixed ones (at least one each).
-    let mut chunks: Vec<Vec<usize>> = Vec::new();
-    let mut used = fixed;
-    for (c, w) in widths.iter().enumerate().skip(2) {
-        let w = w + 2;
-        match chunks.last_mut() {
-            Some(chunk) if used + w <= width + 2 => chunk.push(c),
-            _ => {
-                chunks.push(vec![c]);
-                used = fixed;
-            }
-        }
-        used += w;
-    }
-    if chunks.is_empty() {
-        chunks.push(Vec::new());
-    }
-    for (i, chunk) in chunks.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(s);
-        }
-        for r in rows {
-            let mut line = String::new();
-            for c in (0..2.min(cols)).chain(chunk.iter().copied()) {
-                let cell = r.get(c).map(String::as_str).unwrap_or("");
-                if c > 0 {
-                    line.push_str("  ");
-                }
-                let pad = " ".repeat(widths[c].saturating_sub(cell.width()));
-                if c < 2 {
-                    line.push_str(cell);
-                    line.push_str(&pad);
-                } else {
-                    line.push_str(&pad);
-                    line.push_str(cell);
-                }
-            }
-            let line = truncate(line.trim_end(), width);
-            let _ = writeln!(s, "{line}");
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1043,27 +906,6 @@ mod tests {
             }
             proptest::prop_assert_eq!(s.shown.len() + s.left_out.len(), c.columns.len());
         }
-    }
-
-    #[test]
-    fn matrix_marks_missing_sections_and_figures() {
-        use crate::compare::matrix;
-        use crate::compare::tests::{para, report};
-        let a = report("Aber", vec![para("3.1", None)], None);
-        let m = matrix(&[Theme::CareAndSupport, Theme::Safeguarding], [&a]);
-        let text = matrix_text(&m, 80);
-        let row = text
-            .lines()
-            .find(|l| l.starts_with("Aber"))
-            .expect("a row for Aber");
-        assert_eq!(
-            row.split_whitespace().collect::<Vec<_>>(),
-            ["Aber", "Jan", "2020", "0", "/", "1", "0", "/", "–"]
-        );
-        let figures = text.lines().rfind(|l| l.starts_with("Aber")).unwrap_or("");
-        assert_eq!(figures.matches('–').count(), 5, "{figures}");
-        let empty = matrix_text(&matrix(&Theme::ALL, []), 10);
-        assert!(empty.lines().all(|l| l.width() <= 10), "{empty}");
     }
 
     #[test]
