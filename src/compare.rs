@@ -79,6 +79,8 @@ pub struct Column {
     /// The council's full name, "City and County of Swansea".
     pub authority_name: String,
     pub inspection: Inspection,
+    /// The framework the report is written around; `None` when its themes do not tell.
+    pub framework: Option<Framework>,
     pub section_number: Option<u32>,
     /// The section's own title in this report; `None` when the report has no such section.
     pub section_title: Option<String>,
@@ -143,6 +145,13 @@ impl Column {
     /// True when the report has a section for the theme.
     pub fn has_section(&self) -> bool {
         self.section_title.is_some()
+    }
+
+    /// False when the report is written around a framework that lacks `theme` (leadership in a
+    /// PEI report); true when it has it or its framework is not known.
+    pub fn framework_has(&self, theme: Theme) -> bool {
+        self.framework
+            .is_none_or(|f| theme.frameworks().contains(&f))
     }
 }
 
@@ -248,10 +257,21 @@ fn wording(s: &str) -> String {
     out
 }
 
-/// Aligns one theme across `reports`, in the order given. Reports lacking the theme's section
-/// still get a column (with their recommendations, if any) and gaps in every row.
+/// Whether a report says anything on a theme: paragraphs in its section, or areas for
+/// development.
+fn has_text(r: &Report, theme: Theme) -> bool {
+    r.theme_section(theme)
+        .is_some_and(|s| !s.paragraphs.is_empty())
+        || r.recommendations_for(theme).next().is_some()
+}
+
+/// Aligns one theme across `reports`: those with text on the theme first, each set in the
+/// order given, so a council with text is never left out for lack of width in favour of one
+/// with none. Reports lacking the theme's section (one written around the other framework,
+/// say) still get a column (with their recommendations, if any) and gaps in every row.
 pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) -> Comparison {
-    let reports: Vec<&Report> = reports.into_iter().collect();
+    let mut reports: Vec<&Report> = reports.into_iter().collect();
+    reports.sort_by_key(|r| !has_text(r, theme));
 
     // Each report's paragraphs grouped by subsection key, keys in first-appearance order.
     struct Partial<'r> {
@@ -352,6 +372,7 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
             authority: r.authority.short.clone(),
             authority_name: r.authority.name.clone(),
             inspection: r.inspection.clone(),
+            framework: r.framework(),
             section_number: sec.and_then(|s| s.number),
             section_title: sec.map(|s| s.title.clone()),
             recommendations: r
@@ -367,25 +388,33 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
         });
     }
 
-    // "What we expect to see": the first report's wording; note the councils that differ.
-    let all_expectations: Vec<(&str, Option<&str>)> = reports
+    // "What we expect to see": the first report's wording; note the councils that differ. A
+    // report of another framework (a PEI report has no such text) is not counted as differing.
+    let all_expectations: Vec<(&str, Option<Framework>, Option<&str>)> = columns
         .iter()
-        .map(|r| {
+        .zip(&reports)
+        .map(|(col, r)| {
             (
                 r.authority.short.as_str(),
+                col.framework,
                 r.theme_section(theme)
                     .and_then(|s| s.expectations.as_deref()),
             )
         })
         .collect();
-    let shown = all_expectations.iter().find_map(|(_, e)| *e);
+    let shown = all_expectations
+        .iter()
+        .find_map(|&(_, f, e)| e.map(|e| (f, e)));
     let expectations_differ = match shown {
-        Some(text) => {
+        Some((framework, text)) => {
             let w = wording(text);
             all_expectations
                 .iter()
-                .filter(|(_, e)| e.map(wording).as_deref() != Some(w.as_str()))
-                .map(|(a, _)| a.to_string())
+                .filter(|(_, f, e)| match e {
+                    Some(e) => wording(e) != w,
+                    None => *f == framework,
+                })
+                .map(|(a, _, _)| a.to_string())
                 .collect()
         }
         None => Vec::new(),
@@ -394,7 +423,7 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
     Comparison {
         theme,
         theme_title: theme.title().to_string(),
-        expectations: shown.map(str::to_string),
+        expectations: shown.map(|(_, e)| e.to_string()),
         expectations_differ,
         rows,
         columns,
@@ -451,6 +480,102 @@ pub(crate) mod tests {
             methodology: Methodology::default(),
             warnings: vec![],
         }
+    }
+
+    /// A report shaped as a performance evaluation inspection (PEI): the Act's principles as
+    /// numbered sections, areas for improvement under principle headings.
+    pub(crate) fn pei() -> Report {
+        crate::parse::parse_str(
+            include_str!("../tests/fixtures/ceredigion-2023-05-pei.txt"),
+            "ceredigion-2023-05-pei.txt",
+        )
+        .expect("the PEI-shaped report parses")
+    }
+
+    fn sample(short: &str) -> Report {
+        Corpus::samples()
+            .reports
+            .into_iter()
+            .find(|r| r.authority.short == short)
+            .expect("a sample report")
+    }
+
+    #[test]
+    fn a_pei_report_compares_with_a_2018_report_on_safeguarding() {
+        let swansea = sample("Swansea");
+        let pei = pei();
+        assert_eq!(swansea.framework(), Some(Framework::Inspection2018));
+        assert_eq!(pei.framework(), Some(Framework::ActPrinciples));
+        let c = compare(Theme::Safeguarding, [&swansea, &pei]);
+        let who: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+        assert_eq!(who, ["Swansea", "Ceredigion"]);
+        let (swa, cer) = (&c.columns[0], &c.columns[1]);
+        assert!(swa.has_section() && cer.has_section());
+        assert_eq!(
+            (swa.framework, cer.framework),
+            (
+                Some(Framework::Inspection2018),
+                Some(Framework::ActPrinciples)
+            )
+        );
+        assert_eq!((swa.section_number, cer.section_number), (Some(4), Some(5)));
+        let numbers = |col: &Column| {
+            col.recommendations
+                .iter()
+                .map(|r| r.number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(swa), [7, 8]);
+        assert_eq!(numbers(cer), [3, 4]);
+        // Every paragraph of each column sits in exactly one aligned row.
+        for col in &c.columns {
+            let n: usize = col.groups.iter().map(|g| g.ids.len()).sum();
+            assert_eq!(n, col.paragraphs.len(), "{}", col.authority);
+        }
+        let labels: Vec<&str> = c.rows.iter().filter_map(|r| r.label.as_deref()).collect();
+        assert!(
+            labels.contains(&"Safeguarding enquiries") && labels.contains(&"Multi-agency working"),
+            "{labels:?}"
+        );
+        // The PEI has no "What we expect to see": it is not counted as wording it differently.
+        assert!(c.expectations.is_some());
+        assert!(
+            c.expectations_differ.is_empty(),
+            "{:?}",
+            c.expectations_differ
+        );
+    }
+
+    #[test]
+    fn a_council_with_text_on_the_theme_comes_before_one_without() {
+        let (swansea, pembrokeshire, pei) = (sample("Swansea"), sample("Pembrokeshire"), pei());
+        let c = compare(Theme::Leadership, [&pei, &swansea]);
+        assert_eq!(c.columns[0].authority, "Swansea");
+        let cer = &c.columns[1];
+        assert!(!cer.has_section() && !cer.framework_has(Theme::Leadership));
+        assert!(cer.groups.iter().all(Group::is_gap));
+        let c = compare(Theme::Prevention, [&swansea, &pembrokeshire, &pei]);
+        let who: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+        assert_eq!(who, ["Ceredigion", "Swansea", "Pembrokeshire"]);
+        assert_eq!(c.column_of("ceredigion-2023-05"), Some(0));
+        assert!(c.columns[1].framework_has(Theme::Safeguarding));
+        assert!(!c.columns[1].framework_has(Theme::Prevention));
+    }
+
+    #[test]
+    fn themes_offered_follow_the_reports_frameworks() {
+        let corpus = Corpus::samples();
+        let pei = pei();
+        let five = Framework::Inspection2018.themes();
+        assert_eq!(themes_for(&corpus.reports), five);
+        assert_eq!(themes_for([&pei]), Framework::ActPrinciples.themes());
+        assert_eq!(themes_for([]), five);
+        let both = themes_for(corpus.reports.iter().chain([&pei]));
+        assert_eq!(both, Theme::ALL);
+        assert_eq!(
+            both.iter().filter(|t| **t == Theme::Safeguarding).count(),
+            1
+        );
     }
 
     #[test]

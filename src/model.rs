@@ -107,6 +107,14 @@ impl Framework {
         }
     }
 
+    /// One word for a narrow table column: "2018", "Act".
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Framework::Inspection2018 => "2018",
+            Framework::ActPrinciples => "Act",
+        }
+    }
+
     /// The framework's themes in the order reports print them.
     pub fn themes(self) -> &'static [Theme] {
         match self {

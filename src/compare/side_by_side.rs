@@ -4,6 +4,7 @@
 //! Text is measured with `unicode-width` and passed through [`for_terminal`].
 
 use super::{Column, Comparison, Group};
+use crate::model::{Framework, Theme};
 use crate::text::{for_terminal, wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -70,7 +71,7 @@ pub enum Style {
     Expectations,
     /// The council's name heading a column.
     Authority,
-    /// The inspection date.
+    /// The inspection date, and the framework where the columns differ in it.
     Date,
     /// The section's own title.
     SectionTitle,
@@ -313,11 +314,16 @@ pub fn side_by_side(c: &Comparison, opts: &Options) -> SideBySide {
     let cols: Vec<&Column> = shown.iter().map(|&i| &c.columns[i]).collect();
     let mut blocks = Vec::new();
     if !cols.is_empty() {
+        // Name each column's framework where the reports are written around different ones.
+        let mixed = c
+            .columns
+            .iter()
+            .any(|col| col.framework != c.columns[0].framework);
         blocks.push(Block {
             kind: BlockKind::Header,
             cells: cols
                 .iter()
-                .map(|col| header(col, column_width, rule))
+                .map(|col| header(col, c.theme, mixed, column_width, rule))
                 .collect(),
         });
         blocks.push(Block {
@@ -435,9 +441,13 @@ fn first_with_expectations(c: &Comparison) -> String {
         .unwrap_or_default()
 }
 
-fn header(col: &Column, w: usize, rule: char) -> Vec<Line> {
+fn header(col: &Column, theme: Theme, framework: bool, w: usize, rule: char) -> Vec<Line> {
     let mut out = wrap_styled(&col.authority, Style::Authority, w);
     out.extend(wrap_styled(&col.inspection.label(), Style::Date, w));
+    if framework {
+        let label = col.framework.map_or("Themes not stated", Framework::label);
+        out.extend(wrap_styled(label, Style::Date, w));
+    }
     match &col.section_title {
         Some(t) => {
             let t = match col.section_number {
@@ -446,6 +456,11 @@ fn header(col: &Column, w: usize, rule: char) -> Vec<Line> {
             };
             out.extend(wrap_styled(&t, Style::SectionTitle, w));
         }
+        None if !col.framework_has(theme) => out.extend(wrap_styled(
+            "Not a theme of this report's framework",
+            Style::Gap,
+            w,
+        )),
         None => out.extend(wrap_styled(
             "No section on this theme in this report",
             Style::Gap,
@@ -906,6 +921,73 @@ mod tests {
             }
             proptest::prop_assert_eq!(s.shown.len() + s.left_out.len(), c.columns.len());
         }
+    }
+
+    #[test]
+    fn columns_of_different_frameworks_say_which_each_uses() {
+        use crate::compare::tests::pei;
+        let corpus = Corpus::samples();
+        let pei = pei();
+        let reports: Vec<&crate::model::Report> = corpus.reports.iter().chain([&pei]).collect();
+        let c = compare(Theme::Safeguarding, reports.iter().copied());
+        let s = side_by_side(&c, &Options::new(130));
+        assert_eq!(s.shown.len(), 3);
+        let lines = s.lines();
+        let frameworks = lines
+            .iter()
+            .find(|l| l.contains("Act principles (PEI)"))
+            .expect("a framework line");
+        assert_eq!(
+            frameworks.matches("2018 inspection themes").count(),
+            2,
+            "{frameworks}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains("5. Safeguarding")),
+            "{lines:#?}"
+        );
+        // Reports of one framework say nothing of it.
+        let c = compare(Theme::Safeguarding, &corpus.reports);
+        let text = side_by_side(&c, &Options::new(130)).lines().join("\n");
+        assert!(!text.contains("2018 inspection themes"), "{text}");
+    }
+
+    #[test]
+    fn a_narrow_screen_shows_the_council_with_text_first() {
+        use crate::compare::tests::pei;
+        let corpus = Corpus::samples();
+        let pei = pei();
+        let reports: Vec<&crate::model::Report> = corpus.reports.iter().chain([&pei]).collect();
+        let c = compare(Theme::Prevention, reports.iter().copied());
+        let s = side_by_side(&c, &Options::new(60));
+        assert_eq!(s.shown, [0]);
+        let text = s.lines().join("\n");
+        assert!(
+            text.starts_with("Prevention: 1 of 3 reports shown"),
+            "{text}"
+        );
+        let text = text.replace('\n', " ");
+        assert!(
+            text.contains(" Ceredigion May 2023 Act principles (PEI) "),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Not shown at this width: Pembrokeshire (September 2018), Swansea (July 2018)."
+            ),
+            "{text}"
+        );
+        let s = side_by_side(&c, &Options::new(130));
+        let header = s.blocks[0].cells[1]
+            .iter()
+            .map(Line::plain)
+            .collect::<Vec<_>>();
+        assert!(
+            header
+                .iter()
+                .any(|l| l == "Not a theme of this report's framework"),
+            "{header:?}"
+        );
     }
 
     #[test]

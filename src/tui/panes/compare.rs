@@ -257,9 +257,36 @@ fn show_theme(app: &mut App, theme: Theme) {
         .collect();
     let c = core::compare(theme, reports);
     let n = c.columns.len();
+    // The comparison puts councils with text on the theme first: follow its column order, and
+    // keep the focus on the same council.
+    let focused = app.compare.reports.get(app.compare.column).copied();
+    let corpus = &app.corpus.reports;
+    let mut left: Vec<usize> = app.compare.reports.clone();
+    let in_order: Vec<usize> = c
+        .columns
+        .iter()
+        .filter_map(|col| {
+            let at = left
+                .iter()
+                .position(|&i| corpus.get(i).is_some_and(|r| r.id == col.report))?;
+            Some(left.remove(at))
+        })
+        .collect();
     let s = &mut app.compare;
+    if in_order.len() == s.reports.len() {
+        s.reports = in_order;
+    }
+    // A council with nothing on the theme gives the focus up to the first, which has text.
+    s.column = focused
+        .and_then(|f| s.reports.iter().position(|&i| i == f))
+        .filter(|&i| {
+            c.columns
+                .get(i)
+                .is_some_and(|col| col.has_section() || !col.recommendations.is_empty())
+        })
+        .unwrap_or(0)
+        .min(n.saturating_sub(1));
     s.comparison = Some(c);
-    s.column = s.column.min(n.saturating_sub(1));
     s.scroll = 0;
     s.scrolls = vec![0; n];
     s.selected = None;
