@@ -29,7 +29,7 @@ pub enum LoadError {
     },
     #[error("{path}: no such file or folder")]
     Missing { path: String },
-    #[error("{path}: folder holds no .txt reports")]
+    #[error("{path}: folder holds no reports (.txt, .html or .htm files)")]
     EmptyDir { path: String },
 }
 
@@ -110,7 +110,10 @@ impl Corpus {
     }
 }
 
-/// Expands files and folders (non-recursive `.txt` files of a folder, sorted).
+/// The extensions of the files a folder's reports are read from: text, and web pages as saved.
+pub const READABLE: [&str; 3] = ["txt", "html", "htm"];
+
+/// Expands files and folders (the non-recursive [`READABLE`] files of a folder, sorted).
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -123,7 +126,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                         .filter_map(|e| e.ok().map(|e| e.path()))
                         .filter(|f| {
                             f.is_file()
-                                && f.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                                && f.extension().is_some_and(|e| {
+                                    READABLE.iter().any(|r| e.eq_ignore_ascii_case(r))
+                                })
                         })
                         .collect();
                     found.sort();

@@ -8,6 +8,7 @@
 
 mod decode;
 mod furniture;
+pub mod html;
 mod lines;
 mod meta;
 mod structure;
@@ -17,7 +18,7 @@ pub use furniture::is_page_number;
 use crate::model::{slug, Report, SectionKind};
 
 /// Bumped whenever the parser's output changes, so caches rebuild.
-pub const PARSER_VERSION: u32 = 1;
+pub const PARSER_VERSION: u32 = 2;
 
 /// Why a file is not a report we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +31,8 @@ pub enum ParseError {
     Binary(String),
     #[error("not a CIW inspection report: {0}")]
     NotAReport(String),
+    #[error("not a readable web page: {0}")]
+    Html(String),
 }
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
@@ -41,7 +44,7 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
             "{cp1252} bytes were not UTF-8 and were read as Windows-1252"
         ));
     }
-    parse_with(&text, origin, warnings)
+    parse_text(&text, origin, warnings)
 }
 
 /// Parses text already in memory.
@@ -49,7 +52,23 @@ pub fn parse_str(text: &str, origin: &str) -> Result<Report, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    parse_with(text, origin, Vec::new())
+    parse_text(text, origin, Vec::new())
+}
+
+/// Decoded text to a report: a web page is first read into the text a page saved as text has
+/// ([`html::to_text`]), so both give the same structure.
+fn parse_text(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
+    if !html::is_html(text, origin) {
+        return parse_with(text, origin, warnings);
+    }
+    let page = html::to_text(text)?;
+    warnings.push(format!(
+        "read as a web page: the text of its <{}>, without navigation, banners, footers, \
+         cookie and share notices, scripts and styles ({} such elements dropped inside it)",
+        page.root,
+        page.furniture + page.code
+    ));
+    parse_with(&page.text, origin, warnings)
 }
 
 fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
