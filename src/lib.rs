@@ -11,14 +11,21 @@
 
 pub mod cli;
 pub mod compare;
-pub mod config;
 pub mod corpus;
+pub mod export;
+pub mod input;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod paths;
 pub mod search;
+pub mod settings;
+pub mod state;
 pub mod target;
 pub mod text;
 pub mod tui;
+
+#[cfg(test)]
+mod layers;
 
 pub use model::{Report, Theme};

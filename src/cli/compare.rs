@@ -1,6 +1,7 @@
 //! `ciw compare`: one theme side by side across councils (plain text sized to the width, or
 //! JSON), and with `--matrix` the councils × themes table with the methodology figures.
 
+use super::output::Format;
 use super::Args;
 use crate::compare as core;
 use crate::compare::matrix::matrix_text;
@@ -9,10 +10,9 @@ use crate::corpus::Corpus;
 use crate::model::{Framework, Report, Theme};
 use crate::text::for_terminal;
 use anyhow::Result;
-use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--json] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--json]";
+const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--format FORMAT] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--format FORMAT]";
 
 /// The narrowest `--width` accepted.
 const MIN_WIDTH: usize = 20;
@@ -34,7 +34,7 @@ fn theme_list() -> String {
 }
 
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     ExitCode::from(2)
 }
 
@@ -75,7 +75,7 @@ pub fn run(
     args: &Args,
     theme: Option<&str>,
     authorities: &[String],
-    json: bool,
+    format: Format,
     width: Option<usize>,
     matrix: bool,
 ) -> Result<ExitCode> {
@@ -149,11 +149,13 @@ pub fn run(
             None => core::themes_for(reports.iter().copied()),
         };
         let m = core::matrix(&themes, reports.iter().copied());
-        if json {
-            emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
-        } else {
-            emit(&matrix_text(&m, width))?;
-        }
+        let body = match format {
+            Format::Json => format!("{}\n", crate::text::to_json_pretty(&m)?),
+            Format::Text => matrix_text(&m, width),
+            Format::Markdown => crate::export::matrix_markdown(&m),
+            Format::Csv => crate::export::matrix_csv(&m),
+        };
+        super::output::write_stdout(&body)?;
         return Ok(super::exit_code(failed));
     }
 
@@ -161,8 +163,14 @@ pub fn run(
         return Ok(ExitCode::from(2));
     };
     let c = core::compare(theme, reports.iter().copied());
-    if json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&c)?))?;
+    let export = match format {
+        Format::Json => Some(format!("{}\n", crate::text::to_json_pretty(&c)?)),
+        Format::Markdown => Some(crate::export::compare_markdown(&c, &corpus)),
+        Format::Csv => Some(crate::export::compare_csv(&c, &corpus)),
+        Format::Text => None,
+    };
+    if let Some(body) = export {
+        super::output::write_stdout(&body)?;
         return Ok(super::exit_code(failed));
     }
     let mut opts = Options::new(width);
@@ -201,15 +209,6 @@ pub fn run(
     let s = sbs::side_by_side(&c, &opts);
     let mut text = s.lines().join("\n");
     text.push('\n');
-    emit(&text)?;
+    super::output::write_stdout(&text)?;
     Ok(super::exit_code(failed))
-}
-
-/// Writes to stdout; a reader that stops early (`| head`) is not an error.
-fn emit(text: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => r,
-    }
 }

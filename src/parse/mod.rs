@@ -37,14 +37,17 @@ pub enum ParseError {
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
-    let (text, cp1252) = decode::decode(bytes)?;
-    let mut warnings = Vec::new();
-    if cp1252 > 0 {
-        warnings.push(format!(
-            "{cp1252} bytes were not UTF-8 and were read as Windows-1252"
-        ));
-    }
-    parse_text(&text, origin, warnings)
+    let decoded = decode::decode_text(bytes)?;
+    let warnings = decoded.warnings();
+    parse_text(&decoded.text, origin, warnings)
+}
+
+/// [`parse_bytes`] for bytes the caller is done with: they become the text without a copy, so
+/// a big input costs one copy less.
+pub fn parse_owned(bytes: Vec<u8>, origin: &str) -> Result<Report, ParseError> {
+    let decoded = decode::decode_owned(bytes)?;
+    let warnings = decoded.warnings();
+    parse_text(&decoded.text, origin, warnings)
 }
 
 /// Parses text already in memory.
@@ -72,6 +75,8 @@ fn parse_text(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
 }
 
 fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
+    // The file name is data too: what is taken from it (an authority's name) is made safe.
+    let origin = &*crate::text::for_terminal(origin);
     let (clean, stats) = crate::text::clean(text);
     if stats.escape_sequences > 0 || stats.control_chars > 0 || stats.bidi_controls > 0 {
         warnings.push(format!(

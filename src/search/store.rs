@@ -10,7 +10,8 @@
 //! reader that holds the corpus can check them against it and skip them ([`from_reader`]).
 
 use super::fuzzy::Vocab;
-use super::{Doc, Packed, ReportInfo, SearchIndex, Texts, NONE};
+use super::index::{Doc, ReportInfo, SearchIndex, Texts, NONE};
+use super::intern::Packed;
 use crate::corpus::Corpus;
 use crate::model::Theme;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -132,7 +133,7 @@ pub fn from_reader(
     let shared = share.filter(|corpus| {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut len = 0u64;
-        for t in super::corpus_texts(corpus) {
+        for t in super::index::corpus_texts(corpus) {
             h.update(t.as_bytes());
             len += t.len() as u64;
         }
@@ -175,12 +176,12 @@ pub fn from_reader(
     let texts = match text {
         Text::Own(text) => Texts::Packed(Packed::checked(text, off)?),
         Text::Shared(corpus) => {
-            let at = super::corpus_positions(corpus);
+            let at = super::index::corpus_positions(corpus);
             let lens_agree = off.len() == at.len() + 1
                 && off.first() == Some(&0)
                 && off
                     .windows(2)
-                    .zip(super::corpus_texts(corpus))
+                    .zip(super::index::corpus_texts(corpus))
                     .all(|(w, t)| w[0] <= w[1] && w[1] - w[0] == t.len());
             if !lens_agree {
                 return Err(corrupt("text offsets"));

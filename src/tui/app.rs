@@ -79,6 +79,9 @@ pub struct Options {
 pub enum Effect {
     /// Put this text on the user's clipboard (OSC 52).
     Clipboard(String),
+    /// Write this Markdown to a new file `<stem>.md` (or `<stem>-2.md`...) in the current
+    /// folder, and say where in the status line.
+    Export { stem: String, markdown: String },
 }
 
 /// A selection in a scrolling list.
@@ -177,7 +180,7 @@ pub struct App {
     /// Selection in the bookmark list.
     pub bookmark_list: ListState,
     /// Last position and bookmarks ([`session`]); `None` when there is nowhere to keep them.
-    pub state: Option<crate::config::State>,
+    pub state: Option<crate::state::State>,
     /// The comparison and matrix views, and the councils picked for them.
     pub compare: compare::State,
     /// The keys in effect: the default keymap, or `config.toml`'s overrides applied to it
@@ -333,7 +336,8 @@ impl App {
             Action::PreviousTheme
             | Action::NextTheme
             | Action::ToggleSync
-            | Action::ToggleExpectations => {}
+            | Action::ToggleExpectations
+            | Action::Export => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }
@@ -362,6 +366,11 @@ impl App {
             }
             None => false,
         }
+    }
+
+    /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
+    pub fn export(&mut self, stem: String, markdown: String) {
+        self.effects.push(Effect::Export { stem, markdown });
     }
 
     /// The effects asked for since the last call, oldest first.

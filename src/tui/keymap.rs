@@ -12,7 +12,7 @@
 
 use super::action::Action;
 use super::app::{Overlay, Pane};
-use crate::config::{KeyBinding, KeyOverride};
+use crate::settings::{self, KeyOverride, KeySpec};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.
@@ -223,6 +223,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Compare, &[Key::ch('s')], Action::ToggleSync, "scroll together by subsection, or each column alone", Some("sync")),
     b(S::Compare, &[Key::plain(K::Enter)], Action::Open, "open the paragraph in the reader", Some("read")),
     b(S::Compare, &[Key::ch('e')], Action::ToggleExpectations, "unfold or fold \"What we expect to see\"", None),
+    b(S::Compare, &[Key::ch('E')], Action::Export, "save the comparison as Markdown in the current folder", None),
     b(S::Compare, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
     b(S::Compare, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "bottom", None),
     b(S::Compare, &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", None),
@@ -260,6 +261,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Search, &[Key::plain(K::PageUp)], Action::PageUp, "a page of hits up", None),
     b(S::Search, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete a character", None),
     b(S::Search, &[Key::ctrl('u')], Action::ClearQuery, "clear the query", Some("clear")),
+    b(S::Search, &[Key::ctrl('s')], Action::Export, "save the hits as Markdown in the current folder", None),
     b(S::Search, &[Key::plain(K::Esc)], Action::Back, "close the search", Some("close")),
     b(S::Search, &[Key::ctrl('c')], Action::Quit, "quit", None),
     b(S::Bookmarks, &[Key::plain(K::Enter)], Action::Open, "jump to the bookmark", Some("jump")),
@@ -373,11 +375,41 @@ fn is_text(k: &Key) -> bool {
         && !k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
-impl From<KeyBinding> for Key {
-    /// A key as `config.toml` wrote it, normalised as key events are ([`Key::from_event`]), so
-    /// that `ctrl-D` matches what the terminal sends for Ctrl-d.
-    fn from(kb: KeyBinding) -> Key {
-        Key::from_event(&KeyEvent::new(kb.code, kb.modifiers))
+impl From<KeySpec> for Key {
+    /// A key as `config.toml` wrote it, as the terminal sends it, normalised as key events are
+    /// ([`Key::from_event`]), so that `ctrl-D` matches what the terminal sends for Ctrl-d.
+    fn from(spec: KeySpec) -> Key {
+        use settings::KeyCode as C;
+        let code = match spec.code {
+            C::Char(c) => KeyCode::Char(c),
+            C::Enter => KeyCode::Enter,
+            C::Esc => KeyCode::Esc,
+            C::Tab => KeyCode::Tab,
+            C::BackTab => KeyCode::BackTab,
+            C::Backspace => KeyCode::Backspace,
+            C::Up => KeyCode::Up,
+            C::Down => KeyCode::Down,
+            C::Left => KeyCode::Left,
+            C::Right => KeyCode::Right,
+            C::Home => KeyCode::Home,
+            C::End => KeyCode::End,
+            C::PageUp => KeyCode::PageUp,
+            C::PageDown => KeyCode::PageDown,
+            C::Delete => KeyCode::Delete,
+            C::Insert => KeyCode::Insert,
+            C::F(n) => KeyCode::F(n),
+        };
+        let mut mods = KeyModifiers::NONE;
+        for (on, m) in [
+            (spec.ctrl, KeyModifiers::CONTROL),
+            (spec.alt, KeyModifiers::ALT),
+            (spec.shift, KeyModifiers::SHIFT),
+        ] {
+            if on {
+                mods |= m;
+            }
+        }
+        Key::from_event(&KeyEvent::new(code, mods))
     }
 }
 
@@ -673,7 +705,7 @@ mod tests {
         let o: Vec<(Action, Key)> = overrides
             .iter()
             .map(|(a, k)| {
-                let kb: KeyBinding = k.parse().expect("a key");
+                let kb: KeySpec = k.parse().expect("a key");
                 (action_named(a).expect("an action"), Key::from(kb))
             })
             .collect();
@@ -1115,7 +1147,7 @@ mod tests {
         for name in rebindable() {
             let action = action_named(name).unwrap();
             for k in keys {
-                let key = Key::from(k.parse::<KeyBinding>().unwrap());
+                let key = Key::from(k.parse::<KeySpec>().unwrap());
                 let km = Keymap::new(&[(action, key)]);
                 no_key_twice(&km).unwrap_or_else(|e| panic!("{name} = {k}: {e}"));
                 let ev = KeyEvent::new(key.code, key.mods);
@@ -1157,21 +1189,18 @@ mod tests {
         for bd in BINDINGS {
             for k in bd.keys {
                 let written = k.label(true);
-                let read: KeyBinding = written
+                let read: KeySpec = written
                     .parse()
                     .unwrap_or_else(|e| panic!("{written:?} does not parse: {e}"));
                 assert_eq!(Key::from(read), *k, "{written:?}");
-                assert_eq!(
-                    Key::from(read.to_string().parse::<KeyBinding>().unwrap()),
-                    *k
-                );
+                assert_eq!(Key::from(read.to_string().parse::<KeySpec>().unwrap()), *k);
             }
         }
     }
 
     #[test]
     fn config_keys_are_normalised_like_key_events() {
-        let k = |s: &str| Key::from(s.parse::<KeyBinding>().unwrap());
+        let k = |s: &str| Key::from(s.parse::<KeySpec>().unwrap());
         assert_eq!(k("ctrl-D"), Key::ctrl('d'));
         assert_eq!(k("G"), Key::ch('G'));
         assert_eq!(k("shift-g"), Key::ch('G'));

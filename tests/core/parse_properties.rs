@@ -1,7 +1,7 @@
 //! Properties of the parser on arbitrary input: it never panics, never lets a control
 //! character through, and stays linear on pathological lines.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 

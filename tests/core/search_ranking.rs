@@ -3,7 +3,7 @@
 //! paragraphs that are a right answer. The first hit must be right for at least 95% of them and a
 //! right hit must be in the top 5 for all.
 //!
-//! `cargo test --test search_ranking -- --ignored --nocapture fzf` scores `fzf --filter` on the
+//! `cargo test --test core -- --ignored --nocapture fzf` scores `fzf --filter` on the
 //! same queries (one paragraph a line), for comparison.
 
 use ciw::corpus::Corpus;

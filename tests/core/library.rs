@@ -3,14 +3,16 @@
 //! a SIGKILL in the middle of an import, config errors and state.
 
 use ciw::cli::{load_corpus, Args};
-use ciw::config::{Config, Known, Position, State};
 use ciw::corpus::SAMPLES;
-use ciw::library::{Library, Paths, CACHE, MANIFEST, SEARCH_INDEX, SOURCES};
+use ciw::library::{Library, CACHE, MANIFEST, SEARCH_INDEX, SOURCES};
+use ciw::paths::Paths;
+use ciw::settings::{Known, Settings};
+use ciw::state::{Position, State};
 use clap::Parser;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 fn ciw(lib: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ciw"))
@@ -490,7 +492,7 @@ fn config_errors_name_the_line_and_the_key() {
         actions: &["quit", "search"],
         themes: &[],
     };
-    let (cfg, errors) = Config::load(&paths, &known);
+    let (cfg, errors) = Settings::load(&paths, &known);
     let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let file = paths.config_file().display().to_string();
     assert_eq!(shown.len(), 3, "{shown:?}");
@@ -540,11 +542,9 @@ fn loading_a_fresh_library_does_not_parse() {
     for f in fs::read_dir(lib.join(SOURCES)).unwrap().flatten() {
         fs::write(f.path(), "not a report").unwrap();
     }
-    let start = Instant::now();
     let loaded = Library::open(&lib).unwrap().0.load();
     assert!(loaded.notes.is_empty(), "{:?}", loaded.notes);
     assert_eq!(loaded.reports.len(), 2);
-    assert!(start.elapsed() < Duration::from_secs(2));
 }
 
 /// `ciw search --json` over the library, with its stderr.

@@ -431,7 +431,7 @@ fn usage_errors_exit_2_and_list_what_is_valid() {
 #[test]
 fn a_report_lacking_the_theme_still_gets_a_column() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("../sample-reports/swansea-2018-07.txt");
+    let text = include_str!("../../sample-reports/swansea-2018-07.txt");
     let start = text.find("\n4. Safeguarding\n").expect("section 4");
     let end = text.find("\n5. Leadership").expect("section 5");
     let cut = format!("{}{}", &text[..start], &text[end..]);

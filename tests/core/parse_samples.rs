@@ -1,7 +1,7 @@
 //! The two sample reports parse to their full structure, lose no word, and every
 //! re-extraction of them (other extractors' damage) parses to the same ids and text.
 
-mod common;
+use crate::common;
 
 use ciw::model::{Report, SectionKind, Theme};
 use ciw::parse::{parse_bytes, parse_str};

@@ -2,10 +2,10 @@
 //! config folder (never the user's) through [`session::Start`], then keys pressed in the `App`.
 //! The keys do what the config says, and the footer and the help show the keys that work.
 
-mod common;
+use crate::common;
 
 use ciw::cli::Args;
-use ciw::library::Paths;
+use ciw::paths::Paths;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session::Start;
 use clap::Parser;
@@ -116,7 +116,7 @@ fn quit_help_and_back_follow_into_the_overlays() {
 
 #[test]
 fn the_readme_names_every_rebindable_action() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     for name in ciw::tui::keymap::rebindable() {
         assert!(
             readme.contains(&format!("`{name}`")),

@@ -2,10 +2,10 @@
 //! Enter landing on the right paragraph, `n`/`N`, and state kept across two App lifetimes in a
 //! temporary state dir (never the user's).
 
-mod common;
+use crate::common;
 
-use ciw::config::State;
-use ciw::library::Paths;
+use ciw::paths::Paths;
+use ciw::state::State;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session;
 use common::tui::{app_at, ctrl, draw, key, screen, typed};
@@ -245,4 +245,31 @@ fn without_a_state_dir_bookmarks_say_so() {
     key(&mut a, KeyCode::Char('\''));
     let s = screen(&draw(&mut a, 80, 24));
     assert!(s.contains("Bookmarks are off"), "{s}");
+}
+
+#[test]
+fn ctrl_s_saves_the_hits_as_markdown() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    ctrl(&mut app, 's');
+    assert_eq!(app.message.as_deref(), Some("No hits to save"));
+    assert!(app.take_effects().is_empty());
+    typed(&mut app, "placement stability");
+    assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
+    ctrl(&mut app, 's');
+    assert_eq!(app.overlay, Overlay::Search, "the search stays open");
+    assert_eq!(
+        app.search.query, "placement stability",
+        "ctrl-s types nothing"
+    );
+    let effects = app.take_effects();
+    let [ciw::tui::app::Effect::Export { stem, markdown }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "search-placement-stability");
+    assert_eq!(
+        *markdown,
+        ciw::export::hits_markdown("placement stability", &app.search.hits, &app.corpus)
+    );
+    assert!(markdown.contains("**placement stability**"), "{markdown}");
 }

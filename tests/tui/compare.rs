@@ -2,7 +2,7 @@
 //! 80x24 and 160x48, synchronized scrolling keeps subsections level, `]` walks the five themes,
 //! Enter opens the paragraph in the reader, Space picks councils, and no size panics.
 
-mod common;
+use crate::common;
 
 use ciw::tui::app::{Overlay, Pane};
 use common::tui::{app_at, ctrl, draw, key, random_walk, rows, screen};
@@ -370,7 +370,7 @@ fn tiny_and_odd_sizes_never_panic() {
 fn a_pei_report_beside_the_2018_samples_walks_both_frameworks() {
     let mut reports = ciw::corpus::Corpus::samples().reports;
     let pei = ciw::parse::parse_str(
-        include_str!("fixtures/ceredigion-2023-05-pei.txt"),
+        include_str!("../fixtures/ceredigion-2023-05-pei.txt"),
         "ceredigion-2023-05-pei.txt",
     )
     .expect("PEI-shaped report parses");
@@ -428,4 +428,27 @@ fn a_pei_report_beside_the_2018_samples_walks_both_frameworks() {
             assert_eq!(shown, pei_theme, "{title}:\n{s}");
         }
     }
+}
+
+#[test]
+fn e_saves_the_comparison_as_markdown() {
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('E'));
+    assert_eq!(app.overlay, Overlay::Compare, "the comparison stays open");
+    let effects = app.take_effects();
+    let [ciw::tui::app::Effect::Export { stem, markdown }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "compare-safeguarding-pembrokeshire-swansea");
+    let c = app.compare.comparison.as_ref().unwrap();
+    assert_eq!(*markdown, ciw::export::compare_markdown(c, &app.corpus));
+    assert!(markdown.contains("| # | Pembrokeshire, September 2018 | Swansea, July 2018 |"));
+    // The help lists the key.
+    let help: String = ciw::tui::panes::help::lines(&app, 100)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(help.contains("save the comparison as Markdown"), "{help}");
+    assert!(help.contains("save the hits as Markdown"), "{help}");
 }

@@ -1,0 +1,421 @@
+//! The search worker: a thread that owns the search index and answers queries, and the state
+//! of the search as the explorer sees it (the query, its generation, the hits shown).
+//!
+//! Typing never waits for a search. The index is built, and every query run, on a worker thread
+//! ([`Engine`]): each keystroke bumps a generation number and sends the query; the worker skips
+//! to the newest query it has been sent, and the UI keeps a result only if its generation is the
+//! current one ([`SearchState::receive`]), so results of a stale query are dropped. Building the
+//! index takes about 0.5 s per 10k paragraphs and a query 1-50 ms (10k-100k paragraphs,
+//! `examples/search_latency.rs`); neither ever holds up a keystroke or a frame.
+
+use crate::corpus::Corpus;
+use crate::library::Library;
+use crate::search::{Hit, Query, SearchIndex};
+use crate::tui::app::ListState;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Hits kept per query (the list scrolls through them; `n`/`N` step through them).
+pub const LIMIT: usize = 100;
+
+/// A query for the worker.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub generation: u64,
+    pub query: String,
+}
+
+/// What the worker sends back.
+#[derive(Debug, Clone)]
+pub enum Response {
+    /// The index is built.
+    Ready { paragraphs: usize, took: Duration },
+    /// The hits of one query.
+    Hits {
+        generation: u64,
+        query: String,
+        hits: Vec<Hit>,
+        /// Why the query selects nothing (`in:nowhere`), if it does not.
+        error: Option<String>,
+        took: Duration,
+    },
+}
+
+/// The worker thread that owns the index: queries in, hits out. Dropping the engine ends it.
+pub struct Engine {
+    tx: Sender<Request>,
+    rx: Mutex<Receiver<Response>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Engine")
+    }
+}
+
+impl Engine {
+    /// Starts the worker: it gets its index (the library's stored one when `library` holds
+    /// exactly the reports of `corpus`, else one it builds from `corpus`) and answers queries.
+    pub fn start(corpus: Arc<Corpus>, library: Option<PathBuf>) -> std::io::Result<Engine> {
+        let (tx, requests) = mpsc::channel::<Request>();
+        let (answers, rx) = mpsc::channel::<Response>();
+        std::thread::Builder::new()
+            .name("ciw-search".into())
+            .spawn(move || {
+                let t = Instant::now();
+                let index = index_for(&corpus, library.as_deref());
+                drop(corpus);
+                let ready = Response::Ready {
+                    paragraphs: index.len(),
+                    took: t.elapsed(),
+                };
+                if answers.send(ready).is_err() {
+                    return;
+                }
+                while let Ok(mut req) = requests.recv() {
+                    // Only the newest query matters: skip those typed over meanwhile.
+                    while let Ok(newer) = requests.try_recv() {
+                        req = newer;
+                    }
+                    let t = Instant::now();
+                    let q = Query::parse(&req.query);
+                    let error = index.check(&q).err().map(|e| e.to_string());
+                    let hits = index.search(&q, LIMIT);
+                    let answer = Response::Hits {
+                        generation: req.generation,
+                        query: req.query,
+                        hits,
+                        error,
+                        took: t.elapsed(),
+                    };
+                    if answers.send(answer).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Engine {
+            tx,
+            rx: Mutex::new(rx),
+        })
+    }
+}
+
+/// The index for the explorer's reports. When they are the library's: its stored index if
+/// fresh, else one built here and stored for the next start and for `ciw search`. Either way
+/// it reads the texts from `corpus` ([`SearchIndex::share_texts`]), so they are held once.
+/// Notes are dropped: the terminal belongs to the explorer.
+fn index_for(corpus: &Arc<Corpus>, library: Option<&Path>) -> SearchIndex {
+    let lib = library
+        .and_then(|dir| Library::open(dir).ok())
+        .map(|(lib, _)| lib)
+        .filter(|lib| same_reports(lib, corpus));
+    let stored = lib
+        .as_ref()
+        .and_then(|lib| lib.stored_search_index(Some(corpus)).0);
+    if let Some(index) = stored {
+        // Read with `corpus` at hand: its texts were shared if they are the stored ones.
+        return index;
+    }
+    let mut index = SearchIndex::new(corpus);
+    if let Some(lib) = &lib {
+        let _ = lib.store_search_index(&index);
+    }
+    index.share_texts(Arc::clone(corpus));
+    index
+}
+
+/// Whether `corpus` is all of `lib`'s reports (so an index of one is an index of the other).
+fn same_reports(lib: &Library, corpus: &Corpus) -> bool {
+    let mut want: Vec<&str> = lib.entries().iter().map(|e| e.id.as_str()).collect();
+    let mut have: Vec<&str> = corpus.reports.iter().map(|r| r.id.as_str()).collect();
+    want.sort_unstable();
+    have.sort_unstable();
+    !want.is_empty() && want == have
+}
+
+/// The search overlay's state, and the hits `n`/`N` step through after it closes.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// The query line as typed.
+    pub query: String,
+    /// Generation of the newest query (bumped on every edit).
+    pub generation: u64,
+    /// Generation of the hits shown.
+    pub shown: u64,
+    /// The query the hits shown answer.
+    pub shown_query: String,
+    pub hits: Vec<Hit>,
+    /// Selection in the hit list.
+    pub list: ListState,
+    /// The hit last opened (Enter, `n`, `N`), index into `hits`.
+    pub current: Option<usize>,
+    /// Why the query selects nothing, e.g. an unknown `in:` council.
+    pub error: Option<String>,
+    /// The index is built.
+    pub ready: bool,
+    /// Paragraphs indexed, once ready.
+    pub paragraphs: usize,
+    /// How long the index took to build, and the last query to run.
+    pub build_time: Option<Duration>,
+    pub query_time: Option<Duration>,
+    /// Results that arrived for a query no longer current, and were dropped.
+    pub dropped: usize,
+    /// The library the explorer's reports come from, if they do: its stored index is used.
+    pub library: Option<PathBuf>,
+    engine: Option<Arc<Engine>>,
+}
+
+impl SearchState {
+    /// Starts the worker if it is not running yet.
+    pub fn start(&mut self, corpus: &Arc<Corpus>) {
+        if self.engine.is_some() {
+            return;
+        }
+        match Engine::start(Arc::clone(corpus), self.library.clone()) {
+            Ok(e) => self.engine = Some(Arc::new(e)),
+            Err(e) => self.error = Some(format!("search is unavailable: {e}")),
+        }
+    }
+
+    /// Whether a worker is running.
+    pub fn started(&self) -> bool {
+        self.engine.is_some()
+    }
+
+    /// True while the index is being built or the newest query's hits have not arrived.
+    pub fn pending(&self) -> bool {
+        self.engine.is_some() && (!self.ready || self.shown != self.generation)
+    }
+
+    /// The query changed: a new generation, sent to the worker. An empty query clears the
+    /// hits at once.
+    pub fn submit(&mut self) {
+        self.generation += 1;
+        if self.query.trim().is_empty() {
+            self.accept(self.generation, String::new(), Vec::new(), None, None);
+            return;
+        }
+        if let Some(e) = &self.engine {
+            let req = Request {
+                generation: self.generation,
+                query: self.query.clone(),
+            };
+            if e.tx.send(req).is_err() {
+                self.engine = None;
+                self.error = Some("search stopped unexpectedly; restart ciw to search".into());
+            }
+        }
+    }
+
+    fn accept(
+        &mut self,
+        generation: u64,
+        query: String,
+        hits: Vec<Hit>,
+        error: Option<String>,
+        took: Option<Duration>,
+    ) {
+        self.shown = generation;
+        self.shown_query = query;
+        self.hits = hits;
+        self.error = error;
+        self.query_time = took;
+        self.list = ListState::default();
+        self.current = None;
+    }
+
+    /// Takes in one answer of the worker. Hits of any query but the newest are dropped.
+    /// Returns whether anything shown changed.
+    pub fn receive(&mut self, r: Response) -> bool {
+        match r {
+            Response::Ready { paragraphs, took } => {
+                self.ready = true;
+                self.paragraphs = paragraphs;
+                self.build_time = Some(took);
+                true
+            }
+            Response::Hits {
+                generation,
+                query,
+                hits,
+                error,
+                took,
+            } => {
+                if generation != self.generation {
+                    self.dropped += 1;
+                    return false;
+                }
+                self.accept(generation, query, hits, error, Some(took));
+                true
+            }
+        }
+    }
+
+    /// Takes in whatever the worker has sent, without waiting. Returns whether to redraw.
+    pub fn poll(&mut self) -> bool {
+        let Some(engine) = self.engine.clone() else {
+            return false;
+        };
+        let mut changed = false;
+        loop {
+            let next = match engine.rx.lock() {
+                Ok(rx) => rx.try_recv(),
+                Err(_) => Err(TryRecvError::Disconnected),
+            };
+            match next {
+                Ok(r) => changed |= self.receive(r),
+                Err(TryRecvError::Empty) => return changed,
+                Err(TryRecvError::Disconnected) => {
+                    self.engine = None;
+                    self.error = Some("search stopped unexpectedly; restart ciw to search".into());
+                    return true;
+                }
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for the newest query's hits (tests, and scripted use). Returns
+    /// whether they arrived.
+    pub fn wait(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while self.pending() {
+            let Some(engine) = self.engine.clone() else {
+                return false;
+            };
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            let next = match engine.rx.lock() {
+                Ok(rx) => rx.recv_timeout(left),
+                Err(_) => Err(RecvTimeoutError::Disconnected),
+            };
+            match next {
+                Ok(r) => {
+                    self.receive(r);
+                }
+                Err(RecvTimeoutError::Timeout) => return false,
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.engine = None;
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_library_index_serves_only_the_library_reports() {
+        let tmp = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = crate::corpus::SAMPLES
+            .iter()
+            .map(|(name, text)| {
+                let p = tmp.path().join(name);
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        let dir = tmp.path().join("lib");
+        let (mut lib, _) = Library::open(&dir).unwrap();
+        lib.import(&files).unwrap();
+        let stored = dir.join(crate::library::SEARCH_INDEX);
+        let corpus = Arc::new(Corpus::new(lib.load().reports));
+        let built = SearchIndex::new(&corpus);
+        let q = Query::parse("placement stability");
+        // No index stored yet: built here, stored, texts shared.
+        assert!(!stored.exists());
+        let index = index_for(&corpus, Some(&dir));
+        assert!(stored.is_file(), "stored for next time");
+        assert_eq!(index.search(&q, 20), built.search(&q, 20));
+        // Stored: read back, the same answers.
+        let index = index_for(&corpus, Some(&dir));
+        assert_eq!(index.search(&q, 20), built.search(&q, 20));
+        // Other reports than the library's: built from them, the library's index untouched.
+        let one = Arc::new(Corpus::new(vec![corpus.reports[0].clone()]));
+        let before = std::fs::read(&stored).unwrap();
+        let index = index_for(&one, Some(&dir));
+        assert_eq!(index.report_count(), 1);
+        assert_eq!(std::fs::read(&stored).unwrap(), before);
+        assert_eq!(index_for(&corpus, None).len(), built.len());
+        assert_eq!(
+            index_for(&corpus, Some(&tmp.path().join("none"))).len(),
+            built.len()
+        );
+    }
+
+    fn hit(text: &str) -> Hit {
+        Hit {
+            report: "r".into(),
+            authority: "A".into(),
+            link: "a#1.1".into(),
+            paragraph: "1.1".into(),
+            section: "S".into(),
+            subsection: None,
+            theme: None,
+            score: 1.0,
+            text: text.into(),
+            matches: vec![],
+            report_index: 0,
+        }
+    }
+
+    fn answer(generation: u64, query: &str, hits: Vec<Hit>) -> Response {
+        Response::Hits {
+            generation,
+            query: query.into(),
+            hits,
+            error: None,
+            took: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn stale_results_are_dropped() {
+        let mut s = SearchState {
+            query: "pl".into(),
+            ..SearchState::default()
+        };
+        s.submit();
+        s.query = "pla".into();
+        s.submit();
+        assert_eq!(s.generation, 2);
+        // The answer to "pl" arrives after "pla" was typed: dropped.
+        assert!(!s.receive(answer(1, "pl", vec![hit("old")])));
+        assert!(s.hits.is_empty());
+        assert_eq!(s.dropped, 1);
+        assert!(s.receive(answer(2, "pla", vec![hit("new")])));
+        assert_eq!(&*s.hits[0].text, "new");
+        assert_eq!(s.shown_query, "pla");
+        // An answer to an older generation never replaces newer hits.
+        assert!(!s.receive(answer(1, "pl", vec![hit("old")])));
+        assert_eq!(&*s.hits[0].text, "new");
+        // Clearing the query clears the hits at once, and late answers stay out.
+        s.query.clear();
+        s.submit();
+        assert!(s.hits.is_empty());
+        assert!(!s.receive(answer(2, "pla", vec![hit("new")])));
+        assert!(s.hits.is_empty());
+    }
+
+    #[test]
+    fn the_worker_answers_only_the_newest_query() {
+        let mut s = SearchState::default();
+        s.start(&Arc::new(Corpus::samples()));
+        for q in ["E", "EO", "EOT", "EOTA", "EOTAS"] {
+            s.query = q.into();
+            s.submit();
+        }
+        assert!(s.wait(Duration::from_secs(30)));
+        assert_eq!(s.shown_query, "EOTAS");
+        assert_eq!(s.shown, 5);
+        assert!(!s.hits.is_empty());
+        assert!(s.hits[0].link.ends_with("#R5"), "{}", s.hits[0].link);
+    }
+}

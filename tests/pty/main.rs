@@ -1,0 +1,4 @@
+//! The real binary in a pseudo-terminal: keys, screens, terminal restoration and the bytes it
+//! writes.
+
+mod terminal;

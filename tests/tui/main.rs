@@ -1,0 +1,12 @@
+//! The explorer on a `TestBackend`: whole-screen snapshots, keys, the search overlay, bookmarks,
+//! the comparison view and the matrix.
+//!
+//! One test binary for the whole group, so the crate is linked once.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod compare;
+mod keys;
+mod screens;
+mod search;
