@@ -303,7 +303,8 @@ impl Theme {
     /// management & governance", "People - voice and control: people are ..."). Bounded: a line
     /// longer than any heading names no theme.
     pub fn from_title(s: &str) -> Option<Theme> {
-        if s.len() > MAX_TITLE_BYTES {
+        // A heading starts with its number or its first word; a bulleted line is an item.
+        if s.len() > MAX_TITLE_BYTES || !s.trim_start().starts_with(char::is_alphanumeric) {
             return None;
         }
         let words = title_words(s);
@@ -684,6 +685,9 @@ mod tests {
             "",
             "1.",
             "Accessible information",
+            "• Safeguarding arrangements are robust.",
+            "- Assessments must be updated",
+            "(Prevention)",
         ] {
             assert_eq!(Theme::from_title(none), None, "{none}");
         }
