@@ -843,27 +843,29 @@ mod tests {
         (
             "gwynedd-2018-05-ciw-summary",
             include_str!("../../tests/fixtures/web/gwynedd-2018-05-ciw-summary.html"),
-            include_str!("../../tests/fixtures/web/gwynedd-2018-05-ciw-summary.txt"),
+            include_str!("../../tests/fixtures/real-openings/gwynedd-2018-05-ciw-summary.txt"),
         ),
         (
             "powys-2018-10-ciw-summary",
             include_str!("../../tests/fixtures/web/powys-2018-10-ciw-summary.html"),
-            include_str!("../../tests/fixtures/web/powys-2018-10-ciw-summary.txt"),
+            include_str!("../../tests/fixtures/real-openings/powys-2018-10-ciw-summary.txt"),
         ),
         (
             "wrexham-2021-11-monitoring-letter",
             include_str!("../../tests/fixtures/web/wrexham-2021-11-monitoring-letter.html"),
-            include_str!("../../tests/fixtures/web/wrexham-2021-11-monitoring-letter.txt"),
+            include_str!(
+                "../../tests/fixtures/real-openings/wrexham-2021-11-monitoring-letter.txt"
+            ),
         ),
         (
             "pembrokeshire-2022-03-pei",
             include_str!("../../tests/fixtures/web/pembrokeshire-2022-03-pei.html"),
-            include_str!("../../tests/fixtures/web/pembrokeshire-2022-03-pei.txt"),
+            include_str!("../../tests/fixtures/real-openings/pembrokeshire-2022-03-pei.txt"),
         ),
         (
             "neathporttalbot-2021-jicpa",
             include_str!("../../tests/fixtures/web/neathporttalbot-2021-jicpa.html"),
-            include_str!("../../tests/fixtures/web/neathporttalbot-2021-jicpa.txt"),
+            include_str!("../../tests/fixtures/real-openings/neathporttalbot-2021-jicpa.txt"),
         ),
     ];
 
