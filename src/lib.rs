@@ -9,6 +9,10 @@
 //! The core ([`model`], [`parse`], [`corpus`], [`search`], [`compare`]) knows nothing of
 //! terminals; [`cli`] and [`tui`] are thin front ends over the same calls.
 
+// Errors are typed and reported, never unwrapped: no `unwrap` in the library outside its unit
+// tests (clippy.toml allows it there; integration tests and benches may unwrap).
+#![warn(clippy::unwrap_used)]
+
 pub mod cli;
 pub mod compare;
 pub mod corpus;

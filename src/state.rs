@@ -7,7 +7,9 @@ use crate::corpus::Corpus;
 use crate::library::write_atomic;
 use crate::paths::Paths;
 use crate::target::Target;
+use crate::text::shown_path;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -115,41 +117,43 @@ impl State {
     pub fn load(paths: &Paths) -> (State, Vec<String>) {
         let mut notes = Vec::new();
         let dir = paths.state.clone();
+        // Temp files of saves that were killed half-way (their process is gone).
+        crate::library::sweep_temps(&dir);
         let last_path = dir.join(LAST_FILE);
-        let last = match fs::read(&last_path) {
+        let last = match read_state_file(&last_path) {
             Ok(b) => match serde_json::from_slice::<Option<Position>>(&b) {
                 Ok(p) => p,
                 Err(e) => {
                     notes.push(format!(
                         "{}: damaged ({e}); starting at the top",
-                        last_path.display()
+                        shown_path(&last_path)
                     ));
                     None
                 }
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => {
-                notes.push(format!("{}: cannot read it: {e}", last_path.display()));
+                notes.push(format!("{}: cannot read it: {e}", shown_path(&last_path)));
                 None
             }
         };
         let bm_path = dir.join(BOOKMARKS_FILE);
-        let bookmarks = match fs::read(&bm_path) {
+        let bookmarks = match read_state_file(&bm_path) {
             Ok(b) => match serde_json::from_slice::<BookmarksFile>(&b) {
                 Ok(f) => f.bookmarks,
                 Err(e) => {
                     let aside = set_aside(&bm_path);
                     notes.push(format!(
                         "{}: damaged ({e}); kept it as {} and started a new list",
-                        bm_path.display(),
-                        aside.display()
+                        shown_path(&bm_path),
+                        shown_path(&aside)
                     ));
                     Vec::new()
                 }
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => {
-                notes.push(format!("{}: cannot read it: {e}", bm_path.display()));
+                notes.push(format!("{}: cannot read it: {e}", shown_path(&bm_path)));
                 Vec::new()
             }
         };
@@ -180,7 +184,7 @@ impl State {
             let path = self.dir.join(BOOKMARKS_FILE);
             // What is on disk now (another explorer may have saved since we read it); if it
             // cannot be read, what we read then.
-            let on_disk = fs::read(&path)
+            let on_disk = read_state_file(&path)
                 .ok()
                 .and_then(|b| serde_json::from_slice::<BookmarksFile>(&b).ok())
                 .map_or_else(|| self.base.clone(), |f| f.bookmarks);
@@ -261,21 +265,43 @@ impl State {
 
 /// `theirs` (the file now) with what changed from `base` to `ours` applied: our removals
 /// removed, our additions appended; everything else as they have it.
+/// Linear in the number of bookmarks (sets of keys, not a scan per bookmark).
 fn merge_bookmarks(base: &[Bookmark], ours: &[Bookmark], theirs: Vec<Bookmark>) -> Vec<Bookmark> {
+    fn keys(list: &[Bookmark]) -> HashSet<(&str, &str)> {
+        list.iter()
+            .map(|b| (b.report.as_str(), b.paragraph.as_str()))
+            .collect()
+    }
     let key = |b: &Bookmark| (b.report.clone(), b.paragraph.clone());
-    let has = |list: &[Bookmark], b: &Bookmark| list.iter().any(|x| key(x) == key(b));
+    let (in_base, in_ours) = (keys(base), keys(ours));
+    let has = |set: &HashSet<(&str, &str)>, b: &Bookmark| {
+        set.contains(&(b.report.as_str(), b.paragraph.as_str()))
+    };
     let mut merged: Vec<Bookmark> = theirs
         .into_iter()
         // Kept unless we had it and removed it.
-        .filter(|b| !has(base, b) || has(ours, b))
+        .filter(|b| !has(&in_base, b) || has(&in_ours, b))
         .collect();
+    let mut in_merged: HashSet<(String, String)> = merged.iter().map(key).collect();
     for b in ours {
-        if !has(base, b) && !has(&merged, b) {
+        if !has(&in_base, b) && in_merged.insert(key(b)) {
             merged.push(b.clone());
         }
     }
     merged
 }
+
+/// Reads a state file with the one input reader (a FIFO or device in its place is refused, not
+/// waited on), as an `io::Result` so that a missing file is told apart.
+fn read_state_file(path: &Path) -> io::Result<Vec<u8>> {
+    crate::input::read_limited(path, STATE_LIMIT).map_err(|e| match e {
+        crate::input::InputError::Io(e) => e,
+        e => io::Error::other(e.to_string()),
+    })
+}
+
+/// The most a state file may weigh (10,000 bookmarks are about 2 MB).
+const STATE_LIMIT: u64 = 64 << 20;
 
 /// Renames a damaged file out of the way (`NAME.damaged`, or `NAME.damaged-N` if taken).
 fn set_aside(path: &Path) -> PathBuf {
@@ -431,5 +457,47 @@ mod tests {
         s.save().unwrap();
         assert_eq!(fs::read(&aside).unwrap(), b"{ \"bookmarks\": [ {");
         assert_eq!(State::load(&paths).0.bookmarks().len(), 1);
+    }
+
+    #[test]
+    fn temp_files_of_killed_saves_are_swept_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let paths = Paths::in_dir(tmp.path());
+        fs::create_dir_all(&paths.state).unwrap();
+        // A save killed half-way (a process long gone), one in flight (this one), a user file.
+        let dead = paths.state.join(".bookmarks.json.tmp-999999999-0");
+        let live = paths
+            .state
+            .join(format!(".last.json.tmp-{}-7", std::process::id()));
+        let mine = paths.state.join("notes.tmp-1-2");
+        for p in [&dead, &live, &mine] {
+            fs::write(p, "x").unwrap();
+        }
+        let _ = State::load(&paths);
+        assert!(!dead.exists());
+        assert!(live.exists() && mine.exists());
+    }
+
+    #[test]
+    fn merging_ten_thousand_bookmarks_keeps_each_change_once() {
+        let mark = |i: usize| Bookmark {
+            report: format!("r{}", i % 100),
+            paragraph: format!("{i}"),
+            created: 0,
+            label: String::new(),
+        };
+        let base: Vec<Bookmark> = (0..10_000).map(mark).collect();
+        // Ours: one removed, one added; theirs: another added meanwhile, and ours too.
+        let mut ours = base.clone();
+        ours.remove(5);
+        ours.push(mark(10_001));
+        let mut theirs = base.clone();
+        theirs.push(mark(10_002));
+        theirs.push(mark(10_001));
+        let merged = merge_bookmarks(&base, &ours, theirs);
+        assert_eq!(merged.len(), 10_001);
+        assert!(!merged.iter().any(|b| b.paragraph == "5"));
+        assert_eq!(merged.iter().filter(|b| b.paragraph == "10001").count(), 1);
+        assert!(merged.iter().any(|b| b.paragraph == "10002"));
     }
 }

@@ -51,9 +51,8 @@ impl Library {
             .collect();
         let mut manifest = self.manifest.clone();
         let mut new_payloads: HashMap<[u8; 16], Vec<u8>> = HashMap::new();
-        // Sources written to `incoming/`, by name.
-        let mut staged: HashSet<String> = HashSet::new();
-        let mut incoming: Option<PathBuf> = None;
+        // Sources written to `incoming/`, by name; deleted again if the import fails.
+        let mut staging = Staging::default();
         let now = unix_now();
         for file in files {
             let shown = shown_path(&file);
@@ -82,14 +81,17 @@ impl Library {
             // stored copy damaged) staged, and moved in at the commit.
             let stored = input::read_stored(&sources.join(&source_name), bytes.len() as u64)
                 .is_ok_and(|b| b == bytes);
-            if !stored && !staged.contains(&source_name) {
-                let dir = match &incoming {
+            if !stored && !staging.names.contains(&source_name) {
+                let dir = match &staging.dir {
                     Some(d) => d.clone(),
-                    None => incoming.insert(own::own_dir(&self.dir, INCOMING)?).clone(),
+                    None => staging
+                        .dir
+                        .insert(own::own_dir(&self.dir, INCOMING)?)
+                        .clone(),
                 };
                 let dest = dir.join(&source_name);
+                staging.names.insert(source_name.clone());
                 write_atomic(&dest, &bytes).map_err(io_err(&dest))?;
-                staged.insert(source_name.clone());
             }
             let payload =
                 postcard::to_allocvec(&report).map_err(|e| io_err(&file)(io::Error::other(e)))?;
@@ -103,9 +105,6 @@ impl Library {
             });
         }
         if new_payloads.is_empty() {
-            if let Some(dir) = incoming {
-                let _ = fs::remove_dir(dir);
-            }
             return Ok(events);
         }
         fault::point("import:staged");
@@ -116,12 +115,12 @@ impl Library {
         let cache = self.dir.join(CACHE);
         write_cache(&cache, &keep, &new_payloads).map_err(io_err(&cache))?;
         fault::point("import:cache");
-        if let Some(dir) = &incoming {
+        if let Some(dir) = &staging.dir {
             let named: HashSet<&str> = manifest.reports.iter().map(|e| e.source.as_str()).collect();
-            for name in &staged {
-                let from = dir.join(name);
+            for name in std::mem::take(&mut staging.names) {
+                let from = dir.join(&name);
                 if named.contains(name.as_str()) {
-                    let to = sources.join(name);
+                    let to = sources.join(&name);
                     fs::rename(&from, &to).map_err(io_err(&to))?;
                 } else {
                     // Staged, then replaced by a later file of the same import.
@@ -129,7 +128,6 @@ impl Library {
                 }
             }
             sync_folder(&sources).map_err(io_err(&sources))?;
-            let _ = fs::remove_dir(dir);
         }
         fault::point("import:moved");
         self.commit(manifest)?;
@@ -209,5 +207,23 @@ impl Library {
         own::delete_replaced(&self.dir, &before, &self.manifest);
         own::sweep_temps(&self.dir);
         Ok(())
+    }
+}
+
+/// An import's staged sources: on drop (the import done, or failed), whatever is still staged is
+/// deleted and `incoming/` removed. Nothing else ever named these files.
+#[derive(Default)]
+struct Staging {
+    dir: Option<PathBuf>,
+    names: HashSet<String>,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let Some(dir) = &self.dir else { return };
+        for name in &self.names {
+            let _ = fs::remove_file(dir.join(name));
+        }
+        let _ = fs::remove_dir(dir);
     }
 }

@@ -191,7 +191,7 @@ impl Library {
         self.manifest.reports.is_empty()
     }
 
-    /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
+    /// Every report's summary, in the order the explorer lists them ([`crate::corpus::Corpus::new`]'s), when
     /// all are fresh and every entry is sound (a plain source name, a key): then `ciw list` needs
     /// nothing but the manifest (it reads no source, so a source damaged on disk is named by the
     /// commands that read it). `None` otherwise.

@@ -100,6 +100,12 @@ impl Key {
             mods: KeyModifiers::CONTROL,
         }
     }
+    pub const fn alt(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::ALT,
+        }
+    }
 
     /// The key as the help shows it: `j`, `Ctrl-d`, `Alt-x`, `PgDn`, `Shift-Tab`, `Shift-↑`.
     pub fn label(&self, ascii: bool) -> String {
@@ -206,11 +212,15 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::ch('c')], Action::Compare, "compare this section across councils", Some("compare")),
     b(S::Global, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
     b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
+    b(S::Global, &[Key::ch(':')], Action::GoTo, "go to: pembrokeshire#R5, #3.18, R5, swansea", Some("go to")),
+    b(S::Global, &[Key::ctrl('o'), Key::plain(K::Backspace)], Action::JumpBack, "back to where you jumped from", Some("back")),
+    b(S::Global, &[Key::ctrl('i'), Key::alt('o')], Action::JumpForward, "forward again (Alt-o: Ctrl-i is often Tab)", None),
     b(S::Global, &[Key::ch('/')], Action::Search, "search every report (typos allowed)", Some("search")),
     b(S::Global, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     b(S::Global, &[Key::plain(K::Esc)], Action::Back, "close the overlay or leave zoom", None),
     b(S::Global, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
     b(S::Authorities, &[Key::plain(K::Enter)], Action::Open, "open the report's sections", Some("open")),
+    b(S::Authorities, &[Key::ch('f')], Action::Filter, "filter as you type (fzf-like; Esc clears)", Some("filter")),
     b(S::Authorities, &[Key::ch(' ')], Action::Pick, "pick or unpick the council for {compare} (none: all)", None),
     b(S::Sections, &[Key::plain(K::Enter), Key::ch(' ')], Action::Open, "expand or collapse subsections; read a subsection", Some("fold/read")),
     b(S::Paragraphs, &[Key::plain(K::Enter)], Action::Open, "unfold or fold \"What we expect to see\"", Some("expectations")),
@@ -222,6 +232,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Compare, &[Key::ch('[')], Action::PreviousTheme, "previous theme", None),
     b(S::Compare, &[Key::ch('s')], Action::ToggleSync, "scroll together by subsection, or each column alone", Some("sync")),
     b(S::Compare, &[Key::plain(K::Enter)], Action::Open, "open the paragraph in the reader", Some("read")),
+    b(S::Compare, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
+    b(S::Compare, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
     b(S::Compare, &[Key::ch('e')], Action::ToggleExpectations, "unfold or fold \"What we expect to see\"", None),
     b(S::Compare, &[Key::ch('E')], Action::Export, "save the comparison as Markdown in the current folder", None),
     b(S::Compare, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
@@ -270,7 +282,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Bookmarks, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "first bookmark", None),
     b(S::Bookmarks, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "last bookmark", None),
     b(S::Bookmarks, &[Key::ch('d'), Key::plain(K::Delete)], Action::Bookmark, "remove the bookmark", Some("remove")),
-    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close the list", Some("close")),
+    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close ('' at once: back where the last jump left)", Some("close")),
     b(S::Bookmarks, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
@@ -325,6 +337,10 @@ pub fn action_name(a: Action) -> Option<&'static str> {
         A::Compare => "compare",
         A::Matrix => "matrix",
         A::Pick => "pick",
+        A::GoTo => "goto",
+        A::JumpBack => "jump_back",
+        A::JumpForward => "jump_forward",
+        A::Filter => "filter",
         _ => return None,
     })
 }

@@ -9,6 +9,7 @@ use super::app::{App, Item};
 use super::keymap::{self, Key, Keymap};
 use crate::state::{Position, State};
 use crate::target::Target;
+use crate::text::{for_terminal, shown_path};
 
 /// Gives the app its state; unless a deep link was given (`restore` false), reopens at the last
 /// position, as far as it still exists in the reports at hand.
@@ -79,14 +80,24 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
 
 /// `m`: bookmarks the selected paragraph, or removes its bookmark, and saves at once.
 pub fn toggle_bookmark(app: &mut App) {
-    let (Some(r), Some(p)) = (app.report(), app.paragraph()) else {
+    let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
             app.theme.symbols.ascii,
         ));
         return;
     };
-    let (report, id) = (r.id.clone(), p.id.clone());
+    let id = p.id.clone();
+    toggle_bookmark_at(app, app.authorities.selected, &id);
+}
+
+/// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
+/// removes its bookmark, and saves at once.
+pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
+    let Some(r) = app.corpus.reports.get(ri) else {
+        return;
+    };
+    let (report, id) = (r.id.clone(), id.to_string());
     let label = r.citation(&id);
     let list_key = app.keymap.key(Action::Bookmarks, app.theme.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
@@ -169,7 +180,10 @@ impl Start {
         match crate::paths::Paths::resolve(args.library.as_deref()) {
             Ok(paths) => Start::read(&paths, args),
             Err(e) => {
-                eprintln!("ciw: {e}; last position and bookmarks will not be kept");
+                eprintln!(
+                    "ciw: {}; last position and bookmarks will not be kept",
+                    for_terminal(&e.to_string())
+                );
                 Start::default()
             }
         }
@@ -179,16 +193,21 @@ impl Start {
     pub fn read(paths: &crate::paths::Paths, args: &crate::cli::Args) -> Start {
         let actions = keymap::rebindable();
         let (config, errors) = crate::settings::Settings::load(paths, &known(&actions));
+        // Names are data: a key, a value or a path in a message is made safe to print.
         for e in &errors {
-            eprintln!("ciw: {e}");
+            eprintln!("ciw: {}", for_terminal(&e.to_string()));
         }
         let (keymap, key_notes) = keymap_for(&config);
         for n in &key_notes {
-            eprintln!("ciw: {}: {n}", paths.config_file().display());
+            eprintln!(
+                "ciw: {}: {}",
+                shown_path(&paths.config_file()),
+                for_terminal(n)
+            );
         }
         let (state, notes) = State::load(paths);
         for n in &notes {
-            eprintln!("ciw: {n}");
+            eprintln!("ciw: {}", for_terminal(n));
         }
         let notice = match (errors.first(), key_notes.first()) {
             (Some(e), _) => Some(format!(
@@ -202,7 +221,8 @@ impl Start {
                 crate::library::import_hint(args.library.as_deref())
             }
             (None, None) => None,
-        };
+        }
+        .map(|n| for_terminal(&n).into_owned());
         Start {
             config,
             keymap,
@@ -242,7 +262,10 @@ impl Start {
             }
         }
         let unknown = (!unknown.is_empty()).then(|| {
-            let shown: Vec<String> = unknown.iter().map(|n| format!("`{n}`")).collect();
+            let shown: Vec<String> = unknown
+                .iter()
+                .map(|n| format!("`{}`", for_terminal(n)))
+                .collect();
             format!(
                 "config.toml: default_authorities: no report for {}",
                 shown.join(", ")

@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::Duration;
 
 const SWANSEA: &str = include_str!("../../sample-reports/swansea-2018-07.txt");
 const PEMBROKESHIRE: &str = include_str!("../../sample-reports/pembrokeshire-2018-09.txt");
@@ -20,26 +19,8 @@ fn cmd(args: &[&str]) -> Command {
     c
 }
 
-/// Runs to the end; a hang is killed and fails the test rather than hanging it.
-fn run(mut c: Command) -> Output {
-    let child = c
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id() as i32;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(Duration::from_secs(60)) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            // SAFETY: a signal to our own child.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!("ciw hung on {c:?}");
-        }
-    }
+fn run(c: Command) -> Output {
+    crate::common::run_bounded(c)
 }
 
 fn ciw(args: &[&str]) -> Output {

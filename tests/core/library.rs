@@ -24,12 +24,12 @@ fn ciw(lib: &Path, args: &[&str]) -> Output {
         .expect("run ciw")
 }
 
-fn text(b: &[u8]) -> String {
+pub(super) fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
 /// The sample reports written into `dir`.
-fn samples_in(dir: &Path) -> Vec<PathBuf> {
+pub(super) fn samples_in(dir: &Path) -> Vec<PathBuf> {
     fs::create_dir_all(dir).unwrap();
     SAMPLES
         .iter()
