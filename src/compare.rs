@@ -3,7 +3,7 @@
 //! [`compare`] aligns the sections of one [`Theme`] across reports whatever their printed titles,
 //! and aligns their subsections by a normalised key in a merged order, so a subsection one council
 //! lacks leaves a visible gap rather than shifting the rest. [`side_by_side`] lays a
-//! [`Comparison`] out in columns for any front end; [`matrix`] counts recommendations and
+//! [`Comparison`] out in columns for any front end; [`mod@matrix`] counts recommendations and
 //! paragraphs per council and theme next to the methodology figures, and sets them as tables.
 //! No terminal code here.
 //!

@@ -1,5 +1,5 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
-//! theme, and the methodology figures, from [`crate::compare::matrix`] laid out by
+//! theme, and the methodology figures, from [`crate::compare::matrix()`] laid out by
 //! [`crate::compare::matrix::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
 //! returns to where it was opened from (the panes or the comparison).
 
