@@ -34,7 +34,7 @@ pub enum LoadError {
     Input { path: String, source: InputError },
     #[error("{path}: no such file or folder")]
     Missing { path: String },
-    #[error("{path}: folder holds no .txt or .pdf reports")]
+    #[error("{path}: folder holds no reports (.txt, .pdf, .html or .htm files)")]
     EmptyDir { path: String },
 }
 
@@ -126,7 +126,11 @@ impl LoadError {
     }
 }
 
-/// Expands files and folders (non-recursive `.txt` and `.pdf` files of a folder, sorted). `-`
+/// The extensions of the files a folder's reports are read from: text, PDFs, and web pages as
+/// saved.
+pub const READABLE: [&str; 4] = ["txt", "pdf", "html", "htm"];
+
+/// Expands files and folders (the non-recursive [`READABLE`] files of a folder, sorted). `-`
 /// stands for standard input.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
@@ -143,7 +147,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                         .filter(|f| {
                             f.is_file()
                                 && f.extension().is_some_and(|e| {
-                                    e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("pdf")
+                                    READABLE.iter().any(|r| e.eq_ignore_ascii_case(r))
                                 })
                         })
                         .collect();

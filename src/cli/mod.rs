@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "ciw", version, about, long_about = None)]
 pub struct Args {
-    /// Use exactly these reports (files or folders of .txt) instead of the library.
+    /// Use exactly these reports (files or folders of .txt, .html and .htm) instead of the library.
     #[arg(short = 'r', long = "reports", global = true, value_name = "FILE|DIR")]
     pub reports: Vec<PathBuf>,
     /// The library folder (imported reports and cache).

@@ -22,7 +22,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let mut q = Query::parse(query);
     if let Some(t) = theme {
-        match Theme::from_key(t) {
+        match Theme::from_input(t) {
             Some(t) => q.themes.push(t),
             None => {
                 return usage(&format!(

@@ -9,18 +9,18 @@
 
 mod decode;
 mod furniture;
+pub mod html;
 mod lines;
 mod meta;
 pub mod pdf;
 mod structure;
 
 pub use furniture::is_page_number;
-pub use lines::theme_of_title;
 
 use crate::model::{slug, Report, SectionKind};
 
 /// Bumped whenever the parser's output changes, so caches rebuild.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// Why a file is not a report we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,6 +33,8 @@ pub enum ParseError {
     Binary(String),
     #[error("not a CIW inspection report: {0}")]
     NotAReport(String),
+    #[error("not a readable web page: {0}")]
+    Html(String),
 }
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
@@ -43,7 +45,7 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
     }
     let decoded = decode::decode_text(bytes)?;
     let warnings = decoded.warnings();
-    parse_with(&decoded.text, origin, warnings)
+    parse_text(&decoded.text, origin, warnings)
 }
 
 /// [`parse_bytes`] for bytes the caller is done with: they become the text without a copy, so
@@ -54,7 +56,7 @@ pub fn parse_owned(bytes: Vec<u8>, origin: &str) -> Result<Report, ParseError> {
     }
     let decoded = decode::decode_owned(bytes)?;
     let warnings = decoded.warnings();
-    parse_with(&decoded.text, origin, warnings)
+    parse_text(&decoded.text, origin, warnings)
 }
 
 /// A PDF's text, page by page (see [`pdf`]), parsed.
@@ -74,7 +76,23 @@ pub fn parse_str(text: &str, origin: &str) -> Result<Report, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    parse_with(text, origin, Vec::new())
+    parse_text(text, origin, Vec::new())
+}
+
+/// Decoded text to a report: a web page is first read into the text a page saved as text has
+/// ([`html::to_text`]), so both give the same structure.
+fn parse_text(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
+    if !html::is_html(text, origin) {
+        return parse_with(text, origin, warnings);
+    }
+    let page = html::to_text(text)?;
+    warnings.push(format!(
+        "read as a web page: the text of its <{}>, without navigation, banners, footers, \
+         cookie and share notices, scripts and styles ({} such elements dropped inside it)",
+        page.root,
+        page.furniture + page.code
+    ));
+    parse_with(&page.text, origin, warnings)
 }
 
 fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
@@ -141,7 +159,9 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
         (y, 0) => format!("{}-{y}", slug(&authority.short)),
         (y, m) => format!("{}-{y}-{m:02}", slug(&authority.short)),
     };
-    for t in crate::model::Theme::ALL {
+    let framework = crate::model::Framework::of_themes(doc.sections.iter().filter_map(|s| s.theme))
+        .unwrap_or(crate::model::Framework::Inspection2018);
+    for &t in framework.themes() {
         if !doc.sections.iter().any(|s| s.theme == Some(t)) {
             warnings.push(format!("no section for the theme {t}"));
         }

@@ -118,3 +118,47 @@ fn usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(Path::new(SWANSEA).exists());
 }
+
+#[test]
+fn folders_include_web_pages_and_a_hostile_page_is_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = std::fs::read_to_string(SWANSEA).expect("sample");
+    // The sample published as a page: one paragraph per block, lines kept by <br>.
+    let body: String = sample
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| {
+            let b = b.replace('&', "&amp;").replace('<', "&lt;");
+            if b.contains('\t') {
+                format!("<pre>{b}</pre>\n")
+            } else {
+                format!("<p>{}</p>\n", b.replace('\n', "<br>\n"))
+            }
+        })
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>Swansea</title></head><body>\
+         <nav><a href=\"/\">Home</a></nav><main>{body}</main><footer>Crown copyright</footer>\
+         </body></html>"
+    );
+    std::fs::write(dir.path().join("swansea-2018-07.HTM"), page).expect("write");
+    let deep = format!("<html><body>{}x</body></html>", "<div>".repeat(50_000));
+    std::fs::write(dir.path().join("deep.html"), deep).expect("write");
+    std::fs::write(dir.path().join("ignored.css"), "p { color: red }").expect("write");
+
+    let path = dir.path().to_string_lossy().to_string();
+    let o = ciw(&["parse", &path]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("City and County of Swansea (Swansea), inspected July 2018"),
+        "{out}"
+    );
+    let err = stderr(&o);
+    let bad: Vec<&str> = err.lines().filter(|l| l.contains("deep.html")).collect();
+    assert_eq!(bad.len(), 1, "{err}");
+    assert!(
+        bad[0].contains("not a readable web page: elements are nested over 1000 deep"),
+        "{err}"
+    );
+    assert!(!err.contains("ignored.css"), "{err}");
+}

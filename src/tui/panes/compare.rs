@@ -1,6 +1,6 @@
 //! The comparison view (`c`): one theme side by side across councils, drawn over the whole
 //! screen so two 38-column columns fit an 80-column terminal. The layout comes from
-//! [`crate::compare::layout::side_by_side`]; this module keeps the view's state (focused column,
+//! [`crate::compare::side_by_side::side_by_side`]; this module keeps the view's state (focused column,
 //! scroll, the selected paragraph), draws it with the TUI theme and handles its keys.
 //!
 //! Columns scroll together by default: the layout pads every column to the tallest in each
@@ -10,7 +10,7 @@
 //! selected paragraph in the reader. The councils come from those picked with Space in the
 //! reports pane (plus the report being read), else all.
 
-use crate::compare::layout::{self as cl, ExpectationsMode, SideBySide, Style as K};
+use crate::compare::side_by_side::{self as cl, ExpectationsMode, SideBySide, Style as K};
 use crate::compare::{self as core, Comparison};
 use crate::model::Theme;
 use crate::target::{self, Target};
@@ -227,7 +227,12 @@ pub fn open(app: &mut App) {
         .paragraph()
         .map(|p| p.id.clone())
         .filter(|id| Some(id) != first.as_ref());
-    show_theme(app, theme.unwrap_or(Theme::Access));
+    // Not on a theme: the first theme of the report's framework.
+    let first_theme = core::themes_for(app.report())
+        .into_iter()
+        .next()
+        .unwrap_or(Theme::Access);
+    show_theme(app, theme.unwrap_or(first_theme));
     if theme.is_none() {
         let what = app
             .section()
@@ -235,7 +240,7 @@ pub fn open(app: &mut App) {
             .unwrap_or_else(|| "This part".into());
         app.message = Some(format!(
             "{what} is not a theme; comparing {} (]/[ for the others)",
-            Theme::Access.title()
+            first_theme.title()
         ));
     } else if let Some(id) = para {
         scroll_to_anchor(app, &id);
@@ -252,9 +257,36 @@ fn show_theme(app: &mut App, theme: Theme) {
         .collect();
     let c = core::compare(theme, reports);
     let n = c.columns.len();
+    // The comparison puts councils with text on the theme first: follow its column order, and
+    // keep the focus on the same council.
+    let focused = app.compare.reports.get(app.compare.column).copied();
+    let corpus = &app.corpus.reports;
+    let mut left: Vec<usize> = app.compare.reports.clone();
+    let in_order: Vec<usize> = c
+        .columns
+        .iter()
+        .filter_map(|col| {
+            let at = left
+                .iter()
+                .position(|&i| corpus.get(i).is_some_and(|r| r.id == col.report))?;
+            Some(left.remove(at))
+        })
+        .collect();
     let s = &mut app.compare;
+    if in_order.len() == s.reports.len() {
+        s.reports = in_order;
+    }
+    // A council with nothing on the theme gives the focus up to the first, which has text.
+    s.column = focused
+        .and_then(|f| s.reports.iter().position(|&i| i == f))
+        .filter(|&i| {
+            c.columns
+                .get(i)
+                .is_some_and(|col| col.has_section() || !col.recommendations.is_empty())
+        })
+        .unwrap_or(0)
+        .min(n.saturating_sub(1));
     s.comparison = Some(c);
-    s.column = s.column.min(n.saturating_sub(1));
     s.scroll = 0;
     s.scrolls = vec![0; n];
     s.selected = None;
@@ -429,10 +461,16 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
+                let themes = core::themes_for(
+                    app.compare
+                        .reports
+                        .iter()
+                        .filter_map(|&i| app.corpus.reports.get(i)),
+                );
                 let t = if action == Action::NextTheme {
-                    core::next_theme(t)
+                    t.next_in(&themes)
                 } else {
-                    core::previous_theme(t)
+                    t.previous_in(&themes)
                 };
                 show_theme(app, t);
             }

@@ -1,10 +1,11 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
-//! theme, and the methodology figures, from [`crate::compare::matrix`] laid out by
-//! [`crate::compare::layout::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
+//! theme, and the methodology figures, from [`crate::compare::matrix()`] laid out by
+//! [`crate::compare::matrix::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
 //! returns to where it was opened from (the panes or the comparison).
 
-use crate::compare::{layout::matrix_text, matrix};
-use crate::model::Theme;
+use crate::compare::matrix::{matrix, matrix_text};
+use crate::compare::themes_for;
+use crate::model::Report;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout;
@@ -41,11 +42,11 @@ fn reports(app: &App) -> Vec<usize> {
 /// The matrix as lines for the app's width: a title, then the tables.
 pub fn lines(app: &App) -> Vec<String> {
     let width = usize::from(app.size.0).max(1);
-    let rs = reports(app);
-    let m = matrix(
-        &Theme::ALL,
-        rs.iter().filter_map(|&i| app.corpus.reports.get(i)),
-    );
+    let rs: Vec<&Report> = reports(app)
+        .iter()
+        .filter_map(|&i| app.corpus.reports.get(i))
+        .collect();
+    let m = matrix(&themes_for(rs.iter().copied()), rs.iter().copied());
     let title = format!("Councils × themes: {} reports", m.rows.len());
     let mut out = vec![wrap::truncate(
         &wrap::display(&title, app.theme.symbols.ascii),
