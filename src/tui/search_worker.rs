@@ -168,6 +168,8 @@ pub struct SearchState {
     pub dropped: usize,
     /// The library the explorer's reports come from, if they do: its stored index is used.
     pub library: Option<PathBuf>,
+    /// The old query is selected (the overlay was reopened on it): typing replaces it.
+    pub query_selected: bool,
     /// The words the shown hits matched, highlighted in the reader and the comparison once a
     /// hit is opened, until the search is cleared ([`SearchState::marks`]).
     pub highlight: Highlighter,

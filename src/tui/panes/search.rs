@@ -23,6 +23,8 @@ pub use crate::tui::search_worker::{SearchState, LIMIT};
 pub fn open(app: &mut App) {
     app.search.start(&app.corpus);
     app.overlay = Overlay::Search;
+    // The old query comes back selected: typing replaces it, Backspace clears it.
+    app.search.query_selected = !app.search.query.is_empty();
 }
 
 /// Keys while the overlay is open.
@@ -31,6 +33,13 @@ pub fn update(app: &mut App, action: Action) {
     let len = s.hits.len();
     let page = list_height(app).max(1) as isize;
     let s = &mut app.search;
+    let selected = std::mem::take(&mut s.query_selected);
+    if selected && matches!(action, Action::Type(_) | Action::DeleteBack) {
+        s.query.clear();
+        if action == Action::DeleteBack {
+            s.submit();
+        }
+    }
     match action {
         Action::Type(c) => {
             s.query.push(c);
@@ -47,6 +56,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => s.list.step(-page, len),
         Action::Top => s.list.select(0, len),
         Action::Bottom => s.list.select(len, len),
+        // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
+        Action::Open if crate::target::is_target_like(&s.query) => {
+            let q = s.query.clone();
+            app.overlay = Overlay::None;
+            crate::tui::panes::prompt::go_to(app, &q);
+        }
         Action::Open if len > 0 => {
             let i = s.list.selected.min(len - 1);
             app.overlay = Overlay::None;
@@ -421,7 +436,14 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let gap = qw.saturating_sub(used + wrap::width(&st));
     let query_line = Line::from(vec![
         Span::styled("/ ", t.hint_key),
-        Span::styled(q, t.breadcrumb),
+        Span::styled(
+            q,
+            if s.query_selected {
+                t.selected
+            } else {
+                t.breadcrumb
+            },
+        ),
         Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         Span::raw(" ".repeat(gap)),
         Span::styled(st, t.muted),
