@@ -19,6 +19,7 @@ use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
+use crate::text::fit;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -593,7 +594,7 @@ impl App {
         let Some(r) = self.report() else {
             return parts;
         };
-        parts.push(super::wrap::display(&r.authority.short, ascii));
+        parts.push(fit::display(&r.authority.short, ascii));
         let Some(s) = self.section() else {
             return parts;
         };
@@ -603,9 +604,9 @@ impl App {
             Some(Item::Paragraph(pi)) => {
                 if let Some(p) = s.paragraphs.get(pi) {
                     if let Some(sub) = &p.subsection {
-                        parts.push(super::wrap::display(sub, ascii));
+                        parts.push(fit::display(sub, ascii));
                     }
-                    parts.push(super::wrap::display(&p.id, ascii));
+                    parts.push(fit::display(&p.id, ascii));
                 }
             }
             None => {}
@@ -739,7 +740,7 @@ impl App {
 
 /// "3 Care and Support and Pathway Planning", or the title of an unnumbered section.
 pub fn section_label(s: &Section, ascii: bool) -> String {
-    let title = super::wrap::display(&s.title, ascii);
+    let title = fit::display(&s.title, ascii);
     match s.number {
         Some(n) => format!("{n} {title}"),
         None => title,

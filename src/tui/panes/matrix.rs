@@ -5,10 +5,10 @@
 
 use crate::compare::{layout::matrix_text, matrix};
 use crate::model::Theme;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout;
-use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -47,8 +47,8 @@ pub fn lines(app: &App) -> Vec<String> {
         rs.iter().filter_map(|&i| app.corpus.reports.get(i)),
     );
     let title = format!("Councils × themes: {} reports", m.rows.len());
-    let mut out = vec![wrap::truncate(
-        &wrap::display(&title, app.theme.symbols.ascii),
+    let mut out = vec![fit::truncate(
+        &fit::display(&title, app.theme.symbols.ascii),
         width,
         app.theme.symbols.ellipsis,
     )];
@@ -56,7 +56,7 @@ pub fn lines(app: &App) -> Vec<String> {
     out.extend(
         matrix_text(&m, width)
             .lines()
-            .map(|l| wrap::display(l, app.theme.symbols.ascii)),
+            .map(|l| fit::display(l, app.theme.symbols.ascii)),
     );
     out
 }

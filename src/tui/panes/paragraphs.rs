@@ -5,10 +5,10 @@
 
 use super::{block, inner, pane_rect};
 use crate::model::Section;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
 use crate::tui::keymap::Scope;
-use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -72,7 +72,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
     let id_w = s
         .paragraphs
         .iter()
-        .map(|p| wrap::width(&wrap::display(short_id(s, &p.id), sym.ascii)))
+        .map(|p| fit::width(&fit::display(short_id(s, &p.id), sym.ascii)))
         .max()
         .unwrap_or(0)
         .min(7);
@@ -98,21 +98,21 @@ pub fn doc(app: &App, width: usize) -> Doc {
                     t.section_heading
                 };
                 let room = width.saturating_sub(1);
-                let label = wrap::truncate(&label, room, sym.ellipsis);
+                let label = fit::truncate(&label, room, sym.ellipsis);
                 let hint = app
                     .keymap
                     .first_key(Scope::Paragraphs, Action::Open, sym.ascii)
                     .map(|k| format!(" ({k})"))
                     .unwrap_or_default();
-                let fits = wrap::width(&label) + wrap::width(&hint) <= room;
+                let fits = fit::width(&label) + fit::width(&hint) <= room;
                 let mut spans = vec![bar.clone(), Span::styled(label, style)];
                 if !open && fits {
                     spans.push(Span::styled(hint, t.muted));
                 }
                 d.lines.push(Line::from(spans));
                 if open {
-                    let text = wrap::display(s.expectations.as_deref().unwrap_or(""), sym.ascii);
-                    for l in wrap::wrap(&text, width.saturating_sub(3)) {
+                    let text = fit::display(s.expectations.as_deref().unwrap_or(""), sym.ascii);
+                    for l in fit::wrap(&text, width.saturating_sub(3)) {
                         d.lines.push(Line::from(vec![
                             bar.clone(),
                             Span::raw("  "),
@@ -128,7 +128,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
                 let sub = p.subsection.as_deref();
                 if sub != prev_sub {
                     if let Some(h) = sub {
-                        for l in wrap::wrap(&wrap::display(h, sym.ascii), width.saturating_sub(1)) {
+                        for l in fit::wrap(&fit::display(h, sym.ascii), width.saturating_sub(1)) {
                             d.lines.push(Line::from(vec![
                                 Span::raw(" "),
                                 Span::styled(l, t.subsection_heading),
@@ -137,17 +137,17 @@ pub fn doc(app: &App, width: usize) -> Doc {
                     }
                     prev_sub = sub;
                 }
-                let id = wrap::display(short_id(s, &p.id), sym.ascii);
+                let id = fit::display(short_id(s, &p.id), sym.ascii);
                 let id_style = if selected && focused {
                     t.paragraph_id_selected
                 } else {
                     t.paragraph_id
                 };
-                let text = wrap::display(&p.text, sym.ascii);
+                let text = fit::display(&p.text, sym.ascii);
                 if inline_ids {
                     let body = format!("{id} {text}");
                     let id_len = id.len();
-                    for (n, l) in wrap::wrap(&body, width.saturating_sub(1))
+                    for (n, l) in fit::wrap(&body, width.saturating_sub(1))
                         .into_iter()
                         .enumerate()
                     {
@@ -163,9 +163,9 @@ pub fn doc(app: &App, width: usize) -> Doc {
                         }
                     }
                 } else {
-                    let gutter = wrap::pad(&id, id_w, sym.ellipsis);
+                    let gutter = fit::pad(&id, id_w, sym.ellipsis);
                     let blank = " ".repeat(id_w);
-                    for (n, l) in wrap::wrap(&text, text_w).into_iter().enumerate() {
+                    for (n, l) in fit::wrap(&text, text_w).into_iter().enumerate() {
                         let g = if n == 0 {
                             Span::styled(gutter.clone(), id_style)
                         } else {

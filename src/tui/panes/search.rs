@@ -5,11 +5,11 @@
 
 use crate::search::Hit;
 use crate::target::Target;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
-use crate::tui::wrap;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -168,7 +168,7 @@ fn cells(text: &str, matches: &[std::ops::Range<usize>], ascii: bool) -> Vec<(ch
     let mut out = Vec::with_capacity(text.len());
     let mut at = 0;
     let push = |piece: &str, hl: bool, out: &mut Vec<(char, bool)>| {
-        out.extend(wrap::display(piece, ascii).chars().map(|c| (c, hl)));
+        out.extend(fit::display(piece, ascii).chars().map(|c| (c, hl)));
     };
     for m in matches {
         let (start, end) = (m.start.max(at), m.end.min(text.len()));
@@ -320,22 +320,19 @@ fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static>
         Span::styled(
             format!(
                 "{} ",
-                wrap::pad(&wrap::display(&hit.authority, ascii), aw, ell)
+                fit::pad(&fit::display(&hit.authority, ascii), aw, ell)
             ),
             base,
         ),
         Span::styled(
-            wrap::pad(&wrap::display(&hit.paragraph, ascii), iw, ell),
+            fit::pad(&fit::display(&hit.paragraph, ascii), iw, ell),
             id_style,
         ),
         Span::styled(" ", base),
     ];
     if sw > 0 {
         out.push(Span::styled(
-            format!(
-                "{} ",
-                wrap::pad(&wrap::display(&hit.section, ascii), sw, ell)
-            ),
+            format!("{} ", fit::pad(&fit::display(&hit.section, ascii), sw, ell)),
             if selected { base } else { t.muted },
         ));
     }
@@ -400,9 +397,9 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let qw = usize::from(p.query.width);
     let st = status(s);
     let st = if ascii { st.replace('…', "...") } else { st };
-    let room = qw.saturating_sub(wrap::width(&st) + 4);
-    let q = wrap::display(&s.query, ascii);
-    let q = if wrap::width(&q) > room {
+    let room = qw.saturating_sub(fit::width(&st) + 4);
+    let q = fit::display(&s.query, ascii);
+    let q = if fit::width(&q) > room {
         let mut tail: Vec<char> = Vec::new();
         let mut used = 1;
         for c in q.chars().rev() {
@@ -417,8 +414,8 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     } else {
         q
     };
-    let used = 2 + wrap::width(&q) + 1;
-    let gap = qw.saturating_sub(used + wrap::width(&st));
+    let used = 2 + fit::width(&q) + 1;
+    let gap = qw.saturating_sub(used + fit::width(&st));
     let query_line = Line::from(vec![
         Span::styled("/ ", t.hint_key),
         Span::styled(q, t.breadcrumb),
@@ -448,7 +445,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
                 s.shown_query
             )
         };
-        let lines: Vec<Line> = wrap::wrap(&wrap::display(&note, ascii), lw.saturating_sub(2))
+        let lines: Vec<Line> = fit::wrap(&fit::display(&note, ascii), lw.saturating_sub(2))
             .into_iter()
             .take(lh)
             .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
@@ -478,14 +475,14 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         return;
     };
     let mut crumb = vec![
-        wrap::display(&hit.authority, ascii),
-        wrap::display(&hit.section, ascii),
+        fit::display(&hit.authority, ascii),
+        fit::display(&hit.section, ascii),
     ];
     if let Some(sub) = &hit.subsection {
-        crumb.push(wrap::display(sub, ascii));
+        crumb.push(fit::display(sub, ascii));
     }
-    crumb.push(wrap::display(&hit.paragraph, ascii));
-    let title = super::status::fit_breadcrumb(
+    crumb.push(fit::display(&hit.paragraph, ascii));
+    let title = fit::breadcrumb(
         &crumb,
         t.symbols.separator,
         t.symbols.ellipsis,
