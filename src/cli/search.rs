@@ -1,5 +1,5 @@
 //! `ciw search`: ranked findings across every report, a line per hit (deep link and a snippet
-//! around the match, sized to the terminal) or the JSON contract of `DESIGN.md`.
+//! around the match, sized to the terminal) or JSON (`--json`, fields as the model names them).
 
 use super::output::Format;
 use super::Args;

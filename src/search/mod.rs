@@ -1,4 +1,4 @@
-//! Search (issue 4): find the paragraph a user half remembers, in any report, as they type.
+//! Search: find the paragraph a user half remembers, in any report, as they type.
 //!
 //! ```
 //! use ciw::corpus::Corpus;

@@ -2,7 +2,7 @@
 //! of an `App` ([`super::render`]); the event loop turns keys, mouse and resizes into
 //! [`Action`]s and carries out the [`Effect`]s an update asks for (the clipboard).
 //!
-//! Extension points: an [`Overlay`] variant per overlay (help today; search, compare later),
+//! Extension points: an [`Overlay`] variant per overlay (help, search, bookmarks, comparison, matrix),
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
 
 use super::action::Action;
@@ -11,11 +11,11 @@ use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
 use super::line_edit::LineEditor;
 use super::list_filter::ListFilter;
+use super::palette::Palette;
 use super::panes::{
     authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
 };
 use super::session;
-use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
@@ -165,7 +165,7 @@ pub enum Item {
 pub struct App {
     /// Shared with the search worker, which indexes it.
     pub corpus: Arc<Corpus>,
-    pub theme: Theme,
+    pub palette: Palette,
     pub focus: Pane,
     pub overlay: Overlay,
     pub zoom: bool,
@@ -211,7 +211,7 @@ impl App {
     pub fn new(corpus: Corpus, options: Options) -> App {
         let mut app = App {
             corpus: Arc::new(corpus),
-            theme: Theme::new(options.monochrome, options.ascii),
+            palette: Palette::new(options.monochrome, options.ascii),
             focus: Pane::Authorities,
             overlay: Overlay::None,
             zoom: false,
@@ -285,7 +285,7 @@ impl App {
                 }
             }
             _ => {
-                let ascii = self.theme.symbols.ascii;
+                let ascii = self.palette.symbols.ascii;
                 self.message = Some(match action {
                     Action::JumpForward => "No later jump to go forward to".to_string(),
                     _ => format!(
@@ -589,7 +589,7 @@ impl App {
 
     /// Breadcrumb parts: authority, section, subsection, paragraph id.
     pub fn breadcrumb(&self) -> Vec<String> {
-        let ascii = self.theme.symbols.ascii;
+        let ascii = self.palette.symbols.ascii;
         let mut parts = Vec::new();
         let Some(r) = self.report() else {
             return parts;

@@ -27,10 +27,10 @@ pub mod launch;
 pub mod layout;
 pub mod line_edit;
 pub mod list_filter;
+pub mod palette;
 pub mod panes;
 pub mod search_worker;
 pub mod session;
-pub mod theme;
 
 use crate::text::fit;
 pub use launch::{Launch, Source};
@@ -91,12 +91,12 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         area.height,
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT,
-        app.keymap.key(Action::Quit, app.theme.symbols.ascii)
+        app.keymap.key(Action::Quit, app.palette.symbols.ascii)
     );
     let lines: Vec<Line> = fit::wrap(&text, usize::from(area.width))
         .into_iter()
         .take(usize::from(area.height))
-        .map(|l| Line::from(Span::styled(l, app.theme.warning)))
+        .map(|l| Line::from(Span::styled(l, app.palette.warning)))
         .collect();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let r = Rect::new(area.x, area.y + top, area.width, area.height - top);
@@ -205,8 +205,8 @@ pub fn run(launch: Launch) -> Result<ExitCode> {
     }
     let start = session::Start::load(&source);
     let options = Options {
-        monochrome: start.monochrome(no_color, theme::no_color_env()),
-        ascii: ascii || !theme::locale_is_utf8(),
+        monochrome: start.monochrome(no_color, palette::no_color_env()),
+        ascii: ascii || !palette::locale_is_utf8(),
         target,
     };
     let restore = options.target.is_none();

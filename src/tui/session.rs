@@ -84,13 +84,13 @@ pub fn toggle_bookmark(app: &mut App) {
     let (Some(r), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
-            app.theme.symbols.ascii,
+            app.palette.symbols.ascii,
         ));
         return;
     };
     let (report, id) = (r.id.clone(), p.id.clone());
     let label = r.citation(&id);
-    let list_key = app.keymap.key(Action::Bookmarks, app.theme.symbols.ascii);
+    let list_key = app.keymap.key(Action::Bookmarks, app.palette.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
     let Some(state) = app.state.as_mut() else {
         app.message = Some("Bookmarks are off: ciw found no folder to keep them in".into());

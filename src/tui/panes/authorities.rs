@@ -123,7 +123,7 @@ fn has_sibling(reports: &[Report], idx: usize) -> bool {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.theme;
+    let t = &app.palette;
     let n = app.corpus.reports.len();
     let shown = app.council_filter.len(n);
     let sel_row = selected_row(app);

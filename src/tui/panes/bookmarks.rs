@@ -114,7 +114,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let rows = rows(app);
     let r = popup(frame.area(), rows.len().max(1) + 1);

@@ -18,7 +18,7 @@ use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane};
 use crate::tui::layout;
-use crate::tui::theme::Theme as UiTheme;
+use crate::tui::palette::Palette;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -158,7 +158,7 @@ pub fn toggle_pick(app: &mut App) {
     let Some(r) = app.corpus.reports.get(i) else {
         return;
     };
-    let name = fit::display(&r.authority.short, app.theme.symbols.ascii);
+    let name = fit::display(&r.authority.short, app.palette.symbols.ascii);
     let picked = &mut app.compare.picked;
     if !picked.remove(&i) {
         picked.insert(i);
@@ -231,7 +231,7 @@ pub fn open(app: &mut App) {
     if theme.is_none() {
         let what = app
             .section()
-            .map(|s| fit::display(&s.title, app.theme.symbols.ascii))
+            .map(|s| fit::display(&s.title, app.palette.symbols.ascii))
             .unwrap_or_else(|| "This part".into());
         app.message = Some(format!(
             "{what} is not a theme; comparing {} (]/[ for the others)",
@@ -308,7 +308,7 @@ fn first_shown(app: &App) -> usize {
     let fit = cl::columns_that_fit(
         usize::from(app.size.0),
         cl::MIN_COLUMN_WIDTH,
-        cl::separator_width(app.theme.symbols.ascii),
+        cl::separator_width(app.palette.symbols.ascii),
         n_all,
     );
     let mut first = s.first_column;
@@ -344,7 +344,7 @@ pub fn view(app: &App) -> Option<View> {
         } else {
             ExpectationsMode::Folded
         },
-        ascii: app.theme.symbols.ascii,
+        ascii: app.palette.symbols.ascii,
         left_out_hint: "h/l scrolls to them.".into(),
     };
     let sbs = cl::side_by_side(c, &opts);
@@ -718,7 +718,7 @@ fn click(app: &mut App, v: &View, x: u16, y: u16) {
 }
 
 /// The TUI style for a layout style.
-fn style_of(t: &UiTheme, k: K) -> Style {
+fn style_of(t: &Palette, k: K) -> Style {
     match k {
         K::Title => t.section_heading,
         K::Note => t.muted,
@@ -736,7 +736,7 @@ fn style_of(t: &UiTheme, k: K) -> Style {
     }
 }
 
-fn to_line(t: &UiTheme, l: &cl::Line, selected: bool, focused_column: bool) -> Line<'static> {
+fn to_line(t: &Palette, l: &cl::Line, selected: bool, focused_column: bool) -> Line<'static> {
     let spans = l
         .spans
         .iter()
@@ -757,7 +757,7 @@ fn to_line(t: &UiTheme, l: &cl::Line, selected: bool, focused_column: bool) -> L
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(v) = view(app) else { return };
-    let t = &app.theme;
+    let t = &app.palette;
     let body = Rect::new(
         area.x,
         area.y,
@@ -835,7 +835,7 @@ fn render_status(app: &App, frame: &mut Frame, v: &View) {
     let Some(row) = u16::try_from(v.body_rows).ok().filter(|r| *r < area.height) else {
         return;
     };
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let s = &app.compare;
     let Some(c) = &s.comparison else { return };

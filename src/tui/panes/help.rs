@@ -13,7 +13,7 @@ use ratatui::Frame;
 
 /// The help text wrapped to `width` columns: keys in a column, descriptions hanging.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let keymap = &app.keymap;
     let key_w = keymap
@@ -132,7 +132,7 @@ fn viewport(app: &App) -> (u16, usize) {
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let t = &app.theme;
+    let t = &app.palette;
     let inner_w = popup(frame.area(), 0).width.saturating_sub(2);
     let all = lines(app, usize::from(inner_w));
     let r = popup(frame.area(), all.len());

@@ -48,15 +48,15 @@ pub fn lines(app: &App) -> Vec<String> {
     );
     let title = format!("Councils × themes: {} reports", m.rows.len());
     let mut out = vec![fit::truncate(
-        &fit::display(&title, app.theme.symbols.ascii),
+        &fit::display(&title, app.palette.symbols.ascii),
         width,
-        app.theme.symbols.ellipsis,
+        app.palette.symbols.ellipsis,
     )];
     out.push(String::new());
     out.extend(
         matrix_text(&m, width)
             .lines()
-            .map(|l| fit::display(l, app.theme.symbols.ascii)),
+            .map(|l| fit::display(l, app.palette.symbols.ascii)),
     );
     out
 }
@@ -93,7 +93,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if areas.too_small {
         return;
     }
-    let t = &app.theme;
+    let t = &app.palette;
     let rows = areas.status.y.saturating_sub(area.y);
     let body = Rect::new(area.x, area.y, area.width, rows + 1);
     frame.render_widget(Clear, body);

@@ -39,7 +39,7 @@ pub fn inner(r: Rect) -> Rect {
 
 /// A pane's frame with its title; the focused pane's border and title stand out.
 pub fn block<'a>(app: &App, title: &str, area: Rect, focused: bool) -> Block<'a> {
-    let t = &app.theme;
+    let t = &app.palette;
     let room = usize::from(area.width).saturating_sub(4);
     let title = fit::truncate(title, room, t.symbols.ellipsis);
     let (bs, ts) = if focused {

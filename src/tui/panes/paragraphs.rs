@@ -60,7 +60,7 @@ fn short_id<'a>(s: &Section, id: &'a str) -> &'a str {
 
 /// Lays out the shown section at `width` columns.
 pub fn doc(app: &App, width: usize) -> Doc {
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let mut d = Doc::default();
     let Some(s) = app.section() else {
@@ -340,7 +340,7 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.theme;
+    let t = &app.palette;
     let title = app
         .section()
         .map(|s| section_label(s, t.symbols.ascii))

@@ -86,7 +86,7 @@ pub fn go_to(app: &mut App, text: &str) {
         Ok(t) => {
             app.overlay = crate::tui::app::Overlay::None;
             app.open_target(t);
-            let ascii = app.theme.symbols.ascii;
+            let ascii = app.palette.symbols.ascii;
             let back = app.keymap.key(Action::JumpBack, ascii);
             let crumb = app.breadcrumb();
             let place = match (crumb.first(), crumb.last()) {
@@ -162,7 +162,7 @@ fn filter_key(app: &mut App, pane: Pane, key: &KeyEvent, cancel: bool) {
 /// and puts the terminal cursor in the line.
 pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
     let Some(p) = app.prompt else { return };
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let (lead, editor, help) = match p {
         Prompt::GoTo => (

@@ -9,7 +9,7 @@ use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout::Areas;
-use crate::tui::theme::Theme;
+use crate::tui::palette::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -70,7 +70,7 @@ pub fn step(app: &mut App, delta: isize) {
     app.search.poll();
     let len = app.search.hits.len();
     if len == 0 {
-        let search = app.keymap.key(Action::Search, app.theme.symbols.ascii);
+        let search = app.keymap.key(Action::Search, app.palette.symbols.ascii);
         app.message = Some(if app.search.shown_query.is_empty() {
             format!("No search yet: press {search} to search every report")
         } else {
@@ -133,7 +133,7 @@ fn jump(app: &mut App, i: usize) {
             app.open_target(t);
             let keys = app
                 .keymap
-                .fill("{next_hit}/{prev_hit}", app.theme.symbols.ascii);
+                .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);
             app.message = Some(format!(
                 "Hit {} of {} for \"{}\": {} · {keys} next/previous",
                 i + 1,
@@ -153,7 +153,7 @@ fn jump(app: &mut App, i: usize) {
 
 /// The matched words' style: bold and underlined (so it survives NO_COLOR and the selection's
 /// reverse video), yellow where colour is allowed.
-pub fn highlight(t: &Theme) -> Style {
+pub fn highlight(t: &Palette) -> Style {
     let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     if t.monochrome {
         s
@@ -306,7 +306,7 @@ fn columns(width: usize) -> (usize, usize, usize, usize) {
     (a, id, s, snip)
 }
 
-fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
+fn hit_line(t: &Palette, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
     let ascii = t.symbols.ascii;
     let ell = t.symbols.ellipsis;
     let (aw, iw, sw, nw) = columns(width);
@@ -377,7 +377,7 @@ fn status(s: &SearchState) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let full = frame.area();
     let area = overlay_area(areas, full.width, full.height);

@@ -122,7 +122,7 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let title = app
         .report()

@@ -13,7 +13,7 @@ use ratatui::Frame;
 /// The hints that fit in `max` columns. Essential ones (help, close, search, quit) are kept
 /// however narrow the line; the others go, last first, to make room for them.
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
-    let t = &app.theme;
+    let t = &app.palette;
     let hints = app.keymap.hints(app.overlay, app.focus, t.symbols.ascii);
     let width = |h: &keymap::Hint| fit::width(&h.keys) + 1 + fit::width(h.text) + 2;
     let mut room = max.saturating_sub(1);
@@ -45,14 +45,14 @@ fn short_hint(app: &App) -> Option<String> {
         Action::Back
     };
     app.keymap
-        .hints(app.overlay, app.focus, app.theme.symbols.ascii)
+        .hints(app.overlay, app.focus, app.palette.symbols.ascii)
         .into_iter()
         .find(|h| h.action == want)
         .map(|h| format!("{} {}", h.keys, h.text))
 }
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let width = usize::from(areas.status.width);
     // Without a hints line (a short terminal), the status line ends with the one hint a lost
