@@ -42,6 +42,9 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_CTYPE");
+        // A backtrace (RUST_BACKTRACE in the developer's shell) would scroll the panic message
+        // off the screen the panic test reads.
+        cmd.env_remove("RUST_BACKTRACE");
         // Last position and bookmarks go to the library's state dir: a temporary one, never
         // the user's, and a fresh one per session.
         let lib = tempfile::tempdir().expect("temp library");
