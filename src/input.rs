@@ -134,6 +134,33 @@ pub fn read_stored(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     read_file(path, limit, false)
 }
 
+/// Reads a file of the user's own (a config file): as [`read`] with the given `limit`, links
+/// followed, `-` a file name like any other.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    read_file(path, limit, true)
+}
+
+/// Opens a file the library wrote, to stream it: checked as [`read_stored`] checks (a regular
+/// file, not a link, opened without blocking), with no size limit. An `io::Error` either way,
+/// `NotFound` when there is none.
+pub fn open_stored(path: &Path) -> io::Result<File> {
+    let not_a_file = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("is {what}, not a file; only regular files are read"),
+        )
+    };
+    let meta = std::fs::symlink_metadata(path)?;
+    if let Some(kind) = kind_of(&meta) {
+        return Err(not_a_file(kind));
+    }
+    let file = open(path, false)?;
+    if let Some(kind) = kind_of(&file.metadata()?) {
+        return Err(not_a_file(kind));
+    }
+    Ok(file)
+}
+
 /// Reads standard input, within `limit`.
 pub fn read_stdin(limit: u64) -> Result<Vec<u8>, InputError> {
     let mut buf = Vec::new();

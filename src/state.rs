@@ -120,7 +120,7 @@ impl State {
         // Temp files of saves that were killed half-way (their process is gone).
         crate::library::sweep_temps(&dir);
         let last_path = dir.join(LAST_FILE);
-        let last = match fs::read(&last_path) {
+        let last = match read_state_file(&last_path) {
             Ok(b) => match serde_json::from_slice::<Option<Position>>(&b) {
                 Ok(p) => p,
                 Err(e) => {
@@ -138,7 +138,7 @@ impl State {
             }
         };
         let bm_path = dir.join(BOOKMARKS_FILE);
-        let bookmarks = match fs::read(&bm_path) {
+        let bookmarks = match read_state_file(&bm_path) {
             Ok(b) => match serde_json::from_slice::<BookmarksFile>(&b) {
                 Ok(f) => f.bookmarks,
                 Err(e) => {
@@ -184,7 +184,7 @@ impl State {
             let path = self.dir.join(BOOKMARKS_FILE);
             // What is on disk now (another explorer may have saved since we read it); if it
             // cannot be read, what we read then.
-            let on_disk = fs::read(&path)
+            let on_disk = read_state_file(&path)
                 .ok()
                 .and_then(|b| serde_json::from_slice::<BookmarksFile>(&b).ok())
                 .map_or_else(|| self.base.clone(), |f| f.bookmarks);
@@ -290,6 +290,18 @@ fn merge_bookmarks(base: &[Bookmark], ours: &[Bookmark], theirs: Vec<Bookmark>) 
     }
     merged
 }
+
+/// Reads a state file with the one input reader (a FIFO or device in its place is refused, not
+/// waited on), as an `io::Result` so that a missing file is told apart.
+fn read_state_file(path: &Path) -> io::Result<Vec<u8>> {
+    crate::input::read_limited(path, STATE_LIMIT).map_err(|e| match e {
+        crate::input::InputError::Io(e) => e,
+        e => io::Error::other(e.to_string()),
+    })
+}
+
+/// The most a state file may weigh (10,000 bookmarks are about 2 MB).
+const STATE_LIMIT: u64 = 64 << 20;
 
 /// Renames a damaged file out of the way (`NAME.damaged`, or `NAME.damaged-N` if taken).
 fn set_aside(path: &Path) -> PathBuf {

@@ -12,6 +12,7 @@
 use super::atomic::{sync_dir, sync_folder, write_atomic};
 use super::manifest::{Manifest, MANIFEST_FORMAT};
 use super::{fault, io_err, LibraryError, MANIFEST, SOURCES};
+use crate::input;
 use crate::text::shown_path;
 use std::collections::HashSet;
 use std::fs;
@@ -242,7 +243,10 @@ pub(super) fn tidy(dir: &Path, manifest: &Manifest) -> Result<Vec<String>, Libra
                 let dest = orphans.join(&name);
                 if dest.symlink_metadata().is_ok() {
                     // The same name is the same content (the name holds its hash): a copy.
-                    let same = fs::read(&dest).ok() == fs::read(&path).ok();
+                    let read =
+                        |p: &Path| input::read_stored(p, super::manifest::stored_limit()).ok();
+                    let kept = read(&dest);
+                    let same = kept.is_some() && kept == read(&path);
                     if same {
                         let _ = fs::remove_file(&path);
                     }

@@ -23,7 +23,6 @@ pub use key::{KeyCode, KeySpec};
 
 use crate::paths::Paths;
 use std::fmt;
-use std::fs;
 use std::io;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
@@ -102,11 +101,15 @@ impl std::error::Error for SettingsError {}
 
 const SETTINGS: &str = "theme, color, mouse, default_authorities, [keys]";
 
+/// The most `config.toml` may weigh: a few lines in practice.
+const CONFIG_LIMIT: u64 = 1 << 20;
+
 impl Settings {
     /// Reads `config.toml` from the config dir; a missing file is all defaults, silently.
     pub fn load(paths: &Paths, known: &Known) -> (Settings, Vec<SettingsError>) {
         let path = paths.config_file();
-        match fs::read(&path) {
+        // The one input reader: a FIFO or a device named config.toml is refused, not waited on.
+        match crate::input::read_limited(&path, CONFIG_LIMIT) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Settings::parse(&text, &path.display().to_string(), known),
                 Err(_) => (
@@ -119,7 +122,9 @@ impl Settings {
                     }],
                 ),
             },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
+            Err(crate::input::InputError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+                (Settings::default(), Vec::new())
+            }
             Err(e) => (
                 Settings::default(),
                 vec![SettingsError {

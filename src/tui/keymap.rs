@@ -232,6 +232,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Compare, &[Key::ch('[')], Action::PreviousTheme, "previous theme", None),
     b(S::Compare, &[Key::ch('s')], Action::ToggleSync, "scroll together by subsection, or each column alone", Some("sync")),
     b(S::Compare, &[Key::plain(K::Enter)], Action::Open, "open the paragraph in the reader", Some("read")),
+    b(S::Compare, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
+    b(S::Compare, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
     b(S::Compare, &[Key::ch('e')], Action::ToggleExpectations, "unfold or fold \"What we expect to see\"", None),
     b(S::Compare, &[Key::ch('E')], Action::Export, "save the comparison as Markdown in the current folder", None),
     b(S::Compare, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),

@@ -27,6 +27,7 @@ pub mod launch;
 pub mod layout;
 pub mod line_edit;
 pub mod list_filter;
+pub mod marks;
 pub mod palette;
 pub mod panes;
 pub mod search_worker;

@@ -81,14 +81,24 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
 
 /// `m`: bookmarks the selected paragraph, or removes its bookmark, and saves at once.
 pub fn toggle_bookmark(app: &mut App) {
-    let (Some(r), Some(p)) = (app.report(), app.paragraph()) else {
+    let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
             app.palette.symbols.ascii,
         ));
         return;
     };
-    let (report, id) = (r.id.clone(), p.id.clone());
+    let id = p.id.clone();
+    toggle_bookmark_at(app, app.authorities.selected, &id);
+}
+
+/// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
+/// removes its bookmark, and saves at once.
+pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
+    let Some(r) = app.corpus.reports.get(ri) else {
+        return;
+    };
+    let (report, id) = (r.id.clone(), id.to_string());
     let label = r.citation(&id);
     let list_key = app.keymap.key(Action::Bookmarks, app.palette.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();

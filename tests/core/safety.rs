@@ -513,3 +513,58 @@ fn kill_9_after_a_remove_commits_keeps_the_removal_and_the_rest() {
     assert_eq!(list_ids(&lib).len(), 2);
     assert_eq!(names_in(&lib.join(SOURCES)).len(), 2);
 }
+
+fn mkfifo(p: &Path) {
+    let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo on a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// A FIFO where the library, the config or the state keeps a file: refused or rebuilt, never
+/// waited on (each run is bounded: a hang fails the test).
+#[cfg(unix)]
+#[test]
+fn fifos_in_place_of_our_files_never_hang() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (files, lib) = imported_samples(tmp.path());
+    for name in [CACHE, SEARCH_INDEX] {
+        fs::remove_file(lib.join(name)).unwrap();
+        mkfifo(&lib.join(name));
+    }
+    for args in [
+        &["show", "swansea#3.18"][..],
+        &["search", "safeguarding"],
+        &["list"],
+    ] {
+        let out = ciw(&lib, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    assert!(ciw(&lib, &["import", files[0].to_str().unwrap()])
+        .status
+        .success());
+    // The manifest itself: damaged, rebuilt from the sources, the FIFO set aside.
+    fs::remove_file(lib.join(MANIFEST)).unwrap();
+    mkfifo(&lib.join(MANIFEST));
+    let out = ciw(&lib, &["list"]);
+    assert!(
+        text(&out.stderr).contains("damaged"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(list_ids(&lib).len(), 2);
+    // config.toml and the state files.
+    let paths = ciw::paths::Paths::in_dir(&tmp.path().join("p"));
+    fs::create_dir_all(&paths.config).unwrap();
+    fs::create_dir_all(&paths.state).unwrap();
+    mkfifo(&paths.config_file());
+    mkfifo(&paths.state.join(ciw::state::BOOKMARKS_FILE));
+    mkfifo(&paths.state.join(ciw::state::LAST_FILE));
+    let known = ciw::settings::Known {
+        actions: &[],
+        themes: &[],
+    };
+    let (_, errors) = ciw::settings::Settings::load(&paths, &known);
+    assert!(errors[0].to_string().contains("named pipe"), "{errors:?}");
+    let (_, notes) = ciw::state::State::load(&paths);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+}

@@ -504,3 +504,88 @@ fn hostile_config_keys_and_library_names_never_reach_the_terminal() {
         );
     }
 }
+
+#[test]
+fn goto_a_paragraph_and_jump_back() {
+    let mut s = Session::start(&["swansea#3.18"], &[], 80, 24);
+    s.wait_for("3.18 Whilst we found");
+    s.send(":pembrokeshire#R5");
+    s.wait_for(":pembrokeshire#R5");
+    s.send("\r");
+    s.wait_for("At Pembrokeshire R5: Ctrl-o goes back");
+    s.wait_for("R5  Further development");
+    // Ctrl-o returns to Swansea 3.18.
+    s.send("\x0f");
+    s.wait_for("Swansea › 3 Care and Support");
+    s.wait_for("3.18 Whilst we found");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn f_filters_the_council_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("../../sample-reports/swansea-2018-07.txt");
+    for i in 1..=24 {
+        let name = format!("Testshire {i:04}");
+        std::fs::write(
+            dir.path().join(format!("testshire-{i:04}.txt")),
+            text.replace("Swansea", &name),
+        )
+        .expect("write report");
+    }
+    let dir_s = dir.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(&["--reports", &dir_s], &[], 80, 24);
+    s.wait_for("Reports 1/24");
+    s.send("f0017");
+    s.wait_for("Reports 1/1 of 24");
+    s.wait_for("Testshire 0017");
+    assert!(!s.screen().contains("Testshire 0001"), "{}", s.screen());
+    // Enter keeps the filter, Esc clears it and keeps the council.
+    s.send("\r");
+    s.wait_for("f:0017");
+    s.send("\x1b");
+    s.wait_for("Reports 17/24");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn an_opened_search_hit_highlights_its_words_in_the_reader() {
+    let mut s = Session::start(&["swansea"], &[], 80, 24);
+    s.wait_for("Reports");
+    s.send("/placement stability");
+    s.wait_for("placement stability");
+    std::thread::sleep(Duration::from_millis(500));
+    s.send("\r");
+    s.wait_for("Hit 1 of");
+    // Both words are drawn bold and underlined somewhere in the text pane (right of the
+    // reports and sections panes); the hit paragraph has both.
+    let mut seen = std::collections::BTreeSet::new();
+    let p = s.parser.lock().unwrap();
+    let screen = p.screen();
+    let (rows, cols) = screen.size();
+    for row in 0..u16::from(rows).saturating_sub(2) {
+        let mut word = String::new();
+        for col in 32..u16::from(cols) {
+            let cell = screen.cell(row, col).expect("cell");
+            if cell.bold() && cell.underline() && !cell.contents().trim().is_empty() {
+                word.push_str(cell.contents());
+            } else if !word.is_empty() {
+                seen.insert(std::mem::take(&mut word).to_lowercase());
+            }
+        }
+        if !word.is_empty() {
+            seen.insert(word.to_lowercase());
+        }
+    }
+    assert!(
+        seen.iter().any(|w| w.starts_with("placement")) && seen.contains("stability"),
+        "highlighted: {seen:?}\n{}",
+        screen.contents()
+    );
+    drop(p);
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

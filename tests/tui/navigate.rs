@@ -244,3 +244,97 @@ fn page_down_in_the_council_list_moves_a_page() {
     app.update(Action::PageDown);
     assert_eq!(app.authorities.selected, h);
 }
+
+/// The words drawn in the search highlight (bold, underlined, yellow), lower-cased.
+fn highlighted_words(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    use ratatui::style::Modifier;
+    let buf = t.backend().buffer();
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        let mut word = String::new();
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            let m = c.style().add_modifier;
+            let hl = m.contains(Modifier::BOLD | Modifier::UNDERLINED)
+                && c.style().fg == Some(ratatui::style::Color::Yellow);
+            if hl && c.symbol() != " " {
+                word.push_str(c.symbol());
+            } else if !word.is_empty() {
+                out.push(std::mem::take(&mut word).to_lowercase());
+            }
+        }
+        if !word.is_empty() {
+            out.push(word.to_lowercase());
+        }
+    }
+    out
+}
+
+#[test]
+fn an_opened_hit_shows_its_words_highlighted_in_the_reader_until_cleared() {
+    let mut app = app_at(None, false, false);
+    draw(&mut app, 80, 24);
+    typed(&mut app, "/placement stability");
+    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    let t = draw(&mut app, 80, 24);
+    let words = highlighted_words(&t);
+    assert!(
+        words.iter().any(|w| w.starts_with("placement")) && words.iter().any(|w| w == "stability"),
+        "{words:?}\n{}",
+        screen(&t)
+    );
+    // Esc in the reader turns the highlights off; n still steps to the next hit (and
+    // highlights again).
+    key(&mut app, KeyCode::Esc);
+    let t = draw(&mut app, 80, 24);
+    assert!(
+        highlighted_words(&t).is_empty(),
+        "{:?} {:?}\n{}",
+        highlighted_words(&t),
+        app.message,
+        screen(&t)
+    );
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("highlights off"));
+    key(&mut app, KeyCode::Char('n'));
+    let t = draw(&mut app, 80, 24);
+    assert!(!highlighted_words(&t).is_empty(), "{}", screen(&t));
+    // A new search clears them until a hit is opened.
+    typed(&mut app, "/eotas");
+    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    key(&mut app, KeyCode::Esc);
+    let t = draw(&mut app, 80, 24);
+    assert!(highlighted_words(&t).is_empty(), "{}", screen(&t));
+}
+
+#[test]
+fn the_comparison_copies_and_bookmarks_the_focused_paragraph_and_highlights() {
+    use ciw::tui::app::Effect;
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    draw(&mut app, 80, 24);
+    typed(&mut app, "/placement stability");
+    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.overlay, Overlay::Compare);
+    let t = draw(&mut app, 80, 24);
+    assert!(!highlighted_words(&t).is_empty(), "{}", screen(&t));
+    key(&mut app, KeyCode::Char('j'));
+    app.take_effects();
+    key(&mut app, KeyCode::Char('y'));
+    let effects = app.take_effects();
+    let [Effect::Clipboard(text)] = effects.as_slice() else {
+        panic!("y in compare copied nothing: {effects:?} {:?}", app.message);
+    };
+    assert!(text.contains("CIW"), "a citation: {text}");
+    assert!(app.message.as_deref().unwrap_or("").starts_with("Copied "));
+    key(&mut app, KeyCode::Char('m'));
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("Bookmark"), "{msg}");
+    assert_eq!(app.overlay, Overlay::Compare);
+}
