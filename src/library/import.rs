@@ -76,7 +76,13 @@ impl Library {
             };
             let key = source_key(&bytes, &origin);
             let hex = hex(&key);
-            let source_name = format!("{}-{}.txt", slug(&report.id), &hex[..16]);
+            // A PDF is kept as the PDF it is.
+            let ext = if parse::pdf::is_pdf(&bytes) {
+                "pdf"
+            } else {
+                "txt"
+            };
+            let source_name = format!("{}-{}.{ext}", slug(&report.id), &hex[..16]);
             // Already stored with these very bytes: nothing to write. Otherwise (new, or the
             // stored copy damaged) staged, and moved in at the commit.
             let stored = input::read_stored(&sources.join(&source_name), bytes.len() as u64)

@@ -42,7 +42,10 @@ pub(super) fn is_library(dir: &Path) -> bool {
 
 /// `<id>-<16 hex>.txt`: the name of a stored source, as the import makes them.
 pub(super) fn is_source_name(name: &str) -> bool {
-    let Some((id, hex)) = name.strip_suffix(".txt").and_then(|s| s.rsplit_once('-')) else {
+    let stem = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".pdf"));
+    let Some((id, hex)) = stem.and_then(|s| s.rsplit_once('-')) else {
         return false;
     };
     hex.len() == 16

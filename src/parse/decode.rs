@@ -105,7 +105,7 @@ fn classify(bytes: &[u8]) -> Result<Class, ParseError> {
     }
     let head = &bytes[start..];
     if head.starts_with(b"%PDF") {
-        return Err(ParseError::Pdf);
+        return Err(ParseError::Pdf("not a PDF the reader accepts".into()));
     }
     if head.starts_with(b"PK\x03\x04") {
         return Err(ParseError::Binary(
@@ -334,7 +334,7 @@ mod tests {
     fn not_text() {
         assert!(matches!(decode(b""), Err(ParseError::Empty)));
         assert!(matches!(decode(b" \n\t\n"), Err(ParseError::Empty)));
-        assert!(matches!(decode(b"%PDF-1.7\n..."), Err(ParseError::Pdf)));
+        assert!(matches!(decode(b"%PDF-1.7\n..."), Err(ParseError::Pdf(_))));
         assert!(matches!(
             decode(b"PK\x03\x04...."),
             Err(ParseError::Binary(_))

@@ -10,6 +10,7 @@ mod decode;
 mod furniture;
 mod lines;
 mod meta;
+pub mod pdf;
 mod structure;
 
 pub use furniture::is_page_number;
@@ -25,8 +26,8 @@ pub const PARSER_VERSION: u32 = 1;
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    #[error("this is a PDF, not text: extract its text first, e.g. `pdftotext -layout report.pdf report.txt`")]
-    Pdf,
+    #[error("cannot read this PDF: {0}")]
+    Pdf(String),
     #[error("binary data, not text: {0}")]
     Binary(String),
     #[error("not a CIW inspection report: {0}")]
@@ -34,7 +35,11 @@ pub enum ParseError {
 }
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
+/// PDF bytes are read as a PDF (see [`pdf`]).
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
+    if pdf::is_pdf(bytes) {
+        return parse_pdf(bytes, origin);
+    }
     let decoded = decode::decode_text(bytes)?;
     let warnings = decoded.warnings();
     parse_with(&decoded.text, origin, warnings)
@@ -43,9 +48,24 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
 /// [`parse_bytes`] for bytes the caller is done with: they become the text without a copy, so
 /// a big input costs one copy less.
 pub fn parse_owned(bytes: Vec<u8>, origin: &str) -> Result<Report, ParseError> {
+    if pdf::is_pdf(&bytes) {
+        return parse_pdf(&bytes, origin);
+    }
     let decoded = decode::decode_owned(bytes)?;
     let warnings = decoded.warnings();
     parse_with(&decoded.text, origin, warnings)
+}
+
+/// A PDF's text, page by page (see [`pdf`]), parsed.
+fn parse_pdf(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
+    let t = pdf::text(bytes)?;
+    let mut warnings = Vec::new();
+    if let Some(why) = t.fallback {
+        warnings.push(format!(
+            "read with pdftotext: the built-in PDF reader could not ({why})"
+        ));
+    }
+    parse_with(&t.text, origin, warnings)
 }
 
 /// Parses text already in memory.
@@ -125,12 +145,13 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
             warnings.push(format!("no section for the theme {t}"));
         }
     }
-    let overview = doc
+    let findings = doc
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Overview)
-        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))
-        .collect();
+        .flat_map(|s| s.paragraphs.iter());
+    let overview = findings.clone().map(|p| p.text.clone()).collect();
+    let overview_pages = findings.filter_map(|p| p.pages).collect();
     let methodology = meta::methodology(&doc.sections);
     Ok(Report {
         id,
@@ -139,6 +160,7 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
         front_matter: doc.front_matter,
         contents: doc.contents,
         overview,
+        overview_pages,
         recommendations: doc.recommendations,
         sections: doc.sections,
         methodology,

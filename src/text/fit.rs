@@ -42,6 +42,21 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// The characters of `chars` that fit in `room` columns, from the first.
+fn take_width(chars: impl Iterator<Item = char>, room: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in chars {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > room {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out
+}
+
 /// Cuts `s` to at most `max` columns, ending with `ellipsis` when something was cut.
 pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
     if width(s) <= max {
@@ -51,17 +66,7 @@ pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
     if max < ew {
         return String::new();
     }
-    let room = max - ew;
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > room {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
+    let mut out = take_width(s.chars(), max - ew);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push_str(ellipsis);
@@ -81,27 +86,11 @@ pub fn truncate_middle(s: &str, max: usize, ellipsis: &str) -> String {
     let room = max - ew;
     let tail_room = room / 2;
     let head_room = room - tail_room;
-    let mut head = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > head_room {
-            break;
-        }
-        head.push(c);
-        w += cw;
-    }
-    let mut tail: Vec<char> = Vec::new();
-    let mut w = 0;
-    for c in s.chars().rev() {
-        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > tail_room {
-            break;
-        }
-        tail.push(c);
-        w += cw;
-    }
-    let tail: String = tail.into_iter().rev().collect();
+    let head = take_width(s.chars(), head_room);
+    let tail: String = take_width(s.chars().rev(), tail_room)
+        .chars()
+        .rev()
+        .collect();
     format!("{}{ellipsis}{}", head.trim_end(), tail.trim_start())
 }
 

@@ -612,7 +612,12 @@ impl App {
                     if let Some(sub) = &p.subsection {
                         parts.push(fit::display(sub, ascii));
                     }
-                    parts.push(fit::display(&p.id, ascii));
+                    // The page, quietly: "3.18 p. 17".
+                    let id = match p.pages {
+                        Some(pages) => format!("{} {}", p.id, pages.label()),
+                        None => p.id.clone(),
+                    };
+                    parts.push(fit::display(&id, ascii));
                 }
             }
             None => {}

@@ -93,7 +93,7 @@ fn bad_inputs_are_named_and_the_rest_still_parse() {
         assert_eq!(lines.len(), 5, "{cmd}: one line per bad file:\n{err}");
         for (path, what) in [
             (&empty, "the file is empty"),
-            (&pdf, "pdftotext -layout"),
+            (&pdf, "cannot read this PDF"),
             (&binary, "binary data"),
             (&letter, "not a CIW inspection report"),
             (&missing, "no such file or folder"),

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod tui;
+pub mod typeset;
 
 use std::collections::BTreeMap;
 use std::process::{Command, Output, Stdio};
