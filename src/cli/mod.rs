@@ -79,8 +79,13 @@ pub enum Command {
     },
     /// Search every paragraph, finding and recommendation.
     Search {
-        /// Words to find (typos are fine); 'exact, "a phrase", !exclude, in:COUNCIL, theme:THEME.
-        query: String,
+        /// Words to find, all of them (typos are fine); 'exact, "a phrase", !exclude,
+        /// in:COUNCIL, theme:THEME.
+        #[arg(required_unless_present = "acronyms")]
+        query: Option<String>,
+        /// List the acronyms search knows (learnt from the reports, and built in) instead.
+        #[arg(long, conflicts_with_all = ["limit", "authority", "theme"])]
+        acronyms: bool,
         /// Output format: text, markdown, csv (one row per hit) or json.
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<Format>,
@@ -173,15 +178,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
             json,
         }) => show::run(&args, target, Format::pick(*format, *json)),
         Some(Command::Search {
+            acronyms: true,
+            format,
+            json,
+            ..
+        }) => search::acronyms(&args, Format::pick(*format, *json) == Format::Json),
+        Some(Command::Search {
             query,
             format,
             json,
             limit,
             authority,
             theme,
+            ..
         }) => search::run(
             &args,
-            query,
+            query.as_deref().unwrap_or_default(),
             Format::pick(*format, *json),
             *limit,
             authority.as_deref(),

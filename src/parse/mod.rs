@@ -1,7 +1,8 @@
 //! Text to [`Report`]: any text extraction of a CIW inspection report becomes one structured
 //! report, and no word of it is lost.
 //!
-//! The passes, one module each: [`decode`] (bytes to text), [`crate::text::clean`] (controls,
+//! The passes, one module each: [`pdf`] (a PDF's text, page by page, pages separated by form
+//! feeds), [`decode`] (bytes to text), [`crate::text::clean`] (controls,
 //! escapes, ligatures, odd spaces), [`furniture`] (page headers, footers, numbers), [`structure`]
 //! (blocks to sections, paragraphs, findings, recommendations) and [`meta`] (authority, date,
 //! methodology). Every repair or guess is reported in `Report::warnings`.
@@ -19,7 +20,7 @@ pub use lines::theme_of_title;
 use crate::model::{slug, Report, SectionKind};
 
 /// Bumped whenever the parser's output changes, so caches rebuild.
-pub const PARSER_VERSION: u32 = 1;
+pub const PARSER_VERSION: u32 = 2;
 
 /// Why a file is not a report we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

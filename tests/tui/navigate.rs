@@ -338,3 +338,18 @@ fn the_comparison_copies_and_bookmarks_the_focused_paragraph_and_highlights() {
     assert!(msg.contains("Bookmark"), "{msg}");
     assert_eq!(app.overlay, Overlay::Compare);
 }
+
+#[test]
+fn a_search_for_a_target_goes_there() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    draw(&mut app, 80, 24);
+    typed(&mut app, "/R5");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(at(&app), ("Swansea".into(), "R5".into()));
+    typed(&mut app, "/pembrokeshire#3.2");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(at(&app), ("Pembrokeshire".into(), "3.2".into()));
+    ctrl(&mut app, 'o');
+    assert_eq!(at(&app), ("Swansea".into(), "R5".into()));
+}
