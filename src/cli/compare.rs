@@ -3,7 +3,7 @@
 
 use super::output::Format;
 use super::Args;
-use crate::compare as core;
+use crate::compare;
 use crate::compare::matrix::matrix_text;
 use crate::compare::side_by_side::{self as sbs, ExpectationsMode, Options};
 use crate::corpus::Corpus;
@@ -146,9 +146,9 @@ pub fn run(
     if matrix {
         let themes: Vec<Theme> = match theme {
             Some(t) => vec![t],
-            None => core::themes_for(reports.iter().copied()),
+            None => compare::themes_for(reports.iter().copied()),
         };
-        let m = core::matrix(&themes, reports.iter().copied());
+        let m = compare::matrix(&themes, reports.iter().copied());
         let body = match format {
             Format::Json => format!("{}\n", crate::text::to_json_pretty(&m)?),
             Format::Text => matrix_text(&m, width),
@@ -162,7 +162,7 @@ pub fn run(
     let Some(theme) = theme else {
         return Ok(ExitCode::from(2));
     };
-    let c = core::compare(theme, reports.iter().copied());
+    let c = compare::compare(theme, reports.iter().copied());
     let export = match format {
         Format::Json => Some(format!("{}\n", crate::text::to_json_pretty(&c)?)),
         Format::Markdown => Some(crate::export::compare_markdown(&c, &corpus)),

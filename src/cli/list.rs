@@ -3,8 +3,8 @@ use super::output::Format;
 use super::Args;
 use crate::library::{Library, Summary};
 use crate::paths::Paths;
+use crate::text::fit;
 use crate::text::for_terminal;
-use crate::tui::wrap;
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -27,13 +27,13 @@ pub fn table(reports: &[Summary], width: usize) -> String {
     let fixed = 16 + 7 + 5 + 6; // date, paragraphs, AfD, findings (with gaps)
     let longest = reports
         .iter()
-        .map(|r| wrap::width(&for_terminal(&r.authority.short)))
+        .map(|r| fit::width(&for_terminal(&r.authority.short)))
         .max()
         .unwrap_or(0)
         .max(7);
     let id_w = reports
         .iter()
-        .map(|r| wrap::width(&r.id))
+        .map(|r| fit::width(&r.id))
         .max()
         .unwrap_or(2)
         .max(2);
@@ -45,8 +45,8 @@ pub fn table(reports: &[Summary], width: usize) -> String {
     let row = |name: &str, date: &str, p: &str, afd: &str, o: &str, id: &str| {
         let mut s = format!(
             "{} {}{p:>7}{afd:>5}{o:>6}",
-            wrap::pad(name, name_w, "…"),
-            wrap::pad(date, 14, "…")
+            fit::pad(name, name_w, "…"),
+            fit::pad(date, 14, "…")
         );
         if show_id {
             s.push_str("  ");

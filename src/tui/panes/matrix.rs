@@ -6,10 +6,10 @@
 use crate::compare::matrix::{matrix, matrix_text};
 use crate::compare::themes_for;
 use crate::model::Report;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout;
-use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -48,16 +48,16 @@ pub fn lines(app: &App) -> Vec<String> {
         .collect();
     let m = matrix(&themes_for(rs.iter().copied()), rs.iter().copied());
     let title = format!("Councils × themes: {} reports", m.rows.len());
-    let mut out = vec![wrap::truncate(
-        &wrap::display(&title, app.theme.symbols.ascii),
+    let mut out = vec![fit::truncate(
+        &fit::display(&title, app.palette.symbols.ascii),
         width,
-        app.theme.symbols.ellipsis,
+        app.palette.symbols.ellipsis,
     )];
     out.push(String::new());
     out.extend(
         matrix_text(&m, width)
             .lines()
-            .map(|l| wrap::display(l, app.theme.symbols.ascii)),
+            .map(|l| fit::display(l, app.palette.symbols.ascii)),
     );
     out
 }
@@ -94,7 +94,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if areas.too_small {
         return;
     }
-    let t = &app.theme;
+    let t = &app.palette;
     let rows = areas.status.y.saturating_sub(area.y);
     let body = Rect::new(area.x, area.y, area.width, rows + 1);
     frame.render_widget(Clear, body);
