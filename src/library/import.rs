@@ -14,8 +14,10 @@ use std::io;
 use std::path::PathBuf;
 
 impl Library {
-    /// Imports files and folders (the `.txt` files of a folder). Each file that parses is stored
-    /// and replaces any report with the same id; each that does not is a [`ImportEvent::Failed`]
+    /// Imports files and folders (the `.txt` files of a folder). Each file that parses is stored;
+    /// it replaces only the same document imported before (same content, or the same file
+    /// imported again), and a different document whose id is taken gets the next free one
+    /// (`wrexham-2021-11-2`). Each file that does not parse is a [`ImportEvent::Failed`]
     /// and the rest go on. All of it is committed at once at the end; an `Err` means nothing was
     /// committed and the library is as it was.
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<Vec<ImportEvent>, LibraryError> {
@@ -54,7 +56,7 @@ impl Library {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let report = match parse::parse_bytes(&bytes, &origin) {
+            let mut report = match parse::parse_bytes(&bytes, &origin) {
                 Ok(r) => r,
                 Err(source) => {
                     events.push(ImportEvent::Failed(LoadError::Parse {
@@ -66,6 +68,12 @@ impl Library {
             };
             let key = source_key(&bytes, &origin);
             let hex = hex(&key);
+            let (id, same) = place(&manifest, &report.id, |e| {
+                e.key == hex
+                    || e.imported_from == shown
+                    || fs::read(sources.join(&e.source)).is_ok_and(|b| b == bytes)
+            });
+            report.id = id;
             let source_name = format!("{}-{}.txt", report.id, &hex[..16]);
             let dest = sources.join(&source_name);
             if !dest.exists() {
@@ -77,7 +85,7 @@ impl Library {
             })?;
             new_payloads.insert(key, payload);
             let entry = Entry::new(&report, origin, shown.clone(), source_name, hex, now);
-            let replaced = match manifest.reports.iter().position(|e| e.id == entry.id) {
+            let replaced = match same {
                 Some(i) => Some(std::mem::replace(&mut manifest.reports[i], entry.clone())),
                 None => {
                     manifest.reports.push(entry.clone());
@@ -191,4 +199,31 @@ impl Library {
         }
         Ok(())
     }
+}
+
+/// Where a report with id `base` goes: the entry of the same document (an id `base` or
+/// `base-N` whose entry `same` accepts), to be replaced; else the first free id of `base`,
+/// `base-2`, `base-3`... Two different documents never share an id.
+fn place(
+    manifest: &Manifest,
+    base: &str,
+    same: impl Fn(&Entry) -> bool,
+) -> (String, Option<usize>) {
+    let of_base = |id: &str| id == base || crate::corpus::is_counted_id(id, base);
+    if let Some(i) = manifest
+        .reports
+        .iter()
+        .position(|e| of_base(&e.id) && same(e))
+    {
+        return (manifest.reports[i].id.clone(), Some(i));
+    }
+    let taken = |id: &str| manifest.reports.iter().any(|e| e.id == id);
+    if !taken(base) {
+        return (base.to_string(), None);
+    }
+    let mut n = 2;
+    while taken(&format!("{base}-{n}")) {
+        n += 1;
+    }
+    (format!("{base}-{n}"), None)
 }

@@ -5,7 +5,7 @@ use super::atomic::write_atomic;
 use super::cache::cache_stamp;
 use super::lock::lock;
 use super::{MANIFEST, SOURCES};
-use crate::model::{Authority, Inspection, Report};
+use crate::model::{Authority, Inspection, Kind, Report, Services};
 use crate::parse;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -87,6 +87,13 @@ pub struct Summary {
     pub overview_findings: usize,
     pub sections: usize,
     pub warnings: usize,
+    /// What the document is (see [`crate::model::Kind`]).
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub about: Option<Kind>,
+    #[serde(default)]
+    pub services: Option<Services>,
 }
 
 impl Summary {
@@ -101,6 +108,9 @@ impl Summary {
             overview_findings: r.overview.len(),
             sections: r.sections.len(),
             warnings: r.warnings.len(),
+            kind: r.kind,
+            about: r.about,
+            services: r.services,
         }
     }
 }
@@ -158,7 +168,11 @@ pub(super) fn recover_manifest(dir: &Path, notes: &mut Vec<String>) -> Manifest 
                 continue;
             }
         };
-        let (r, bytes) = report;
+        let (mut r, bytes) = report;
+        // The stored name keeps the id import gave it (`wrexham-2021-11-2`).
+        if crate::corpus::is_counted_id(&id_part, &r.id) {
+            r.id = id_part.clone();
+        }
         let key = hex(&source_key(&bytes, &origin));
         let imported_at = time
             .duration_since(UNIX_EPOCH)

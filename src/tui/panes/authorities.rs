@@ -118,6 +118,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .take(height)
     {
         let mut name = wrap::display(&r.authority.short, t.symbols.ascii);
+        // Other publications than the inspection report say what they are.
+        if let Some(k) = r.kind.filter(|k| *k != crate::model::Kind::Inspection) {
+            name = format!("{name} ({})", k.short());
+        }
         if !app.compare.picked.is_empty() {
             // Councils picked for `c` (Space) are marked; the mark shows only once any is.
             let mark = match (app.compare.picked.contains(&idx), t.symbols.ascii) {
