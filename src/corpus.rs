@@ -1,8 +1,10 @@
 //! Loading many reports: files and folders given on the command line, the sample reports built
 //! into the binary, and (later) the on-disk library. One bad file never stops the others.
 
+use crate::input::{self, InputError};
 use crate::model::{slug, Authority, Inspection, Report};
 use crate::parse::{self, ParseError};
+use crate::text::shown_path;
 use std::path::{Path, PathBuf};
 
 /// The two sample reports shipped with the binary (Crown copyright, OGL v3.0).
@@ -27,6 +29,9 @@ pub enum LoadError {
         path: String,
         source: std::io::Error,
     },
+    /// Not a regular file, or too big (see [`crate::input`]).
+    #[error("{path}: {source}")]
+    Input { path: String, source: InputError },
     #[error("{path}: no such file or folder")]
     Missing { path: String },
     #[error("{path}: folder holds no .txt reports")]
@@ -140,13 +145,27 @@ impl Corpus {
     }
 }
 
-/// Expands files and folders (non-recursive `.txt` files of a folder, sorted).
+impl LoadError {
+    /// An [`InputError`] on `path`, as the right variant.
+    pub fn input(path: &Path, e: InputError) -> LoadError {
+        let path = shown_path(path);
+        match e {
+            InputError::Io(source) => LoadError::Io { path, source },
+            source => LoadError::Input { path, source },
+        }
+    }
+}
+
+/// Expands files and folders (non-recursive `.txt` files of a folder, sorted). `-` stands for
+/// standard input.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
-        let shown = p.display().to_string();
-        if p.is_dir() {
+        let shown = shown_path(p);
+        if p.as_os_str() == input::STDIN {
+            files.push(p.clone());
+        } else if p.is_dir() {
             match std::fs::read_dir(p) {
                 Ok(rd) => {
                     let mut found: Vec<PathBuf> = rd
@@ -167,7 +186,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                     source,
                 }),
             }
-        } else if p.exists() {
+        } else if p.symlink_metadata().is_ok() {
+            // Whatever it is: the reader names a FIFO, a device or a dangling link as such.
             files.push(p.clone());
         } else {
             errors.push(LoadError::Missing { path: shown });
@@ -176,17 +196,22 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-/// Parses one file.
-pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    let origin = path
-        .file_name()
+/// The file name a report came from, as the parser takes it (a fallback for the authority and
+/// date); `stdin` for standard input.
+pub fn origin_of(path: &Path) -> String {
+    if path.as_os_str() == input::STDIN {
+        return "stdin".into();
+    }
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Parses one file (read with [`input::read`]: regular files only, within the size limit).
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let shown = shown_path(path);
+    let bytes = input::read(path).map_err(|e| LoadError::input(path, e))?;
+    let origin = origin_of(path);
     parse::parse_bytes(&bytes, &origin)
         .map(|report| Loaded {
             path: shown.clone(),

@@ -13,6 +13,8 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod export;
+pub mod input;
 pub mod library;
 pub mod model;
 pub mod parse;

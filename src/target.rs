@@ -1,5 +1,7 @@
 //! Deep links: `swansea`, `swansea#3.18`, `swansea#R5`, `swansea#O3`, `swansea#3`,
 //! `swansea#safeguarding`, resolved against a [`Corpus`] to indices the front ends can open.
+//! [`resolve_from`] also reads go-to targets relative to the report being read (`#3.18`, `R5`,
+//! `3.18`, `#safeguarding`), and [`complete`] offers what could follow a half-typed target.
 //! Pure core: no terminal, no printing; errors say what the user can type instead.
 
 use crate::corpus::Corpus;
@@ -31,6 +33,19 @@ pub enum TargetError {
     Ambiguous {
         given: String,
         candidates: Vec<String>,
+    },
+    /// A target relative to the current report (`#3.18`, `R5`) with no report open.
+    #[error(
+        "no report is open to find {given:?} in; give a council too, e.g. `{example}#{given}`"
+    )]
+    NoReportOpen { given: String, example: String },
+    /// A bare word that names neither a council nor a part of the report being read.
+    #[error("{given:?} is neither a council ({councils}) nor a paragraph or section of {authority} ({hint})")]
+    Unknown {
+        given: String,
+        authority: String,
+        councils: String,
+        hint: String,
     },
     /// The report has no such paragraph or section.
     #[error("{authority} has no paragraph or section {id:?}; {hint}")]
@@ -115,6 +130,177 @@ pub fn resolve(corpus: &Corpus, link: &str) -> Result<Target, TargetError> {
             id: id.to_string(),
             hint: hint(r, id),
         })
+}
+
+/// Resolves a go-to target typed while reading report `here` (an index into `corpus.reports`):
+///
+/// - `council#id` and `council` as [`resolve`] does;
+/// - `#id` (`#3.18`, `#R5`, `#safeguarding`): within the report being read;
+/// - a bare `R5`, `O3`, `3.18` or `3`: a paragraph or section of the report being read;
+/// - any other bare word: a council (`swansea`), else a section of the report being read
+///   (`safeguarding`, `methodology`).
+///
+/// A leading `:` (as typed at the `:` prompt) is ignored.
+pub fn resolve_from(
+    corpus: &Corpus,
+    input: &str,
+    here: Option<usize>,
+) -> Result<Target, TargetError> {
+    let input = input.trim();
+    let input = input.strip_prefix(':').unwrap_or(input).trim();
+    let current = here.and_then(|i| corpus.reports.get(i).map(|r| (i, r)));
+    let example = || {
+        current
+            .map(|(_, r)| r)
+            .or(corpus.reports.first())
+            .map(|r| slug(&r.authority.short))
+            .unwrap_or_else(|| "swansea".into())
+    };
+    let within = |id: &str| -> Result<Target, TargetError> {
+        let Some((ri, r)) = current else {
+            return Err(TargetError::NoReportOpen {
+                given: id.to_string(),
+                example: example(),
+            });
+        };
+        resolve_id(r, id)
+            .map(|(section, paragraph)| Target {
+                report: ri,
+                section: Some(section),
+                paragraph,
+            })
+            .ok_or_else(|| TargetError::UnknownId {
+                authority: r.authority.short.clone(),
+                id: id.to_string(),
+                hint: hint(r, id),
+            })
+    };
+    if let Some(id) = input.strip_prefix('#') {
+        let id = id.trim();
+        if id.is_empty() {
+            return Err(TargetError::NoAuthority {
+                given: input.to_string(),
+                example: example(),
+            });
+        }
+        return within(id);
+    }
+    if input.contains('#') {
+        return resolve(corpus, input);
+    }
+    if looks_like_id(input) && current.is_some() {
+        return within(input);
+    }
+    match resolve(corpus, input) {
+        Ok(t) => Ok(t),
+        Err(e @ TargetError::Ambiguous { .. }) => Err(e),
+        Err(council_err) => {
+            let Some((_, r)) = current else {
+                return if looks_like_id(input) {
+                    within(input)
+                } else {
+                    Err(council_err)
+                };
+            };
+            within(input).map_err(|_| {
+                let mut names = corpus.known_names();
+                names.dedup();
+                TargetError::Unknown {
+                    given: input.to_string(),
+                    authority: r.authority.short.clone(),
+                    councils: list(&names),
+                    hint: hint(r, input),
+                }
+            })
+        }
+    }
+}
+
+/// Whether a bare word reads as a paragraph or section id rather than a council name:
+/// `3`, `3.18`, `R5`, `O3`, `methodology.4`.
+fn looks_like_id(s: &str) -> bool {
+    let s = s.trim();
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut chars = s.chars();
+    if matches!(chars.next(), Some('r' | 'R' | 'o' | 'O')) {
+        let rest = chars.as_str();
+        if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    s.rsplit_once('.')
+        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Completions of a half-typed go-to target, best first, each a whole target the user could
+/// type: council names (`pemb` -> `pembrokeshire`; a council's report ids too when it has
+/// several reports), and after a `#` the section keys and themes of that council's report (or,
+/// for `#...`, of report `here`). At most `limit`.
+pub fn complete(corpus: &Corpus, input: &str, here: Option<usize>, limit: usize) -> Vec<String> {
+    let input = input.trim_start();
+    let input = input.strip_prefix(':').unwrap_or(input);
+    let mut out: Vec<String> = Vec::new();
+    let add = |s: String, out: &mut Vec<String>| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if let Some((authority, part)) = input.split_once('#') {
+        let report = if authority.trim().is_empty() {
+            here.and_then(|i| corpus.reports.get(i))
+        } else {
+            resolve_report(corpus, authority)
+                .ok()
+                .and_then(|i| corpus.reports.get(i))
+        };
+        let Some(r) = report else { return out };
+        let part = slug(part);
+        let mut keys: Vec<String> = Vec::new();
+        for s in &r.sections {
+            keys.push(s.key());
+            if let Some(t) = s.theme {
+                keys.push(t.key().to_string());
+            }
+        }
+        for k in keys {
+            if k.starts_with(&part) {
+                add(format!("{authority}#{k}"), &mut out);
+            }
+        }
+    } else {
+        let k = slug(input);
+        let mut by_council: Vec<(String, Vec<&str>)> = Vec::new();
+        for r in &corpus.reports {
+            let name = slug(&r.authority.short);
+            match by_council.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, ids)) => ids.push(&r.id),
+                None => by_council.push((name, vec![&r.id])),
+            }
+        }
+        // Names that start with what was typed first, then names that contain it.
+        for pass in 0..2 {
+            for (name, ids) in &by_council {
+                let hit = if pass == 0 {
+                    name.starts_with(&k)
+                } else {
+                    !name.starts_with(&k) && name.contains(&k)
+                };
+                if !hit {
+                    continue;
+                }
+                add(name.clone(), &mut out);
+                if ids.len() > 1 {
+                    for id in ids {
+                        add(id.to_string(), &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out.truncate(limit);
+    out
 }
 
 /// The index of the report an authority name (or id, or unique prefix) names.
@@ -336,6 +522,125 @@ mod tests {
         assert!(e.to_string().contains("pembroke-dock"), "{e}");
     }
 
+    fn at(c: &Corpus, name: &str) -> Option<usize> {
+        c.reports.iter().position(|r| r.authority.short == name)
+    }
+
+    #[test]
+    fn relative_targets_use_the_report_being_read() {
+        let c = corpus();
+        let here = at(&c, "Pembrokeshire");
+        for (input, want) in [
+            ("#R5", "R5"),
+            ("R5", "R5"),
+            ("r5", "R5"),
+            ("3.18", "3.18"),
+            ("#3.18", "3.18"),
+            (":3.18", "3.18"),
+            ("O3", "O3"),
+        ] {
+            let t = resolve_from(&c, input, here).unwrap();
+            assert_eq!(Some(t.report), here, "{input}");
+            assert_eq!(para_id(&c, &t), want, "{input}");
+        }
+        let t = resolve_from(&c, "#safeguarding", here).unwrap();
+        assert_eq!(Some(t.report), here);
+        assert_eq!(section_key(&c, &t), "4");
+        assert_eq!(t.paragraph, None);
+        // A bare section name that is not a council.
+        let t = resolve_from(&c, "methodology", here).unwrap();
+        assert_eq!(section_key(&c, &t), "methodology");
+        let t = resolve_from(&c, "3", here).unwrap();
+        assert_eq!(section_key(&c, &t), "3");
+    }
+
+    #[test]
+    fn absolute_targets_ignore_the_current_report() {
+        let c = corpus();
+        let here = at(&c, "Swansea");
+        let t = resolve_from(&c, "pembrokeshire#R5", here).unwrap();
+        assert_eq!(Some(t.report), at(&c, "Pembrokeshire"));
+        assert_eq!(para_id(&c, &t), "R5");
+        let t = resolve_from(&c, "pembrokeshire", here).unwrap();
+        assert_eq!(Some(t.report), at(&c, "Pembrokeshire"));
+        assert_eq!(t.section, None);
+        let t = resolve_from(&c, "  pemb ", here).unwrap();
+        assert_eq!(Some(t.report), at(&c, "Pembrokeshire"));
+        let t = resolve_from(&c, "pembrokeshire-2018-09#3.1", None).unwrap();
+        assert_eq!(para_id(&c, &t), "3.1");
+    }
+
+    #[test]
+    fn relative_target_errors_are_clear() {
+        let c = corpus();
+        let e = resolve_from(&c, "#R5", None).unwrap_err();
+        assert!(matches!(e, TargetError::NoReportOpen { .. }), "{e}");
+        assert!(e.to_string().contains("#R5"), "{e}");
+        let e = resolve_from(&c, "R5", None).unwrap_err();
+        assert!(matches!(e, TargetError::NoReportOpen { .. }), "{e}");
+        let here = at(&c, "Swansea");
+        let e = resolve_from(&c, "R99", here).unwrap_err();
+        assert!(e.to_string().contains("R1-R10"), "{e}");
+        let e = resolve_from(&c, "cardiff", here).unwrap_err();
+        let msg = e.to_string();
+        assert!(matches!(e, TargetError::Unknown { .. }), "{msg}");
+        assert!(msg.contains("pembrokeshire, swansea"), "{msg}");
+        assert!(msg.contains("methodology"), "{msg}");
+        assert!(resolve_from(&c, "#", here).is_err());
+        assert!(resolve_from(&c, "", here).is_err());
+        assert!(resolve_from(&c, ":", here).is_err());
+        let e = resolve_from(&c, "cardiff#3.1", here).unwrap_err();
+        assert!(matches!(e, TargetError::UnknownAuthority { .. }), "{e}");
+    }
+
+    #[test]
+    fn ids_and_names_are_told_apart() {
+        for id in ["3", "3.18", "R5", "r12", "O3", "methodology.4"] {
+            assert!(looks_like_id(id), "{id}");
+        }
+        for name in ["swansea", "r", "rhondda", "o", "safeguarding", "Oxford"] {
+            assert!(!looks_like_id(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn completes_councils_and_sections() {
+        let c = corpus();
+        assert_eq!(complete(&c, "pem", None, 10), ["pembrokeshire"]);
+        assert_eq!(complete(&c, ":sw", None, 10), ["swansea"]);
+        // Contained, after prefixes.
+        assert_eq!(complete(&c, "shire", None, 10), ["pembrokeshire"]);
+        assert_eq!(complete(&c, "", None, 10), ["pembrokeshire", "swansea"]);
+        assert_eq!(complete(&c, "", None, 1), ["pembrokeshire"]);
+        let s = complete(&c, "swansea#saf", None, 10);
+        assert_eq!(s, ["swansea#safeguarding"]);
+        let s = complete(&c, "swansea#", None, 20);
+        assert!(s.contains(&"swansea#methodology".to_string()), "{s:?}");
+        assert!(s.contains(&"swansea#3".to_string()), "{s:?}");
+        let s = complete(&c, "#meth", at(&c, "Swansea"), 10);
+        assert_eq!(s, ["#methodology"]);
+        assert!(complete(&c, "#meth", None, 10).is_empty());
+        assert!(complete(&c, "cardiff#", None, 10).is_empty());
+        assert!(complete(&c, "zzz", None, 10).is_empty());
+    }
+
+    #[test]
+    fn completion_offers_report_ids_of_a_council_with_two_reports() {
+        let c = corpus();
+        let mut later = c.reports[1].clone();
+        later.id = format!("{}-2021-03", slug(&later.authority.short));
+        let name = slug(&later.authority.short);
+        let c = Corpus::new(vec![
+            c.reports[0].clone(),
+            c.reports[1].clone(),
+            later.clone(),
+        ]);
+        let s = complete(&c, &name[..3], None, 10);
+        assert_eq!(s[0], name);
+        assert!(s.contains(&later.id), "{s:?}");
+        assert_eq!(s.len(), 3, "{s:?}");
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         let c = corpus();
@@ -352,5 +657,12 @@ mod tests {
         }
         let empty = Corpus::default();
         assert!(resolve(&empty, "swansea").is_err());
+        for s in ["#", "##", ":", "R", "3.", "\u{1b}[2J", "ŵ#", "#ŷ", "a#b#c"] {
+            let _ = resolve_from(&c, s, Some(0));
+            let _ = resolve_from(&c, s, Some(99));
+            let _ = resolve_from(&empty, s, None);
+            let _ = complete(&c, s, Some(0), 5);
+            let _ = complete(&empty, s, None, 5);
+        }
     }
 }

@@ -130,11 +130,7 @@ fn skip_string(chars: &mut std::str::Chars<'_>) {
 /// Text safe to hand to a terminal: anything [`clean`] would remove is removed, and tabs, line
 /// feeds and form feeds become spaces. Borrowed when nothing needed changing.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
-    let safe = |c: char| {
-        !(c.is_control()
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'))
-    };
-    if s.chars().all(safe) {
+    if !s.chars().any(unsafe_for_terminal) {
         return Cow::Borrowed(s);
     }
     let (cleaned, _) = clean(s);
@@ -150,6 +146,39 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// A path as it may be shown: [`for_terminal`] over its display form, so a file name cannot
+/// drive the terminal or split a line.
+pub fn shown_path(p: &std::path::Path) -> String {
+    for_terminal(&p.display().to_string()).into_owned()
+}
+
+/// True for what must not reach a terminal raw: C0 and C1 control characters (ESC, CSI U+009B,
+/// ...) and bidi controls (U+202E, ...). [`for_terminal`] removes them.
+fn unsafe_for_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// Pretty JSON that is safe to print: as `serde_json::to_string_pretty`, but C1 controls and
+/// bidi controls (which JSON allows raw, and a terminal may act on) are written as `\uXXXX`
+/// escapes too. The data is unchanged; only its spelling is.
+pub fn to_json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    if !json.chars().any(unsafe_for_terminal) {
+        return Ok(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // Structure is ASCII and C0 controls are escaped already: these are inside strings.
+        if unsafe_for_terminal(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 /// Folds one character for matching: curly quotes to straight, dashes to `-`, Welsh and other

@@ -1,6 +1,7 @@
 //! `ciw compare`: one theme side by side across councils (plain text sized to the width, or
 //! JSON), and with `--matrix` the councils × themes table with the methodology figures.
 
+use super::output::Format;
 use super::Args;
 use crate::compare as core;
 use crate::compare::layout::{self, ExpectationsMode, Options};
@@ -8,10 +9,9 @@ use crate::corpus::Corpus;
 use crate::model::{Report, Theme};
 use crate::text::for_terminal;
 use anyhow::Result;
-use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--json] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--json]";
+const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--format FORMAT] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--format FORMAT]";
 
 /// The narrowest `--width` accepted.
 const MIN_WIDTH: usize = 20;
@@ -25,7 +25,7 @@ fn theme_list() -> String {
 }
 
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     ExitCode::from(2)
 }
 
@@ -66,7 +66,7 @@ pub fn run(
     args: &Args,
     theme: Option<&str>,
     authorities: &[String],
-    json: bool,
+    format: Format,
     width: Option<usize>,
     matrix: bool,
 ) -> Result<ExitCode> {
@@ -140,11 +140,13 @@ pub fn run(
             None => Theme::ALL.to_vec(),
         };
         let m = core::matrix(&themes, reports.iter().copied());
-        if json {
-            emit(&format!("{}\n", serde_json::to_string_pretty(&m)?))?;
-        } else {
-            emit(&layout::matrix_text(&m, width))?;
-        }
+        let body = match format {
+            Format::Json => format!("{}\n", crate::text::to_json_pretty(&m)?),
+            Format::Text => layout::matrix_text(&m, width),
+            Format::Markdown => crate::export::matrix_markdown(&m),
+            Format::Csv => crate::export::matrix_csv(&m),
+        };
+        super::output::write_stdout(&body)?;
         return Ok(super::exit_code(failed));
     }
 
@@ -152,8 +154,14 @@ pub fn run(
         return Ok(ExitCode::from(2));
     };
     let c = core::compare(theme, reports.iter().copied());
-    if json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&c)?))?;
+    let export = match format {
+        Format::Json => Some(format!("{}\n", crate::text::to_json_pretty(&c)?)),
+        Format::Markdown => Some(crate::export::compare_markdown(&c, &corpus)),
+        Format::Csv => Some(crate::export::compare_csv(&c, &corpus)),
+        Format::Text => None,
+    };
+    if let Some(body) = export {
+        super::output::write_stdout(&body)?;
         return Ok(super::exit_code(failed));
     }
     let mut opts = Options::new(width);
@@ -192,15 +200,6 @@ pub fn run(
     let s = layout::side_by_side(&c, &opts);
     let mut text = s.lines().join("\n");
     text.push('\n');
-    emit(&text)?;
+    super::output::write_stdout(&text)?;
     Ok(super::exit_code(failed))
-}
-
-/// Writes to stdout; a reader that stops early (`| head`) is not an error.
-fn emit(text: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => r,
-    }
 }

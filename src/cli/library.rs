@@ -1,6 +1,7 @@
 //! `ciw import` and `ciw remove`: the on-disk library (see [`crate::library`]).
 use super::Args;
 use crate::library::{ImportEvent, Library, Paths};
+use crate::text::{for_terminal, shown_path};
 use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,10 +13,14 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
     let lib_paths = Paths::resolve(args.library.as_deref())?;
     let (mut lib, notes) = Library::open(&lib_paths.data)?;
     for n in &notes {
-        eprintln!("ciw: {n}");
+        eprintln!("ciw: {}", for_terminal(n));
     }
-    let events = lib.import(paths)?;
-    let mut out = std::io::stdout().lock();
+    let result = lib.import(paths);
+    for n in lib.take_notes() {
+        eprintln!("ciw: {}", for_terminal(&n));
+    }
+    let events = result?;
+    let mut out = super::output::stdout();
     let (mut added, mut replaced, mut failed) = (0, 0, 0);
     for ev in &events {
         match ev {
@@ -29,10 +34,11 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
                     1 => "1 warning".to_string(),
                     n => format!("{n} warnings"),
                 };
+                let (id, path) = (for_terminal(&entry.id), for_terminal(path));
                 match old {
                     None => {
                         added += 1;
-                        writeln!(out, "imported {} from {path} ({warnings})", entry.id)?;
+                        writeln!(out, "imported {id} from {path} ({warnings})")?;
                     }
                     Some(old) => {
                         replaced += 1;
@@ -43,15 +49,15 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
                         };
                         writeln!(
                             out,
-                            "replaced {} (imported before from {}) with {path} ({warnings}{same})",
-                            entry.id, old.imported_from
+                            "replaced {id} (imported before from {}) with {path} ({warnings}{same})",
+                            for_terminal(&old.imported_from)
                         )?;
                     }
                 }
             }
             ImportEvent::Failed(e) => {
                 failed += 1;
-                eprintln!("ciw: {e}: not imported");
+                eprintln!("ciw: {}: not imported", for_terminal(&e.to_string()));
             }
         }
     }
@@ -59,7 +65,7 @@ pub fn import(args: &Args, paths: &[PathBuf]) -> Result<ExitCode> {
     writeln!(
         out,
         "{added} imported, {replaced} replaced, {failed} failed; the library ({}) holds {total} report{}.",
-        lib.dir().display(),
+        shown_path(lib.dir()),
         if total == 1 { "" } else { "s" }
     )?;
     if added + replaced > 0 {
@@ -82,7 +88,7 @@ fn index_for_search(lib: &Library) {
         return;
     }
     for n in lib.search_index().notes {
-        eprintln!("ciw: {n}");
+        eprintln!("ciw: {}", for_terminal(&n));
     }
 }
 
@@ -91,16 +97,22 @@ pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
     let lib_paths = Paths::resolve(args.library.as_deref())?;
     let (mut lib, notes) = Library::open(&lib_paths.data)?;
     for n in &notes {
-        eprintln!("ciw: {n}");
+        eprintln!("ciw: {}", for_terminal(n));
     }
-    match lib.remove(key) {
+    let result = lib.remove(key);
+    for n in lib.take_notes() {
+        eprintln!("ciw: {}", for_terminal(&n));
+    }
+    match result {
         Ok(removed) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::output::stdout();
             for e in &removed {
                 writeln!(
                     out,
                     "removed {} ({}, {})",
-                    e.id, e.authority_name, e.inspection
+                    for_terminal(&e.id),
+                    for_terminal(&e.authority_name),
+                    for_terminal(&e.inspection)
                 )?;
             }
             if !removed.is_empty() {
@@ -110,13 +122,13 @@ pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
             writeln!(
                 out,
                 "the library ({}) holds {total} report{}.",
-                lib.dir().display(),
+                shown_path(lib.dir()),
                 if total == 1 { "" } else { "s" }
             )?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("ciw: {e}");
+            eprintln!("ciw: {}", for_terminal(&e.to_string()));
             Ok(ExitCode::from(1))
         }
     }

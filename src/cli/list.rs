@@ -1,11 +1,11 @@
-//! `ciw list`: the reports with their inspection dates and counts, as a table or JSON.
+//! `ciw list`: the reports with their inspection dates and counts, as a table, JSON, Markdown or CSV.
+use super::output::Format;
 use super::Args;
 use crate::library::{Library, Paths, Summary};
 use crate::model::Kind;
 use crate::text::for_terminal;
 use crate::tui::wrap;
 use anyhow::Result;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// One row of `ciw list --json`.
@@ -93,7 +93,7 @@ pub fn table(reports: &[Summary], width: usize) -> String {
     out
 }
 
-pub fn run(args: &Args, json: bool) -> Result<ExitCode> {
+pub fn run(args: &Args, format: Format) -> Result<ExitCode> {
     let (rows, failed) = match library_summaries(args) {
         Some(rows) => (rows, false),
         None => {
@@ -101,13 +101,16 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode> {
             (corpus.reports.iter().map(Summary::of).collect(), failed)
         }
     };
-    let body = if json {
-        let rows: Vec<_> = rows.iter().map(json_row).collect();
-        serde_json::to_string_pretty(&rows)? + "\n"
-    } else {
-        table(&rows, super::terminal_width())
+    let body = match format {
+        Format::Json => {
+            let rows: Vec<_> = rows.iter().map(json_row).collect();
+            crate::text::to_json_pretty(&rows)? + "\n"
+        }
+        Format::Text => table(&rows, super::terminal_width()),
+        Format::Markdown => crate::export::list_markdown(&rows),
+        Format::Csv => crate::export::list_csv(&rows),
     };
-    write_stdout(&body)?;
+    super::output::write_stdout(&body)?;
     Ok(super::exit_code(failed))
 }
 
@@ -121,19 +124,10 @@ fn library_summaries(args: &Args) -> Option<Vec<Summary>> {
     let (lib, notes) = Library::open(&paths.data).ok()?;
     // Said now: a recovered manifest is written back, so the next open would not repeat them.
     for n in &notes {
-        eprintln!("ciw: {n}");
+        eprintln!("ciw: {}", crate::text::for_terminal(n));
     }
     if lib.is_empty() {
         return None;
     }
     Some(lib.summaries()?.into_iter().cloned().collect())
-}
-
-/// Writes to stdout; a closed pipe (`ciw list | head`) is not an error.
-pub(super) fn write_stdout(body: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
 }

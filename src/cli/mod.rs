@@ -2,8 +2,10 @@
 //! feature has a scriptable twin here. Exit codes: 0 ok, 1 some input failed, 2 usage error.
 
 mod compare;
+pub mod complete;
 mod library;
 mod list;
+pub mod output;
 mod parse;
 mod search;
 mod show;
@@ -11,6 +13,7 @@ mod show;
 use crate::corpus::{self, Corpus};
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use output::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,6 +43,7 @@ pub struct Args {
 pub enum Command {
     /// Parse reports and print their structure.
     Parse {
+        /// Report files (.txt), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
         /// The JSON contract: one object for one file, an array for several.
@@ -48,30 +52,48 @@ pub enum Command {
     },
     /// Parse reports and list what the parser had to guess or repair.
     Check {
+        /// Report files (.txt), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },
     /// List the reports: authority, inspection date, counts.
     List {
-        #[arg(long)]
+        /// Output format: text, markdown, csv (one row per report) or json.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+        /// The same as --format json.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
     /// Print a report, a section (`#safeguarding`, `#3`) or one paragraph (`#3.18`, `#R5`).
     Show {
+        /// A deep link: `swansea`, `swansea#3.18`, `swansea#R5`, `swansea#safeguarding`.
         #[arg(value_name = "AUTHORITY[#ID]")]
         target: String,
-        #[arg(long)]
+        /// Output format: text, markdown, csv (one row per paragraph) or json.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+        /// The same as --format json.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
     /// Search every paragraph, finding and recommendation.
     Search {
+        /// Words to find (typos are fine); 'exact, "a phrase", !exclude, in:COUNCIL, theme:THEME.
         query: String,
-        #[arg(long)]
+        /// Output format: text, markdown, csv (one row per hit) or json.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+        /// The same as --format json.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// At most this many hits.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Only this council's reports.
         #[arg(long, value_name = "A")]
         authority: Option<String>,
+        /// Only this theme.
         #[arg(long, value_name = "T")]
         theme: Option<String>,
     },
@@ -79,8 +101,14 @@ pub enum Command {
     Compare {
         /// access, assessment, care-and-support, safeguarding, leadership
         theme: Option<String>,
+        /// The councils (or report ids) to compare; all when none is named.
         authorities: Vec<String>,
-        #[arg(long)]
+        /// Output format: text, markdown, csv (one row per paragraph, or per council with
+        /// --matrix) or json.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+        /// The same as --format json.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
         /// Output width (default: the terminal's).
         #[arg(long)]
@@ -91,14 +119,46 @@ pub enum Command {
     },
     /// Add reports to the library.
     Import {
+        /// Report files (.txt), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },
     /// Remove a report from the library.
     Remove {
+        /// A report id (`swansea-2018-07`), or a council to remove all its reports.
         #[arg(value_name = "AUTHORITY|ID")]
         key: String,
     },
+    /// Print a shell completion script: `source <(ciw completions bash)`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff): `ciw man | man -l -`.
+    Man,
+}
+
+/// The version `--version` prints: the crate's, and the parser's that the library's caches
+/// depend on (a new parser version re-parses every imported report once).
+pub fn long_version() -> &'static str {
+    static V: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        format!(
+            "{} (parser {})",
+            env!("CARGO_PKG_VERSION"),
+            crate::parse::PARSER_VERSION
+        )
+    })
+}
+
+/// Parses the process's arguments (answering a shell's completion request first, if this run
+/// is one).
+pub fn parse_args() -> Args {
+    use clap::FromArgMatches;
+    complete::handle();
+    let matches = complete::command().get_matches();
+    Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Runs the command line.
@@ -106,10 +166,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match &args.command {
         Some(Command::Parse { paths, json }) => parse::parse(paths, *json),
         Some(Command::Check { paths }) => parse::check(paths),
-        Some(Command::List { json }) => list::run(&args, *json),
-        Some(Command::Show { target, json }) => show::run(&args, target, *json),
+        Some(Command::List { format, json }) => list::run(&args, Format::pick(*format, *json)),
+        Some(Command::Show {
+            target,
+            format,
+            json,
+        }) => show::run(&args, target, Format::pick(*format, *json)),
         Some(Command::Search {
             query,
+            format,
             json,
             limit,
             authority,
@@ -117,7 +182,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }) => search::run(
             &args,
             query,
-            *json,
+            Format::pick(*format, *json),
             *limit,
             authority.as_deref(),
             theme.as_deref(),
@@ -125,12 +190,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(Command::Compare {
             theme,
             authorities,
+            format,
             json,
             width,
             matrix,
-        }) => compare::run(&args, theme.as_deref(), authorities, *json, *width, *matrix),
+        }) => compare::run(
+            &args,
+            theme.as_deref(),
+            authorities,
+            Format::pick(*format, *json),
+            *width,
+            *matrix,
+        ),
         Some(Command::Import { paths }) => library::import(&args, paths),
         Some(Command::Remove { key }) => library::remove(&args, key),
+        Some(Command::Completions { shell }) => {
+            complete::print(complete::script(*shell).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            complete::print(&complete::man_page()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => crate::tui::run(&args),
     }
 }
@@ -141,7 +222,7 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     if !args.reports.is_empty() {
         let (loaded, errors) = corpus::load_paths(&args.reports);
         for e in &errors {
-            eprintln!("ciw: {e}");
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
         }
         return (
             Corpus::new(loaded.into_iter().map(|l| l.report).collect()),
@@ -151,14 +232,17 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
     let paths = match crate::library::Paths::resolve(args.library.as_deref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("ciw: {e}; showing the sample reports");
+            eprintln!(
+                "ciw: {}; showing the sample reports",
+                crate::text::for_terminal(&e.to_string())
+            );
             return (Corpus::samples(), false);
         }
     };
     match crate::library::open_reports(&paths) {
         Ok(opened) => {
             for n in &opened.notes {
-                eprintln!("ciw: {n}");
+                eprintln!("ciw: {}", crate::text::for_terminal(n));
             }
             let failed = opened.left_out > 0;
             if opened.samples {
@@ -167,9 +251,11 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
                 (Corpus::new(opened.reports), failed)
             }
         }
+        // The library is there but broken: say so, and work on nothing rather than on the
+        // samples as if the library were empty.
         Err(e) => {
-            eprintln!("ciw: {e}; showing the sample reports");
-            (Corpus::samples(), true)
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+            (Corpus::default(), true)
         }
     }
 }

@@ -12,20 +12,20 @@ use std::process::ExitCode;
 fn load(paths: &[PathBuf]) -> (Vec<Loaded>, bool) {
     let (loaded, errors) = corpus::load_paths(paths);
     for e in &errors {
-        eprintln!("ciw: {e}");
+        eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
     }
     (loaded, !errors.is_empty())
 }
 
 pub fn parse(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (loaded, failed) = load(paths);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     if json {
         let reports: Vec<&Report> = loaded.iter().map(|l| &l.report).collect();
         let text = if paths.len() == 1 && reports.len() == 1 && !paths[0].is_dir() {
-            serde_json::to_string_pretty(reports[0])?
+            crate::text::to_json_pretty(reports[0])?
         } else {
-            serde_json::to_string_pretty(&reports)?
+            crate::text::to_json_pretty(&reports)?
         };
         writeln!(out, "{text}")?;
     } else {
@@ -115,7 +115,7 @@ pub fn outline(r: &Report) -> String {
 
 pub fn check(paths: &[PathBuf]) -> Result<ExitCode> {
     let (loaded, failed) = load(paths);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     for l in &loaded {
         let w = &l.report.warnings;
         writeln!(

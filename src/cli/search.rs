@@ -1,12 +1,13 @@
 //! `ciw search`: ranked findings across every report, a line per hit (deep link and a snippet
 //! around the match, sized to the terminal) or the JSON contract of `DESIGN.md`.
 
+use super::output::Format;
 use super::Args;
 use crate::model::Theme;
 use crate::search::{Hit, Query, SearchIndex};
 use crate::text::for_terminal;
 use anyhow::Result;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE_ERROR: u8 = 2;
@@ -14,7 +15,7 @@ const USAGE_ERROR: u8 = 2;
 pub fn run(
     args: &Args,
     query: &str,
-    json: bool,
+    format: Format,
     limit: usize,
     authority: Option<&str>,
     theme: Option<&str>,
@@ -37,7 +38,7 @@ pub fn run(
              (typos are fine; 'exact, \"a phrase\", !exclude, in:COUNCIL, theme:THEME)",
         );
     }
-    let (index, failed) = search_index(args);
+    let (index, corpus, failed) = search_index(args);
     if let Some(a) = authority {
         q.authorities.push(a.to_string());
     }
@@ -45,13 +46,26 @@ pub fn run(
         return usage(&e.to_string());
     }
     let hits = index.search(&q, limit);
-    let mut out = std::io::stdout().lock();
-    if json {
-        let items: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
+    let mut out = super::output::stdout();
+    if matches!(format, Format::Markdown | Format::Csv) {
+        // Citations name the council in full, the date and the page: from the reports.
+        let corpus = corpus.unwrap_or_else(|| super::load_corpus(args).0);
+        let body = match format {
+            Format::Csv => crate::export::hits_csv(&hits, &corpus),
+            _ => crate::export::hits_markdown(query, &hits, &corpus),
+        };
+        out.write_all(body.as_bytes())?;
         if hits.is_empty() {
             eprintln!("ciw: {}", no_hits(query, &index));
+        }
+    } else if format == Format::Json {
+        let items: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
+        writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
+        if hits.is_empty() {
+            eprintln!(
+                "ciw: {}",
+                crate::text::for_terminal(&no_hits(query, &index))
+            );
         }
     } else if hits.is_empty() {
         writeln!(out, "{}", no_hits(query, &index))?;
@@ -67,28 +81,28 @@ pub fn run(
 /// The index to search: the library's stored one (built and stored on first use) when
 /// searching the library, so no report is read or indexed per search; else one built from
 /// the reports given with `--reports`, or from the samples when the library is empty.
-fn search_index(args: &Args) -> (SearchIndex, bool) {
+fn search_index(args: &Args) -> (SearchIndex, Option<crate::corpus::Corpus>, bool) {
     if args.reports.is_empty() {
         if let Ok(paths) = crate::library::Paths::resolve(args.library.as_deref()) {
             if let Ok((lib, notes)) = crate::library::Library::open(&paths.data) {
                 if !lib.is_empty() {
                     let loaded = lib.search_index();
                     for n in notes.iter().chain(&loaded.notes) {
-                        eprintln!("ciw: {n}");
+                        eprintln!("ciw: {}", crate::text::for_terminal(n));
                     }
                     if loaded.index.report_count() > 0 {
-                        return (loaded.index, loaded.left_out > 0);
+                        return (loaded.index, None, loaded.left_out > 0);
                     }
                 }
             }
         }
     }
     let (corpus, failed) = super::load_corpus(args);
-    (SearchIndex::new(&corpus), failed)
+    (SearchIndex::new(&corpus), Some(corpus), failed)
 }
 
 fn usage(msg: &str) -> Result<ExitCode> {
-    eprintln!("ciw: {msg}");
+    eprintln!("ciw: {}", crate::text::for_terminal(msg));
     Ok(ExitCode::from(USAGE_ERROR))
 }
 

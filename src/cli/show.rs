@@ -1,5 +1,6 @@
 //! `ciw show`: a report, a section (`#safeguarding`, `#3`) or one paragraph (`#3.18`, `#R5`),
-//! as plain text wrapped to the terminal or as the model's JSON.
+//! as plain text wrapped to the terminal, as the model's JSON, or exported (Markdown, CSV).
+use super::output::Format;
 use super::Args;
 use crate::model::{Report, Section};
 use crate::target::{self, Target};
@@ -120,10 +121,10 @@ pub fn text(r: &Report, t: &Target, width: usize) -> String {
 /// JSON for a resolved target: the Report, the Section, or the Paragraph with its context.
 pub fn json(r: &Report, t: &Target) -> Result<String> {
     let Some(s) = t.section.and_then(|si| r.sections.get(si)) else {
-        return Ok(serde_json::to_string_pretty(r)?);
+        return Ok(crate::text::to_json_pretty(r)?);
     };
     let Some(p) = t.paragraph.and_then(|pi| s.paragraphs.get(pi)) else {
-        return Ok(serde_json::to_string_pretty(s)?);
+        return Ok(crate::text::to_json_pretty(s)?);
     };
     let theme = s.theme.or_else(|| {
         let n: u32 = p.id.strip_prefix(['R', 'r'])?.parse().ok()?;
@@ -141,24 +142,26 @@ pub fn json(r: &Report, t: &Target) -> Result<String> {
         "theme": theme,
         "citation": r.citation(&p.id),
     });
-    Ok(serde_json::to_string_pretty(&v)?)
+    Ok(crate::text::to_json_pretty(&v)?)
 }
 
-pub fn run(args: &Args, link: &str, as_json: bool) -> Result<ExitCode> {
+pub fn run(args: &Args, link: &str, format: Format) -> Result<ExitCode> {
     let (corpus, failed) = super::load_corpus(args);
     let t = match target::resolve(&corpus, link) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("ciw: {e}");
-            return Ok(ExitCode::from(2));
+            eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+            // Not found because a report could not be loaded (said above): an input failed.
+            return Ok(ExitCode::from(if failed { 1 } else { 2 }));
         }
     };
     let r = &corpus.reports[t.report];
-    let body = if as_json {
-        json(r, &t)? + "\n"
-    } else {
-        text(r, &t, super::terminal_width())
+    let body = match format {
+        Format::Json => json(r, &t)? + "\n",
+        Format::Text => text(r, &t, super::terminal_width()),
+        Format::Markdown => crate::export::show_markdown(r, &t),
+        Format::Csv => crate::export::show_csv(r, &t),
     };
-    super::list::write_stdout(&body)?;
+    super::output::write_stdout(&body)?;
     Ok(super::exit_code(failed))
 }

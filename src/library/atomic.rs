@@ -1,6 +1,6 @@
 //! Atomic file writes: temp file in the same folder, fsync, rename over, fsync the folder.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -30,6 +30,11 @@ pub(super) fn sync_dir(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Syncs the folder `dir` itself (its entries: names created, renamed or removed in it).
+pub(super) fn sync_folder(dir: &Path) -> io::Result<()> {
+    sync_dir(&dir.join("x"))
+}
+
 /// Writes a file so that readers see either the old contents or the new, never a mix, even if
 /// the process or machine dies: temp file in the same folder, fsync, rename over, fsync folder.
 /// Creates the folder if need be.
@@ -42,23 +47,50 @@ pub(super) fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
 ) -> io::Result<()> {
+    match write_atomic_reporting(path, fill)? {
+        Renamed::Durable => Ok(()),
+        Renamed::NotSynced(e) => Err(e),
+    }
+}
+
+/// How a write that reached its rename ended.
+#[derive(Debug)]
+pub(super) enum Renamed {
+    /// Renamed, and the folder synced: it survives a power cut.
+    Durable,
+    /// Renamed (readers see the new contents), but syncing the folder failed, so a power cut
+    /// might still undo it. For a commit this is not a failure: the commit happened.
+    NotSynced(io::Error),
+}
+
+/// [`write_atomic_with`] telling a failure before the rename (`Err`: the old contents stand)
+/// from one after it ([`Renamed::NotSynced`]).
+pub(super) fn write_atomic_reporting(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
+) -> io::Result<Renamed> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
     let tmp = temp_path(path);
-    let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+    let written = (|| {
+        // `create_new`: never through a link or file planted under the temp name.
+        let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut w = BufWriter::with_capacity(1 << 16, file);
         fill(&mut w)?;
         let file = w.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&tmp, path)?;
-        sync_dir(path)
+        fs::rename(&tmp, path)
     })();
-    if result.is_err() {
+    if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
+        return Err(e);
     }
-    result
+    Ok(match sync_dir(path) {
+        Ok(()) => Renamed::Durable,
+        Err(e) => Renamed::NotSynced(e),
+    })
 }
 
 #[cfg(test)]

@@ -1,13 +1,16 @@
 //! Writing the library: import, remove, and the commit that both end with.
 
-use super::atomic::{sync_dir, write_atomic};
+use super::atomic::{sync_dir, sync_folder, write_atomic};
 use super::cache::write_cache;
 use super::lock::lock_create;
 use super::manifest::{hex, parse_key, source_key, Entry, Manifest};
-use super::{io_err, unix_now, ImportEvent, Library, LibraryError, CACHE, MANIFEST, SOURCES};
+use super::own::{self, INCOMING};
+use super::{fault, io_err, unix_now, ImportEvent, Library, LibraryError, CACHE, SOURCES};
 use crate::corpus::{self, LoadError};
+use crate::input;
 use crate::model::slug;
 use crate::parse;
+use crate::text::{for_terminal, shown_path};
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
@@ -19,12 +22,23 @@ impl Library {
     /// imported again), and a different document whose id is taken gets the next free one
     /// (`wrexham-2021-11-2`). Each file that does not parse is a [`ImportEvent::Failed`]
     /// and the rest go on. All of it is committed at once at the end; an `Err` means nothing was
-    /// committed and the library is as it was.
+    /// committed and the library is as it was. Notes (recoveries, set-aside orphans) wait in
+    /// [`Library::take_notes`].
+    ///
+    /// The folder must be a library already, or new, or empty ([`LibraryError::Foreign`]
+    /// otherwise). The steps, each a committed state if the process dies after it (see
+    /// [`super::fault`]): a new library gets its marker and an empty manifest; the new sources
+    /// are written to `incoming/`; the cache is rewritten to hold the old and the new reports;
+    /// the sources move into `sources/`; the manifest is renamed into place (the commit); the
+    /// sources it no longer names are deleted.
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<Vec<ImportEvent>, LibraryError> {
+        own::check_adoptable(&self.dir)?;
         let _lock = lock_create(&self.dir)?;
+        own::adopt(&self.dir)?;
         self.reload()?;
-        let sources = self.dir.join(SOURCES);
-        fs::create_dir_all(&sources).map_err(io_err(&sources))?;
+        let tidied = own::tidy(&self.dir, &self.manifest)?;
+        self.notes.extend(tidied);
+        let sources = own::own_dir(&self.dir, SOURCES)?;
         // Make the folders themselves durable (their entries in their parents).
         sync_dir(&sources)
             .and_then(|_| sync_dir(&self.dir))
@@ -39,23 +53,20 @@ impl Library {
             .collect();
         let mut manifest = self.manifest.clone();
         let mut new_payloads: HashMap<[u8; 16], Vec<u8>> = HashMap::new();
+        // Sources written to `incoming/`, by name.
+        let mut staged: HashSet<String> = HashSet::new();
+        let mut incoming: Option<PathBuf> = None;
         let now = unix_now();
         for file in files {
-            let shown = file.display().to_string();
-            let bytes = match fs::read(&file) {
+            let shown = shown_path(&file);
+            let bytes = match input::read(&file) {
                 Ok(b) => b,
-                Err(source) => {
-                    events.push(ImportEvent::Failed(LoadError::Io {
-                        path: shown,
-                        source,
-                    }));
+                Err(e) => {
+                    events.push(ImportEvent::Failed(LoadError::input(&file, e)));
                     continue;
                 }
             };
-            let origin = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let origin = corpus::origin_of(&file);
             let mut report = match parse::parse_bytes(&bytes, &origin) {
                 Ok(r) => r,
                 Err(source) => {
@@ -68,30 +79,33 @@ impl Library {
             };
             let key = source_key(&bytes, &origin);
             let hex = hex(&key);
-            let (id, same) = place(&manifest, &report.id, |e| {
+            // The same document imported before keeps its id (and is replaced); another with
+            // the same id gets the next free one.
+            report.id = place(&manifest, &report.id, |e| {
                 e.key == hex
                     || e.imported_from == shown
-                    || fs::read(sources.join(&e.source)).is_ok_and(|b| b == bytes)
+                    || input::read_stored(&sources.join(&e.source), bytes.len() as u64)
+                        .is_ok_and(|b| b == bytes)
             });
-            report.id = id;
-            let source_name = format!("{}-{}.txt", report.id, &hex[..16]);
-            let dest = sources.join(&source_name);
-            if !dest.exists() {
+            let source_name = format!("{}-{}.txt", slug(&report.id), &hex[..16]);
+            // Already stored with these very bytes: nothing to write. Otherwise (new, or the
+            // stored copy damaged) staged, and moved in at the commit.
+            let stored = input::read_stored(&sources.join(&source_name), bytes.len() as u64)
+                .is_ok_and(|b| b == bytes);
+            if !stored && !staged.contains(&source_name) {
+                let dir = match &incoming {
+                    Some(d) => d.clone(),
+                    None => incoming.insert(own::own_dir(&self.dir, INCOMING)?).clone(),
+                };
+                let dest = dir.join(&source_name);
                 write_atomic(&dest, &bytes).map_err(io_err(&dest))?;
+                staged.insert(source_name.clone());
             }
-            let payload = postcard::to_allocvec(&report).map_err(|e| LibraryError::Io {
-                path: shown.clone(),
-                source: io::Error::other(e),
-            })?;
+            let payload =
+                postcard::to_allocvec(&report).map_err(|e| io_err(&file)(io::Error::other(e)))?;
             new_payloads.insert(key, payload);
             let entry = Entry::new(&report, origin, shown.clone(), source_name, hex, now);
-            let replaced = match same {
-                Some(i) => Some(std::mem::replace(&mut manifest.reports[i], entry.clone())),
-                None => {
-                    manifest.reports.push(entry.clone());
-                    None
-                }
-            };
+            let replaced = manifest.upsert(entry.clone());
             events.push(ImportEvent::Imported {
                 path: shown,
                 entry,
@@ -99,15 +113,37 @@ impl Library {
             });
         }
         if new_payloads.is_empty() {
+            if let Some(dir) = incoming {
+                let _ = fs::remove_dir(dir);
+            }
             return Ok(events);
         }
+        fault::point("import:staged");
         // The cache keeps what the old and the new manifest name, so it serves either one if we
         // are killed before the commit below.
         let mut keep = old_keys;
         keep.extend(manifest.reports.iter().filter_map(|e| parse_key(&e.key)));
         let cache = self.dir.join(CACHE);
         write_cache(&cache, &keep, &new_payloads).map_err(io_err(&cache))?;
+        fault::point("import:cache");
+        if let Some(dir) = &incoming {
+            let named: HashSet<&str> = manifest.reports.iter().map(|e| e.source.as_str()).collect();
+            for name in &staged {
+                let from = dir.join(name);
+                if named.contains(name.as_str()) {
+                    let to = sources.join(name);
+                    fs::rename(&from, &to).map_err(io_err(&to))?;
+                } else {
+                    // Staged, then replaced by a later file of the same import.
+                    let _ = fs::remove_file(&from);
+                }
+            }
+            sync_folder(&sources).map_err(io_err(&sources))?;
+            let _ = fs::remove_dir(dir);
+        }
+        fault::point("import:moved");
         self.commit(manifest)?;
+        fault::point("import:committed");
         Ok(events)
     }
 
@@ -121,7 +157,7 @@ impl Library {
     /// Removes the report with this id, or every report of this authority (short or full name,
     /// any case). Returns what was removed. No match removes nothing: [`LibraryError::NotFound`].
     pub fn remove(&mut self, key: &str) -> Result<Vec<Entry>, LibraryError> {
-        if !self.dir.is_dir() {
+        if !own::is_library(&self.dir) {
             return Err(LibraryError::NotFound {
                 key: key.to_string(),
                 known: "nothing yet".into(),
@@ -129,6 +165,8 @@ impl Library {
         }
         let _lock = lock_create(&self.dir)?;
         self.reload()?;
+        let tidied = own::tidy(&self.dir, &self.manifest)?;
+        self.notes.extend(tidied);
         let k = slug(key);
         let matches = |e: &Entry| {
             !k.is_empty()
@@ -138,11 +176,11 @@ impl Library {
                     || slug(&e.authority_name) == k)
         };
         if !self.manifest.reports.iter().any(matches) {
-            let mut known: Vec<&str> = self
+            let mut known: Vec<std::borrow::Cow<str>> = self
                 .manifest
                 .reports
                 .iter()
-                .map(|e| e.id.as_str())
+                .map(|e| for_terminal(&e.id))
                 .collect();
             known.sort_unstable();
             return Err(LibraryError::NotFound {
@@ -159,6 +197,7 @@ impl Library {
             manifest.reports.into_iter().partition(|e| matches(e));
         manifest.reports = kept;
         self.commit(manifest)?;
+        fault::point("remove:committed");
         let keep: HashSet<[u8; 16]> = self
             .manifest
             .reports
@@ -170,60 +209,34 @@ impl Library {
         Ok(removed)
     }
 
-    /// Writes the manifest (the commit point), then sweeps sources nothing names and stray temp
-    /// files. Caller holds the lock.
+    /// Writes the manifest (the commit point), then deletes the sources the old manifest named
+    /// and the new one does not. Caller holds the lock.
     pub(super) fn commit(&mut self, manifest: Manifest) -> Result<(), LibraryError> {
-        let path = self.dir.join(MANIFEST);
-        let json = serde_json::to_vec_pretty(&manifest).map_err(|e| LibraryError::Io {
-            path: path.display().to_string(),
-            source: io::Error::other(e),
-        })?;
-        write_atomic(&path, &json).map_err(io_err(&path))?;
-        self.manifest = manifest;
-        let named: HashSet<&str> = self
-            .manifest
-            .reports
-            .iter()
-            .map(|e| e.source.as_str())
-            .collect();
-        for dir in [self.dir.clone(), self.dir.join(SOURCES)] {
-            let Ok(rd) = fs::read_dir(&dir) else { continue };
-            for f in rd.flatten() {
-                let name = f.file_name().to_string_lossy().into_owned();
-                let stray_temp = name.starts_with('.') && name.contains(".tmp-");
-                let orphan = dir.ends_with(SOURCES) && !named.contains(name.as_str());
-                if stray_temp || orphan {
-                    let _ = fs::remove_file(f.path());
-                }
-            }
+        if let Some(note) = super::manifest::write(&self.dir, &manifest)? {
+            self.notes.push(note);
         }
+        let before = std::mem::replace(&mut self.manifest, manifest);
+        own::delete_replaced(&self.dir, &before, &self.manifest);
+        own::sweep_temps(&self.dir);
         Ok(())
     }
 }
 
-/// Where a report with id `base` goes: the entry of the same document (an id `base` or
-/// `base-N` whose entry `same` accepts), to be replaced; else the first free id of `base`,
-/// `base-2`, `base-3`... Two different documents never share an id.
-fn place(
-    manifest: &Manifest,
-    base: &str,
-    same: impl Fn(&Entry) -> bool,
-) -> (String, Option<usize>) {
+/// The id a report with id `base` gets: that of the same document imported before (an id
+/// `base` or `base-N` whose entry `same` accepts), which it then replaces; else the first free
+/// one of `base`, `base-2`, `base-3`... Two different documents never share an id.
+fn place(manifest: &Manifest, base: &str, same: impl Fn(&Entry) -> bool) -> String {
     let of_base = |id: &str| id == base || crate::corpus::is_counted_id(id, base);
-    if let Some(i) = manifest
-        .reports
-        .iter()
-        .position(|e| of_base(&e.id) && same(e))
-    {
-        return (manifest.reports[i].id.clone(), Some(i));
+    if let Some(e) = manifest.reports.iter().find(|e| of_base(&e.id) && same(e)) {
+        return e.id.clone();
     }
     let taken = |id: &str| manifest.reports.iter().any(|e| e.id == id);
     if !taken(base) {
-        return (base.to_string(), None);
+        return base.to_string();
     }
     let mut n = 2;
     while taken(&format!("{base}-{n}")) {
         n += 1;
     }
-    (format!("{base}-{n}"), None)
+    format!("{base}-{n}")
 }

@@ -1,14 +1,14 @@
 //! Loading the reports: from the cache where it is fresh, else from the stored sources.
 
-use super::atomic::write_atomic;
 use super::cache::{read_cache, write_cache, CacheRead, Visit};
 use super::lock::lock;
-use super::manifest::{parse_key, Entry, Manifest, Summary};
-use super::{Library, LoadedLibrary, CACHE, MANIFEST, SOURCES};
+use super::manifest::{parse_key, source_key, stored_limit, Entry, Manifest, Summary};
+use super::{own, Library, LoadedLibrary, CACHE, MANIFEST, SOURCES};
+use crate::input;
 use crate::model::Report;
 use crate::parse;
+use crate::text::{for_terminal, shown_path};
 use std::collections::{HashMap, HashSet};
-use std::fs;
 
 impl Library {
     /// Stores fresh summaries of the reports just loaded (`slots`, in manifest order) in the
@@ -24,7 +24,7 @@ impl Library {
         }
         let Ok(_lock) = lock(&self.dir) else { return };
         let path = self.dir.join(MANIFEST);
-        let Some(mut on_disk) = fs::read(&path)
+        let Some(mut on_disk) = input::read_stored(&path, stored_limit())
             .ok()
             .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
         else {
@@ -44,9 +44,31 @@ impl Library {
                 e.summary = Some(Summary::of(r));
             }
         }
-        if let Ok(json) = serde_json::to_vec_pretty(&on_disk) {
-            let _ = write_atomic(&path, &json);
+        let _ = super::manifest::write(&self.dir, &on_disk);
+    }
+
+    /// The stored source of `e`, as imported: its name a plain file name in `sources/` (not a
+    /// path out of the library), a regular file (not a link, FIFO or device), its content the
+    /// one the manifest's key was made from. Anything else is a damaged entry, and says so.
+    fn read_source(&self, e: &Entry) -> Result<Vec<u8>, String> {
+        if !own::is_plain_name(&e.source) {
+            return Err(format!(
+                "the library index names its source as {:?}, which is not a file in {SOURCES}/ (a damaged entry)",
+                for_terminal(&e.source)
+            ));
         }
+        let Some(key) = parse_key(&e.key) else {
+            return Err("its content key in the library index is damaged".into());
+        };
+        own::check_own_dir(&self.dir, SOURCES).map_err(|err| err.to_string())?;
+        let bytes = input::read_stored(&self.dir.join(SOURCES).join(&e.source), stored_limit())
+            .map_err(|err| format!("cannot read it: {err}"))?;
+        if source_key(&bytes, &e.origin) != key {
+            return Err(
+                "its stored source is damaged (its content is not what was imported)".into(),
+            );
+        }
+        Ok(bytes)
     }
 
     /// Every imported report: from the cache where it is fresh, else parsed from its stored
@@ -136,7 +158,7 @@ impl Library {
                 if !self.manifest.reports.is_empty() {
                     notes.push(format!(
                         "{}: missing; parsing the reports from their stored sources",
-                        cache_path.display()
+                        shown_path(&cache_path)
                     ));
                 }
             }
@@ -145,7 +167,7 @@ impl Library {
                 if !self.manifest.reports.is_empty() {
                     notes.push(format!(
                         "{}: made by another parser version; rebuilding from the stored sources",
-                        cache_path.display()
+                        shown_path(&cache_path)
                     ));
                 }
             }
@@ -153,7 +175,7 @@ impl Library {
                 cache_ok = false;
                 notes.push(format!(
                     "{}: the cache is damaged; rebuilding what it lacks from the stored sources",
-                    cache_path.display()
+                    shown_path(&cache_path)
                 ));
             }
         }
@@ -161,7 +183,7 @@ impl Library {
             cache_ok = false;
             notes.push(format!(
                 "{}: {damaged} damaged entries; rebuilding them from the stored sources",
-                cache_path.display()
+                shown_path(&cache_path)
             ));
         }
         let mut rebuilt: HashMap<[u8; 16], Vec<u8>> = HashMap::new();
@@ -170,13 +192,16 @@ impl Library {
             if slots[i].is_some() {
                 continue;
             }
-            let src = self.dir.join(SOURCES).join(&e.source);
-            match fs::read(&src)
-                .map_err(|err| format!("cannot read it: {err}"))
-                .and_then(|b| {
-                    parse::parse_bytes(&b, &e.origin)
-                        .map_err(|err| format!("it no longer parses: {err}"))
-                }) {
+            // Where the trouble is: the stored source, or the manifest naming a bad one.
+            let src = if own::is_plain_name(&e.source) {
+                self.dir.join(SOURCES).join(&e.source)
+            } else {
+                self.dir.join(MANIFEST)
+            };
+            match self.read_source(e).and_then(|b| {
+                parse::parse_bytes(&b, &e.origin)
+                    .map_err(|err| format!("it no longer parses: {err}"))
+            }) {
                 Ok(mut r) => {
                     // The library's id stands: a counter import added (`-2`) is kept.
                     if crate::corpus::is_counted_id(&e.id, &r.id) {
@@ -189,11 +214,10 @@ impl Library {
                 }
                 Err(why) => {
                     left_out += 1;
+                    let id = for_terminal(&e.id);
                     notes.push(format!(
-                        "{}: {} is left out: {why}; `ciw import` its original again, or `ciw remove {}`",
-                        src.display(),
-                        e.id,
-                        e.id
+                        "{}: {id} is left out: {why}; `ciw import` its original again, or `ciw remove {id}`",
+                        shown_path(&src),
                     ));
                 }
             }
@@ -202,7 +226,7 @@ impl Library {
             // The cache was readable but lacked entries: say which were parsed again.
             notes.push(format!(
                 "{}: {} reports were not in the cache and were parsed from their sources",
-                cache_path.display(),
+                shown_path(&cache_path),
                 rebuilt.len()
             ));
         }
@@ -213,7 +237,7 @@ impl Library {
                 if let Err(e) = write_cache(&cache_path, &keep, &rebuilt) {
                     notes.push(format!(
                         "{}: could not rewrite the cache: {e}",
-                        cache_path.display()
+                        shown_path(&cache_path)
                     ));
                 }
             }

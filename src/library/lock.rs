@@ -1,6 +1,7 @@
 //! The library's lock (`flock` on `DIR/.lock`), held while an import or remove writes.
 
 use super::{io_err, LibraryError};
+use crate::text::shown_path;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::Path;
@@ -76,7 +77,7 @@ pub(super) fn lock_create(dir: &Path) -> Result<LibraryLock, LibraryError> {
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
             eprintln!(
                 "ciw: waiting for another `ciw import` or `ciw remove` on {} to finish",
-                dir.display()
+                shown_path(dir)
             );
             flock(&f, true).map_err(io_err(dir))?;
             Ok(LibraryLock { _file: f })

@@ -1,14 +1,17 @@
 //! The manifest (`library.json`): what is imported, each entry's summary and content key, and its
 //! recovery from the stored sources when it is missing or damaged.
 
-use super::atomic::write_atomic;
+use super::atomic::{write_atomic_reporting, Renamed};
 use super::cache::cache_stamp;
 use super::lock::lock;
-use super::{MANIFEST, SOURCES};
+use super::{io_err, own, LibraryError, MANIFEST, SOURCES};
+use crate::input::{self, InputError};
 use crate::model::{Authority, Inspection, Kind, Report, Services};
 use crate::parse;
+use crate::text::{for_terminal, shown_path};
 use serde::{Deserialize, Serialize};
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -121,86 +124,220 @@ pub(super) struct Manifest {
     pub(super) reports: Vec<Entry>,
 }
 
-/// Rebuilds a manifest from `sources/` when `library.json` is missing or damaged: every stored
-/// source is parsed; of two sources with one id, the newer file wins. The damaged manifest is
-/// kept beside as `library.json.damaged` and the rebuilt one written (best effort).
-pub(super) fn recover_manifest(dir: &Path, notes: &mut Vec<String>) -> Manifest {
-    let mut manifest = Manifest {
-        format: MANIFEST_FORMAT,
-        reports: Vec::new(),
+impl Manifest {
+    pub(super) fn empty() -> Manifest {
+        Manifest {
+            format: MANIFEST_FORMAT,
+            reports: Vec::new(),
+        }
+    }
+
+    /// Puts `entry` in: in place of the entry for the same report, if there is one (returned),
+    /// else at the end. "The same report" is decided here and nowhere else.
+    pub(super) fn upsert(&mut self, entry: Entry) -> Option<Entry> {
+        match self.reports.iter().position(|e| e.id == entry.id) {
+            Some(i) => Some(std::mem::replace(&mut self.reports[i], entry)),
+            None => {
+                self.reports.push(entry);
+                None
+            }
+        }
+    }
+}
+
+/// The most a manifest may weigh (a million reports' worth): anything bigger is damage.
+const MANIFEST_LIMIT: u64 = 1 << 30;
+
+/// What is at `DIR/library.json`.
+enum OnDisk {
+    Good(Manifest),
+    Missing,
+    Damaged(String),
+}
+
+fn read_on_disk(dir: &Path) -> Result<(OnDisk, Option<Vec<u8>>), LibraryError> {
+    let path = dir.join(MANIFEST);
+    let bytes = match input::read_stored(&path, MANIFEST_LIMIT) {
+        Ok(b) => b,
+        Err(InputError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok((OnDisk::Missing, None))
+        }
+        Err(InputError::Io(e)) => return Err(io_err(&path)(e)),
+        Err(e) => return Ok((OnDisk::Damaged(e.to_string()), None)),
     };
+    let state = match serde_json::from_slice::<Manifest>(&bytes) {
+        Ok(m) if m.format == MANIFEST_FORMAT => OnDisk::Good(m),
+        Ok(m) if m.format > MANIFEST_FORMAT => {
+            return Err(LibraryError::NewerFormat {
+                path: shown_path(&path),
+                format: m.format,
+            })
+        }
+        Ok(m) => OnDisk::Damaged(format!("unknown format {}", m.format)),
+        Err(e) => OnDisk::Damaged(e.to_string()),
+    };
+    Ok((state, Some(bytes)))
+}
+
+/// Reads the manifest of the library in `dir`. A folder that is not a library (see
+/// [`own::is_library`]) is an empty one, and nothing is written to it. A missing or damaged
+/// manifest is rebuilt from the stored sources, and the rebuilt one is written only under the
+/// lock, only if the manifest is still the one read (a writer may have committed meanwhile);
+/// the damaged one is kept beside it.
+pub(super) fn read(dir: &Path, notes: &mut Vec<String>) -> Result<Manifest, LibraryError> {
+    if !own::is_library(dir) {
+        return Ok(Manifest::empty());
+    }
+    let (state, seen) = match read_on_disk(dir)? {
+        (OnDisk::Good(m), _) => return Ok(m),
+        other => other,
+    };
+    // Only the holder of the lock may write the manifest: without it, recover in memory only.
+    let lock = lock(dir).ok();
+    let state = if lock.is_some() {
+        match read_on_disk(dir)? {
+            (OnDisk::Good(m), _) => return Ok(m),
+            (again, bytes) if bytes == seen => again,
+            // Changed under us and still bad: recover from what is there now.
+            (again, _) => again,
+        }
+    } else {
+        state
+    };
+    if matches!(state, OnDisk::Missing) && !dir.join(SOURCES).exists() {
+        return Ok(Manifest::empty());
+    }
+    let manifest = rebuild(dir, notes);
+    let path = dir.join(MANIFEST);
+    let shown = shown_path(&path);
+    match &state {
+        OnDisk::Missing => {
+            if !manifest.reports.is_empty() {
+                notes.push(format!(
+                    "{shown}: the library index was missing; rebuilt it from {} stored sources",
+                    manifest.reports.len()
+                ));
+            }
+        }
+        OnDisk::Damaged(why) => notes.push(format!(
+            "{shown}: the library index is damaged ({}); rebuilt it from the stored sources",
+            for_terminal(why)
+        )),
+        OnDisk::Good(_) => {}
+    }
+    if lock.is_none() {
+        notes.push(format!(
+            "{shown}: the rebuilt index is not saved: another ciw is writing to the library"
+        ));
+        return Ok(manifest);
+    }
+    if matches!(state, OnDisk::Damaged(_)) {
+        // Kept, never overwritten: the first free name of library.json.damaged, .damaged.2, ...
+        let aside = (1..1000)
+            .map(|i| match i {
+                1 => dir.join(format!("{MANIFEST}.damaged")),
+                i => dir.join(format!("{MANIFEST}.damaged.{i}")),
+            })
+            .find(|p| p.symlink_metadata().is_err());
+        match aside {
+            Some(aside) if fs::rename(&path, &aside).is_ok() => {}
+            _ => return Ok(manifest),
+        }
+    }
+    if let Ok(Some(note)) = write(dir, &manifest) {
+        notes.push(note);
+    }
+    Ok(manifest)
+}
+
+/// Writes the manifest: the commit point of every change. `Ok(Some(note))` when it was
+/// committed but the folder could not be synced (see [`Renamed::NotSynced`]).
+pub(super) fn write(dir: &Path, manifest: &Manifest) -> Result<Option<String>, LibraryError> {
+    let path = dir.join(MANIFEST);
+    let json =
+        serde_json::to_vec_pretty(manifest).map_err(|e| io_err(&path)(io::Error::other(e)))?;
+    match write_atomic_reporting(&path, |w| w.write_all(&json)).map_err(io_err(&path))? {
+        Renamed::Durable => Ok(None),
+        Renamed::NotSynced(e) => Ok(Some(format!(
+            "{}: written, but the folder could not be synced to disk ({e}); a power cut now could still undo the change",
+            shown_path(&path)
+        ))),
+    }
+}
+
+/// Rebuilds a manifest from `sources/`: every stored source (by its name, a regular file, its
+/// content matching the hash in its name) is parsed; of two sources with one id, the newer file
+/// wins.
+fn rebuild(dir: &Path, notes: &mut Vec<String>) -> Manifest {
+    let mut manifest = Manifest::empty();
     let sources = dir.join(SOURCES);
+    match own::check_own_dir(dir, SOURCES) {
+        Ok(true) => {}
+        Ok(false) => return manifest,
+        Err(e) => {
+            notes.push(e.to_string());
+            return manifest;
+        }
+    }
     let Ok(rd) = fs::read_dir(&sources) else {
         return manifest;
     };
-    let mut found: Vec<(SystemTime, PathBuf)> = rd
+    let mut found: Vec<(SystemTime, String, PathBuf)> = rd
         .flatten()
-        .filter(|f| !f.file_name().to_string_lossy().starts_with('.'))
-        .map(|f| {
+        .filter(|f| f.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|f| {
+            let name = f.file_name().into_string().ok()?;
+            own::is_source_name(&name).then_some(())?;
             let t = f
                 .metadata()
                 .and_then(|m| m.modified())
                 .unwrap_or(UNIX_EPOCH);
-            (t, f.path())
+            Some((t, name, f.path()))
         })
         .collect();
     found.sort();
-    for (time, path) in found {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    for (time, name, path) in found {
         // `<id>-<16 hex>.txt`: the id is the best stand-in for the original file name.
         let id_part = name
             .strip_suffix(".txt")
             .and_then(|s| s.rsplit_once('-'))
-            .map(|(id, _)| id.to_string())
-            .unwrap_or_else(|| name.clone());
+            .map_or(name.as_str(), |(id, _)| id);
         let origin = format!("{id_part}.txt");
-        let report = match fs::read(&path).map(|b| (parse::parse_bytes(&b, &origin), b)) {
-            Ok((Ok(r), bytes)) => (r, bytes),
-            Ok((Err(e), _)) => {
-                notes.push(format!("{}: not recovered: {e}", path.display()));
-                continue;
-            }
+        let shown = shown_path(&path);
+        let bytes = match input::read_stored(&path, stored_limit()) {
+            Ok(b) => b,
             Err(e) => {
-                notes.push(format!("{}: not recovered: {e}", path.display()));
+                notes.push(format!("{shown}: not recovered: {e}"));
                 continue;
             }
         };
-        let (mut r, bytes) = report;
+        let mut r = match parse::parse_bytes(&bytes, &origin) {
+            Ok(r) => r,
+            Err(e) => {
+                notes.push(format!("{shown}: not recovered: {e}"));
+                continue;
+            }
+        };
         // The stored name keeps the id import gave it (`wrexham-2021-11-2`).
-        if crate::corpus::is_counted_id(&id_part, &r.id) {
-            r.id = id_part.clone();
+        if crate::corpus::is_counted_id(id_part, &r.id) {
+            r.id = id_part.to_string();
         }
+        // The name's hash was of the content and the original file name, which is gone: the
+        // entry gets the key of what is there.
         let key = hex(&source_key(&bytes, &origin));
         let imported_at = time
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        let entry = Entry::new(
-            &r,
-            origin,
-            path.display().to_string(),
-            name,
-            key,
-            imported_at,
-        );
-        match manifest.reports.iter().position(|e| e.id == entry.id) {
-            Some(i) => manifest.reports[i] = entry,
-            None => manifest.reports.push(entry),
-        }
-    }
-    if let Ok(_lock) = lock(dir) {
-        let path = dir.join(MANIFEST);
-        if path.exists() {
-            let _ = fs::rename(&path, dir.join(format!("{MANIFEST}.damaged")));
-        }
-        if let Ok(json) = serde_json::to_vec_pretty(&manifest) {
-            let _ = write_atomic(&path, &json);
-        }
+        manifest.upsert(Entry::new(&r, origin, shown, name, key, imported_at));
     }
     manifest
+}
+
+/// The most a stored source may weigh when read back: the input limit, but never under 1 GB,
+/// so a source imported under a raised limit still loads.
+pub(super) fn stored_limit() -> u64 {
+    input::max_size().max(1 << 30)
 }
 
 /// Content key of a source: xxh3-128 of its bytes and its file name (the name is a parser input).

@@ -38,23 +38,26 @@
 
 mod atomic;
 mod cache;
+pub mod fault;
 mod import;
 mod load;
 mod lock;
 mod manifest;
+mod own;
 mod paths;
 mod search_index;
 
 pub use atomic::write_atomic;
 pub use lock::{lock_dir, LibraryLock};
 pub use manifest::{source_key, Entry, Summary};
+pub use own::{is_temp_name, sweep_temps, INCOMING, MARKER, ORPHANS};
 pub use paths::{Paths, CONFIG_FILE};
 
 use crate::corpus::{self, LoadError};
 use crate::model::Report;
 use crate::search::SearchIndex;
-use manifest::{recover_manifest, Manifest, MANIFEST_FORMAT};
-use std::fs;
+use crate::text::shown_path;
+use manifest::Manifest;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -73,16 +76,25 @@ pub const SOURCES: &str = "sources";
 pub enum LibraryError {
     #[error("cannot find your home folder to keep the library in; pass --library DIR or set CIW_LIBRARY")]
     NoHome,
-    #[error("{path}: {source}")]
-    Io { path: String, source: io::Error },
+    /// `error`, not `source`: the message already says it, and `{:#}` would say it twice.
+    #[error("{path}: {error}")]
+    Io { path: String, error: io::Error },
     #[error("no report in the library matches {key:?}; it holds: {known}")]
     NotFound { key: String, known: String },
+    #[error("{dir} is not a ciw library and not empty (it holds {names}); ciw makes a library only in a new or empty folder: give --library (or CIW_LIBRARY) one")]
+    Foreign { dir: String, names: String },
+    #[error("{path} {why}; ciw keeps its files only in folders it made, and leaves this as it is")]
+    NotOurs { path: String, why: &'static str },
+    #[error("{path}: written by a newer ciw (library format {format}); this one reads format 1 and leaves it as it is")]
+    NewerFormat { path: String, format: u32 },
+    #[error("{dir}: none of the library's {count} reports could be loaded (see above); `ciw import` their originals again, or `ciw remove` them")]
+    Unusable { dir: String, count: usize },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> LibraryError + '_ {
-    move |source| LibraryError::Io {
-        path: path.display().to_string(),
-        source,
+    move |error| LibraryError::Io {
+        path: shown_path(path),
+        error,
     }
 }
 
@@ -105,6 +117,8 @@ pub enum ImportEvent {
 pub struct Library {
     dir: PathBuf,
     manifest: Manifest,
+    /// Notes of the last import or remove (recoveries, set-aside sources): see [`Library::take_notes`].
+    notes: Vec<String>,
 }
 
 /// A library's search index plus anything worth telling the user.
@@ -129,55 +143,23 @@ pub struct LoadedLibrary {
 }
 
 impl Library {
-    /// Opens the library in `dir` (which need not exist: then it is empty). Notes tell of any
-    /// recovery, e.g. a corrupt manifest rebuilt from the stored sources.
+    /// Opens the library in `dir` (which need not exist: then it is empty; nor be a library:
+    /// then it is empty too, and nothing is written to it). Notes tell of any recovery, e.g. a
+    /// damaged manifest rebuilt from the stored sources.
     pub fn open(dir: &Path) -> Result<(Library, Vec<String>), LibraryError> {
         let mut notes = Vec::new();
-        let path = dir.join(MANIFEST);
-        let manifest = match fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<Manifest>(&bytes) {
-                Ok(m) if m.format == MANIFEST_FORMAT => m,
-                Ok(m) => {
-                    notes.push(format!(
-                        "{}: written by a newer ciw (format {}); rebuilding the index from the stored sources",
-                        path.display(),
-                        m.format
-                    ));
-                    recover_manifest(dir, &mut notes)
-                }
-                Err(e) => {
-                    notes.push(format!(
-                        "{}: the library index is damaged ({e}); rebuilt it from the stored sources",
-                        path.display()
-                    ));
-                    recover_manifest(dir, &mut notes)
-                }
-            },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if dir.join(SOURCES).is_dir() {
-                    let m = recover_manifest(dir, &mut notes);
-                    if !m.reports.is_empty() {
-                        notes.push(format!(
-                            "{}: the library index was missing; rebuilt it from {} stored sources",
-                            path.display(),
-                            m.reports.len()
-                        ));
-                    }
-                    m
-                } else {
-                    Manifest {
-                        format: MANIFEST_FORMAT,
-                        reports: Vec::new(),
-                    }
-                }
-            }
-            Err(e) => return Err(io_err(&path)(e)),
-        };
+        let manifest = manifest::read(dir, &mut notes)?;
         let lib = Library {
             dir: dir.to_path_buf(),
             manifest,
+            notes: Vec::new(),
         };
         Ok((lib, notes))
+    }
+
+    /// What the last import or remove found worth telling (print each to stderr), emptied.
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 
     /// The data dir.
@@ -195,13 +177,19 @@ impl Library {
     }
 
     /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
-    /// all are fresh: then `ciw list` needs nothing but the manifest. `None` otherwise.
+    /// all are fresh and every entry is sound (a plain source name, a key): then `ciw list` needs
+    /// nothing but the manifest (it reads no source, so a source damaged on disk is named by the
+    /// commands that read it). `None` otherwise.
     pub fn summaries(&self) -> Option<Vec<&Summary>> {
         let mut all: Vec<&Summary> = self
             .manifest
             .reports
             .iter()
-            .map(Entry::fresh_summary)
+            .map(|e| {
+                // A damaged entry sends the caller to the full load, which names it.
+                let sound = own::is_plain_name(&e.source) && manifest::parse_key(&e.key).is_some();
+                e.fresh_summary().filter(|_| sound)
+            })
             .collect::<Option<_>>()?;
         all.sort_by_cached_key(|s| corpus::order_key(&s.authority, &s.inspection));
         Some(all)
@@ -242,11 +230,20 @@ pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
     }
     let loaded = lib.load();
     notes.extend(loaded.notes);
-    let samples = loaded.reports.is_empty();
+    if loaded.reports.is_empty() {
+        // Not the samples: the library has reports, and none could be served.
+        for n in &notes {
+            eprintln!("ciw: {}", crate::text::for_terminal(n));
+        }
+        return Err(LibraryError::Unusable {
+            dir: shown_path(&paths.data),
+            count: lib.entries().len(),
+        });
+    }
     Ok(Opened {
         reports: loaded.reports,
         notes,
-        samples,
+        samples: false,
         left_out: loaded.left_out,
     })
 }
@@ -266,7 +263,7 @@ pub fn import_hint(library: Option<&Path>) -> Option<String> {
         .unwrap_or(true);
     empty.then(|| {
         let where_ = paths
-            .map(|p| format!(" into {}", p.data.display()))
+            .map(|p| format!(" into {}", shown_path(&p.data)))
             .unwrap_or_default();
         format!(
             "Showing the built-in sample reports. Import yours once with `ciw import FOLDER`{where_}; \
@@ -280,6 +277,7 @@ mod tests {
     use super::*;
     use crate::corpus::SAMPLES;
     use crate::parse;
+    use std::fs;
 
     fn write_samples(dir: &Path) -> Vec<PathBuf> {
         SAMPLES

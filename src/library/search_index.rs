@@ -7,6 +7,7 @@ use super::{Library, SearchLoad, SEARCH_INDEX};
 use crate::corpus::Corpus;
 use crate::search::store::{self, StoreError};
 use crate::search::SearchIndex;
+use crate::text::shown_path;
 use std::fs::File;
 use std::io;
 use std::sync::Arc;
@@ -48,7 +49,7 @@ impl Library {
                     None,
                     Some(format!(
                         "{}: the search index is damaged ({why}); rebuilding it",
-                        path.display()
+                        shown_path(&path)
                     )),
                 ),
             },
@@ -57,7 +58,7 @@ impl Library {
                 None,
                 Some(format!(
                     "{}: cannot read the search index ({e}); rebuilding it",
-                    path.display()
+                    shown_path(&path)
                 )),
             ),
         }
@@ -73,7 +74,12 @@ impl Library {
         };
         write_atomic(&path, &store::to_bytes(index, self.search_key()))
             .map(|()| true)
-            .map_err(|e| format!("{}: could not store the search index: {e}", path.display()))
+            .map_err(|e| {
+                format!(
+                    "{}: could not store the search index: {e}",
+                    shown_path(&path)
+                )
+            })
     }
 
     /// The search index over every imported report: the stored one when it is fresh, else

@@ -65,6 +65,8 @@ pub fn parse_str(text: &str, origin: &str) -> Result<Report, ParseError> {
 }
 
 fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Report, ParseError> {
+    // The file name is data too: what is taken from it (an authority's name) is made safe.
+    let origin = &*crate::text::for_terminal(origin);
     let (clean, stats) = crate::text::clean(text);
     if stats.escape_sequences > 0 || stats.control_chars > 0 || stats.bidi_controls > 0 {
         warnings.push(format!(

@@ -43,6 +43,7 @@
 //! moved into it.
 
 pub mod fuzzy;
+pub mod highlight;
 mod index;
 mod intern;
 pub mod query;
@@ -53,6 +54,7 @@ pub mod store;
 pub mod synth;
 pub mod token;
 
+pub use highlight::Highlighter;
 pub use index::SearchIndex;
 pub use query::{Query, QueryTerm, TermKind};
 pub use snippet::{snippet, Snippet};

@@ -226,34 +226,14 @@ impl SearchIndex {
         out.truncate(limit);
         out.into_iter()
             .map(|(score, d)| {
-                let matches = self.match_ranges(d as usize, &forms, &mut a, &mut b);
+                let matches = self.match_ranges(d as usize, &forms);
                 self.hit(d as usize, score, matches)
             })
             .collect()
     }
 
-    fn match_ranges(
-        &self,
-        d: usize,
-        forms: &FxHashMap<&str, Vec<(u8, f32)>>,
-        a: &mut String,
-        b: &mut String,
-    ) -> Vec<Range<usize>> {
-        let mut ms: Vec<Range<usize>> = Vec::new();
-        token::tokenize(self.texts.get(d as u32), a, b, |t| {
-            if forms.contains_key(t.text) {
-                ms.push(t.start..t.end);
-            }
-        });
-        ms.sort_unstable_by_key(|m| m.start);
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ms.len());
-        for m in ms {
-            match merged.last_mut() {
-                Some(last) if m.start <= last.end => last.end = last.end.max(m.end),
-                _ => merged.push(m),
-            }
-        }
-        merged
+    fn match_ranges(&self, d: usize, forms: &FxHashMap<&str, Vec<(u8, f32)>>) -> Vec<Range<usize>> {
+        super::highlight::word_ranges(self.texts.get(d as u32), |w| forms.contains_key(w))
     }
 }
 

@@ -80,4 +80,7 @@ pub enum Action {
     ToggleSync,
     /// In the comparison: unfold or fold "What we expect to see" (`e`).
     ToggleExpectations,
+    /// Save the comparison (`E`) or the search's hits (`Ctrl-s`) as Markdown in a new file in
+    /// the current folder, every paragraph cited ([`crate::export`]).
+    Export,
 }

@@ -79,6 +79,9 @@ pub struct Options {
 pub enum Effect {
     /// Put this text on the user's clipboard (OSC 52).
     Clipboard(String),
+    /// Write this Markdown to a new file `<stem>.md` (or `<stem>-2.md`...) in the current
+    /// folder, and say where in the status line.
+    Export { stem: String, markdown: String },
 }
 
 /// A selection in a scrolling list.
@@ -333,7 +336,8 @@ impl App {
             Action::PreviousTheme
             | Action::NextTheme
             | Action::ToggleSync
-            | Action::ToggleExpectations => {}
+            | Action::ToggleExpectations
+            | Action::Export => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }
@@ -362,6 +366,11 @@ impl App {
             }
             None => false,
         }
+    }
+
+    /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
+    pub fn export(&mut self, stem: String, markdown: String) {
+        self.effects.push(Effect::Export { stem, markdown });
     }
 
     /// The effects asked for since the last call, oldest first.

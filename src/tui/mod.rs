@@ -21,8 +21,11 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod hangup;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
+pub mod list_filter;
 pub mod panes;
 pub mod search_worker;
 pub mod session;
@@ -303,6 +306,19 @@ fn event_loop(
                     let mut out = std::io::stdout();
                     out.write_all(clipboard::osc52(&text).as_bytes())?;
                     out.flush()?;
+                }
+                Effect::Export { stem, markdown } => {
+                    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+                    let shown = crate::text::for_terminal(&dir.display().to_string()).into_owned();
+                    app.message = Some(
+                        match crate::export::write_new(&dir, &stem, "md", markdown.as_bytes()) {
+                            Ok(path) => format!(
+                                "Saved {} in {shown}",
+                                path.file_name().unwrap_or_default().to_string_lossy()
+                            ),
+                            Err(e) => format!("Could not save {stem}.md in {shown}: {e}"),
+                        },
+                    );
                 }
             }
         }

@@ -11,4 +11,5 @@ mod library;
 mod parse_artifacts;
 mod parse_properties;
 mod parse_samples;
+mod safety;
 mod search_ranking;

@@ -54,6 +54,10 @@ impl Session {
         }
         for (k, v) in env {
             cmd.env(k, v);
+            // `PWD` given: the explorer runs in that folder (where `E` saves).
+            if *k == "PWD" {
+                cmd.cwd(v);
+            }
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn ciw");
         drop(pair.slave);
@@ -425,5 +429,37 @@ fn config_keys_apply_in_the_real_binary() {
         !contains(&s.raw(), b"does not apply"),
         "{}",
         String::from_utf8_lossy(&s.raw())
+    );
+}
+
+#[test]
+fn e_saves_the_comparison_in_the_current_folder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path().to_str().unwrap();
+    let mut s = Session::start(&["swansea#safeguarding"], &[("PWD", cwd)], 100, 30);
+    s.wait_for("4 Safeguarding");
+    s.send("c");
+    s.wait_for("side by side");
+    s.send("E");
+    s.wait_for("Saved compare-safeguarding-pembrokeshire-swansea.md in ");
+    // A second save never replaces the first.
+    s.send("E");
+    s.wait_for("Saved compare-safeguarding-pembrokeshire-swansea-2.md in ");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let first = dir
+        .path()
+        .join("compare-safeguarding-pembrokeshire-swansea.md");
+    let md = std::fs::read_to_string(&first).expect("the file is there");
+    assert!(md.starts_with("# Safeguarding compared"), "{md}");
+    assert!(md.contains("| # | Pembrokeshire, September 2018 | Swansea, July 2018 |"));
+    let second = dir
+        .path()
+        .join("compare-safeguarding-pembrokeshire-swansea-2.md");
+    assert_eq!(std::fs::read_to_string(second).unwrap(), md);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary left"
     );
 }

@@ -365,3 +365,26 @@ fn tiny_and_odd_sizes_never_panic() {
     let mut app = app_at(Some("swansea#4.10"), false, false);
     random_walk(&mut app, &keys, &sizes, 0xc0ffee, 2500);
 }
+
+#[test]
+fn e_saves_the_comparison_as_markdown() {
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('E'));
+    assert_eq!(app.overlay, Overlay::Compare, "the comparison stays open");
+    let effects = app.take_effects();
+    let [ciw::tui::app::Effect::Export { stem, markdown }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "compare-safeguarding-pembrokeshire-swansea");
+    let c = app.compare.comparison.as_ref().unwrap();
+    assert_eq!(*markdown, ciw::export::compare_markdown(c, &app.corpus));
+    assert!(markdown.contains("| # | Pembrokeshire, September 2018 | Swansea, July 2018 |"));
+    // The help lists the key.
+    let help: String = ciw::tui::panes::help::lines(&app, 100)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(help.contains("save the comparison as Markdown"), "{help}");
+    assert!(help.contains("save the hits as Markdown"), "{help}");
+}

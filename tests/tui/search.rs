@@ -246,3 +246,30 @@ fn without_a_state_dir_bookmarks_say_so() {
     let s = screen(&draw(&mut a, 80, 24));
     assert!(s.contains("Bookmarks are off"), "{s}");
 }
+
+#[test]
+fn ctrl_s_saves_the_hits_as_markdown() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    ctrl(&mut app, 's');
+    assert_eq!(app.message.as_deref(), Some("No hits to save"));
+    assert!(app.take_effects().is_empty());
+    typed(&mut app, "placement stability");
+    assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
+    ctrl(&mut app, 's');
+    assert_eq!(app.overlay, Overlay::Search, "the search stays open");
+    assert_eq!(
+        app.search.query, "placement stability",
+        "ctrl-s types nothing"
+    );
+    let effects = app.take_effects();
+    let [ciw::tui::app::Effect::Export { stem, markdown }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "search-placement-stability");
+    assert_eq!(
+        *markdown,
+        ciw::export::hits_markdown("placement stability", &app.search.hits, &app.corpus)
+    );
+    assert!(markdown.contains("**placement stability**"), "{markdown}");
+}

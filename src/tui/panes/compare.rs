@@ -438,6 +438,18 @@ pub fn update(app: &mut App, action: Action) {
             }
             return;
         }
+        Action::Export => {
+            if let Some(c) = &app.compare.comparison {
+                let mut name = vec!["compare", c.theme.key()];
+                if c.columns.len() <= 3 {
+                    name.extend(c.columns.iter().map(|col| col.authority.as_str()));
+                }
+                let stem = crate::export::file_stem(&name);
+                let markdown = crate::export::compare_markdown(c, &app.corpus);
+                app.export(stem, markdown);
+            }
+            return;
+        }
         Action::ToggleExpectations => {
             let has = app
                 .compare

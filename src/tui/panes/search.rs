@@ -53,6 +53,12 @@ pub fn update(app: &mut App, action: Action) {
             jump(app, i);
         }
         Action::Back | Action::Search => app.overlay = Overlay::None,
+        Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
+        Action::Export => {
+            let stem = crate::export::file_stem(&["search", &s.shown_query]);
+            let markdown = crate::export::hits_markdown(&s.shown_query, &s.hits, &app.corpus);
+            app.export(stem, markdown);
+        }
         _ => {}
     }
     let h = list_height(app);
