@@ -240,6 +240,17 @@ pub struct Authority {
     pub short: String,
 }
 
+impl Authority {
+    /// The short name of a document's council when neither its text nor its file name names
+    /// one (its id then comes from its file name).
+    pub const UNKNOWN: &'static str = "Unknown";
+
+    /// Whether the document names its council (or its file name does).
+    pub fn is_known(&self) -> bool {
+        self.short != Authority::UNKNOWN
+    }
+}
+
 /// When the inspection took place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inspection {

@@ -18,9 +18,9 @@ use std::path::PathBuf;
 
 impl Library {
     /// Imports files and folders (the `.txt` files of a folder). Each file that parses is stored;
-    /// it replaces only the same document imported before (same content, or the same file
-    /// imported again), and a different document whose id is taken gets the next free one
-    /// (`wrexham-2021-11-2`). Each file that does not parse is a [`ImportEvent::Failed`]
+    /// it replaces only the same document imported before (same content, the same file imported
+    /// again, or a new version under the same file name), and a different document whose id is
+    /// taken gets the next free one (`wrexham-2021-11-2`). Each file that does not parse is a [`ImportEvent::Failed`]
     /// and the rest go on. All of it is committed at once at the end; an `Err` means nothing was
     /// committed and the library is as it was. Notes (recoveries, set-aside orphans) wait in
     /// [`Library::take_notes`].
@@ -79,11 +79,14 @@ impl Library {
             };
             let key = source_key(&bytes, &origin);
             let hex = hex(&key);
-            // The same document imported before keeps its id (and is replaced); another with
-            // the same id gets the next free one.
+            // The same document imported before keeps its id (and is replaced): the same
+            // content, the same file, or a file of the same name whose text names its council
+            // (a new version of it). Another document with the same id gets the next free one.
+            let named = report.authority.is_known();
             report.id = place(&manifest, &report.id, |e| {
                 e.key == hex
                     || e.imported_from == shown
+                    || (named && e.origin == origin)
                     || input::read_stored(&sources.join(&e.source), bytes.len() as u64)
                         .is_ok_and(|b| b == bytes)
             });

@@ -178,7 +178,7 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
                 (
                     Authority {
                         name: "Council not named".into(),
-                        short: "Unknown".into(),
+                        short: Authority::UNKNOWN.into(),
                     },
                     false,
                 )

@@ -943,22 +943,44 @@ fn a_thousand_generated_reports_import_as_a_thousand() {
         }
     }
     assert_eq!(lib.entries().len(), 1000);
-    // A file edited and imported again from the same place replaces its old version.
+    // A file edited and imported again from the same place replaces its old version, and so
+    // does a new version under the same name from elsewhere (its text names the council).
+    let replaced = |events: &[ImportEvent]| {
+        matches!(
+            &events[0],
+            ImportEvent::Imported {
+                replaced: Some(_),
+                ..
+            }
+        )
+    };
     std::fs::write(&files[0], generated(0).1 + "\nA late correction.\n").unwrap();
-    let edited = lib.import(&files[..1]).unwrap();
-    assert!(matches!(
-        &edited[0],
-        ImportEvent::Imported {
-            replaced: Some(_),
-            ..
-        }
-    ));
+    assert!(replaced(&lib.import(&files[..1]).unwrap()));
+    let elsewhere = tmp.path().join("downloads");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let copy = elsewhere.join(files[0].file_name().unwrap());
+    std::fs::write(&copy, generated(0).1 + "\nA later correction.\n").unwrap();
+    assert!(replaced(&lib.import(&[copy]).unwrap()));
     assert_eq!(lib.entries().len(), 1000);
+    // But two different pages that only their file names identify are both kept.
+    let page = elsewhere.join(generated(3).0);
+    std::fs::write(&page, "Page of notes\n\nSomething else entirely.\n").unwrap();
+    let other = lib.import(&[page]).unwrap();
+    match &other[0] {
+        ImportEvent::Imported {
+            replaced: None,
+            entry,
+            ..
+        } => assert_eq!(entry.id, "downloaded-page-3-2"),
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(lib.entries().len(), 1001);
     // Loaded back from the library, every id is still unique and the counters kept.
     let loaded = lib.load();
-    assert_eq!(loaded.reports.len(), 1000);
+    assert_eq!(loaded.reports.len(), 1001);
     let mut back: Vec<&str> = loaded.reports.iter().map(|r| r.id.as_str()).collect();
     back.sort_unstable();
     back.dedup();
-    assert_eq!(back.len(), 1000);
+    assert_eq!(back.len(), 1001);
+    assert!(back.contains(&"downloaded-page-3-2"));
 }
