@@ -205,135 +205,157 @@ pub const COUNCILS: [Council; 22] = [
 
 /// Words after a place name that make it something other than the council: "Swansea Bay
 /// University Health Board", "Cardiff and Vale", "Gwent Police".
-const NOT_AFTER: [&str; 8] = [
-    "bay",
-    "university",
-    "health",
-    "teaching",
-    "police",
-    "and vale",
-    "youth offending",
-    "local health",
+const NOT_AFTER: [&[&str]; 8] = [
+    &["bay"],
+    &["university"],
+    &["health"],
+    &["teaching"],
+    &["police"],
+    &["and", "vale"],
+    &["youth", "offending"],
+    &["local", "health"],
 ];
 
 /// Words before a place name that make it something else: "Dyfed-Powys Police".
 const NOT_BEFORE: [&str; 1] = ["dyfed"];
 
-/// A council named in a text, and where (the offset in the folded text, for ordering only).
+/// A council named in a text, and where (its word's index, for ordering only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     pub council: &'static Council,
     pub at: usize,
-    /// Length of the matched form in the folded text: longer forms win at the same place.
+    /// Words in the matched form: longer forms win at the same place.
     len: usize,
 }
 
-/// `text` folded for matching, with a space at each end so every word is " word ".
+/// `text` folded for matching: lower case, no diacritics, one space between words.
 fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    for c in text.chars() {
-        let f = fold_char(c);
-        if f.is_alphanumeric() {
-            out.push(f);
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if !out.ends_with(' ') {
-        out.push(' ');
-    }
-    out
+    let w = Words::of(text);
+    (0..w.len())
+        .map(|i| w.folded(i))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// Every form of every council, folded and padded (" ynys mon "), built once.
-fn patterns() -> &'static [(&'static Council, String)] {
-    static PATTERNS: std::sync::OnceLock<Vec<(&'static Council, String)>> =
-        std::sync::OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let mut v = Vec::new();
-        for council in &COUNCILS {
-            let mut forms: Vec<String> = council.forms.iter().map(|f| f.to_string()).collect();
-            for name in [council.name, council.welsh] {
-                forms.push(folded(name).trim().to_string());
-            }
-            forms.sort_unstable();
-            forms.dedup();
-            v.extend(forms.into_iter().map(|f| (council, format!(" {f} "))));
+/// The words of a text (runs of letters and digits): each folded, and as written. One
+/// allocation for all the folded words.
+struct Words<'a> {
+    folded: String,
+    /// Per word: its span in `folded`, and the word as written.
+    spans: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Words<'a> {
+        let mut folded = String::with_capacity(text.len());
+        let mut spans = Vec::new();
+        for raw in text
+            .split(|c: char| !fold_char(c).is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let start = folded.len();
+            folded.extend(raw.chars().map(fold_char));
+            spans.push((start, folded.len(), raw));
         }
-        v
+        Words { folded, spans }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        let (a, b, _) = self.spans[i];
+        &self.folded[a..b]
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.spans[i].2
+    }
+}
+
+/// The forms of every council as words, by their first word, and the abbreviations; built once.
+struct Index {
+    forms: std::collections::HashMap<String, Vec<(&'static Council, Vec<String>)>>,
+    abbreviations: std::collections::HashMap<&'static str, &'static Council>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut forms: std::collections::HashMap<String, Vec<(&'static Council, Vec<String>)>> =
+            std::collections::HashMap::new();
+        let mut abbreviations = std::collections::HashMap::new();
+        for council in &COUNCILS {
+            let mut all: Vec<String> = council.forms.iter().map(|f| f.to_string()).collect();
+            all.push(folded(council.name));
+            all.push(folded(council.welsh));
+            all.sort_unstable();
+            all.dedup();
+            for form in all {
+                let ws: Vec<String> = form.split(' ').map(str::to_string).collect();
+                forms.entry(ws[0].clone()).or_default().push((council, ws));
+            }
+            for a in council.abbreviations {
+                abbreviations.insert(*a, council);
+            }
+        }
+        Index {
+            forms,
+            abbreviations,
+        }
     })
 }
 
 /// Every council named in `text`, in the order they appear (the longest form at each place,
 /// e.g. "Merthyr Tydfil" rather than "Merthyr"; health boards and police forces named after a
-/// place are not the council).
+/// place are not the council). One pass over the words.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let f = folded(text);
-    let mut found: Vec<Mention> = Vec::new();
-    for (council, pat) in patterns() {
-        let pat = pat.as_str();
-        let form = pat.trim();
-        {
-            let mut from = 0;
-            while let Some(i) = f[from..].find(pat) {
-                let at = from + i;
-                from = at + 1;
-                let after = &f[at + pat.len()..];
-                let before = f[..at].trim_end();
-                if NOT_AFTER.iter().any(|w| {
-                    after.starts_with(w)
-                        && after[w.len()..].starts_with(|c: char| c == ' ' || c.is_ascii_digit())
-                }) || NOT_BEFORE
-                    .iter()
-                    .any(|w| before.ends_with(&format!(" {w}")))
-                {
-                    continue;
-                }
-                found.push(Mention {
-                    council,
-                    at: at + 1,
-                    len: form.len(),
-                });
-            }
-        }
-    }
-    for council in &COUNCILS {
-        for abbr in council.abbreviations {
-            // Abbreviations are matched in the original text, as whole words; their offsets
-            // are only used for ordering, so map them onto the folded text proportionally.
-            let mut from = 0;
-            while let Some(i) = text[from..].find(abbr) {
-                let at = from + i;
-                from = at + abbr.len();
-                let before_ok = !text[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                let after_ok = !text[at + abbr.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if before_ok && after_ok {
-                    let scaled =
-                        (at as u128 * f.len() as u128 / text.len().max(1) as u128) as usize;
-                    found.push(Mention {
-                        council,
-                        at: scaled,
-                        len: abbr.len(),
-                    });
-                }
-            }
-        }
-    }
-    found.sort_by_key(|m| (m.at, std::cmp::Reverse(m.len)));
-    // Drop mentions inside a longer one already kept ("Port Talbot" inside "Neath Port Talbot").
-    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-    for m in found {
-        if kept.last().is_some_and(|k| m.at < k.at + k.len) {
+    let ix = index();
+    let ws = Words::of(text);
+    let n = ws.len();
+    let mut kept: Vec<Mention> = Vec::new();
+    for i in 0..n {
+        if kept.last().is_some_and(|k| i < k.at + k.len) {
             continue;
         }
-        kept.push(m);
+        if let Some(&council) = ix.abbreviations.get(ws.raw(i)) {
+            kept.push(Mention {
+                council,
+                at: i,
+                len: 1,
+            });
+            continue;
+        }
+        let Some(candidates) = ix.forms.get(ws.folded(i)) else {
+            continue;
+        };
+        let matches = |form: &[String], at: usize| {
+            form.len() <= n - at && form.iter().enumerate().all(|(k, f)| ws.folded(at + k) == f)
+        };
+        let best = candidates
+            .iter()
+            .filter(|(_, form)| matches(form, i))
+            .max_by_key(|(_, form)| form.len());
+        let Some((council, form)) = best else {
+            continue;
+        };
+        let after = i + form.len();
+        let named_after = NOT_AFTER.iter().any(|not| {
+            not.len() <= n - after
+                && not
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| ws.folded(after + k) == *w)
+        });
+        let named_before = i > 0 && NOT_BEFORE.contains(&ws.folded(i - 1));
+        if !(named_after || named_before) {
+            kept.push(Mention {
+                council,
+                at: i,
+                len: form.len(),
+            });
+        }
     }
     kept
 }
@@ -376,7 +398,7 @@ pub fn in_file_name(name: &str) -> Option<&'static Council> {
     let mut best: Option<(&'static Council, usize, usize)> = None;
     for council in &COUNCILS {
         let welsh = folded(council.welsh);
-        for form in council.forms.iter().copied().chain([welsh.trim()]) {
+        for form in council.forms.iter().copied().chain([welsh.as_str()]) {
             let squeezed: String = form.chars().filter(|c| c.is_alphabetic()).collect();
             if squeezed.len() < 5 {
                 continue;

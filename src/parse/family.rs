@@ -50,7 +50,7 @@ pub struct Classified {
     pub guesses: Vec<String>,
 }
 
-/// Phrases naming a kind, most specific first.
+/// Phrases naming a kind, most specific first, as words (a hyphen separates words).
 const KIND_CUES: [(&str, Kind); 22] = [
     ("joint inspectorate review of child protection", Kind::Jicpa),
     ("joint inspection of child protection", Kind::Jicpa),
@@ -66,75 +66,106 @@ const KIND_CUES: [(&str, Kind); 22] = [
     ("performance review letter", Kind::AnnualLetter),
     ("annual review letter", Kind::AnnualLetter),
     ("followed up with a further inspection", Kind::FollowUp),
-    ("follow-up inspection", Kind::FollowUp),
     ("follow up inspection", Kind::FollowUp),
     ("followup inspection", Kind::FollowUp),
     ("further inspection", Kind::FollowUp),
-    ("re-inspection", Kind::FollowUp),
-    ("risk-based inspection", Kind::Inspection),
+    ("re inspection", Kind::FollowUp),
+    ("reinspection", Kind::FollowUp),
+    ("risk based inspection", Kind::Inspection),
     ("inspection", Kind::Inspection),
     ("inspected", Kind::Inspection),
 ];
 
-/// Words before a cue that make it another activity's: "following the Performance Evaluation
-/// Inspection (PEI) in November 2023".
-const NOT_THIS: [&str; 6] = [
-    "following the",
-    "following our",
-    "following a",
-    "since the",
-    "previous",
-    "last",
-];
+/// Words just before a cue that make it another activity's: "following the Performance
+/// Evaluation Inspection (PEI) in November 2023".
+const NOT_THIS: [&str; 4] = ["following", "since", "previous", "last"];
 
-/// The kind a text names, and the phrase it used. Plain "inspection" only when `plain`.
-fn kind_in(text: &str, plain: bool) -> Option<(Kind, &'static str)> {
-    let lower = crate::text::fold(text);
-    let mut best: Option<(usize, usize, Kind, &'static str)> = None;
-    for (rank, (cue, kind)) in KIND_CUES.iter().enumerate() {
-        if !plain && *kind == Kind::Inspection {
+/// A text folded for matching words (lower case, no diacritics).
+fn folded(text: &str) -> String {
+    text.chars().map(crate::text::fold_char).collect()
+}
+
+/// The words of a folded text: runs of letters and digits.
+fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `phrase` (words separated by single spaces) starts at `words[i]`.
+fn phrase_at(words: &[&str], i: usize, phrase: &str) -> bool {
+    let mut parts = phrase.split(' ');
+    let first = parts.next().unwrap_or("");
+    if words.get(i) != Some(&first) {
+        return false;
+    }
+    parts
+        .enumerate()
+        .all(|(n, p)| words.get(i + 1 + n) == Some(&p))
+}
+
+/// Whether `phrase` is among `words`.
+fn has_phrase(words: &[&str], phrase: &str) -> bool {
+    (0..words.len()).any(|i| phrase_at(words, i, phrase))
+}
+
+/// The kind some words name, and the phrase they used. Plain "inspection" only when `plain`.
+fn kind_in(words: &[&str], plain: bool) -> Option<(Kind, &'static str)> {
+    let mut best: Option<(usize, Kind, &'static str)> = None;
+    for (i, w) in words.iter().enumerate() {
+        // Every cue starts with one of these words: most words are passed over here.
+        if !matches!(
+            *w,
+            "joint"
+                | "jicpa"
+                | "performance"
+                | "improvement"
+                | "assurance"
+                | "monitoring"
+                | "annual"
+                | "followed"
+                | "follow"
+                | "followup"
+                | "further"
+                | "re"
+                | "reinspection"
+                | "risk"
+                | "inspection"
+                | "inspected"
+        ) {
             continue;
         }
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(cue) {
-            let at = from + i;
-            from = at + cue.len();
-            let mut b = at.saturating_sub(30);
-            while !lower.is_char_boundary(b) {
-                b += 1;
+        for (rank, (cue, kind)) in KIND_CUES.iter().enumerate() {
+            if best.is_some_and(|(r, _, _)| r <= rank) {
+                break;
             }
-            let before = &lower[b..at];
-            if NOT_THIS.iter().any(|p| before.contains(p)) {
+            if (!plain && *kind == Kind::Inspection) || !phrase_at(words, i, cue) {
+                continue;
+            }
+            let before = &words[i.saturating_sub(3)..i];
+            if before.iter().any(|w| NOT_THIS.contains(w)) {
                 continue;
             }
             // The most specific cue wins; among equals, the first in the text.
-            let better = best.is_none_or(|(r, a, _, _)| rank < r || (rank == r && at < a));
-            if better {
-                best = Some((rank, at, *kind, cue));
-            }
-            break;
+            best = Some((rank, *kind, cue));
         }
     }
-    best.map(|(_, _, k, c)| (k, c))
+    best.map(|(_, k, c)| (k, c))
 }
 
-/// Whose services a text speaks of.
-fn services_in(text: &str) -> Option<Services> {
-    let folded = crate::text::fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches("'s").trim_end_matches('\''))
-        .collect();
+/// Whose services some words speak of.
+fn services_in(words: &[&str]) -> Option<Services> {
     let children = words.iter().any(|w| {
         matches!(
             *w,
             "children" | "childrens" | "child" | "jicpa" | "families"
         )
-    }) || folded.contains("young people")
-        || folded.contains("care leaver");
+    }) || has_phrase(words, "young people")
+        || has_phrase(words, "care leaver")
+        || has_phrase(words, "care leavers");
     let adults =
-        words.iter().any(|w| matches!(*w, "adult" | "adults")) || folded.contains("older people");
+        words.iter().any(|w| matches!(*w, "adult" | "adults")) || has_phrase(words, "older people");
     match (children, adults) {
         (true, true) => Some(Services::Both),
         (true, false) => Some(Services::Children),
@@ -144,19 +175,19 @@ fn services_in(text: &str) -> Option<Services> {
 }
 
 /// News releases: how they open.
-fn news_in(title: &str, opening: &str) -> Option<&'static str> {
-    let t = crate::text::fold(title);
-    let o = crate::text::fold(opening);
-    if t.starts_with("care inspectorate wales concludes") || t.starts_with("cssiw concludes") {
+fn news_in(title: &[&str], opening: &[&str]) -> Option<&'static str> {
+    if phrase_at(title, 0, "care inspectorate wales concludes")
+        || phrase_at(title, 0, "cssiw concludes")
+    {
         return Some("the title announces a conclusion");
     }
-    if t.contains("news") || t.contains("press release") {
+    if has_phrase(title, "news") || has_phrase(title, "press release") {
         return Some("the title says news");
     }
-    if o.contains("we have published") || o.contains("we have today published") {
+    if has_phrase(opening, "we have published") || has_phrase(opening, "we have today published") {
         return Some("it announces a publication");
     }
-    if o.contains("chief inspector") && o.contains(" said") {
+    if has_phrase(opening, "chief inspector") && has_phrase(opening, "said") {
         return Some("it quotes the Chief Inspector");
     }
     None
@@ -172,9 +203,11 @@ pub fn classify(
 ) -> Classified {
     let mut guesses = Vec::new();
     let lead = opening.join(" ");
-    let title_kind = title.and_then(|t| kind_in(t, true));
+    let (title_folded, lead_folded) = (folded(title.unwrap_or("")), folded(&lead));
+    let (title_words, lead_words) = (words(&title_folded), words(&lead_folded));
+    let title_kind = kind_in(&title_words, true);
     // A plain "inspection" title says less than a specific kind in the opening.
-    let lead_kind = kind_in(&lead, title_kind.is_none());
+    let lead_kind = kind_in(&lead_words, title_kind.is_none());
     let (kind, from) = match (title_kind, lead_kind) {
         (Some((Kind::Inspection, _)), Some((k, cue))) if k != Kind::Inspection => {
             (Some(k), format!("the opening says \"{cue}\""))
@@ -183,10 +216,13 @@ pub fn classify(
         (None, Some((k, cue))) => (Some(k), format!("the opening says \"{cue}\"")),
         (None, None) => (None, String::new()),
     };
-    let services = services_in(&format!("{} {lead}", title.unwrap_or("")))
+    let services = services_in(&title_words)
+        .into_iter()
+        .chain(services_in(&lead_words))
+        .reduce(|a, b| if a == b { a } else { Services::Both })
         .or((report_2018 || kind == Some(Kind::Jicpa)).then_some(Services::Children));
     let opening_text = lead.to_lowercase();
-    let news = news_in(title.unwrap_or(""), &lead)
+    let news = news_in(&title_words, &lead_words)
         .or(signs.news.then_some("the page sits in the news section"));
     let letter = title.is_some_and(|t| t.to_lowercase().contains("letter"))
         || opening
@@ -320,11 +356,11 @@ mod tests {
     #[test]
     fn adulthood_is_not_adults() {
         assert_eq!(
-            services_in("care leavers' transition into adulthood"),
+            services_in(&words("care leavers' transition into adulthood")),
             Some(Services::Children)
         );
         assert_eq!(
-            services_in("older adults' services"),
+            services_in(&words("older adults' services")),
             Some(Services::Adults)
         );
     }

@@ -72,11 +72,14 @@ pub fn dates(text: &str) -> Vec<DateAt> {
     let mut i = 0;
     while i < words.len() {
         let (at, w) = words[i];
+        // Every month starts with one of these capitals: most words are passed over here.
         let capital = w
             .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .starts_with(|c: char| c.is_uppercase());
-        let Some(month) =
-            month_number(w).filter(|_| capital && !w.ends_with(['.', ';', ':', '!', '?']))
+            .starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']);
+        let Some(month) = capital
+            .then(|| month_number(w))
+            .flatten()
+            .filter(|_| !w.ends_with(['.', ';', ':', '!', '?']))
         else {
             i += 1;
             continue;
@@ -223,15 +226,27 @@ fn shorten(s: &str) -> String {
 /// The inspection date of a document: the date of its fieldwork, not of its publication nor of
 /// an earlier inspection it mentions. Texts are read in order (title and opening first); the
 /// date a fieldwork sentence gives wins ("We inspected ... in July 2017 ... and followed up
-/// with a further inspection in October 2018" gives October 2018), else the first date met.
+/// with a further inspection in October 2018" gives October 2018), the first paragraph with one
+/// deciding; else the first date met.
 pub fn fieldwork_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Fieldwork> {
     let mut best: Option<(i32, Fieldwork)> = None;
     let mut first: Option<Fieldwork> = None;
     for text in texts {
+        // The first paragraph that says when the fieldwork was done decides.
+        if best.is_some() {
+            break;
+        }
         if text.len() > 20_000 {
             continue;
         }
+        // A date has a year: text without a digit has none.
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         for sentence in sentences(text) {
+            if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let found = dates(sentence);
             if found.is_empty() {
                 continue;

@@ -307,22 +307,29 @@ pub fn id_suffix(kind: Kind) -> Option<&'static str> {
     })
 }
 
-/// Whether a text has readable prose: at least three words of letters, and letters make up
-/// a good part of what is not space.
+/// Whether a text has readable prose: words of two letters or more, and letters a good part of
+/// what is not space. Decided on the first 16 KB, and as soon as fifty such words are seen.
 fn readable(text: &str) -> bool {
-    let sample = &text[..text.len().min(200_000)];
-    let sample = &sample[..(0..=sample.len())
-        .rev()
-        .find(|&i| sample.is_char_boundary(i))
-        .unwrap_or(0)];
+    let mut end = text.len().min(16 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut words = 0usize;
     let (mut letters, mut visible) = (0usize, 0usize);
-    for w in sample.split_whitespace() {
-        let l = w.chars().filter(|c| c.is_alphabetic()).count();
-        visible += w.chars().count();
+    for w in text[..end].split_ascii_whitespace() {
+        let l = if w.is_ascii() {
+            visible += w.len();
+            w.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            visible += w.chars().count();
+            w.chars().filter(|c| c.is_alphabetic()).count()
+        };
         letters += l;
         if l >= 2 {
             words += 1;
+        }
+        if words >= 50 && letters * 10 >= visible * 3 {
+            return true;
         }
     }
     words >= 3 && letters * 10 >= visible * 3

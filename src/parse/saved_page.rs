@@ -20,6 +20,9 @@ pub struct Signs {
     pub news: bool,
 }
 
+/// How many lines at the top and at the bottom of a text are looked at for furniture first.
+const EDGE_LINES: usize = 40;
+
 /// Lines dropped wherever they are (folded: lower case, single spaces, no bullet).
 const PAGE_ONLY: [&str; 30] = [
     "skip to main content",
@@ -94,11 +97,18 @@ const PAGE_WEAK: [&str; 17] = [
 /// Folds a short line for the lists above: bullets and edge space dropped, lower case, curly
 /// apostrophes straight, single spaces.
 fn key(line: &str) -> String {
+    let mut k = String::new();
+    key_into(&mut k, line);
+    k
+}
+
+/// [`key`] into a buffer the caller reuses.
+fn key_into(k: &mut String, line: &str) {
+    k.clear();
     let t = line
         .trim()
         .trim_start_matches(['•', '·', '*', '-', '–', '▪', '●'])
         .trim();
-    let mut k = String::with_capacity(t.len());
     for w in t.split_whitespace() {
         if !k.is_empty() {
             k.push(' ');
@@ -108,7 +118,6 @@ fn key(line: &str) -> String {
             c => c.to_ascii_lowercase(),
         }));
     }
-    k
 }
 
 fn page_only(k: &str) -> bool {
@@ -116,7 +125,8 @@ fn page_only(k: &str) -> bool {
 }
 
 /// Whether a line could be in [`PAGE_ONLY`] or start as [`PAGE_ONLY_STARTS`] do: short, or
-/// starting with one of their first words. Most lines of a report fail this without a copy.
+/// starting as one of those (any case, either apostrophe). Most lines of a report fail this
+/// without a copy.
 fn may_be_page_only(line: &str) -> bool {
     let t = line
         .trim_start()
@@ -125,13 +135,14 @@ fn may_be_page_only(line: &str) -> bool {
     if t.is_empty() || t.len() > 160 {
         return false;
     }
-    t.len() <= 48
-        || PAGE_ONLY_STARTS.iter().any(|s| {
-            t.len() >= s.len()
-                && t.is_char_boundary(s.len())
-                && t[..s.len()].eq_ignore_ascii_case(s)
-        })
-        || t.starts_with("We’") // curly apostrophe: "We’d like to set additional cookies"
+    let starts = |s: &str| {
+        let mut tc = t.chars().map(|c| match c {
+            '’' | '‘' => '\'',
+            c => c.to_ascii_lowercase(),
+        });
+        s.chars().all(|sc| tc.next() == Some(sc))
+    };
+    t.len() <= 48 || PAGE_ONLY_STARTS.iter().any(|s| starts(s))
 }
 
 const MONTHS: [&str; 12] = [
@@ -200,23 +211,35 @@ fn banner(k: &str) -> bool {
 /// stay those of the file; " (External link)" notes are cut from the text around them.
 pub fn strip(text: &str) -> (Cow<'_, str>, Signs) {
     let mut signs = Signs::default();
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut drop = vec![false; lines.len()];
-    // First pass: the lines only a web page has.
-    for (i, l) in lines.iter().enumerate() {
-        if !may_be_page_only(l) {
-            continue;
+    // First pass, with no copy: the lines only a web page has. Most texts stop here.
+    // A saved page shows its furniture at its top or bottom ("Skip to main content", the menu,
+    // "Share this page", the cookie banner): only a text with some there, or with link notes,
+    // is read whole for it.
+    let mut k = String::new();
+    let mut furniture_at = |l: &str| {
+        may_be_page_only(l) && {
+            key_into(&mut k, l);
+            page_only(&k)
         }
-        let k = key(l);
-        if page_only(&k) {
-            drop[i] = true;
-            signs.web_page = true;
-            if k == "newsnews" || k == "news news" {
-                signs.news = true;
-            }
+    };
+    let external = text.contains("(External link)");
+    let at_edges = text.split('\n').take(EDGE_LINES).any(&mut furniture_at)
+        || text.rsplit('\n').take(EDGE_LINES).any(&mut furniture_at);
+    if !at_edges && !external {
+        return (Cow::Borrowed(text), signs);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let page_only_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| furniture_at(lines[i]))
+        .collect();
+    let mut drop = vec![false; lines.len()];
+    for &i in &page_only_lines {
+        drop[i] = true;
+        signs.web_page = true;
+        if matches!(key(lines[i]).as_str(), "newsnews" | "news news") {
+            signs.news = true;
         }
     }
-    let external = text.contains("(External link)");
     signs.web_page |= external;
     if signs.web_page {
         // Second pass: the banner before the title (the first line that is none of these),
