@@ -486,11 +486,15 @@ impl Report {
             (Some(Kind::AnnualLetter), _) => "CIW annual performance review letter".into(),
             (Some(Kind::MonitoringLetter), _) => format!("CIW monitoring letter on {services}"),
             (Some(k @ (Kind::SummaryPage | Kind::News)), about) => {
-                let on = match about {
-                    Some(a) => format!(" on the {} of {services}", a.activity()),
-                    None => format!(" on {services}"),
-                };
-                format!("CIW {}{on}", k.activity())
+                let of = if k == Kind::News { "on" } else { "of" };
+                match about {
+                    Some(a) => format!(
+                        "CIW {} {of} the {} of {services}",
+                        k.activity(),
+                        a.activity()
+                    ),
+                    None => format!("CIW {} {of} {services}", k.activity()),
+                }
             }
             (Some(k), _) => format!("CIW {} of {services}", k.activity()),
             (None, _) => match &self.title {
@@ -547,6 +551,51 @@ mod tests {
             let json = serde_json::to_string(&t).unwrap();
             assert_eq!(json, format!("\"{}\"", t.key()));
         }
+    }
+
+    #[test]
+    fn kind_keys_round_trip_and_label_documents() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_key(k.key()), Some(k));
+            assert_eq!(Kind::from_key(k.label()), Some(k));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.key())
+            );
+            assert!(k.short().chars().count() <= 11);
+        }
+        assert_eq!(
+            serde_json::to_string(&Family::Report2018).unwrap(),
+            "\"report-2018\""
+        );
+        let sample = crate::corpus::Corpus::samples().reports.remove(0);
+        assert_eq!(
+            sample.document_label(),
+            "CIW inspection of children's services"
+        );
+        let mut r = sample.clone();
+        (r.kind, r.about, r.services) = (Some(Kind::Pei), None, Some(Services::Both));
+        assert_eq!(
+            r.document_label(),
+            "CIW performance evaluation inspection of adults' and children's services"
+        );
+        (r.kind, r.about, r.services) = (
+            Some(Kind::SummaryPage),
+            Some(Kind::FollowUp),
+            Some(Services::Children),
+        );
+        assert_eq!(
+            r.document_label(),
+            "CIW summary of the follow-up inspection of children's services"
+        );
+        (r.kind, r.about) = (Some(Kind::News), Some(Kind::ImprovementCheck));
+        assert_eq!(
+            r.document_label(),
+            "CIW news release on the improvement check of children's services"
+        );
+        assert!(r
+            .citation("R2")
+            .starts_with("CIW news release on the improvement check"));
     }
 
     #[test]
