@@ -19,7 +19,7 @@ fn variant(i: usize) -> (String, String) {
         n /= 26;
     }
     // Alternate the two samples so the corpus is not one text repeated.
-    let (orig, text) = if i % 2 == 0 {
+    let (orig, text) = if i.is_multiple_of(2) {
         ("Swansea", SAMPLES[1].1)
     } else {
         ("Pembrokeshire", SAMPLES[0].1)

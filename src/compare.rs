@@ -499,6 +499,7 @@ pub(crate) mod tests {
             id: id.into(),
             subsection: sub.map(str::to_string),
             text: format!("text of {id}"),
+            pages: None,
         }
     }
 
@@ -525,6 +526,7 @@ pub(crate) mod tests {
             front_matter: vec![],
             contents: vec![],
             overview: vec![],
+            overview_pages: vec![],
             recommendations: vec![],
             sections: vec![Section {
                 number: Some(3),

@@ -34,7 +34,7 @@ pub enum LoadError {
     Input { path: String, source: InputError },
     #[error("{path}: no such file or folder")]
     Missing { path: String },
-    #[error("{path}: folder holds no .txt reports")]
+    #[error("{path}: folder holds no .txt or .pdf reports")]
     EmptyDir { path: String },
 }
 
@@ -156,8 +156,8 @@ impl LoadError {
     }
 }
 
-/// Expands files and folders (non-recursive `.txt` files of a folder, sorted). `-` stands for
-/// standard input.
+/// Expands files and folders (non-recursive `.txt` and `.pdf` files of a folder, sorted). `-`
+/// stands for standard input.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -172,7 +172,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                         .filter_map(|e| e.ok().map(|e| e.path()))
                         .filter(|f| {
                             f.is_file()
-                                && f.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                                && f.extension().is_some_and(|e| {
+                                    e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("pdf")
+                                })
                         })
                         .collect();
                     found.sort();
@@ -212,7 +214,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let shown = shown_path(path);
     let bytes = input::read(path).map_err(|e| LoadError::input(path, e))?;
     let origin = origin_of(path);
-    parse::parse_bytes(&bytes, &origin)
+    parse::parse_owned(bytes, &origin)
         .map(|report| Loaded {
             path: shown.clone(),
             report,

@@ -4,7 +4,15 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = ciw::cli::parse_args();
-    match ciw::cli::run(args) {
+    // `eprintln!` panics when stderr is a pipe whose reader has gone (`ciw ... 2>&1 | head`):
+    // that reader stopping early is no more a failure than stdout's.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ciw::cli::run(args)));
+    let result = match run {
+        Ok(result) => result,
+        Err(panic) if ciw::cli::output::is_stderr_gone(&*panic) => return ExitCode::SUCCESS,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    match result {
         Ok(code) => code,
         // A reader that stopped early (`| head`) is not a failure.
         Err(e) if ciw::cli::output::is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -119,6 +119,11 @@ pub fn resolve(corpus: &Corpus, link: &str) -> Result<Target, TargetError> {
             paragraph: None,
         });
     };
+    in_report(report, r, id)
+}
+
+/// Resolves `id` within report `r` (at index `report`), or says what it has instead.
+fn in_report(report: usize, r: &Report, id: &str) -> Result<Target, TargetError> {
     resolve_id(r, id)
         .map(|(section, paragraph)| Target {
             report,
@@ -163,17 +168,7 @@ pub fn resolve_from(
                 example: example(),
             });
         };
-        resolve_id(r, id)
-            .map(|(section, paragraph)| Target {
-                report: ri,
-                section: Some(section),
-                paragraph,
-            })
-            .ok_or_else(|| TargetError::UnknownId {
-                authority: r.authority.short.clone(),
-                id: id.to_string(),
-                hint: hint(r, id),
-            })
+        in_report(ri, r, id)
     };
     if let Some(id) = input.strip_prefix('#') {
         let id = id.trim();

@@ -12,8 +12,9 @@
 
 use super::Args;
 use crate::corpus::{self, Corpus};
-use crate::library::{self, Library, Paths};
+use crate::library::{self, Library};
 use crate::model::{slug, Theme};
+use crate::paths::Paths;
 use clap::builder::StyledStr;
 use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};

@@ -1,6 +1,7 @@
 //! `ciw import` and `ciw remove`: the on-disk library (see [`crate::library`]).
 use super::Args;
-use crate::library::{ImportEvent, Library, Paths};
+use crate::library::{ImportEvent, Library};
+use crate::paths::Paths;
 use crate::text::{for_terminal, shown_path};
 use anyhow::Result;
 use std::io::Write;

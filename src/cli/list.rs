@@ -1,8 +1,9 @@
 //! `ciw list`: the reports with their inspection dates and counts, as a table, JSON, Markdown or CSV.
 use super::output::Format;
 use super::Args;
-use crate::library::{Library, Paths, Summary};
+use crate::library::{Library, Summary};
 use crate::model::Kind;
+use crate::paths::Paths;
 use crate::text::for_terminal;
 use crate::tui::wrap;
 use anyhow::Result;

@@ -229,7 +229,7 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
             !errors.is_empty(),
         );
     }
-    let paths = match crate::library::Paths::resolve(args.library.as_deref()) {
+    let paths = match crate::paths::Paths::resolve(args.library.as_deref()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!(

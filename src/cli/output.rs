@@ -111,3 +111,14 @@ impl Format {
         }
     }
 }
+
+/// True for the panic of `eprintln!` writing to a closed pipe (stderr piped into `head` with
+/// stdout, `2>&1 | head`).
+pub fn is_stderr_gone(panic: &(dyn std::any::Any + Send)) -> bool {
+    let msg = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    msg.starts_with("failed printing to stderr") && msg.contains("Broken pipe")
+}

@@ -83,7 +83,7 @@ pub fn run(
 /// the reports given with `--reports`, or from the samples when the library is empty.
 fn search_index(args: &Args) -> (SearchIndex, Option<crate::corpus::Corpus>, bool) {
     if args.reports.is_empty() {
-        if let Ok(paths) = crate::library::Paths::resolve(args.library.as_deref()) {
+        if let Ok(paths) = crate::paths::Paths::resolve(args.library.as_deref()) {
             if let Ok((lib, notes)) = crate::library::Library::open(&paths.data) {
                 if !lib.is_empty() {
                     let loaded = lib.search_index();

@@ -994,6 +994,7 @@ mod tests {
                 theme_title: "Care and support".into(),
                 text: format!("Do thing {number}."),
                 inferred,
+                pages: None,
             });
         }
         let c = compare(Theme::CareAndSupport, [&a]);

@@ -57,7 +57,7 @@ pub(super) fn read_cache(
     path: &Path,
     mut visit: impl FnMut(&[u8; 16], Visit<'_>) -> bool,
 ) -> io::Result<CacheRead> {
-    let file = match File::open(path) {
+    let file = match crate::input::open_stored(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(CacheRead::Missing),
         Err(e) => return Err(e),

@@ -53,9 +53,8 @@ impl Library {
             .collect();
         let mut manifest = self.manifest.clone();
         let mut new_payloads: HashMap<[u8; 16], Vec<u8>> = HashMap::new();
-        // Sources written to `incoming/`, by name.
-        let mut staged: HashSet<String> = HashSet::new();
-        let mut incoming: Option<PathBuf> = None;
+        // Sources written to `incoming/`, by name; deleted again if the import fails.
+        let mut staging = Staging::default();
         let now = unix_now();
         for file in files {
             let shown = shown_path(&file);
@@ -90,19 +89,28 @@ impl Library {
                     || input::read_stored(&sources.join(&e.source), bytes.len() as u64)
                         .is_ok_and(|b| b == bytes)
             });
-            let source_name = format!("{}-{}.txt", slug(&report.id), &hex[..16]);
+            // A PDF is kept as the PDF it is.
+            let ext = if parse::pdf::is_pdf(&bytes) {
+                "pdf"
+            } else {
+                "txt"
+            };
+            let source_name = format!("{}-{}.{ext}", slug(&report.id), &hex[..16]);
             // Already stored with these very bytes: nothing to write. Otherwise (new, or the
             // stored copy damaged) staged, and moved in at the commit.
             let stored = input::read_stored(&sources.join(&source_name), bytes.len() as u64)
                 .is_ok_and(|b| b == bytes);
-            if !stored && !staged.contains(&source_name) {
-                let dir = match &incoming {
+            if !stored && !staging.names.contains(&source_name) {
+                let dir = match &staging.dir {
                     Some(d) => d.clone(),
-                    None => incoming.insert(own::own_dir(&self.dir, INCOMING)?).clone(),
+                    None => staging
+                        .dir
+                        .insert(own::own_dir(&self.dir, INCOMING)?)
+                        .clone(),
                 };
                 let dest = dir.join(&source_name);
+                staging.names.insert(source_name.clone());
                 write_atomic(&dest, &bytes).map_err(io_err(&dest))?;
-                staged.insert(source_name.clone());
             }
             let payload =
                 postcard::to_allocvec(&report).map_err(|e| io_err(&file)(io::Error::other(e)))?;
@@ -116,9 +124,6 @@ impl Library {
             });
         }
         if new_payloads.is_empty() {
-            if let Some(dir) = incoming {
-                let _ = fs::remove_dir(dir);
-            }
             return Ok(events);
         }
         fault::point("import:staged");
@@ -129,12 +134,12 @@ impl Library {
         let cache = self.dir.join(CACHE);
         write_cache(&cache, &keep, &new_payloads).map_err(io_err(&cache))?;
         fault::point("import:cache");
-        if let Some(dir) = &incoming {
+        if let Some(dir) = &staging.dir {
             let named: HashSet<&str> = manifest.reports.iter().map(|e| e.source.as_str()).collect();
-            for name in &staged {
-                let from = dir.join(name);
+            for name in std::mem::take(&mut staging.names) {
+                let from = dir.join(&name);
                 if named.contains(name.as_str()) {
-                    let to = sources.join(name);
+                    let to = sources.join(&name);
                     fs::rename(&from, &to).map_err(io_err(&to))?;
                 } else {
                     // Staged, then replaced by a later file of the same import.
@@ -142,7 +147,6 @@ impl Library {
                 }
             }
             sync_folder(&sources).map_err(io_err(&sources))?;
-            let _ = fs::remove_dir(dir);
         }
         fault::point("import:moved");
         self.commit(manifest)?;
@@ -242,4 +246,22 @@ fn place(manifest: &Manifest, base: &str, same: impl Fn(&Entry) -> bool) -> Stri
         n += 1;
     }
     format!("{base}-{n}")
+}
+
+/// An import's staged sources: on drop (the import done, or failed), whatever is still staged is
+/// deleted and `incoming/` removed. Nothing else ever named these files.
+#[derive(Default)]
+struct Staging {
+    dir: Option<PathBuf>,
+    names: HashSet<String>,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let Some(dir) = &self.dir else { return };
+        for name in &self.names {
+            let _ = fs::remove_file(dir.join(name));
+        }
+        let _ = fs::remove_dir(dir);
+    }
 }

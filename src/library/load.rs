@@ -199,7 +199,7 @@ impl Library {
                 self.dir.join(MANIFEST)
             };
             match self.read_source(e).and_then(|b| {
-                parse::parse_bytes(&b, &e.origin)
+                parse::parse_owned(b, &e.origin)
                     .map_err(|err| format!("it no longer parses: {err}"))
             }) {
                 Ok(mut r) => {

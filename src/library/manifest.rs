@@ -300,6 +300,7 @@ fn rebuild(dir: &Path, notes: &mut Vec<String>) -> Manifest {
         // `<id>-<16 hex>.txt`: the id is the best stand-in for the original file name.
         let id_part = name
             .strip_suffix(".txt")
+            .or_else(|| name.strip_suffix(".pdf"))
             .and_then(|s| s.rsplit_once('-'))
             .map_or(name.as_str(), |(id, _)| id);
         let origin = format!("{id_part}.txt");

@@ -1,19 +1,29 @@
-//! The on-disk library: reports imported once and opened in a blink from then on, plus where
-//! `config.toml` and the explorer's state (last position, bookmarks) live.
+//! The on-disk library: reports imported once and opened in a blink from then on.
 //!
 //! Layout of the data dir (the platform's, or `--library DIR` / `CIW_LIBRARY`):
 //! ```text
+//! DIR/ciw-library         the marker: this folder is a library (see `own`)
 //! DIR/library.json        the manifest: what is imported (the truth; small, human-readable)
 //! DIR/sources/<id>-<key>.txt   each imported file's bytes, exactly as imported (never rewritten)
 //! DIR/cache.bin           every parsed report, one consolidated postcard file (disposable)
 //! DIR/search.bin          the search index over all of them (disposable; see [`Library::search_index`])
 //! DIR/.lock               held (flock) while an import or remove writes
-//! DIR/state/              last position and bookmarks, when `--library` is given (see [`Paths`])
+//! DIR/incoming/           an import's new sources until it commits (gone after)
+//! DIR/orphans/            sources no manifest names, set aside for the user (rare: after a crash)
+//! DIR/state/              last position and bookmarks, when `--library` is given (see [`crate::paths::Paths`])
 //! ```
-//! Every write is atomic ([`write_atomic`]: temp file in the same folder, fsync, rename, fsync the
-//! folder). An import writes its sources first, then the cache, and commits by renaming the new
-//! manifest into place, so a kill at any moment leaves either the old library or the new one:
-//! stray sources of an uncommitted import are ignored and swept by the next import.
+//! The library owns only what it wrote: a folder becomes one only when new, empty or already
+//! marked, and nothing is deleted that the library cannot prove it wrote and no longer needs;
+//! no symbolic link is followed out of it. Every state on disk is a committed one: a new library
+//! starts with its marker and an empty manifest; every write is atomic ([`write_atomic`]: temp
+//! file in the same folder, fsync, rename, fsync the folder); an import stages its sources in
+//! `incoming/`, rewrites the cache, moves the sources in and commits by renaming the new
+//! manifest into place, so a kill at any moment leaves either the old library or the new one.
+//! Only the lock holder writes the manifest: a reader that finds it missing or damaged rebuilds
+//! it in memory and writes it only under the lock, only if it is still the one it read.
+//! A stored source is read only as a regular file named plainly inside `sources/`, and only if
+//! its content still has the hash the manifest recorded; anything else is a damaged entry, named.
+//! `fault` holds the fault-injection points the crash and race tests use.
 //!
 //! The cache is keyed by each source's content key (xxh3-128 of its bytes and file name) and
 //! stamped with [`crate::parse::PARSER_VERSION`] and a fingerprint of the report model's source,
@@ -32,7 +42,7 @@
 //! 90th percentile (`examples/first_frame.rs`, the binary in a pty). Resident memory: 69 MB at
 //! the first frame (1.6x the text), 97 MB with the search open (2.3x), 121 MB at the peak.
 
-//! The code, one concern per file: [`paths`] (where things live), [`manifest`] (entries, keys,
+//! The code, one concern per file: [`manifest`] (entries, keys,
 //! recovery), [`cache`] (the parse cache's format), [`lock`], [`atomic`] (atomic writes), and
 //! the library's operations: `load`, `import` (import, remove, commit) and `search_index`.
 
@@ -44,17 +54,16 @@ mod load;
 mod lock;
 mod manifest;
 mod own;
-mod paths;
 mod search_index;
 
 pub use atomic::write_atomic;
 pub use lock::{lock_dir, LibraryLock};
 pub use manifest::{source_key, Entry, Summary};
 pub use own::{is_temp_name, sweep_temps, INCOMING, MARKER, ORPHANS};
-pub use paths::{Paths, CONFIG_FILE};
 
 use crate::corpus::{self, LoadError};
 use crate::model::Report;
+use crate::paths::{NoHome, Paths};
 use crate::search::SearchIndex;
 use crate::text::shown_path;
 use manifest::Manifest;
@@ -74,8 +83,8 @@ pub const SOURCES: &str = "sources";
 /// What can go wrong with the library as a whole (single files fail as [`LoadError`]s).
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error("cannot find your home folder to keep the library in; pass --library DIR or set CIW_LIBRARY")]
-    NoHome,
+    #[error(transparent)]
+    NoHome(#[from] NoHome),
     /// `error`, not `source`: the message already says it, and `{:#}` would say it twice.
     #[error("{path}: {error}")]
     Io { path: String, error: io::Error },
@@ -148,6 +157,12 @@ impl Library {
     /// damaged manifest rebuilt from the stored sources.
     pub fn open(dir: &Path) -> Result<(Library, Vec<String>), LibraryError> {
         let mut notes = Vec::new();
+        if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+            return Err(LibraryError::NotOurs {
+                path: shown_path(dir),
+                why: "is not a folder",
+            });
+        }
         let manifest = manifest::read(dir, &mut notes)?;
         let lib = Library {
             dir: dir.to_path_buf(),
@@ -176,7 +191,7 @@ impl Library {
         self.manifest.reports.is_empty()
     }
 
-    /// Every report's summary, in the order the explorer lists them ([`Corpus::new`]'s), when
+    /// Every report's summary, in the order the explorer lists them ([`crate::corpus::Corpus::new`]'s), when
     /// all are fresh and every entry is sound (a plain source name, a key): then `ciw list` needs
     /// nothing but the manifest (it reads no source, so a source damaged on disk is named by the
     /// commands that read it). `None` otherwise.
@@ -220,6 +235,10 @@ pub struct Opened {
 /// empty. Errors only when the library cannot be read at all.
 pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
     let (lib, mut notes) = Library::open(&paths.data)?;
+    if let Err(e) = own::check_adoptable(&paths.data) {
+        // Someone else's folder: never read as a library, and said so.
+        notes.push(format!("{e}; showing the sample reports"));
+    }
     if lib.is_empty() {
         return Ok(Opened {
             reports: Vec::new(),

@@ -12,6 +12,7 @@
 use super::atomic::{sync_dir, sync_folder, write_atomic};
 use super::manifest::{Manifest, MANIFEST_FORMAT};
 use super::{fault, io_err, LibraryError, MANIFEST, SOURCES};
+use crate::input;
 use crate::text::shown_path;
 use std::collections::HashSet;
 use std::fs;
@@ -41,7 +42,10 @@ pub(super) fn is_library(dir: &Path) -> bool {
 
 /// `<id>-<16 hex>.txt`: the name of a stored source, as the import makes them.
 pub(super) fn is_source_name(name: &str) -> bool {
-    let Some((id, hex)) = name.strip_suffix(".txt").and_then(|s| s.rsplit_once('-')) else {
+    let stem = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".pdf"));
+    let Some((id, hex)) = stem.and_then(|s| s.rsplit_once('-')) else {
         return false;
     };
     hex.len() == 16
@@ -182,10 +186,36 @@ fn own_files(dir: &Path, ours: impl Fn(&str) -> bool) -> Vec<(String, PathBuf)> 
         .collect()
 }
 
-/// Deletes the library's temp files left by a killed write in `dir` (and nothing else).
-/// Caller holds the lock of `dir`.
+/// The process id in a temp file's name ([`is_temp_name`]).
+fn temp_pid(name: &str) -> Option<u32> {
+    let (_, tail) = name.rsplit_once(".tmp-")?;
+    tail.split_once('-')?.0.parse().ok()
+}
+
+/// Whether the process that wrote a temp file may still be writing it: it is this process, or
+/// one that is still running (a reused id only means the file waits for a later sweep).
+fn writer_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = i32::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    true
+}
+
+/// Deletes the temp files that killed writes left in `dir` (ours by name, regular files, their
+/// writer gone), and nothing else. Safe without a lock: a live writer's temp file is left alone.
 pub fn sweep_temps(dir: &Path) {
-    for (_, path) in own_files(dir, is_temp_name) {
+    let dead = |n: &str| is_temp_name(n) && temp_pid(n).is_some_and(|p| !writer_alive(p));
+    for (_, path) in own_files(dir, dead) {
         let _ = fs::remove_file(path);
     }
 }
@@ -216,7 +246,10 @@ pub(super) fn tidy(dir: &Path, manifest: &Manifest) -> Result<Vec<String>, Libra
                 let dest = orphans.join(&name);
                 if dest.symlink_metadata().is_ok() {
                     // The same name is the same content (the name holds its hash): a copy.
-                    let same = fs::read(&dest).ok() == fs::read(&path).ok();
+                    let read =
+                        |p: &Path| input::read_stored(p, super::manifest::stored_limit()).ok();
+                    let kept = read(&dest);
+                    let same = kept.is_some() && kept == read(&path);
                     if same {
                         let _ = fs::remove_file(&path);
                     }
@@ -272,6 +305,8 @@ mod tests {
         assert!(!is_source_name("notes-0123456789abcdef.md"));
         assert!(!is_source_name("../x-0123456789abcdef.txt"));
         assert!(is_temp_name(".library.json.tmp-123-0"));
+        assert_eq!(temp_pid(".library.json.tmp-123-0"), Some(123));
+        assert!(writer_alive(std::process::id()));
         assert!(!is_temp_name(".library.json.tmp-123"));
         assert!(!is_temp_name("library.json.tmp-1-2"));
         assert!(!is_temp_name(".bashrc"));

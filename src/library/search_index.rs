@@ -8,7 +8,6 @@ use crate::corpus::Corpus;
 use crate::search::store::{self, StoreError};
 use crate::search::SearchIndex;
 use crate::text::shown_path;
-use std::fs::File;
 use std::io;
 use std::sync::Arc;
 
@@ -41,7 +40,7 @@ impl Library {
         share: Option<&Arc<Corpus>>,
     ) -> (Option<SearchIndex>, Option<String>) {
         let path = self.dir.join(SEARCH_INDEX);
-        match File::open(&path) {
+        match crate::input::open_stored(&path) {
             Ok(file) => match store::from_reader(file, self.search_key(), share) {
                 Ok(index) => (Some(index), None),
                 Err(StoreError::Stale) => (None, None),

@@ -10,6 +10,8 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// The blank line that stands for a page break.
     pub page_break: bool,
+    /// The 1-based page it is on, counted from form feeds.
+    pub page: u32,
 }
 
 /// How many non-blank lines at each edge of a page may be furniture.
@@ -22,10 +24,12 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
     for (i, raw) in text.split('\n').enumerate() {
         let mut parts = raw.split('\x0c');
         if let Some(first) = parts.next() {
+            let page = pages.len() as u32;
             pages.last_mut().expect("one page").push(Line {
                 no: i + 1,
                 text: first,
                 page_break: false,
+                page,
             });
         }
         for part in parts {
@@ -33,7 +37,13 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
                 no: i + 1,
                 text: part,
                 page_break: false,
+                page: pages.len() as u32 + 1,
             }]);
+        }
+    }
+    for (n, page) in pages.iter_mut().enumerate() {
+        if let Some(first) = page.iter_mut().find(|l| !l.text.trim().is_empty()) {
+            first.text = strip_glued_page_number(first.text, n as u32 + 1);
         }
     }
     let edges: Vec<Vec<usize>> = pages.iter().map(|p| edge_indices(p)).collect();
@@ -63,12 +73,18 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
                 no: page.first().map_or(0, |l| l.no),
                 text: "",
                 page_break: true,
+                page: n as u32 + 1,
             });
         }
         for (i, line) in page.iter().enumerate() {
+            let outermost = idx.first() == Some(&i) || idx.last() == Some(&i);
             let furniture = idx.iter().position(|&e| e == i).is_some_and(|at| {
-                is_page_number(line.text)
+                // A page number is the first or last line of its page, or its own number
+                // (a contents page's first entries end in numbers too).
+                (is_page_number(line.text)
+                    && (outermost || line.text.trim() == (n + 1).to_string()))
                     || (pages.len() > 1
+                        && !is_page_number(line.text)
                         && line.text.trim().len() <= 120
                         && seen
                             .get(page_keys[at].as_str())
@@ -118,6 +134,29 @@ fn key(s: &str) -> String {
         }
     }
     k
+}
+
+/// A running header "- 12 -" that an extractor glued to the first line of text on page 12
+/// ("-12 3.6 We heard", "-5management"): the line without it.
+fn strip_glued_page_number(line: &str, page: u32) -> &str {
+    let t = line.trim_start();
+    let Some(rest) = t.strip_prefix(['-', '\u{2013}']) else {
+        return line;
+    };
+    let rest = rest.trim_start();
+    // The number may run into a paragraph number as well: "-71.6 The" on page 7.
+    let Some(rest) = rest.strip_prefix(page.to_string().as_str()) else {
+        return line;
+    };
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix(['-', '\u{2013}'])
+        .map_or(rest, str::trim_start);
+    if rest.is_empty() {
+        line
+    } else {
+        rest
+    }
 }
 
 /// `12`, `- 12 -`, `Page 12`, `Page 12 of 30`, `12 | Page`.
@@ -181,6 +220,20 @@ mod tests {
             ]
         );
         assert_eq!(kept.iter().filter(|l| l.page_break).count(), 2);
+    }
+
+    #[test]
+    fn page_numbers_glued_to_text_are_cut() {
+        assert_eq!(
+            strip_glued_page_number("-5management oversight.", 5),
+            "management oversight."
+        );
+        assert_eq!(strip_glued_page_number("- 12 3.6", 12), "3.6");
+        assert_eq!(strip_glued_page_number("- 12 - 3.6 We", 12), "3.6 We");
+        assert_eq!(strip_glued_page_number("-71.6 The", 7), "1.6 The");
+        assert_eq!(strip_glued_page_number("-5management", 6), "-5management");
+        assert_eq!(strip_glued_page_number("- 5 -", 5), "- 5 -");
+        assert_eq!(strip_glued_page_number("5 Leadership", 5), "5 Leadership");
     }
 
     #[test]

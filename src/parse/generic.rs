@@ -21,7 +21,7 @@ use super::lines::{
     contents_entry, finished, join_line, looks_like_heading, rec_marker, starts_lower, strip_bullet,
 };
 use super::structure::Doc;
-use crate::model::{Paragraph, Recommendation, Section, SectionKind, Theme};
+use crate::model::{Pages, Paragraph, Recommendation, Section, SectionKind, Theme};
 use std::collections::{HashMap, HashSet};
 
 /// What a known heading introduces.
@@ -238,6 +238,8 @@ struct Unit {
     text: String,
     /// First unit of its block (after a blank line or a page break).
     block_start: bool,
+    /// The pages its lines are on.
+    pages: Pages,
 }
 
 /// Whether the text is hard-wrapped (paragraphs broken into lines at a width), as extracted
@@ -295,6 +297,7 @@ fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
                     kind,
                     text: s,
                     block_start: start,
+                    pages: Pages(l.page, l.page),
                 });
             };
             if super::furniture::is_page_number(t) {
@@ -336,6 +339,7 @@ fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
                 if wrapped || !finished(prev) || starts_lower(t) {
                     if let Some(u) = out.last_mut() {
                         join_line(&mut u.text, t);
+                        u.pages.1 = l.page;
                     }
                     continue;
                 }
@@ -383,6 +387,10 @@ struct Builder<'w> {
     cover: bool,
     /// The current section has had a bulleted or numbered item.
     list_seen: bool,
+    /// Whether the text has page breaks, so that pages are known.
+    paged: bool,
+    /// The pages of the unit being placed.
+    pages: Pages,
 }
 
 /// Builds the structure of a document read generically. Returns it and its title. With
@@ -401,6 +409,8 @@ pub fn build(lines: &[Line<'_>], cover: bool, warnings: &mut Vec<String>) -> (Do
         in_contents: false,
         cover,
         list_seen: false,
+        paged: lines.last().is_some_and(|l| l.page > 1),
+        pages: Pages(1, 1),
     };
     // A letter's address block and date, or a cover, before the title: front matter.
     let body = match title_at {
@@ -488,6 +498,7 @@ impl Builder<'_> {
     }
 
     fn unit(&mut self, mut u: Unit) {
+        self.pages = u.pages;
         if u.kind == UnitKind::Heading {
             self.heading(&u.text);
             return;
@@ -515,8 +526,12 @@ impl Builder<'_> {
         }
         // Text cut by a page break carries on the paragraph before it.
         if u.kind == UnitKind::Text && u.block_start && starts_lower(&u.text) {
+            let paged = self.paged;
             if let Some(p) = self.last_paragraph_mut().filter(|p| !finished(&p.text)) {
                 join_line(&mut p.text, &u.text);
+                if let Some(pages) = p.pages.as_mut().filter(|_| paged) {
+                    pages.1 = u.pages.1;
+                }
                 let id = p.id.clone();
                 self.sync_recommendation(&id);
                 let words: Vec<&str> = u.text.split_whitespace().take(4).collect();
@@ -646,12 +661,13 @@ impl Builder<'_> {
             .iter()
             .rev()
             .find_map(|s| s.paragraphs.iter().find(|p| p.id == id))
-            .map(|p| p.text.clone());
-        if let (Some(r), Some(t)) = (
+            .map(|p| (p.text.clone(), p.pages));
+        if let (Some(r), Some((t, pages))) = (
             self.doc.recommendations.iter_mut().find(|r| r.number == n),
             text,
         ) {
             r.text = t;
+            r.pages = pages;
         }
     }
 
@@ -668,6 +684,7 @@ impl Builder<'_> {
             theme_title,
             text: body.clone(),
             inferred: false,
+            pages: self.paged.then_some(self.pages),
         });
         self.push(format!("R{number}"), body);
     }
@@ -689,11 +706,13 @@ impl Builder<'_> {
             }
             _ => None,
         };
+        let pages = self.paged.then_some(self.pages);
         if let Some(s) = self.doc.sections.last_mut() {
             s.paragraphs.push(Paragraph {
                 id,
                 subsection,
                 text,
+                pages,
             });
         }
     }

@@ -407,7 +407,7 @@ fn named_authority<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
             let proper = !words.is_empty()
                 && words.len() <= 8
                 && words.iter().all(|w| {
-                    w.starts_with(|c: char| c.is_uppercase())
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                         || matches!(*w, "and" | "of" | "the" | "&")
                 })
                 && words[0].starts_with(|c: char| c.is_uppercase());

@@ -1,15 +1,15 @@
 //! Text to [`Report`]: any readable text becomes one structured report, and no word of it is
 //! lost.
 //!
-//! The passes, one module each: [`decode`] (bytes to text), [`crate::text::clean`] (controls,
-//! escapes, ligatures, odd spaces), [`saved_page`] (web-page furniture), [`furniture`] (page
-//! headers, footers, numbers), then the structure by family: [`family`] tells the 2018
-//! inspection report, which [`structure`] reads (blocks to sections, paragraphs, findings,
-//! recommendations), from every other document, which [`generic`] reads (CIW's web pages,
-//! letters and news, and any unknown layout as headings, paragraphs and lists). Last, [`meta`]
-//! and [`councils`] find the council and the inspection date, and [`family`] the kind and
-//! services. Every repair or guess is reported in `Report::warnings`, every decision about the
-//! document in `Report::guesses`.
+//! The passes, one module each: [`pdf`] (a PDF's text, page by page, pages separated by form
+//! feeds), [`decode`] (bytes to text), [`crate::text::clean`] (controls, escapes, ligatures, odd
+//! spaces), [`saved_page`] (web-page furniture), [`furniture`] (page headers, footers,
+//! numbers), then the structure by family: [`family`] tells the 2018 inspection report, which
+//! [`structure`] reads (blocks to sections, paragraphs, findings, recommendations), from every
+//! other document, which [`generic`] reads (CIW's web pages, letters and news, and any unknown
+//! layout as headings, paragraphs and lists). Last, [`meta`] and [`councils`] find the council
+//! and the inspection date, and [`family`] the kind and services. Every repair or guess is
+//! reported in `Report::warnings`, every decision about the document in `Report::guesses`.
 
 pub mod councils;
 mod decode;
@@ -18,6 +18,7 @@ mod furniture;
 pub mod generic;
 mod lines;
 mod meta;
+pub mod pdf;
 pub mod saved_page;
 mod structure;
 
@@ -27,15 +28,15 @@ pub use lines::theme_of_title;
 use crate::model::{slug, Authority, Family, Kind, Report, SectionKind};
 
 /// Bumped whenever the parser's output changes, so caches rebuild.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// Why a file is not a report we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    #[error("this is a PDF, not text: extract its text first, e.g. `pdftotext -layout report.pdf report.txt`")]
-    Pdf,
+    #[error("cannot read this PDF: {0}")]
+    Pdf(String),
     #[error("binary data, not text: {0}")]
     Binary(String),
     #[error("not a CIW inspection report: {0}")]
@@ -45,15 +46,37 @@ pub enum ParseError {
 }
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
+/// PDF bytes are read as a PDF (see [`pdf`]).
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
-    let (text, cp1252) = decode::decode(bytes)?;
+    if pdf::is_pdf(bytes) {
+        return parse_pdf(bytes, origin);
+    }
+    let decoded = decode::decode_text(bytes)?;
+    let warnings = decoded.warnings();
+    parse_with(&decoded.text, origin, warnings)
+}
+
+/// [`parse_bytes`] for bytes the caller is done with: they become the text without a copy, so
+/// a big input costs one copy less.
+pub fn parse_owned(bytes: Vec<u8>, origin: &str) -> Result<Report, ParseError> {
+    if pdf::is_pdf(&bytes) {
+        return parse_pdf(&bytes, origin);
+    }
+    let decoded = decode::decode_owned(bytes)?;
+    let warnings = decoded.warnings();
+    parse_with(&decoded.text, origin, warnings)
+}
+
+/// A PDF's text, page by page (see [`pdf`]), parsed.
+fn parse_pdf(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
+    let t = pdf::text(bytes)?;
     let mut warnings = Vec::new();
-    if cp1252 > 0 {
+    if let Some(why) = t.fallback {
         warnings.push(format!(
-            "{cp1252} bytes were not UTF-8 and were read as Windows-1252"
+            "read with pdftotext: the built-in PDF reader could not ({why})"
         ));
     }
-    parse_with(&text, origin, warnings)
+    parse_with(&t.text, origin, warnings)
 }
 
 /// Parses text already in memory.
@@ -254,14 +277,14 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
             }
         }
     }
-    let overview = doc
+    let findings = doc
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Overview)
         .flat_map(|s| s.paragraphs.iter())
-        .filter(|p| report_2018 || p.id.starts_with('O'))
-        .map(|p| p.text.clone())
-        .collect();
+        .filter(|p| report_2018 || p.id.starts_with('O'));
+    let overview = findings.clone().map(|p| p.text.clone()).collect();
+    let overview_pages = findings.filter_map(|p| p.pages).collect();
     let methodology = meta::methodology(&doc.sections);
     Ok(Report {
         id,
@@ -270,6 +293,7 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
         front_matter: doc.front_matter,
         contents: doc.contents,
         overview,
+        overview_pages,
         recommendations: doc.recommendations,
         sections: doc.sections,
         methodology,

@@ -13,7 +13,7 @@ use super::furniture::Line;
 use super::lines::*;
 use std::collections::HashSet;
 
-use crate::model::{ContentsEntry, Paragraph, Recommendation, Section, SectionKind, Theme};
+use crate::model::{ContentsEntry, Pages, Paragraph, Recommendation, Section, SectionKind, Theme};
 
 /// What the structure pass finds.
 #[derive(Debug, Default)]
@@ -31,6 +31,7 @@ struct Item {
     text: String,
     bullet: bool,
     block_start: bool,
+    pages: Pages,
 }
 
 /// An unnumbered block after a finished paragraph, waiting for the next number.
@@ -39,6 +40,7 @@ struct Orphan {
     no: usize,
     text: String,
     bullet: bool,
+    pages: Pages,
 }
 
 #[derive(Debug, PartialEq)]
@@ -61,6 +63,10 @@ struct Builder<'w> {
     ids: HashSet<String>,
     /// The minor number of the last numbered paragraph of the current section.
     last_minor: u32,
+    /// Whether the text has page breaks, so that pages are known.
+    paged: bool,
+    /// The width the text is hard-wrapped at, if it is.
+    wrap: Option<usize>,
 }
 
 /// Builds the document structure from the page-cleaned lines.
@@ -76,12 +82,31 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
         last_section_number: 0,
         ids: HashSet::new(),
         last_minor: 0,
+        paged: lines.last().is_some_and(|l| l.page > 1),
+        wrap: None,
     };
     let wrap = wrap_width(lines);
+    b.wrap = wrap;
+    // Markers alone on their line ("3.18", "5.", "•") are joined to the text they number.
+    let storage = join_lone_markers(lines);
+    let mut lines: Vec<Line<'_>> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match &storage[i] {
+            Joined::Keep => Some(*l),
+            Joined::Drop => None,
+            Joined::Text(t) => Some(Line { text: t, ..*l }),
+        })
+        .collect();
+    // The contents table, whichever way its page numbers were laid out.
+    if let Some((at, end, entries)) = contents(&lines) {
+        b.doc.contents = entries;
+        lines.drain(at..end);
+    }
     let mut block: Vec<Line<'_>> = Vec::new();
     // Blank lines since the last text line, and whether a page break is among them.
     let (mut gap, mut page_break) = (false, false);
-    for line in lines {
+    for line in &lines {
         if line.text.trim().is_empty() {
             gap = true;
             page_break |= line.page_break;
@@ -115,6 +140,7 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
                 .find(|r| format!("R{}", r.number) == p.id)
             {
                 r.text.clone_from(&p.text);
+                r.pages = p.pages;
             }
         }
     }
@@ -143,12 +169,23 @@ impl Builder<'_> {
     fn block(&mut self, block: &[Line<'_>]) {
         let mut rest = block;
         while let Some(first) = rest.first() {
-            if self.heading(first, rest.len() == 1) {
-                rest = &rest[1..];
-            } else {
-                break;
+            let next = rest.get(1).map(|l| l.text);
+            match self.heading(first, next) {
+                0 => break,
+                n => rest = &rest[n..],
             }
         }
+        // A heading inside the rest (no blank line around it) splits it.
+        if let Some(at) = (1..rest.len()).find(|&i| self.heading_inside(rest, i)) {
+            self.body(&rest[..at]);
+            self.block(&rest[at..]);
+            return;
+        }
+        self.body(rest);
+    }
+
+    /// A block's lines after its headings.
+    fn body(&mut self, rest: &[Line<'_>]) {
         if rest.is_empty() {
             return;
         }
@@ -184,16 +221,63 @@ impl Builder<'_> {
         }
     }
 
-    /// Recognises a heading line and acts on it. `alone`: the line is its block's only line.
-    fn heading(&mut self, line: &Line<'_>, alone: bool) -> bool {
-        let t = line.text.trim();
-        if cannot_be_heading(t) {
+    /// Whether line `i` of a block is a heading that starts a new block: the line before it
+    /// ended a sentence (or was a heading), and it is a heading the context expects.
+    fn heading_inside(&self, block: &[Line<'_>], i: usize) -> bool {
+        let t = block[i].text.trim();
+        if cannot_be_heading(t) || !looks_like_heading(t) && !is_expectations_heading(t) {
             return false;
         }
+        let prev = block[i - 1].text.trim();
+        if !finished(prev) && !looks_like_heading(prev) {
+            return false;
+        }
+        let next = block.get(i + 1).map(|l| l.text);
+        let key = heading_key(t);
+        if top_heading_key(&key).is_some() || is_expectations_heading(t) {
+            return true;
+        }
+        if let Some((n, title)) = section_heading(t) {
+            return n == self.last_section_number + 1 && theme_of_title(title).is_some();
+        }
+        if self.mode != Mode::Body {
+            return false;
+        }
+        let led = next.is_some_and(|n| self.starts_item(n));
+        match self.kind() {
+            Some(SectionKind::AreasForDevelopment) => theme_of_key(&key).is_some() && led,
+            Some(SectionKind::Overview) | None => false,
+            _ => known_subsection_key(&key) || led,
+        }
+    }
+
+    /// Whether a line starts an item in the current section: its paragraph number, a
+    /// recommendation number or a bullet.
+    fn starts_item(&self, line: &str) -> bool {
+        let (bullet, body) = strip_bullet(line);
+        match self.kind() {
+            Some(SectionKind::Theme) => {
+                let n = self.current().and_then(|s| s.number);
+                para_marker(body).is_some_and(|(major, _, _)| Some(major) == n)
+            }
+            Some(SectionKind::AreasForDevelopment) => bullet || rec_marker(body).is_some(),
+            _ => bullet,
+        }
+    }
+
+    /// Recognises a heading line and acts on it; `next` is the line after it in the block.
+    /// Returns how many lines the heading took (a long one wraps onto a second line), or 0.
+    fn heading(&mut self, line: &Line<'_>, next: Option<&str>) -> usize {
+        let t = line.text.trim();
+        if cannot_be_heading(t) {
+            return 0;
+        }
+        // A heading stands alone, or is followed straight by the first item under it.
+        let alone = next.is_none_or(|n| self.starts_item(n));
         let key = heading_key(t);
         if is_contents_key(&key) && self.mode == Mode::Front && self.doc.sections.is_empty() {
             self.mode = Mode::Contents;
-            return true;
+            return 1;
         }
         if let Some(kind) = top_heading_key(&key) {
             // "Summary"-style titles only mean the overview before any theme section.
@@ -201,10 +285,17 @@ impl Builder<'_> {
                 && (self.last_section_number > 0 || self.kind() == Some(SectionKind::Overview));
             if !late_overview {
                 self.open_section(line.no, None, t, kind, None);
-                return true;
+                return 1;
             }
         }
         if let Some((n, title)) = section_heading(t) {
+            // "1. Access arrangements: Information, Advice and" / "Assistance".
+            let tail = next.filter(|n| wraps_on(title, n));
+            let full = match tail {
+                Some(tail) => format!("{title} {}", tail.trim()),
+                None => title.to_string(),
+            };
+            let title = full.as_str();
             let theme = theme_of_title(title);
             let listed = self
                 .doc
@@ -223,18 +314,18 @@ impl Builder<'_> {
                 }
                 self.last_section_number = n;
                 self.open_section(line.no, Some(n), title, SectionKind::Theme, theme);
-                return true;
+                return 1 + usize::from(tail.is_some());
             }
         }
         if self.mode != Mode::Body {
-            return false;
+            return 0;
         }
-        match self.kind() {
+        let taken = match self.kind() {
             Some(SectionKind::Theme) => {
                 if key == "what we expect to see" {
                     self.resolve_orphan(None);
                     self.in_expectations = true;
-                    return true;
+                    return 1;
                 }
                 self.subsection_heading(line, alone, &key)
             }
@@ -243,13 +334,15 @@ impl Builder<'_> {
                 if theme.is_some() && alone && !finished(t) && t.chars().count() <= 100 {
                     self.rec_theme = Some((theme, collapse(t)));
                     self.set_subsection(t);
-                    return true;
+                    true
+                } else {
+                    false
                 }
-                false
             }
             Some(SectionKind::Overview) | None => false,
             Some(_) => self.subsection_heading(line, alone, &key),
-        }
+        };
+        usize::from(taken)
     }
 
     fn subsection_heading(&mut self, line: &Line<'_>, alone: bool, key: &str) -> bool {
@@ -349,7 +442,8 @@ impl Builder<'_> {
                             && !(starts_lower(body)
                                 && items.last().is_some_and(|it| !finished(&it.text)))
                     }
-                    _ => bullet,
+                    // Prose: a bullet, or a line after one that ended its paragraph short.
+                    _ => bullet || ends_paragraph(lines[i - 1].text, l.text, self.wrap),
                 };
             if starts_item {
                 let mut text = String::new();
@@ -359,10 +453,12 @@ impl Builder<'_> {
                     text,
                     bullet,
                     block_start: i == 0,
+                    pages: Pages(l.page, l.page),
                 });
             } else if let Some(last) = items.last_mut() {
                 // A wrapped line; a stray bullet on it is page damage, not content.
                 join_line(&mut last.text, if bullet { body } else { l.text });
+                last.pages.1 = l.page;
             }
         }
         items
@@ -398,7 +494,7 @@ impl Builder<'_> {
                         format!("paragraph {major}.{minor} follows {major}.{last}"),
                     );
                 }
-                self.push_paragraph(format!("{major}.{minor}"), rest);
+                self.push_paragraph(format!("{major}.{minor}"), rest, item.pages);
                 return;
             }
         }
@@ -425,6 +521,7 @@ impl Builder<'_> {
             // The waiting orphan was itself cut by a page break: this is its tail.
             if !finished(&o.text) || starts_lower(&body) {
                 join_line(&mut o.text, &body);
+                o.pages.1 = item.pages.1;
                 let words: Vec<&str> = body.split_whitespace().take(4).collect();
                 self.warn(
                     item.no,
@@ -439,19 +536,22 @@ impl Builder<'_> {
         let prev = self.last_paragraph_text().map(|p| (finished(p), p.len()));
         match prev {
             Some((false, _)) | Some((true, _)) if !item.block_start && !bullet => {
-                self.append(item.no, &body, false);
+                self.append(item.no, &body, false, item.pages);
             }
             Some((false, _)) => {
                 let lower = starts_lower(&body);
-                self.append(item.no, &body, !lower);
+                self.append(item.no, &body, !lower, item.pages);
             }
-            Some((true, _)) if starts_lower(&body) => self.append(item.no, &body, false),
+            Some((true, _)) if starts_lower(&body) => {
+                self.append(item.no, &body, false, item.pages)
+            }
             Some((true, _)) => {
                 self.resolve_orphan(None);
                 self.orphan = Some(Orphan {
                     no: item.no,
                     text: body,
                     bullet,
+                    pages: item.pages,
                 });
             }
             None => {
@@ -460,16 +560,19 @@ impl Builder<'_> {
                     item.no,
                     format!("{id}: text with no number, numbered after the paragraph before"),
                 );
-                self.push_paragraph(id, body);
+                self.push_paragraph(id, body, item.pages);
             }
         }
     }
 
     /// Joins text to the last paragraph, warning that it was joined across a break.
-    fn append(&mut self, no: usize, text: &str, guess: bool) {
+    fn append(&mut self, no: usize, text: &str, guess: bool, pages: Pages) {
         let section = self.doc.sections.last_mut().expect("a section");
         let p = section.paragraphs.last_mut().expect("a paragraph");
         join_line(&mut p.text, text);
+        if let Some(p) = p.pages.as_mut() {
+            p.1 = pages.1;
+        }
         let id = p.id.clone();
         let words: Vec<&str> = text.split_whitespace().take(4).collect();
         let how = if guess {
@@ -505,7 +608,7 @@ impl Builder<'_> {
                         o.no,
                         format!("R{n}: number lost in extraction, inferred from its neighbours"),
                     );
-                    self.push_recommendation(n, o.text, true);
+                    self.push_recommendation(n, o.text, true, o.pages);
                 }
                 _ => {
                     let number = self.current().and_then(|s| s.number).unwrap_or(0);
@@ -515,15 +618,15 @@ impl Builder<'_> {
                             "{number}.{n}: number lost in extraction, inferred from its neighbours"
                         ),
                     );
-                    self.push_paragraph(format!("{number}.{n}"), o.text);
+                    self.push_paragraph(format!("{number}.{n}"), o.text, o.pages);
                 }
             }
         } else {
-            self.append(o.no, &o.text, true);
+            self.append(o.no, &o.text, true, o.pages);
         }
     }
 
-    fn push_paragraph(&mut self, id: String, text: String) {
+    fn push_paragraph(&mut self, id: String, text: String, pages: Pages) {
         if let Some(minor) = id.split_once('.').and_then(|(_, m)| m.parse().ok()) {
             self.last_minor = minor;
         }
@@ -542,11 +645,13 @@ impl Builder<'_> {
         };
         self.ids.insert(id.clone());
         let subsection = self.subsection.clone();
+        let pages = self.paged.then_some(pages);
         let section = self.doc.sections.last_mut().expect("a section");
         section.paragraphs.push(Paragraph {
             id,
             subsection,
             text,
+            pages,
         });
     }
 
@@ -559,7 +664,7 @@ impl Builder<'_> {
             if n != last + 1 {
                 self.warn(item.no, format!("R{n} follows R{last}"));
             }
-            self.push_recommendation(n, rest, false);
+            self.push_recommendation(n, rest, false, item.pages);
             return;
         }
         if self.last_paragraph_text().is_none() {
@@ -569,15 +674,15 @@ impl Builder<'_> {
                 item.no,
                 format!("R{n}: number lost in extraction, inferred from its neighbours"),
             );
-            self.push_recommendation(n, strip_bullet(&item.text).1.to_string(), true);
+            self.push_recommendation(n, strip_bullet(&item.text).1.to_string(), true, item.pages);
             return;
         }
         self.unnumbered(item, |_| unreachable_id());
     }
 
-    fn push_recommendation(&mut self, number: u32, text: String, inferred: bool) {
+    fn push_recommendation(&mut self, number: u32, text: String, inferred: bool, pages: Pages) {
         let (theme, theme_title) = self.rec_theme.clone().unwrap_or((None, String::new()));
-        self.push_paragraph(format!("R{number}"), text.clone());
+        self.push_paragraph(format!("R{number}"), text.clone(), pages);
         let id = self
             .current()
             .and_then(|s| s.paragraphs.last())
@@ -589,6 +694,7 @@ impl Builder<'_> {
                 theme_title,
                 text,
                 inferred,
+                pages: self.paged.then_some(pages),
             });
         }
     }
@@ -600,11 +706,11 @@ impl Builder<'_> {
             || (bullet && !(starts_lower(body) && prev_unfinished));
         if new_finding {
             let n = self.current().map_or(0, |s| s.paragraphs.len()) + 1;
-            self.push_paragraph(format!("O{n}"), body.to_string());
+            self.push_paragraph(format!("O{n}"), body.to_string(), item.pages);
         } else {
             let guess = !prev_unfinished && !starts_lower(body);
             let body = body.to_string();
-            self.append(item.no, &body, guess);
+            self.append(item.no, &body, guess, item.pages);
         }
     }
 
@@ -620,14 +726,14 @@ impl Builder<'_> {
                 && self.last_paragraph_text().is_some())
         {
             let guess = !starts_lower(&item.text);
-            self.append(item.no, &item.text, guess);
+            self.append(item.no, &item.text, guess, item.pages);
         } else {
             let n = self.current().map_or(0, |s| s.paragraphs.len()) + 1;
             let text = match strip_bullet(&item.text) {
                 (true, body) => format!("- {body}"),
                 (false, _) => item.text,
             };
-            self.push_paragraph(format!("{key}.{n}"), text);
+            self.push_paragraph(format!("{key}.{n}"), text, item.pages);
         }
     }
 }
@@ -666,6 +772,143 @@ fn runs_on_over_page(before: &str, after: &str, wrap: Option<usize>) -> bool {
         || is_expectations_heading(t)
         || looks_like_heading(t);
     wrapped && !heading
+}
+
+/// Whether a hard-wrapped line ended its paragraph: it finished a sentence and the next
+/// line's first word would have fitted on it with room to spare.
+fn ends_paragraph(line: &str, next: &str, wrap: Option<usize>) -> bool {
+    let Some(width) = wrap else { return false };
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let used = line.trim_end().chars().count() + 1 + first_word;
+    finished(line) && !starts_lower(next) && used * 100 < width * 85
+}
+
+/// Whether `next` carries on a heading cut at the end of its line: the heading ends on a
+/// word that cannot end one ("and", "of", a comma), and `next` is short and unpunctuated.
+fn wraps_on(title: &str, next: &str) -> bool {
+    let n = next.trim();
+    let last = title.rsplit(' ').next().unwrap_or("");
+    let dangling = title.ends_with([',', ':', '&'])
+        || ["and", "of", "the", "for", "to", "in", "&"].contains(&last);
+    dangling
+        && !n.is_empty()
+        && n.chars().count() <= 50
+        && !n.ends_with(['.', ';', ':'])
+        && !cannot_be_heading(n)
+        && !is_expectations_heading(n)
+        && top_heading(n).is_none()
+}
+
+/// What [`join_lone_markers`] makes of each line.
+enum Joined {
+    Keep,
+    Drop,
+    Text(String),
+}
+
+/// A paragraph number, recommendation number or bullet alone on its line.
+fn lone_marker(t: &str) -> bool {
+    let t = t.trim();
+    if matches!(
+        t,
+        "\u{2022}" | "-" | "\u{2013}" | "\u{25aa}" | "\u{25cf}" | "\u{25e6}" | "*"
+    ) {
+        return true;
+    }
+    let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let t = t.strip_suffix(['.', ')']).unwrap_or(t);
+    match t.split_once('.') {
+        Some((a, b)) => digits(a) && digits(b),
+        None => digits(t) && t != "0",
+    }
+}
+
+/// Joins each marker alone on its line (as `pdftotext` prints a hanging number: "3.18",
+/// a blank line, then the text) to the next line of text on the same page.
+fn join_lone_markers(lines: &[Line<'_>]) -> Vec<Joined> {
+    let mut out: Vec<Joined> = lines.iter().map(|_| Joined::Keep).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].text.trim();
+        // A bare number is a recommendation number only with its dot: "5." not "5".
+        let marker = lone_marker(t) && !t.bytes().all(|b| b.is_ascii_digit());
+        if !marker {
+            i += 1;
+            continue;
+        }
+        let next = (i + 1..lines.len())
+            .take_while(|&j| !lines[j].page_break)
+            .find(|&j| !lines[j].text.trim().is_empty());
+        match next {
+            Some(j) if !lone_marker(lines[j].text) => {
+                out[j] = Joined::Text(format!("{t} {}", lines[j].text.trim_start()));
+                for o in &mut out[i..j] {
+                    *o = Joined::Drop;
+                }
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Finds the contents table: the "Contents" heading before any part, then its entries, each
+/// a title with its page number on the same line (after spaces, a tab or dot leaders) or on
+/// a line of its own after it. Returns the lines it spans and the entries.
+fn contents(lines: &[Line<'_>]) -> Option<(usize, usize, Vec<ContentsEntry>)> {
+    let at = lines.iter().take(400).position(|l| {
+        let t = l.text.trim();
+        !cannot_be_heading(t) && is_contents_key(&heading_key(t))
+    })?;
+    let mut entries = Vec::new();
+    let mut pending: Option<(usize, &str)> = None;
+    let mut end = at + 1;
+    for (i, l) in lines.iter().enumerate().skip(at + 1) {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let number = (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten();
+        if let Some(page) = number {
+            // Without a title before it, it is the contents page's own number.
+            if let Some((_, title)) = pending.take() {
+                entries.push(ContentsEntry {
+                    title: collapse(title),
+                    page,
+                });
+            }
+            end = i + 1;
+            continue;
+        }
+        if pending.is_some() {
+            break;
+        }
+        if let Some((title, page)) = contents_entry(t).or_else(|| single_space_entry(t)) {
+            entries.push(ContentsEntry { title, page });
+            end = i + 1;
+            continue;
+        }
+        if looks_like_heading(t) && !t.ends_with(':') {
+            pending = Some((i, t));
+            continue;
+        }
+        break;
+    }
+    (!entries.is_empty()).then_some((at, end, entries))
+}
+
+/// "Introduction 4", as `pdftotext -raw` prints a contents line: a heading-like title, one
+/// space, a page number.
+fn single_space_entry(t: &str) -> Option<(String, u32)> {
+    let (title, n) = t.rsplit_once(' ')?;
+    let page = (n.len() <= 3).then(|| n.parse().ok()).flatten()?;
+    (looks_like_heading(title)).then(|| (collapse(title), page))
 }
 
 /// `unnumbered` only asks for an id when there is no paragraph before; callers that rule

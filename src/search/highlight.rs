@@ -25,18 +25,29 @@ impl SearchIndex {
         let mut list = Vec::new();
         let mut words = FxHashSet::default();
         for qt in &q.terms {
-            fuzzy::expand(
-                &self.vocab,
-                &self.df,
-                &qt.text,
-                qt.kind,
-                &self.matcher,
-                &mut scratch,
-                &mut list,
-            );
+            self.expand_term(qt, &mut scratch, &mut list);
             words.extend(list.iter().map(|&(t, _)| self.vocab.term(t).to_string()));
         }
         Highlighter { words }
+    }
+
+    /// The corpus words (ids and weights, best first) standing in for one query word, as the
+    /// search and the highlight both use them.
+    pub(super) fn expand_term(
+        &self,
+        qt: &super::QueryTerm,
+        scratch: &mut Scratch,
+        out: &mut Vec<(u32, f32)>,
+    ) {
+        fuzzy::expand(
+            &self.vocab,
+            &self.df,
+            &qt.text,
+            qt.kind,
+            &self.matcher,
+            scratch,
+            out,
+        );
     }
 }
 

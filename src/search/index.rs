@@ -88,7 +88,7 @@ pub(super) fn corpus_positions(corpus: &Corpus) -> Vec<(u32, u32, u32)> {
     at
 }
 
-/// The search index over a corpus. See the [module docs](self).
+/// The search index over a corpus. See the [module docs](crate::search).
 pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
     /// Paragraph texts, one per doc, in doc order.

@@ -1,7 +1,7 @@
 //! Ranking: a query's words expanded into corpus words, paragraphs scored BM25-style from the
 //! postings, the best re-read for proximity and phrases.
 
-use super::fuzzy::{self, Scratch};
+use super::fuzzy::Scratch;
 use super::index::SearchIndex;
 use super::{token, Hit, Query, TermKind};
 use rustc_hash::FxHashMap;
@@ -72,15 +72,7 @@ impl SearchIndex {
         let mut exps: Vec<Expanded> = Vec::with_capacity(q.terms.len());
         for qt in &q.terms {
             let mut list = Vec::new();
-            fuzzy::expand(
-                &self.vocab,
-                &self.df,
-                &qt.text,
-                qt.kind,
-                &self.matcher,
-                &mut scratch,
-                &mut list,
-            );
+            self.expand_term(qt, &mut scratch, &mut list);
             if list.is_empty() && qt.kind != TermKind::Fuzzy {
                 return Vec::new(); // an exact word the corpus lacks
             }

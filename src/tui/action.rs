@@ -83,4 +83,14 @@ pub enum Action {
     /// Save the comparison (`E`) or the search's hits (`Ctrl-s`) as Markdown in a new file in
     /// the current folder, every paragraph cited ([`crate::export`]).
     Export,
+    /// Open the go-to prompt: a council, paragraph or section (`:`).
+    GoTo,
+    /// Back to where the last jump left from, through the jump list (`Ctrl-o`).
+    JumpBack,
+    /// Forward again through the jump list (`Ctrl-i`).
+    JumpForward,
+    /// Back to where the last jump left from, and again to return (`''`, as in less).
+    JumpToggle,
+    /// Filter the focused list as you type (`f`); `Esc` clears the filter.
+    Filter,
 }

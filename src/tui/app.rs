@@ -6,9 +6,14 @@
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
 
 use super::action::Action;
+use super::jumps::JumpList;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
-use super::panes::{authorities, bookmarks, compare, help, matrix, paragraphs, search, sections};
+use super::line_edit::LineEditor;
+use super::list_filter::ListFilter;
+use super::panes::{
+    authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
+};
 use super::session;
 use super::theme::Theme;
 use crate::corpus::Corpus;
@@ -180,12 +185,22 @@ pub struct App {
     /// Selection in the bookmark list.
     pub bookmark_list: ListState,
     /// Last position and bookmarks ([`session`]); `None` when there is nowhere to keep them.
-    pub state: Option<crate::config::State>,
+    pub state: Option<crate::state::State>,
     /// The comparison and matrix views, and the councils picked for them.
     pub compare: compare::State,
     /// The keys in effect: the default keymap, or `config.toml`'s overrides applied to it
     /// ([`session::Start::apply`]). Key lookups, hints and the help all read it.
     pub keymap: keymap::Keymap,
+    /// The prompt on the status line that has the keys, if one is open ([`prompt`]).
+    pub prompt: Option<prompt::Prompt>,
+    /// The `:` go-to line, with its history.
+    pub goto: LineEditor,
+    /// Where jumps (go-to, search hits, bookmarks, compare Enter) left from: `Ctrl-o`/`Ctrl-i`.
+    pub jumps: JumpList<Target>,
+    /// The council list's filter (`f` in the reports pane).
+    pub council_filter: ListFilter,
+    /// The bookmark list was opened by the key just pressed (for `''`).
+    bookmark_list_fresh: bool,
     effects: Vec<Effect>,
 }
 
@@ -212,20 +227,90 @@ impl App {
             state: None,
             compare: compare::State::default(),
             keymap: keymap::Keymap::default(),
+            prompt: None,
+            goto: LineEditor::new(),
+            jumps: JumpList::new(),
+            council_filter: ListFilter::default(),
+            bookmark_list_fresh: false,
             effects: Vec::new(),
         };
         app.select_report(0);
         if let Some(t) = options.target {
-            app.open_target(t);
+            app.show_target(t);
         }
         app
     }
 
-    /// Opens a deep link: the report, the section (expanded to the paragraph's subsection)
-    /// and the paragraph, in view, with the focus where the reading happens.
+    /// Where the reader is, as a target: the report, the section shown and the paragraph
+    /// selected.
+    pub fn here(&self) -> Target {
+        Target {
+            report: self.authorities.selected,
+            section: self.paragraphs.section,
+            paragraph: match self.selected_item() {
+                Some(Item::Paragraph(pi)) => Some(pi),
+                _ => None,
+            },
+        }
+    }
+
+    /// Jumps to a deep link (go-to, search hit, bookmark, compare Enter), recording where it
+    /// left from in the jump list so `Ctrl-o` comes back.
     pub fn open_target(&mut self, t: Target) {
         if t.report >= self.corpus.reports.len() {
             return;
+        }
+        let from = self.here();
+        if from != t && self.report().is_some() {
+            self.jumps.record(from);
+        }
+        self.show_target(t);
+    }
+
+    /// `Ctrl-o`, `Ctrl-i` and `''`: walks the jump list.
+    fn walk_jumps(&mut self, action: Action) {
+        let here = self.here();
+        let to = match action {
+            Action::JumpBack => self.jumps.back(here),
+            Action::JumpForward => self.jumps.forward(here),
+            _ => self.jumps.toggle(here),
+        };
+        match to {
+            Some(t) if t.report < self.corpus.reports.len() => {
+                self.overlay = Overlay::None;
+                self.show_target(t);
+                if t.paragraph.is_none() && t.section.is_none() {
+                    self.focus = Pane::Authorities;
+                }
+            }
+            _ => {
+                let ascii = self.theme.symbols.ascii;
+                self.message = Some(match action {
+                    Action::JumpForward => "No later jump to go forward to".to_string(),
+                    _ => format!(
+                        "No earlier jump to go back to: {} goes to a council or paragraph",
+                        self.keymap.key(Action::GoTo, ascii)
+                    ),
+                });
+            }
+        }
+    }
+
+    /// Shows a deep link: the report, the section (expanded to the paragraph's subsection)
+    /// and the paragraph, in view, with the focus where the reading happens. Not a jump
+    /// (see [`App::open_target`]).
+    pub fn show_target(&mut self, t: Target) {
+        if t.report >= self.corpus.reports.len() {
+            return;
+        }
+        if self.council_filter.is_active()
+            && self
+                .council_filter
+                .row_of(t.report, self.corpus.reports.len())
+                .is_none()
+        {
+            // The filter would hide where we are going.
+            self.council_filter.clear();
         }
         self.select_report(t.report);
         self.focus = Pane::Sections;
@@ -277,6 +362,10 @@ impl App {
             }
             _ => {}
         }
+        if action == Action::JumpToggle {
+            self.walk_jumps(action);
+            return;
+        }
         if self.overlay == Overlay::Help {
             help::update(self, action);
             return;
@@ -316,9 +405,26 @@ impl App {
                 self.help = ListState::default();
             }
             Action::Back => {
-                self.zoom = false;
+                if self.focus == Pane::Authorities && self.council_filter.is_active() {
+                    self.council_filter.clear();
+                } else if self.zoom {
+                    self.zoom = false;
+                } else if self.search.clear_marks() {
+                    let ascii = self.theme.symbols.ascii;
+                    self.message = Some(self.keymap.fill(
+                        "Search highlights off ({next_hit}/{prev_hit} still step through the hits)",
+                        ascii,
+                    ));
+                }
                 self.relayout();
             }
+            Action::GoTo => prompt::open(self, prompt::Prompt::GoTo),
+            Action::Filter => {
+                if self.focus == Pane::Authorities {
+                    prompt::open(self, prompt::Prompt::Filter(Pane::Authorities));
+                }
+            }
+            Action::JumpBack | Action::JumpForward | Action::JumpToggle => self.walk_jumps(action),
             Action::ToggleZoom => {
                 self.zoom = !self.zoom;
                 self.relayout();
@@ -359,6 +465,9 @@ impl App {
 
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        if self.intercept_key(key) {
+            return true;
+        }
         match self.keymap.action_for(self.overlay, self.focus, key) {
             Some(a) => {
                 self.update(a);
@@ -371,6 +480,32 @@ impl App {
     /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
     pub fn export(&mut self, stem: String, markdown: String) {
         self.effects.push(Effect::Export { stem, markdown });
+    }
+
+    /// Keys taken before the keymap is asked: an open prompt's (which takes them all), and
+    /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
+    /// to: back where the last jump left from). Returns whether the key was taken.
+    pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
+        if prompt::handle_key(self, key) {
+            return true;
+        }
+        if self.overlay == Overlay::Bookmarks
+            && self.bookmark_list_fresh
+            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
+            && !self.jumps.is_empty()
+        {
+            self.bookmark_list_fresh = false;
+            self.overlay = Overlay::None;
+            self.update(Action::JumpToggle);
+            return true;
+        }
+        self.bookmark_list_fresh = false;
+        if self.overlay == Overlay::None
+            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
+        {
+            self.bookmark_list_fresh = true;
+        }
+        false
     }
 
     /// The effects asked for since the last call, oldest first.
@@ -476,7 +611,12 @@ impl App {
                     if let Some(sub) = &p.subsection {
                         parts.push(super::wrap::display(sub, ascii));
                     }
-                    parts.push(super::wrap::display(&p.id, ascii));
+                    // The page, quietly: "3.18 p. 17".
+                    let id = match p.pages {
+                        Some(pages) => format!("{} {}", p.id, pages.label()),
+                        None => p.id.clone(),
+                    };
+                    parts.push(super::wrap::display(&id, ascii));
                 }
             }
             None => {}
@@ -490,8 +630,7 @@ impl App {
         let key = self.section().map(|s| s.key());
         let len = self.corpus.reports.len();
         self.authorities.select(i, len);
-        self.authorities
-            .keep_visible(authorities::viewport_height(self));
+        authorities::keep_visible(self);
         let si = match (key, self.report()) {
             (Some(k), Some(r)) => r.sections.iter().position(|s| s.key() == k).unwrap_or(0),
             _ => 0,
@@ -525,50 +664,59 @@ impl App {
 
     /// Re-fits scroll offsets after a resize or zoom.
     fn relayout(&mut self) {
-        self.authorities
-            .keep_visible(authorities::viewport_height(self));
+        authorities::keep_visible(self);
         self.sections.keep_visible(sections::viewport_height(self));
         paragraphs::keep_selected_in_view(self);
         compare::relayout(self);
     }
 
     fn copy(&mut self) {
-        let Some(r) = self.report() else { return };
         let Some(s) = self.section() else { return };
-        let (text, what) = match self.selected_item() {
+        match self.selected_item() {
             Some(Item::Paragraph(pi)) => {
-                let Some(p) = s.paragraphs.get(pi) else {
-                    return;
-                };
-                (
-                    format!(
-                        "{} {}\n\n{}",
-                        crate::text::for_terminal(&p.id),
-                        crate::text::for_terminal(&p.text),
-                        crate::text::for_terminal(&r.citation(&p.id))
-                    ),
-                    p.id.clone(),
-                )
+                if let Some(si) = self.paragraphs.section {
+                    self.copy_paragraph(self.authorities.selected, si, pi);
+                }
             }
             Some(Item::Expectations) => {
+                let Some(r) = self.report() else { return };
                 let e = s.expectations.as_deref().unwrap_or_default();
-                (
-                    format!(
-                        "What we expect to see: {}\n\nCIW inspection of children's services, {}, {}, {}",
-                        crate::text::for_terminal(e),
-                        crate::text::for_terminal(&r.authority.name),
-                        crate::text::for_terminal(&r.inspection.label()),
-                        crate::text::for_terminal(&section_label(s, false)),
-                    ),
-                    "the expectations".to_string(),
-                )
+                let text = format!(
+                    "What we expect to see: {}\n\nCIW inspection of children's services, {}, {}, {}",
+                    crate::text::for_terminal(e),
+                    crate::text::for_terminal(&r.authority.name),
+                    crate::text::for_terminal(&r.inspection.label()),
+                    crate::text::for_terminal(&section_label(s, false)),
+                );
+                self.copied(text, "the expectations");
             }
             None => {
                 self.message = Some("Nothing to copy: select a paragraph first".into());
-                return;
             }
+        }
+    }
+
+    /// Copies paragraph `pi` of section `si` of report `ri` with its citation (`y` in the
+    /// reader and in the comparison).
+    pub fn copy_paragraph(&mut self, ri: usize, si: usize, pi: usize) {
+        let Some(r) = self.corpus.reports.get(ri) else {
+            return;
         };
-        let what = crate::text::for_terminal(&what).into_owned();
+        let Some(p) = r.sections.get(si).and_then(|s| s.paragraphs.get(pi)) else {
+            return;
+        };
+        let text = format!(
+            "{} {}\n\n{}",
+            crate::text::for_terminal(&p.id),
+            crate::text::for_terminal(&p.text),
+            crate::text::for_terminal(&r.citation(&p.id))
+        );
+        let what = p.id.clone();
+        self.copied(text, &what);
+    }
+
+    fn copied(&mut self, text: String, what: &str) {
+        let what = crate::text::for_terminal(what).into_owned();
         self.effects.push(Effect::Clipboard(text));
         self.message = Some(format!(
             "Copied {what} with its citation (OSC 52; in tmux: set -g set-clipboard on)"

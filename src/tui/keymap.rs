@@ -12,7 +12,7 @@
 
 use super::action::Action;
 use super::app::{Overlay, Pane};
-use crate::config::{KeyBinding, KeyOverride};
+use crate::settings::{self, KeyOverride, KeySpec};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.
@@ -98,6 +98,12 @@ impl Key {
         Key {
             code: KeyCode::Char(c),
             mods: KeyModifiers::CONTROL,
+        }
+    }
+    pub const fn alt(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::ALT,
         }
     }
 
@@ -206,11 +212,15 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::ch('c')], Action::Compare, "compare this section across councils", Some("compare")),
     b(S::Global, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
     b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
+    b(S::Global, &[Key::ch(':')], Action::GoTo, "go to: pembrokeshire#R5, #3.18, R5, swansea", Some("go to")),
+    b(S::Global, &[Key::ctrl('o'), Key::plain(K::Backspace)], Action::JumpBack, "back to where you jumped from", Some("back")),
+    b(S::Global, &[Key::ctrl('i'), Key::alt('o')], Action::JumpForward, "forward again (Alt-o: Ctrl-i is often Tab)", None),
     b(S::Global, &[Key::ch('/')], Action::Search, "search every report (typos allowed)", Some("search")),
     b(S::Global, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     b(S::Global, &[Key::plain(K::Esc)], Action::Back, "close the overlay or leave zoom", None),
     b(S::Global, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
     b(S::Authorities, &[Key::plain(K::Enter)], Action::Open, "open the report's sections", Some("open")),
+    b(S::Authorities, &[Key::ch('f')], Action::Filter, "filter as you type (fzf-like; Esc clears)", Some("filter")),
     b(S::Authorities, &[Key::ch(' ')], Action::Pick, "pick or unpick the council for {compare} (none: all)", None),
     b(S::Sections, &[Key::plain(K::Enter), Key::ch(' ')], Action::Open, "expand or collapse subsections; read a subsection", Some("fold/read")),
     b(S::Paragraphs, &[Key::plain(K::Enter)], Action::Open, "unfold or fold \"What we expect to see\"", Some("expectations")),
@@ -222,6 +232,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Compare, &[Key::ch('[')], Action::PreviousTheme, "previous theme", None),
     b(S::Compare, &[Key::ch('s')], Action::ToggleSync, "scroll together by subsection, or each column alone", Some("sync")),
     b(S::Compare, &[Key::plain(K::Enter)], Action::Open, "open the paragraph in the reader", Some("read")),
+    b(S::Compare, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
+    b(S::Compare, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
     b(S::Compare, &[Key::ch('e')], Action::ToggleExpectations, "unfold or fold \"What we expect to see\"", None),
     b(S::Compare, &[Key::ch('E')], Action::Export, "save the comparison as Markdown in the current folder", None),
     b(S::Compare, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
@@ -270,7 +282,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Bookmarks, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "first bookmark", None),
     b(S::Bookmarks, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "last bookmark", None),
     b(S::Bookmarks, &[Key::ch('d'), Key::plain(K::Delete)], Action::Bookmark, "remove the bookmark", Some("remove")),
-    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close the list", Some("close")),
+    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close ('' at once: back where the last jump left)", Some("close")),
     b(S::Bookmarks, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
@@ -325,6 +337,10 @@ pub fn action_name(a: Action) -> Option<&'static str> {
         A::Compare => "compare",
         A::Matrix => "matrix",
         A::Pick => "pick",
+        A::GoTo => "goto",
+        A::JumpBack => "jump_back",
+        A::JumpForward => "jump_forward",
+        A::Filter => "filter",
         _ => return None,
     })
 }
@@ -375,11 +391,41 @@ fn is_text(k: &Key) -> bool {
         && !k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
-impl From<KeyBinding> for Key {
-    /// A key as `config.toml` wrote it, normalised as key events are ([`Key::from_event`]), so
-    /// that `ctrl-D` matches what the terminal sends for Ctrl-d.
-    fn from(kb: KeyBinding) -> Key {
-        Key::from_event(&KeyEvent::new(kb.code, kb.modifiers))
+impl From<KeySpec> for Key {
+    /// A key as `config.toml` wrote it, as the terminal sends it, normalised as key events are
+    /// ([`Key::from_event`]), so that `ctrl-D` matches what the terminal sends for Ctrl-d.
+    fn from(spec: KeySpec) -> Key {
+        use settings::KeyCode as C;
+        let code = match spec.code {
+            C::Char(c) => KeyCode::Char(c),
+            C::Enter => KeyCode::Enter,
+            C::Esc => KeyCode::Esc,
+            C::Tab => KeyCode::Tab,
+            C::BackTab => KeyCode::BackTab,
+            C::Backspace => KeyCode::Backspace,
+            C::Up => KeyCode::Up,
+            C::Down => KeyCode::Down,
+            C::Left => KeyCode::Left,
+            C::Right => KeyCode::Right,
+            C::Home => KeyCode::Home,
+            C::End => KeyCode::End,
+            C::PageUp => KeyCode::PageUp,
+            C::PageDown => KeyCode::PageDown,
+            C::Delete => KeyCode::Delete,
+            C::Insert => KeyCode::Insert,
+            C::F(n) => KeyCode::F(n),
+        };
+        let mut mods = KeyModifiers::NONE;
+        for (on, m) in [
+            (spec.ctrl, KeyModifiers::CONTROL),
+            (spec.alt, KeyModifiers::ALT),
+            (spec.shift, KeyModifiers::SHIFT),
+        ] {
+            if on {
+                mods |= m;
+            }
+        }
+        Key::from_event(&KeyEvent::new(code, mods))
     }
 }
 
@@ -675,7 +721,7 @@ mod tests {
         let o: Vec<(Action, Key)> = overrides
             .iter()
             .map(|(a, k)| {
-                let kb: KeyBinding = k.parse().expect("a key");
+                let kb: KeySpec = k.parse().expect("a key");
                 (action_named(a).expect("an action"), Key::from(kb))
             })
             .collect();
@@ -1117,7 +1163,7 @@ mod tests {
         for name in rebindable() {
             let action = action_named(name).unwrap();
             for k in keys {
-                let key = Key::from(k.parse::<KeyBinding>().unwrap());
+                let key = Key::from(k.parse::<KeySpec>().unwrap());
                 let km = Keymap::new(&[(action, key)]);
                 no_key_twice(&km).unwrap_or_else(|e| panic!("{name} = {k}: {e}"));
                 let ev = KeyEvent::new(key.code, key.mods);
@@ -1159,21 +1205,18 @@ mod tests {
         for bd in BINDINGS {
             for k in bd.keys {
                 let written = k.label(true);
-                let read: KeyBinding = written
+                let read: KeySpec = written
                     .parse()
                     .unwrap_or_else(|e| panic!("{written:?} does not parse: {e}"));
                 assert_eq!(Key::from(read), *k, "{written:?}");
-                assert_eq!(
-                    Key::from(read.to_string().parse::<KeyBinding>().unwrap()),
-                    *k
-                );
+                assert_eq!(Key::from(read.to_string().parse::<KeySpec>().unwrap()), *k);
             }
         }
     }
 
     #[test]
     fn config_keys_are_normalised_like_key_events() {
-        let k = |s: &str| Key::from(s.parse::<KeyBinding>().unwrap());
+        let k = |s: &str| Key::from(s.parse::<KeySpec>().unwrap());
         assert_eq!(k("ctrl-D"), Key::ctrl('d'));
         assert_eq!(k("G"), Key::ch('G'));
         assert_eq!(k("shift-g"), Key::ch('G'));

@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 pub mod list_filter;
+pub mod marks;
 pub mod panes;
 pub mod search_worker;
 pub mod session;
@@ -69,6 +70,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     panes::status::render(app, frame, &areas);
+    panes::prompt::render(app, frame, areas.status, areas.hints);
     match app.overlay {
         Overlay::Help => panes::help::render(app, frame),
         Overlay::Search => panes::search::render(app, frame, &areas),
@@ -197,7 +199,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         Some(link) => match target::resolve(&corpus, link) {
             Ok(t) => Some(t),
             Err(e) => {
-                eprintln!("ciw: {e}");
+                eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
                 return Ok(ExitCode::from(2));
             }
         },
@@ -217,19 +219,24 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let restore = options.target.is_none();
     let mut app = App::new(corpus, options);
     if args.reports.is_empty() {
-        app.search.library = crate::library::Paths::resolve(args.library.as_deref())
+        app.search.library = crate::paths::Paths::resolve(args.library.as_deref())
             .ok()
             .map(|p| p.data);
     }
     let mouse = start.config.mouse.unwrap_or(true);
     start.apply(&mut app, restore);
+    // Reopening where the reader was is not a jump.
+    app.jumps = jumps::JumpList::new();
     let signals = watch_signals()?;
     let mut guard = TerminalGuard::enter(mouse)?;
     let hangup = hangup::Hangup::watch();
     let code = event_loop(&mut guard.terminal, &mut app, &signals, &hangup);
     drop(guard);
     if let Err(e) = session::save(&mut app) {
-        eprintln!("ciw: could not save where you were: {e}");
+        eprintln!(
+            "ciw: could not save where you were: {}",
+            crate::text::for_terminal(&e.to_string())
+        );
     }
     let code = code?;
     if failed && code == ExitCode::SUCCESS {
@@ -285,6 +292,10 @@ fn event_loop(
                     && std::env::var_os("CIW_TEST_PANIC").is_some()
                 {
                     panic!("test panic requested with CIW_TEST_PANIC");
+                }
+                if app.intercept_key(&k) {
+                    dirty = true;
+                    continue;
                 }
                 app.keymap.action_for(app.overlay, app.focus, &k)
             }

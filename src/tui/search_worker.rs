@@ -10,7 +10,7 @@
 
 use crate::corpus::Corpus;
 use crate::library::Library;
-use crate::search::{Hit, Query, SearchIndex};
+use crate::search::{Highlighter, Hit, Query, SearchIndex};
 use crate::tui::app::ListState;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -40,6 +40,8 @@ pub enum Response {
         /// Why the query selects nothing (`in:nowhere`), if it does not.
         error: Option<String>,
         took: Duration,
+        /// The words to highlight in the text read after opening a hit.
+        highlight: Highlighter,
     },
 }
 
@@ -83,12 +85,14 @@ impl Engine {
                     let q = Query::parse(&req.query);
                     let error = index.check(&q).err().map(|e| e.to_string());
                     let hits = index.search(&q, LIMIT);
+                    let highlight = index.highlighter(&q);
                     let answer = Response::Hits {
                         generation: req.generation,
                         query: req.query,
                         hits,
                         error,
                         took: t.elapsed(),
+                        highlight,
                     };
                     if answers.send(answer).is_err() {
                         return;
@@ -164,6 +168,9 @@ pub struct SearchState {
     pub dropped: usize,
     /// The library the explorer's reports come from, if they do: its stored index is used.
     pub library: Option<PathBuf>,
+    /// The words the shown hits matched, highlighted in the reader and the comparison once a
+    /// hit is opened, until the search is cleared ([`SearchState::marks`]).
+    pub highlight: Highlighter,
     engine: Option<Arc<Engine>>,
 }
 
@@ -177,6 +184,24 @@ impl SearchState {
             Ok(e) => self.engine = Some(Arc::new(e)),
             Err(e) => self.error = Some(format!("search is unavailable: {e}")),
         }
+    }
+
+    /// What to highlight in the text: the shown query's words, once a hit has been opened
+    /// (Enter, `n`, `N`) and until a new search or [`SearchState::clear_marks`].
+    pub fn marks(&self) -> Option<&Highlighter> {
+        self.current
+            .is_some()
+            .then_some(&self.highlight)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// Stops highlighting (`Esc` in the reader); `n`/`N` still step through the hits.
+    pub fn clear_marks(&mut self) -> bool {
+        let had = self.marks().is_some();
+        if let Some(c) = self.current.take() {
+            self.list.selected = c;
+        }
+        had
     }
 
     /// Whether a worker is running.
@@ -195,6 +220,7 @@ impl SearchState {
         self.generation += 1;
         if self.query.trim().is_empty() {
             self.accept(self.generation, String::new(), Vec::new(), None, None);
+            self.highlight = Highlighter::default();
             return;
         }
         if let Some(e) = &self.engine {
@@ -242,12 +268,14 @@ impl SearchState {
                 hits,
                 error,
                 took,
+                highlight,
             } => {
                 if generation != self.generation {
                     self.dropped += 1;
                     return false;
                 }
                 self.accept(generation, query, hits, error, Some(took));
+                self.highlight = highlight;
                 true
             }
         }
@@ -373,6 +401,7 @@ mod tests {
             hits,
             error: None,
             took: Duration::ZERO,
+            highlight: Default::default(),
         }
     }
 

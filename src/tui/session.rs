@@ -1,5 +1,5 @@
 //! Glue between the [`App`] and what lives outside it. Where the reader was, and what they
-//! bookmarked, kept between runs in [`crate::config::State`] (files in the state dir, written
+//! bookmarked, kept between runs in [`crate::state::State`] (files in the state dir, written
 //! atomically); the state is handed in ([`attach`]), so tests use a temporary folder and never
 //! the user's. And the settings read at start ([`Start`]): `config.toml`, whose `[keys]` become
 //! the app's [`Keymap`] ([`keymap_for`]).
@@ -7,8 +7,9 @@
 use super::action::Action;
 use super::app::{App, Item};
 use super::keymap::{self, Key, Keymap};
-use crate::config::{Located, Position, State};
+use crate::state::{Position, State};
 use crate::target::Target;
+use crate::text::{for_terminal, shown_path};
 
 /// Gives the app its state; unless a deep link was given (`restore` false), reopens at the last
 /// position, as far as it still exists in the reports at hand.
@@ -46,12 +47,8 @@ fn default_councils<'a>(app: &App, names: &'a [String]) -> (Vec<usize>, Vec<&'a 
 }
 
 /// Opens a saved place.
-pub fn open(app: &mut App, l: Located) {
-    app.open_target(Target {
-        report: l.report,
-        section: l.section,
-        paragraph: l.paragraph,
-    });
+pub fn open(app: &mut App, place: Target) {
+    app.open_target(place);
 }
 
 /// The reader's position: report, section shown, paragraph selected.
@@ -83,14 +80,24 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
 
 /// `m`: bookmarks the selected paragraph, or removes its bookmark, and saves at once.
 pub fn toggle_bookmark(app: &mut App) {
-    let (Some(r), Some(p)) = (app.report(), app.paragraph()) else {
+    let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
             app.theme.symbols.ascii,
         ));
         return;
     };
-    let (report, id) = (r.id.clone(), p.id.clone());
+    let id = p.id.clone();
+    toggle_bookmark_at(app, app.authorities.selected, &id);
+}
+
+/// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
+/// removes its bookmark, and saves at once.
+pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
+    let Some(r) = app.corpus.reports.get(ri) else {
+        return;
+    };
+    let (report, id) = (r.id.clone(), id.to_string());
     let label = r.citation(&id);
     let list_key = app.keymap.key(Action::Bookmarks, app.theme.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
@@ -119,7 +126,7 @@ pub fn is_bookmarked(app: &App, id: &str) -> bool {
 /// Settings and state read before the terminal is taken over (`ciw [TARGET]`).
 #[derive(Debug, Default)]
 pub struct Start {
-    pub config: crate::config::Config,
+    pub config: crate::settings::Settings,
     /// The keymap with the config's `[keys]` applied.
     pub keymap: Keymap,
     pub state: Option<State>,
@@ -132,8 +139,8 @@ pub const THEMES: &[&str] = &["default", "monochrome"];
 
 /// What `config.toml`'s validation must know of the TUI: the actions `[keys]` may rebind
 /// ([`keymap::rebindable`]) and the themes.
-pub fn known<'a>(actions: &'a [&'a str]) -> crate::config::Known<'a> {
-    crate::config::Known {
+pub fn known<'a>(actions: &'a [&'a str]) -> crate::settings::Known<'a> {
+    crate::settings::Known {
         actions,
         themes: THEMES,
     }
@@ -141,7 +148,7 @@ pub fn known<'a>(actions: &'a [&'a str]) -> crate::config::Known<'a> {
 
 /// The keymap a config asks for, and a note for each action its `[keys]` leave without a key
 /// (another action took its only key): ``` `next_hit` has no key left (`down` took "n") ```.
-pub fn keymap_for(config: &crate::config::Config) -> (Keymap, Vec<String>) {
+pub fn keymap_for(config: &crate::settings::Settings) -> (Keymap, Vec<String>) {
     let map = Keymap::from_config(&config.keys);
     let mut notes: Vec<String> = Vec::new();
     for bd in map.unbound() {
@@ -170,29 +177,37 @@ impl Start {
     /// Reads `config.toml` (printing its problems to stderr now, before the explorer takes
     /// the screen), builds the keymap it asks for, and reads the state of the library in use.
     pub fn load(args: &crate::cli::Args) -> Start {
-        match crate::library::Paths::resolve(args.library.as_deref()) {
+        match crate::paths::Paths::resolve(args.library.as_deref()) {
             Ok(paths) => Start::read(&paths, args),
             Err(e) => {
-                eprintln!("ciw: {e}; last position and bookmarks will not be kept");
+                eprintln!(
+                    "ciw: {}; last position and bookmarks will not be kept",
+                    for_terminal(&e.to_string())
+                );
                 Start::default()
             }
         }
     }
 
     /// [`Start::load`] with the folders given (tests use a temporary one).
-    pub fn read(paths: &crate::library::Paths, args: &crate::cli::Args) -> Start {
+    pub fn read(paths: &crate::paths::Paths, args: &crate::cli::Args) -> Start {
         let actions = keymap::rebindable();
-        let (config, errors) = crate::config::Config::load(paths, &known(&actions));
+        let (config, errors) = crate::settings::Settings::load(paths, &known(&actions));
+        // Names are data: a key, a value or a path in a message is made safe to print.
         for e in &errors {
-            eprintln!("ciw: {e}");
+            eprintln!("ciw: {}", for_terminal(&e.to_string()));
         }
         let (keymap, key_notes) = keymap_for(&config);
         for n in &key_notes {
-            eprintln!("ciw: {}: {n}", paths.config_file().display());
+            eprintln!(
+                "ciw: {}: {}",
+                shown_path(&paths.config_file()),
+                for_terminal(n)
+            );
         }
         let (state, notes) = State::load(paths);
         for n in &notes {
-            eprintln!("ciw: {n}");
+            eprintln!("ciw: {}", for_terminal(n));
         }
         let notice = match (errors.first(), key_notes.first()) {
             (Some(e), _) => Some(format!(
@@ -206,7 +221,8 @@ impl Start {
                 crate::library::import_hint(args.library.as_deref())
             }
             (None, None) => None,
-        };
+        }
+        .map(|n| for_terminal(&n).into_owned());
         Start {
             config,
             keymap,
@@ -218,7 +234,7 @@ impl Start {
     /// Whether to draw without colour: `--no-color` always; `color = "never"` or
     /// `theme = "monochrome"` in the config; `NO_COLOR` unless the config says `"always"`.
     pub fn monochrome(&self, flag: bool, no_color_env: bool) -> bool {
-        use crate::config::ColorChoice;
+        use crate::settings::ColorChoice;
         flag || self.config.theme.as_deref() == Some("monochrome")
             || match self.config.color {
                 ColorChoice::Never => true,
@@ -246,7 +262,10 @@ impl Start {
             }
         }
         let unknown = (!unknown.is_empty()).then(|| {
-            let shown: Vec<String> = unknown.iter().map(|n| format!("`{n}`")).collect();
+            let shown: Vec<String> = unknown
+                .iter()
+                .map(|n| format!("`{}`", for_terminal(n)))
+                .collect();
             format!(
                 "config.toml: default_authorities: no report for {}",
                 shown.join(", ")

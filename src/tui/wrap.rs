@@ -42,6 +42,21 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// The characters of `chars` that fit in `room` columns, from the first.
+fn take_width(chars: impl Iterator<Item = char>, room: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in chars {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > room {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out
+}
+
 /// Cuts `s` to at most `max` columns, ending with `ellipsis` when something was cut.
 pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
     if width(s) <= max {
@@ -51,21 +66,32 @@ pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
     if max < ew {
         return String::new();
     }
-    let room = max - ew;
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > room {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
+    let mut out = take_width(s.chars(), max - ew);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push_str(ellipsis);
     out
+}
+
+/// Cuts `s` to at most `max` columns by taking out its middle, so both ends survive:
+/// `Testshire 0500` in 10 columns is `Test…0500`.
+pub fn truncate_middle(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let ew = width(ellipsis);
+    if max <= ew + 1 {
+        return truncate(s, max, ellipsis);
+    }
+    let room = max - ew;
+    let tail_room = room / 2;
+    let head_room = room - tail_room;
+    let head = take_width(s.chars(), head_room);
+    let tail: String = take_width(s.chars().rev(), tail_room)
+        .chars()
+        .rev()
+        .collect();
+    format!("{}{ellipsis}{}", head.trim_end(), tail.trim_start())
 }
 
 /// `s` padded with spaces to exactly `cols` columns (truncated first if wider).
@@ -79,6 +105,16 @@ pub fn pad(s: &str, cols: usize, ellipsis: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_middle_keeps_both_ends() {
+        assert_eq!(truncate_middle("Testshire 0500", 10, "…"), "Tests…0500");
+        assert_eq!(truncate_middle("Testshire 0500", 14, "…"), "Testshire 0500");
+        assert_eq!(truncate_middle("Neath Port Talbot", 9, "..."), "Nea...bot");
+        for max in 0..20 {
+            assert!(width(&truncate_middle("Ŵyn 界界 Testshire", max, "…")) <= max);
+        }
+    }
 
     #[test]
     fn wraps_by_display_width() {

@@ -9,6 +9,7 @@ mod common;
 
 mod compare;
 mod export;
+mod inputs;
 mod parse;
 mod search;
 mod shell;

@@ -90,7 +90,7 @@ fn bad_inputs_are_named_and_the_rest_still_parse() {
         assert_eq!(lines.len(), 5, "{cmd}: one line per bad file:\n{err}");
         for (path, what) in [
             (&empty, "the file is empty"),
-            (&pdf, "pdftotext -layout"),
+            (&pdf, "cannot read this PDF"),
             (&binary, "binary data"),
             (&symbols, "no readable text"),
             (&missing, "no such file or folder"),

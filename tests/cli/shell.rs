@@ -308,6 +308,22 @@ fn every_command_is_quiet_when_its_pipe_closes() {
             text(&o.stderr)
         );
     }
+    // `2>&1 | head`: stderr's reader gone too, while notes are still to be written.
+    for args in [
+        &["search", "zzzzqqqq", "--format", "json"][..],
+        &["-r", "/nonexistent/report.txt", "list"],
+        &["show", "nowhere#3.1"],
+    ] {
+        let pipe = closed_pipe();
+        let o = Command::new(BIN)
+            .args(args)
+            .env("CIW_LIBRARY", lib.path())
+            .stdout(closed_pipe())
+            .stderr(pipe)
+            .status()
+            .unwrap();
+        assert_eq!(o.code(), Some(0), "ciw {args:?} 2>&1 | head: {o:?}");
+    }
     // The import and the remove still did their work with nobody reading.
     let o = ciw_in(lib.path(), &["list", "--format", "csv"]);
     assert_eq!(text(&o.stdout).lines().count(), 2, "{o:?}");

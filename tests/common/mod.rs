@@ -5,8 +5,11 @@
 #![allow(dead_code)]
 
 pub mod tui;
+pub mod typeset;
 
 use std::collections::BTreeMap;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 pub const PEMBROKESHIRE: &str = include_str!("../../sample-reports/pembrokeshire-2018-09.txt");
 pub const SWANSEA: &str = include_str!("../../sample-reports/swansea-2018-07.txt");
@@ -118,4 +121,30 @@ pub fn words(text: &str) -> BTreeMap<String, usize> {
         *m.entry(w.to_string()).or_insert(0) += 1;
     }
     m
+}
+
+/// Runs `ciw` (or anything) to the end with its output captured; a run that hangs (a FIFO read,
+/// say) is killed after a minute and fails the test instead of hanging the suite.
+pub fn run_bounded(mut c: Command) -> Output {
+    let child = c
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id() as i32;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(out) => out.expect("wait"),
+        Err(_) => {
+            #[cfg(unix)]
+            // SAFETY: a signal to our own child.
+            unsafe {
+                libc::kill(pid, libc::SIGKILL)
+            };
+            panic!("hung: {c:?}");
+        }
+    }
 }

@@ -73,10 +73,10 @@ pub fn random_walk(app: &mut App, keys: &[KeyCode], sizes: &[(u16, u16)], seed: 
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         key(app, keys[(seed >> 33) as usize % keys.len()]);
-        if (seed >> 20) % 6 == 0 {
+        if (seed >> 20).is_multiple_of(6) {
             ctrl(app, 'd');
         }
-        if (seed >> 40) % 5 == 0 {
+        if (seed >> 40).is_multiple_of(5) {
             let (c, r) = (((seed >> 8) % 200) as u16, ((seed >> 16) % 60) as u16);
             app.update(match (seed >> 45) % 3 {
                 0 => Action::Click(c, r),

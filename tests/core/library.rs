@@ -3,9 +3,11 @@
 //! a SIGKILL in the middle of an import, config errors and state.
 
 use ciw::cli::{load_corpus, Args};
-use ciw::config::{Config, Known, Position, State};
 use ciw::corpus::SAMPLES;
-use ciw::library::{Library, Paths, CACHE, MANIFEST, SEARCH_INDEX, SOURCES};
+use ciw::library::{Library, CACHE, MANIFEST, SEARCH_INDEX, SOURCES};
+use ciw::paths::Paths;
+use ciw::settings::{Known, Settings};
+use ciw::state::{Position, State};
 use clap::Parser;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,12 +24,12 @@ fn ciw(lib: &Path, args: &[&str]) -> Output {
         .expect("run ciw")
 }
 
-fn text(b: &[u8]) -> String {
+pub(super) fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
 /// The sample reports written into `dir`.
-fn samples_in(dir: &Path) -> Vec<PathBuf> {
+pub(super) fn samples_in(dir: &Path) -> Vec<PathBuf> {
     fs::create_dir_all(dir).unwrap();
     SAMPLES
         .iter()
@@ -500,7 +502,7 @@ fn config_errors_name_the_line_and_the_key() {
         actions: &["quit", "search"],
         themes: &[],
     };
-    let (cfg, errors) = Config::load(&paths, &known);
+    let (cfg, errors) = Settings::load(&paths, &known);
     let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let file = paths.config_file().display().to_string();
     assert_eq!(shown.len(), 3, "{shown:?}");

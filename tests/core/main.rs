@@ -11,5 +11,6 @@ mod library;
 mod parse_artifacts;
 mod parse_properties;
 mod parse_samples;
+mod pdf_layouts;
 mod safety;
 mod search_ranking;

@@ -245,11 +245,10 @@ fn metadata() {
 #[test]
 fn what_is_not_a_report_is_refused_clearly() {
     assert_eq!(parse_bytes(b"", "a.txt").unwrap_err(), ParseError::Empty);
-    assert_eq!(
-        parse_bytes(b"%PDF-1.5\n%\xe2\xe3", "a.pdf").unwrap_err(),
-        ParseError::Pdf
-    );
-    assert!(ParseError::Pdf.to_string().contains("pdftotext -layout"));
+    // A PDF cut short after its header: damaged, said in one line.
+    let e = parse_bytes(b"%PDF-1.5\n%\xe2\xe3", "a.pdf").unwrap_err();
+    assert!(matches!(e, ParseError::Pdf(_)), "{e}");
+    assert!(!e.to_string().contains('\n'), "{e}");
     assert!(matches!(
         parse_bytes(&[0u8, 1, 2, 3, 0, 0, 200, 13], "a.bin"),
         Err(ParseError::Binary(_))

@@ -3,6 +3,7 @@
 //! import and `kill -9` at every write step (driven by the `CIW_FAULT` hook, see
 //! `ciw::library::fault`), damaged and lying manifests, FIFOs and devices, hostile file names.
 
+use super::library::{samples_in, text};
 use ciw::corpus::SAMPLES;
 use ciw::library::{Library, CACHE, INCOMING, MANIFEST, MARKER, ORPHANS, SEARCH_INDEX, SOURCES};
 use std::fs;
@@ -23,42 +24,22 @@ fn cmd(lib: &Path, args: &[&str]) -> Command {
     c
 }
 
-/// Runs to the end; a hang (a FIFO read, say) is killed and fails the test instead of hanging it.
-fn run(mut c: Command) -> Output {
-    let mut child = c
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    for _ in 0..600 {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.kill().unwrap();
-    let out = child.wait_with_output().unwrap();
-    panic!("ciw hung; stderr: {}", String::from_utf8_lossy(&out.stderr));
+fn run(c: Command) -> Output {
+    crate::common::run_bounded(c)
 }
 
 fn ciw(lib: &Path, args: &[&str]) -> Output {
     run(cmd(lib, args))
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn samples_in(dir: &Path) -> Vec<PathBuf> {
-    fs::create_dir_all(dir).unwrap();
-    SAMPLES
-        .iter()
-        .map(|(name, t)| {
-            let p = dir.join(name);
-            fs::write(&p, t).unwrap();
-            p
-        })
-        .collect()
+/// The two samples imported into `DIR/lib`: their files and the library.
+fn imported_samples(dir: &Path) -> (Vec<PathBuf>, PathBuf) {
+    let files = samples_in(&dir.join("in"));
+    let lib = dir.join("lib");
+    let both = [files[0].to_str().unwrap(), files[1].to_str().unwrap()];
+    let out = ciw(&lib, &["import", both[0], both[1]]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    (files, lib)
 }
 
 /// `n` distinct councils' reports in `dir`.
@@ -375,18 +356,7 @@ fn kill_9_at_every_step_of_a_later_import_leaves_before_or_after() {
 #[test]
 fn a_damaged_source_is_named_not_served_smaller() {
     let tmp = tempfile::tempdir().unwrap();
-    let files = samples_in(&tmp.path().join("in"));
-    let lib = tmp.path().join("lib");
-    assert!(ciw(
-        &lib,
-        &[
-            "import",
-            files[0].to_str().unwrap(),
-            files[1].to_str().unwrap()
-        ]
-    )
-    .status
-    .success());
+    let (files, lib) = imported_samples(tmp.path());
     let full = ciw(&lib, &["show", "swansea#3.18"]);
     assert!(full.status.success());
     let (l, _) = Library::open(&lib).unwrap();
@@ -427,18 +397,7 @@ fn a_damaged_source_is_named_not_served_smaller() {
 #[test]
 fn a_lying_manifest_reads_nothing_outside_and_never_hangs() {
     let tmp = tempfile::tempdir().unwrap();
-    let files = samples_in(&tmp.path().join("in"));
-    let lib = tmp.path().join("lib");
-    assert!(ciw(
-        &lib,
-        &[
-            "import",
-            files[0].to_str().unwrap(),
-            files[1].to_str().unwrap()
-        ]
-    )
-    .status
-    .success());
+    let (files, lib) = imported_samples(tmp.path());
     let outside = tmp.path().join("outside.txt");
     fs::write(&outside, SAMPLES[1].1).unwrap();
     let fifo = lib.join(SOURCES).join("fifo-0123456789abcdef.txt");
@@ -490,4 +449,122 @@ fn a_lying_manifest_reads_nothing_outside_and_never_hangs() {
         .status
         .success());
     assert!(ciw(&lib, &["show", "swansea"]).status.success());
+}
+
+/// Readers racing writers, not paused but as they come: every answer a reader gets is the library
+/// before or after a write, never a mix, and nothing is lost at the end.
+#[test]
+fn readers_racing_imports_and_removes_see_whole_states() {
+    const N: usize = 10;
+    let tmp = tempfile::tempdir().unwrap();
+    let big = many_in(&tmp.path().join("big"), N);
+    let lib = tmp.path().join("lib");
+    for round in 0..3 {
+        let before = list_ids(&lib);
+        let mut writer = cmd(&lib, &["import", big.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut seen = 0;
+        while writer.try_wait().unwrap().is_none() || seen == 0 {
+            let ids = list_ids(&lib);
+            assert!(ids == before || ids.len() == N, "round {round}: {ids:?}");
+            seen += 1;
+        }
+        assert!(writer.wait().unwrap().success());
+        assert_eq!(list_ids(&lib).len(), N);
+        let ids = list_ids(&lib);
+        let mut remover = cmd(&lib, &["remove", &ids[0]])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while remover.try_wait().unwrap().is_none() {
+            let n = list_ids(&lib).len();
+            assert!(n == N || n == N - 1, "round {round}: {n}");
+        }
+        assert!(remover.wait().unwrap().success());
+        assert_eq!(list_ids(&lib).len(), N - 1);
+        let (_, notes) = Library::open(&lib).unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(!lib.join(format!("{MANIFEST}.damaged")).exists());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_after_a_remove_commits_keeps_the_removal_and_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = samples_in(&tmp.path().join("in"));
+    let lib = tmp.path().join("lib");
+    let both = [files[0].to_str().unwrap(), files[1].to_str().unwrap()];
+    assert!(ciw(&lib, &["import", both[0], both[1]]).status.success());
+    let out = run({
+        let mut c = cmd(&lib, &["remove", "swansea"]);
+        c.env("CIW_FAULT", "remove:committed:kill");
+        c
+    });
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(libc::SIGKILL));
+    assert_eq!(list_ids(&lib), ["pembrokeshire-2018-09"]);
+    // The removed report's source, never deleted, is set aside by the next write, not lost.
+    assert!(ciw(&lib, &["import", both[1]]).status.success());
+    assert_eq!(list_ids(&lib).len(), 2);
+    assert_eq!(names_in(&lib.join(SOURCES)).len(), 2);
+}
+
+fn mkfifo(p: &Path) {
+    let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo on a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// A FIFO where the library, the config or the state keeps a file: refused or rebuilt, never
+/// waited on (each run is bounded: a hang fails the test).
+#[cfg(unix)]
+#[test]
+fn fifos_in_place_of_our_files_never_hang() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (files, lib) = imported_samples(tmp.path());
+    for name in [CACHE, SEARCH_INDEX] {
+        fs::remove_file(lib.join(name)).unwrap();
+        mkfifo(&lib.join(name));
+    }
+    for args in [
+        &["show", "swansea#3.18"][..],
+        &["search", "safeguarding"],
+        &["list"],
+    ] {
+        let out = ciw(&lib, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    assert!(ciw(&lib, &["import", files[0].to_str().unwrap()])
+        .status
+        .success());
+    // The manifest itself: damaged, rebuilt from the sources, the FIFO set aside.
+    fs::remove_file(lib.join(MANIFEST)).unwrap();
+    mkfifo(&lib.join(MANIFEST));
+    let out = ciw(&lib, &["list"]);
+    assert!(
+        text(&out.stderr).contains("damaged"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(list_ids(&lib).len(), 2);
+    // config.toml and the state files.
+    let paths = ciw::paths::Paths::in_dir(&tmp.path().join("p"));
+    fs::create_dir_all(&paths.config).unwrap();
+    fs::create_dir_all(&paths.state).unwrap();
+    mkfifo(&paths.config_file());
+    mkfifo(&paths.state.join(ciw::state::BOOKMARKS_FILE));
+    mkfifo(&paths.state.join(ciw::state::LAST_FILE));
+    let known = ciw::settings::Known {
+        actions: &[],
+        themes: &[],
+    };
+    let (_, errors) = ciw::settings::Settings::load(&paths, &known);
+    assert!(errors[0].to_string().contains("named pipe"), "{errors:?}");
+    let (_, notes) = ciw::state::State::load(&paths);
+    assert_eq!(notes.len(), 2, "{notes:?}");
 }

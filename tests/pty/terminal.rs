@@ -42,6 +42,9 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_CTYPE");
+        // A backtrace (RUST_BACKTRACE in the developer's shell) would scroll the panic message
+        // off the screen the panic test reads.
+        cmd.env_remove("RUST_BACKTRACE");
         // Last position and bookmarks go to the library's state dir: a temporary one, never
         // the user's, and a fresh one per session.
         let lib = tempfile::tempdir().expect("temp library");
@@ -282,7 +285,7 @@ fn no_color_writes_no_colours() {
 fn sigterm_and_sighup_restore_the_terminal_and_exit() {
     for sig in ["-TERM", "-HUP"] {
         let mut s = Session::start(&[], &[], 80, 24);
-        s.wait_for("Reports (2)");
+        s.wait_for("Reports 1/2");
         s.signal(sig);
         let status = s.wait_exit();
         assert!(!status.success(), "{sig}: {status:?}");
@@ -305,7 +308,7 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 #[test]
 fn a_closed_terminal_ends_the_process_without_spinning() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     let pid = s.hang_up();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
@@ -322,7 +325,7 @@ fn a_closed_terminal_ends_the_process_without_spinning() {
 #[test]
 fn a_panic_restores_the_terminal_then_prints_the_message() {
     let mut s = Session::start(&[], &[("CIW_TEST_PANIC", "1")], 80, 24);
-    s.wait_for("Reports (2)");
+    s.wait_for("Reports 1/2");
     s.send("!");
     let status = s.wait_exit();
     assert!(!status.success());
@@ -389,7 +392,7 @@ fn mouse_false_leaves_the_mouse_to_the_terminal() {
         std::fs::write(home.path().join("ciw/config.toml"), config).expect("write config");
         let home_s = home.path().to_str().expect("utf-8 path").to_string();
         let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", &home_s)], 80, 24);
-        s.wait_for("Reports (2)");
+        s.wait_for("Reports 1/2");
         let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
         assert_eq!(
             mode != vt100::MouseProtocolMode::None,
@@ -462,4 +465,127 @@ fn e_saves_the_comparison_in_the_current_folder_and_says_where() {
         2,
         "no temporary left"
     );
+}
+
+#[test]
+fn hostile_config_keys_and_library_names_never_reach_the_terminal() {
+    let home = tempfile::tempdir().expect("config home");
+    std::fs::create_dir_all(home.path().join("ciw")).expect("config dir");
+    // TOML escapes make control characters of keys and values.
+    std::fs::write(
+        home.path().join("ciw/config.toml"),
+        "\"\\u001b]0;PWNED1\\u0007\" = 1\ntheme = \"\\u001b]0;PWNED2\\u0007\"\n\
+         default_authorities = [\"\\u001b]0;PWNED3\\u0007\"]\n[keys]\n\"\\u001b]0;PWNED4\\u0007\" = \"x\"\n",
+    )
+    .expect("write config");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let lib = tempfile::tempdir().expect("library");
+    let evil_lib = lib.path().join("lib\x1b]0;PWNED5\x07\u{9b}6n");
+    let lib_s = evil_lib.to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(
+        &[],
+        &[("XDG_CONFIG_HOME", &home_s), ("CIW_LIBRARY", &lib_s)],
+        100,
+        24,
+    );
+    s.wait_for("Reports 1/2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert!(
+        contains(&raw, b"unknown setting"),
+        "the problems are reported"
+    );
+    for bad in [&b"\x1b]0;PWNED"[..], b"\xc2\x9b6n", b"\x07"] {
+        assert!(
+            !contains(&raw, bad),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
+
+#[test]
+fn goto_a_paragraph_and_jump_back() {
+    let mut s = Session::start(&["swansea#3.18"], &[], 80, 24);
+    s.wait_for("3.18 Whilst we found");
+    s.send(":pembrokeshire#R5");
+    s.wait_for(":pembrokeshire#R5");
+    s.send("\r");
+    s.wait_for("At Pembrokeshire R5: Ctrl-o goes back");
+    s.wait_for("R5  Further development");
+    // Ctrl-o returns to Swansea 3.18.
+    s.send("\x0f");
+    s.wait_for("Swansea › 3 Care and Support");
+    s.wait_for("3.18 Whilst we found");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn f_filters_the_council_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("../../sample-reports/swansea-2018-07.txt");
+    for i in 1..=24 {
+        let name = format!("Testshire {i:04}");
+        std::fs::write(
+            dir.path().join(format!("testshire-{i:04}.txt")),
+            text.replace("Swansea", &name),
+        )
+        .expect("write report");
+    }
+    let dir_s = dir.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(&["--reports", &dir_s], &[], 80, 24);
+    s.wait_for("Reports 1/24");
+    s.send("f0017");
+    s.wait_for("Reports 1/1 of 24");
+    s.wait_for("Testshire 0017");
+    assert!(!s.screen().contains("Testshire 0001"), "{}", s.screen());
+    // Enter keeps the filter, Esc clears it and keeps the council.
+    s.send("\r");
+    s.wait_for("f:0017");
+    s.send("\x1b");
+    s.wait_for("Reports 17/24");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn an_opened_search_hit_highlights_its_words_in_the_reader() {
+    let mut s = Session::start(&["swansea"], &[], 80, 24);
+    s.wait_for("Reports");
+    s.send("/placement stability");
+    s.wait_for("placement stability");
+    std::thread::sleep(Duration::from_millis(500));
+    s.send("\r");
+    s.wait_for("Hit 1 of");
+    // Both words are drawn bold and underlined somewhere in the text pane (right of the
+    // reports and sections panes); the hit paragraph has both.
+    let mut seen = std::collections::BTreeSet::new();
+    let p = s.parser.lock().unwrap();
+    let screen = p.screen();
+    let (rows, cols) = screen.size();
+    for row in 0..u16::from(rows).saturating_sub(2) {
+        let mut word = String::new();
+        for col in 32..u16::from(cols) {
+            let cell = screen.cell(row, col).expect("cell");
+            if cell.bold() && cell.underline() && !cell.contents().trim().is_empty() {
+                word.push_str(cell.contents());
+            } else if !word.is_empty() {
+                seen.insert(std::mem::take(&mut word).to_lowercase());
+            }
+        }
+        if !word.is_empty() {
+            seen.insert(word.to_lowercase());
+        }
+    }
+    assert!(
+        seen.iter().any(|w| w.starts_with("placement")) && seen.contains("stability"),
+        "highlighted: {seen:?}\n{}",
+        screen.contents()
+    );
+    drop(p);
+    s.send("q");
+    assert!(s.wait_exit().success());
 }

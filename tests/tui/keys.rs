@@ -5,7 +5,7 @@
 use crate::common;
 
 use ciw::cli::Args;
-use ciw::library::Paths;
+use ciw::paths::Paths;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session::Start;
 use clap::Parser;

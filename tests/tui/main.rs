@@ -8,5 +8,6 @@ mod common;
 
 mod compare;
 mod keys;
+mod navigate;
 mod screens;
 mod search;

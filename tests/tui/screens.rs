@@ -100,7 +100,7 @@ fn narrow_40x12_shows_one_pane() {
     insta::assert_snapshot!(t.backend());
     key(&mut app, KeyCode::Tab);
     let s = screen(&draw(&mut app, 40, 12));
-    assert!(s.contains("Reports (2)"), "{s}");
+    assert!(s.contains("Reports 2/2"), "{s}");
 }
 
 #[test]

@@ -4,8 +4,8 @@
 
 use crate::common;
 
-use ciw::config::State;
-use ciw::library::Paths;
+use ciw::paths::Paths;
+use ciw::state::State;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session;
 use common::tui::{app_at, ctrl, draw, key, screen, typed};

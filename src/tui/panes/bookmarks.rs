@@ -2,7 +2,7 @@
 //! the start of its text; Enter jumps to it, `d` removes it. Bookmarks live in the state dir
 //! (see [`crate::tui::session`]).
 
-use crate::config::Located;
+use crate::target::Target;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::panes::help::popup;
@@ -15,7 +15,7 @@ use ratatui::Frame;
 
 /// One row: the bookmark where it is now, or `None` if its report is not loaded.
 struct Row {
-    located: Option<Located>,
+    located: Option<Target>,
     /// `Swansea 3.18` or the stored label.
     name: String,
     /// The paragraph's text, or why it cannot be shown.

@@ -475,6 +475,19 @@ pub fn update(app: &mut App, action: Action) {
             open_in_reader(app);
             return;
         }
+        Action::Copy | Action::Bookmark => {
+            match selected_place(app) {
+                Some((ri, si, pi)) if action == Action::Copy => app.copy_paragraph(ri, si, pi),
+                Some((ri, si, pi)) => {
+                    let id = app.corpus.reports[ri].sections[si].paragraphs[pi]
+                        .id
+                        .clone();
+                    crate::tui::session::toggle_bookmark_at(app, ri, &id);
+                }
+                None => app.message = Some("Nothing selected: move to a paragraph with j/k".into()),
+            }
+            return;
+        }
         _ => {}
     }
     let Some(v) = view(app) else { return };
@@ -669,6 +682,16 @@ fn toggle_sync(app: &mut App) {
     }
 }
 
+/// The focused column's selected paragraph: report, section and paragraph indices.
+fn selected_place(app: &App) -> Option<(usize, usize, usize)> {
+    let s = &app.compare;
+    let anchor = s.selected.as_deref()?;
+    let ri = *s.reports.get(s.column)?;
+    let r = app.corpus.reports.get(ri)?;
+    let (si, pi) = target::resolve_id(r, anchor)?;
+    Some((ri, si, pi?))
+}
+
 /// Enter: opens the selected paragraph (or recommendation) in the reader.
 fn open_in_reader(app: &mut App) {
     let s = &app.compare;
@@ -736,11 +759,18 @@ fn style_of(t: &UiTheme, k: K) -> Style {
     }
 }
 
-fn to_line(t: &UiTheme, l: &cl::Line, selected: bool, focused_column: bool) -> Line<'static> {
+fn to_line(
+    t: &UiTheme,
+    l: &cl::Line,
+    selected: bool,
+    focused_column: bool,
+    marks: Option<&crate::search::Highlighter>,
+) -> Line<'static> {
+    let hl = super::search::highlight(t);
     let spans = l
         .spans
         .iter()
-        .map(|s| {
+        .flat_map(|s| {
             let mut st = style_of(t, s.style);
             if selected && matches!(s.style, K::ParagraphId | K::RecommendationNumber) {
                 st = t.paragraph_id_selected;
@@ -748,7 +778,8 @@ fn to_line(t: &UiTheme, l: &cl::Line, selected: bool, focused_column: bool) -> L
             if focused_column && s.style == K::Authority {
                 st = t.selected;
             }
-            Span::styled(s.text.clone(), st)
+            let marks = marks.filter(|_| s.style == K::Text);
+            crate::tui::marks::spans(s.text.clone(), marks, st, hl)
         })
         .collect::<Vec<_>>();
     Line::from(spans)
@@ -772,7 +803,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let pre: Vec<Line> = v
         .preamble
         .iter()
-        .map(|l| to_line(t, l, false, false))
+        .map(|l| to_line(t, l, false, false, None))
         .collect();
     let pre_h = u16::try_from(pre.len()).unwrap_or(0);
     frame.render_widget(Paragraph::new(pre), Rect::new(area.x, y, w, pre_h));
@@ -799,7 +830,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             let lines: Vec<Line> = hb
                 .cells
                 .get(i)
-                .map(|c| c.iter().map(|l| to_line(t, l, false, is_focused)).collect())
+                .map(|c| {
+                    c.iter()
+                        .map(|l| to_line(t, l, false, is_focused, None))
+                        .collect()
+                })
                 .unwrap_or_default();
             frame.render_widget(Paragraph::new(lines), Rect::new(x, y, col_w, hh));
         }
@@ -815,7 +850,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             .take(usize::from(h))
             .map(|l| {
                 let selected = sel.is_some() && l.anchor.as_deref() == sel;
-                to_line(t, l, selected, is_focused)
+                to_line(t, l, selected, is_focused, app.search.marks())
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), Rect::new(x, y + hh, col_w, h));

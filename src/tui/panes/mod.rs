@@ -7,6 +7,7 @@ pub mod compare;
 pub mod help;
 pub mod matrix;
 pub mod paragraphs;
+pub mod prompt;
 pub mod search;
 pub mod sections;
 pub mod status;

@@ -8,8 +8,10 @@ use crate::model::Section;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
 use crate::tui::keymap::Scope;
+use crate::tui::marks;
 use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -78,6 +80,8 @@ pub fn doc(app: &App, width: usize) -> Doc {
         .min(7);
     let text_w = width.saturating_sub(id_w + 2);
     let inline_ids = text_w < 16;
+    let marks = app.search.marks();
+    let hl = super::search::highlight(t);
     let mut prev_sub: Option<&str> = None;
     for (idx, item) in items.iter().enumerate() {
         let selected = idx == app.paragraphs.selected;
@@ -153,13 +157,13 @@ pub fn doc(app: &App, width: usize) -> Doc {
                     {
                         if n == 0 && l.len() >= id_len && l.starts_with(id.as_str()) {
                             let rest = l[id_len..].to_string();
-                            d.lines.push(Line::from(vec![
-                                bar.clone(),
-                                Span::styled(id.clone(), id_style),
-                                Span::raw(rest),
-                            ]));
+                            let mut spans = vec![bar.clone(), Span::styled(id.clone(), id_style)];
+                            spans.extend(marks::spans(rest, marks, Style::new(), hl));
+                            d.lines.push(Line::from(spans));
                         } else {
-                            d.lines.push(Line::from(vec![bar.clone(), Span::raw(l)]));
+                            let mut spans = vec![bar.clone()];
+                            spans.extend(marks::spans(l, marks, Style::new(), hl));
+                            d.lines.push(Line::from(spans));
                         }
                     }
                 } else {
@@ -171,12 +175,9 @@ pub fn doc(app: &App, width: usize) -> Doc {
                         } else {
                             Span::raw(blank.clone())
                         };
-                        d.lines.push(Line::from(vec![
-                            bar.clone(),
-                            g,
-                            Span::raw(" "),
-                            Span::raw(l),
-                        ]));
+                        let mut spans = vec![bar.clone(), g, Span::raw(" ")];
+                        spans.extend(marks::spans(l, marks, Style::new(), hl));
+                        d.lines.push(Line::from(spans));
                     }
                 }
             }

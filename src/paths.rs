@@ -1,10 +1,17 @@
-//! Where `ciw` keeps its data, config and state.
+//! Where `ciw` keeps things: the data dir (the library), the config dir (`config.toml`) and the
+//! state dir (last position, bookmarks). Knows nothing of what is kept there.
 
-use super::LibraryError;
 use std::path::{Path, PathBuf};
 
 /// The config file's name in the config dir.
 pub const CONFIG_FILE: &str = "config.toml";
+
+/// No home folder to keep things in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "cannot find your home folder to keep the library in; pass --library DIR or set CIW_LIBRARY"
+)]
+pub struct NoHome;
 
 /// Where `ciw` keeps things.
 ///
@@ -28,7 +35,7 @@ pub struct Paths {
 
 impl Paths {
     /// The paths for `--library DIR` if given, else the platform's.
-    pub fn resolve(library: Option<&Path>) -> Result<Paths, LibraryError> {
+    pub fn resolve(library: Option<&Path>) -> Result<Paths, NoHome> {
         let dirs = directories::ProjectDirs::from("", "", "ciw");
         let config = dirs.as_ref().map(|d| d.config_dir().to_path_buf());
         match (library, dirs) {
@@ -45,7 +52,7 @@ impl Paths {
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| d.data_local_dir().join("state")),
             }),
-            (None, None) => Err(LibraryError::NoHome),
+            (None, None) => Err(NoHome),
         }
     }
 
@@ -74,5 +81,18 @@ mod tests {
         assert_eq!(p.data, Path::new("/tmp/lib"));
         assert_eq!(p.state, Path::new("/tmp/lib/state"));
         assert!(p.config_file().ends_with("config.toml"));
+    }
+
+    #[test]
+    fn in_dir_keeps_everything_under_one_folder() {
+        let p = Paths::in_dir(Path::new("/x"));
+        assert_eq!(
+            (p.data.as_path(), p.config.as_path(), p.state.as_path()),
+            (
+                Path::new("/x"),
+                Path::new("/x/config"),
+                Path::new("/x/state")
+            )
+        );
     }
 }

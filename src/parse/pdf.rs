@@ -1,0 +1,346 @@
+//! PDF to text, page by page: CIW publishes its reports as PDFs, and the parser reads them
+//! directly. Pages are joined with form feeds, as `pdftotext` does, so every later pass counts
+//! pages the same way whichever extractor made the text.
+//!
+//! The text comes from an in-process reader (see [`extract`]); when it cannot read a file and
+//! the `pdftotext` executable (poppler-utils) is installed, that is used instead, and the
+//! report's warnings say so (`ciw check` shows them). What cannot be read at all gets one
+//! clear reason: encrypted, a scan with no text layer, damaged, too large or too slow. The
+//! reader never panics the program (a panic in it is caught) and never hangs it (work is
+//! bounded in size and time).
+//!
+//! ## Which reader, and why
+//! Measured on the two sample reports typeset as PDFs (`tests/common/typeset.rs`, CIW's layout,
+//! 21 pages; `tests/fixtures/pdf/*-groff.pdf`, groff's, 20 pages), Swansea, release builds, on
+//! this project's 2-core machine shared with other builds (so the times are rough):
+//!
+//! | reader | crates in its tree | structure (theme paragraphs, recommendations with a theme) | time per file |
+//! |---|---|---|---|
+//! | `pdf-extract` 0.12 (on `lopdf` 0.42), its own plain text | 72 | exact on both layouts (60, 10) | 156 ms / 265 ms |
+//! | `pdf_oxide` 0.3.78 (default features off) | 167 (a 62-minute first build here) | CIW layout: 1 of 60 paragraphs, 6 of 10 recommendations (lines of separate boxes glued: "...ISBN 978-1-78964-251-3Contents"); groff: exact | 201 ms / 355 ms |
+//! | `lopdf` alone | 65 | (no text layout: fonts, encodings and the content-stream interpreter would be ours to write) | - |
+//! | `pdftotext` 22.12 (poppler, C++) | - | exact in each of its three modes, after this parser's layout fixes | about 15 ms of CPU |
+//!
+//! We use `pdf-extract` for its glyph callbacks ([`pdf_extract::OutputDev`]: each glyph with its
+//! position, width and size), which cost 30 ms of the 156 on the CIW-layout file, and lay the
+//! lines out ourselves ([`Page::text`]): blank lines at paragraph gaps, a column gap kept as
+//! spaces (a contents line's page number, a hanging paragraph number), as `pdftotext -layout`
+//! does. That gives the exact structure on both layouts (`tests/core/pdf_layouts.rs`).
+
+use super::ParseError;
+use std::time::Duration;
+
+/// No PDF larger than this is read (a report is 0.5-2 MB).
+pub const MAX_PDF_BYTES: usize = 256 << 20;
+/// How long the reader may take for one file before it is given up.
+const TIME_LIMIT: Duration = Duration::from_secs(20);
+/// Fewer letters than this per page on average: no text layer (a scan).
+const MIN_LETTERS_PER_PAGE: usize = 40;
+
+/// The text of a PDF: pages separated by form feeds, and how it was obtained.
+#[derive(Debug)]
+pub struct PdfText {
+    pub text: String,
+    pub pages: usize,
+    /// Set when the in-process reader failed and `pdftotext` read the file: why.
+    pub fallback: Option<String>,
+}
+
+/// Whether these bytes are a PDF (after any leading whitespace, as some servers send them).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"%PDF")
+}
+
+/// Reads a PDF's text.
+pub fn text(bytes: &[u8]) -> Result<PdfText, ParseError> {
+    if bytes.len() > MAX_PDF_BYTES {
+        return Err(ParseError::Pdf(format!(
+            "the PDF is {} MB, more than the {} MB a report can be",
+            bytes.len() >> 20,
+            MAX_PDF_BYTES >> 20
+        )));
+    }
+    // An owner password alone (printing or copying restricted) still opens for reading;
+    // only a user password keeps the text from us.
+    let encrypted = is_encrypted(bytes);
+    match in_process(bytes) {
+        Ok(pages) => checked(
+            PdfText {
+                pages: pages.len(),
+                text: pages.join("\x0c"),
+                fallback: None,
+            },
+            None,
+        ),
+        Err(why) => match pdftotext(bytes) {
+            Some(Ok(t)) => checked(t, Some(why)),
+            _ if encrypted => Err(ParseError::Pdf(
+                "the PDF is encrypted (password-protected); save an unprotected copy first".into(),
+            )),
+            Some(Err(e)) => Err(ParseError::Pdf(format!("{why}; pdftotext: {e}"))),
+            None => Err(ParseError::Pdf(why)),
+        },
+    }
+}
+
+/// Rejects text with no text layer; notes a fallback.
+fn checked(mut t: PdfText, fallback: Option<String>) -> Result<PdfText, ParseError> {
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS_PER_PAGE * t.pages.max(1) {
+        return Err(ParseError::Pdf(format!(
+            "no text layer ({letters} letters on {} pages): a scanned image; run OCR on it \
+             first (e.g. `ocrmypdf in.pdf out.pdf`)",
+            t.pages
+        )));
+    }
+    t.fallback = fallback;
+    Ok(t)
+}
+
+/// Whether the trailer names an encryption dictionary.
+fn is_encrypted(bytes: &[u8]) -> bool {
+    // The trailer (or cross-reference stream dictionary) is near the end; look at the tail.
+    let tail = &bytes[bytes.len().saturating_sub(64 << 10)..];
+    tail.windows(8).any(|w| w == b"/Encrypt")
+}
+
+/// The in-process reader on its own thread: a panic in it is caught, and it is given up after
+/// [`TIME_LIMIT`] (the thread is left to finish on its own; its result is dropped).
+fn in_process(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let owned = bytes.to_vec();
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("pdf-reader".into())
+        .spawn(move || {
+            let r = std::panic::catch_unwind(|| extract(&owned));
+            let _ = tx.send(r);
+        });
+    if spawned.is_err() {
+        // No thread to be had: read on this one, still catching a panic.
+        return std::panic::catch_unwind(|| extract(bytes))
+            .unwrap_or_else(|_| Err("the PDF reader failed on this file".into()));
+    }
+    match rx.recv_timeout(TIME_LIMIT) {
+        Ok(Ok(r)) => r,
+        Ok(Err(_)) => Err("the PDF is damaged: the PDF reader failed on it".into()),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(format!(
+            "reading the PDF took longer than {} s",
+            TIME_LIMIT.as_secs()
+        )),
+        Err(_) => Err("the PDF is damaged: the PDF reader failed on it".into()),
+    }
+}
+
+/// The text of each page, in-process: `pdf-extract` (on `lopdf`) decodes the content streams
+/// and fonts and hands over each glyph with its position; [`Page::text`] lays the glyphs out
+/// as lines, the way `pdftotext -layout` would.
+fn extract(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| damaged(&e))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err("the PDF is encrypted (password-protected)".into());
+    }
+    let mut pages = Pages::default();
+    pdf_extract::output_doc(&doc, &mut pages).map_err(|e| damaged(&e))?;
+    Ok(pages.done.into_iter().map(|p| p.text()).collect())
+}
+
+fn damaged(e: &dyn std::fmt::Debug) -> String {
+    let e = format!("{e:?}");
+    let e: String = e.chars().take(120).collect();
+    format!("the PDF is damaged ({e})")
+}
+
+/// One glyph: where it starts and ends on the line, its baseline (from the top of the page)
+/// and its size, all in points.
+struct Glyph {
+    x: f64,
+    end: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+#[derive(Default)]
+struct Page {
+    top: f64,
+    glyphs: Vec<Glyph>,
+}
+
+impl Page {
+    /// Lines top to bottom, glyphs left to right; a space for a word gap, four for a column
+    /// gap (a contents line's page number, a hanging paragraph number); a blank line for a
+    /// gap between paragraphs.
+    fn text(mut self) -> String {
+        self.glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
+        let mut lines: Vec<Vec<Glyph>> = Vec::new();
+        for g in self.glyphs {
+            match lines.last_mut() {
+                Some(line) if (g.y - line[0].y).abs() <= line[0].size.max(g.size) * 0.4 => {
+                    line.push(g)
+                }
+                _ => lines.push(vec![g]),
+            }
+        }
+        let mut out = String::new();
+        let mut prev: Option<(f64, f64)> = None;
+        for mut line in lines {
+            line.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let size = line.iter().map(|g| g.size).fold(0.0, f64::max);
+            let y = line[0].y;
+            if let Some((py, psize)) = prev {
+                if y - py > 1.6 * size.max(psize) {
+                    out.push('\n');
+                }
+            }
+            prev = Some((y, size));
+            let mut end: Option<f64> = None;
+            for g in &line {
+                if let Some(e) = end {
+                    let gap = g.x - e;
+                    if gap > 2.5 * g.size {
+                        out.push_str("    ");
+                    } else if gap > 0.15 * g.size {
+                        out.push(' ');
+                    }
+                }
+                out.push_str(&g.text);
+                end = Some(end.map_or(g.end, |e: f64| e.max(g.end)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Collects the glyphs of each page.
+#[derive(Default)]
+struct Pages {
+    current: Option<Page>,
+    done: Vec<Page>,
+}
+
+impl pdf_extract::OutputDev for Pages {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &pdf_extract::MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.current = Some(Page {
+            top: media_box.ury,
+            glyphs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.done.extend(self.current.take());
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        let Some(page) = self.current.as_mut() else {
+            return Ok(());
+        };
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = (font_size * scale).abs().max(1.0);
+        page.glyphs.push(Glyph {
+            x: trm.m31,
+            end: trm.m31 + width * font_size * trm.m11.abs().max(f64::MIN_POSITIVE),
+            y: page.top - trm.m32,
+            size,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+}
+
+/// `pdftotext -layout` (which keeps hyphens and columns as printed) on the bytes, if the
+/// executable is installed: `None` when it is not. Killed after [`TIME_LIMIT`].
+fn pdftotext(bytes: &[u8]) -> Option<Result<PdfText, String>> {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let (mut stdin, mut stdout, mut stderr) = (
+        child.stdin.take()?,
+        child.stdout.take()?,
+        child.stderr.take()?,
+    );
+    let input = bytes.to_vec();
+    // Feed and drain on threads so that no full pipe can block us.
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        stdout.read_to_end(&mut out).map(|_| out)
+    });
+    let errors = std::thread::spawn(move || {
+        let mut err = String::new();
+        let _ = stderr.read_to_string(&mut err);
+        err
+    });
+    let deadline = std::time::Instant::now() + TIME_LIMIT;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Some(Err(format!(
+                    "pdftotext took longer than {} s",
+                    TIME_LIMIT.as_secs()
+                )));
+            }
+            Err(e) => return Some(Err(e.to_string())),
+        }
+    };
+    let _ = feeder.join();
+    let out = reader.join().ok().and_then(Result::ok).unwrap_or_default();
+    let err = errors.join().unwrap_or_default();
+    if !status.success() {
+        let first = err.lines().next().unwrap_or("failed").trim().to_string();
+        return Some(Err(first));
+    }
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let text = text.strip_suffix('\x0c').unwrap_or(&text).to_string();
+    let pages = text.matches('\x0c').count() + 1;
+    Some(Ok(PdfText {
+        text,
+        pages,
+        fallback: None,
+    }))
+}

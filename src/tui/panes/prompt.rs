@@ -1,0 +1,241 @@
+//! The prompts on the status line, which take every key while open: `:` go-to (a council,
+//! paragraph or section, [`crate::target::resolve_from`], with `Tab` completing council names)
+//! and `f` filter (the focused list narrows as you type, [`crate::tui::list_filter`]). Both edit
+//! like readline ([`crate::tui::line_edit`]); `Enter` accepts, `Esc` cancels.
+
+use crate::target;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Pane};
+use crate::tui::line_edit::Edit;
+use crate::tui::wrap;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Which prompt is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// `:` go to a council, paragraph or section.
+    GoTo,
+    /// `f` filter the list of this pane.
+    Filter(Pane),
+}
+
+/// Completions offered under the go-to line.
+const COMPLETIONS: usize = 12;
+
+/// Opens a prompt; an old go-to or filter query comes back selected, so typing replaces it.
+pub fn open(app: &mut App, p: Prompt) {
+    app.prompt = Some(p);
+    match p {
+        Prompt::GoTo => app.goto.reopen(),
+        Prompt::Filter(Pane::Authorities) => {
+            app.council_filter.typing = true;
+            app.council_filter.editor.reopen();
+        }
+        Prompt::Filter(_) => {}
+    }
+}
+
+fn close(app: &mut App) {
+    if let Some(Prompt::Filter(Pane::Authorities)) = app.prompt {
+        app.council_filter.typing = false;
+    }
+    app.prompt = None;
+}
+
+/// Gives a key to the open prompt. Returns false when no prompt is open.
+pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
+    let Some(p) = app.prompt else {
+        return false;
+    };
+    if key.kind == KeyEventKind::Release {
+        return true;
+    }
+    app.message = None;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let cancel = key.code == KeyCode::Esc || (ctrl && matches!(key.code, KeyCode::Char('c' | 'g')));
+    match p {
+        Prompt::GoTo => {
+            if cancel {
+                close(app);
+            } else if key.code == KeyCode::Enter {
+                let text = app.goto.commit();
+                close(app);
+                go_to(app, &text);
+            } else if key.code == KeyCode::Tab {
+                complete(app);
+            } else {
+                app.goto.handle_key(key);
+            }
+        }
+        Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
+    }
+    true
+}
+
+/// `Enter` at the go-to prompt.
+pub fn go_to(app: &mut App, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let here = app.report().map(|_| app.authorities.selected);
+    match target::resolve_from(&app.corpus, text, here) {
+        Ok(t) => {
+            app.overlay = crate::tui::app::Overlay::None;
+            app.open_target(t);
+            let ascii = app.theme.symbols.ascii;
+            let back = app.keymap.key(Action::JumpBack, ascii);
+            let crumb = app.breadcrumb();
+            let place = match (crumb.first(), crumb.last()) {
+                (Some(a), Some(b)) if crumb.len() > 1 => format!("{a} {b}"),
+                (Some(a), _) => a.clone(),
+                _ => String::new(),
+            };
+            app.message = Some(format!("At {place}: {back} goes back"));
+        }
+        Err(e) => {
+            app.message = Some(crate::text::for_terminal(&e.to_string()).into_owned());
+        }
+    }
+}
+
+/// `Tab`: completes to the longest common beginning of the candidates (the whole name when
+/// there is one).
+fn complete(app: &mut App) {
+    let here = app.report().map(|_| app.authorities.selected);
+    let cands = target::complete(&app.corpus, app.goto.text(), here, COMPLETIONS);
+    let Some(first) = cands.first() else {
+        return;
+    };
+    let mut common = first.clone();
+    for c in &cands[1..] {
+        let n = common
+            .char_indices()
+            .zip(c.chars())
+            .find(|((_, a), b)| a != b)
+            .map(|((i, _), _)| i)
+            .unwrap_or(common.len().min(c.len()));
+        common.truncate(n);
+    }
+    if common.len() >= app.goto.text().trim().len() {
+        app.goto.set_text(&common);
+    }
+}
+
+fn filter_key(app: &mut App, pane: Pane, key: &KeyEvent, cancel: bool) {
+    if pane != Pane::Authorities {
+        close(app);
+        return;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let step = match key.code {
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::Char('n' | 'j') if ctrl => Some(Action::Down),
+        KeyCode::Char('p' | 'k') if ctrl => Some(Action::Up),
+        _ => None,
+    };
+    if cancel {
+        // Esc: no filter, the selection kept.
+        app.council_filter.clear();
+        close(app);
+        super::authorities::keep_visible(app);
+    } else if key.code == KeyCode::Enter {
+        app.council_filter.editor.commit();
+        close(app);
+        if !app.council_filter.is_active() {
+            app.council_filter.clear();
+        }
+    } else if let Some(a) = step {
+        super::authorities::update(app, a);
+    } else if app.council_filter.editor.handle_key(key) == Edit::Changed {
+        super::authorities::refilter(app);
+    }
+}
+
+/// Draws the open prompt over the status line (and its completions or keys on the hint line),
+/// and puts the terminal cursor in the line.
+pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
+    let Some(p) = app.prompt else { return };
+    let t = &app.theme;
+    let sym = t.symbols;
+    let (lead, editor, help) = match p {
+        Prompt::GoTo => (
+            ":",
+            &app.goto,
+            "Enter go  Tab complete  Esc cancel  e.g. pembrokeshire#R5, #3.18, R5",
+        ),
+        Prompt::Filter(_) => (
+            "filter: ",
+            &app.council_filter.editor,
+            "Enter keep  Esc clear  Up/Down move  'exact ^start end$ !not",
+        ),
+    };
+    let width = usize::from(status.width);
+    let text = wrap::display(editor.text(), sym.ascii);
+    let lead_w = 1 + wrap::width(lead);
+    let room = width.saturating_sub(lead_w + 1).max(1);
+    // Scroll the line so the cursor stays visible.
+    let cursor = editor.cursor_column();
+    let skip = cursor.saturating_sub(room.saturating_sub(1));
+    let shown: String = {
+        let mut w = 0;
+        let mut out = String::new();
+        for c in text.chars() {
+            let cw = wrap::width(c.encode_utf8(&mut [0; 4]));
+            if w >= skip && w + cw <= skip + room {
+                out.push(c);
+            }
+            w += cw;
+        }
+        out
+    };
+    let style = if editor.is_selected() {
+        t.selected
+    } else {
+        t.base
+    };
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(lead.to_string(), t.hint_key),
+        Span::styled(shown, style),
+    ]);
+    frame.render_widget(ratatui::widgets::Clear, status);
+    frame.render_widget(Paragraph::new(line), status);
+    let x = status.x + (lead_w + cursor - skip).min(width.saturating_sub(1)) as u16;
+    frame.set_cursor_position(Position::new(x, status.y));
+    let Some(h) = hints else { return };
+    let below = match p {
+        Prompt::GoTo => {
+            let here = app.report().map(|_| app.authorities.selected);
+            let cands = target::complete(&app.corpus, app.goto.text(), here, COMPLETIONS);
+            if app.goto.is_empty() || cands.is_empty() {
+                help.to_string()
+            } else {
+                cands.join("  ")
+            }
+        }
+        Prompt::Filter(_) => {
+            let total = app.corpus.reports.len();
+            format!("{} of {total}  {help}", app.council_filter.len(total))
+        }
+    };
+    let below = wrap::truncate(
+        &wrap::display(&below, sym.ascii),
+        usize::from(h.width).saturating_sub(1),
+        sym.ellipsis,
+    );
+    frame.render_widget(ratatui::widgets::Clear, h);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(below, t.hint_text),
+        ])),
+        h,
+    );
+}
