@@ -1,4 +1,4 @@
-//! Comparison (issue 5): one theme across councils, and the councils × themes matrix.
+//! Comparison: one theme across councils, and the councils × themes matrix.
 //!
 //! [`compare`] aligns the sections of one [`Theme`] across reports whatever their printed titles,
 //! and aligns their subsections by a normalised key in a merged order, so a subsection one council

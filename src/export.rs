@@ -58,8 +58,10 @@ fn kind_of(_r: &Report) -> String {
 }
 
 /// The pages a paragraph is printed on, where the report records them.
-fn pages_of(_r: &Report, _paragraph: &str) -> Option<(u32, u32)> {
-    None
+fn pages_of(r: &Report, paragraph: &str) -> Option<(u32, u32)> {
+    r.find_paragraph(paragraph)
+        .and_then(|(_, p)| p.pages)
+        .map(|p| (p.0, p.1))
 }
 
 /// A page range for a spreadsheet cell: `17`, or `17-18` across a page break.

@@ -1,6 +1,6 @@
 //! The parsed report: what every front end shows and every tool scripts against.
 //!
-//! Field names are the JSON contract of `../shared/DESIGN.md`; add fields, never rename them.
+//! Field names are the JSON contract of `--json` output; add fields, never rename them.
 //! Everything here is plain data (serde), free of parsing and terminal concerns.
 
 use serde::{Deserialize, Serialize};

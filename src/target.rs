@@ -213,7 +213,7 @@ pub fn resolve_from(
 
 /// Whether a bare word reads as a paragraph or section id rather than a council name:
 /// `3`, `3.18`, `R5`, `O3`, `methodology.4`.
-fn looks_like_id(s: &str) -> bool {
+pub fn looks_like_id(s: &str) -> bool {
     let s = s.trim();
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
@@ -227,6 +227,13 @@ fn looks_like_id(s: &str) -> bool {
     }
     s.rsplit_once('.')
         .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a search query is rather a go-to target: `council#id`, `#id`, or a bare id
+/// (`R5`, `3.18`) — what `/` then goes to instead of searching the words.
+pub fn is_target_like(query: &str) -> bool {
+    let q = query.trim();
+    !q.is_empty() && !q.contains(char::is_whitespace) && (q.contains('#') || looks_like_id(q))
 }
 
 /// Completions of a half-typed go-to target, best first, each a whole target the user could
@@ -595,6 +602,16 @@ mod tests {
         }
         for name in ["swansea", "r", "rhondda", "o", "safeguarding", "Oxford"] {
             assert!(!looks_like_id(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn search_queries_that_are_targets() {
+        for q in ["R5", "3.18", "pembrokeshire#R5", "#safeguarding", " r5 "] {
+            assert!(is_target_like(q), "{q}");
+        }
+        for q in ["", "placement stability", "swansea", "care #1", "eotas"] {
+            assert!(!is_target_like(q), "{q}");
         }
     }
 

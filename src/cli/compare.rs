@@ -3,7 +3,7 @@
 
 use super::output::Format;
 use super::Args;
-use crate::compare as core;
+use crate::compare;
 use crate::compare::layout::{self, ExpectationsMode, Options};
 use crate::corpus::Corpus;
 use crate::model::{Report, Theme};
@@ -80,7 +80,7 @@ pub fn run(
     // With --matrix every positional may be an authority; a leading theme narrows the table.
     let (theme, authorities): (Option<Theme>, Vec<String>) = match (matrix, theme) {
         (_, None) => (None, authorities.to_vec()),
-        (true, Some(t)) => match core::theme_from_arg(t) {
+        (true, Some(t)) => match compare::theme_from_arg(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => (
                 None,
@@ -89,17 +89,17 @@ pub fn run(
                     .collect(),
             ),
         },
-        (false, Some(t)) => match core::theme_from_arg(t) {
+        (false, Some(t)) => match compare::theme_from_arg(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => {
                 // `ciw compare swansea safeguarding`: the theme comes first.
-                if let Some(th) = authorities.iter().find_map(|a| core::theme_from_arg(a)) {
+                if let Some(th) = authorities.iter().find_map(|a| compare::theme_from_arg(a)) {
                     let rest: Vec<&str> = std::iter::once(t)
                         .chain(
                             authorities
                                 .iter()
                                 .map(String::as_str)
-                                .filter(|a| core::theme_from_arg(a).is_none()),
+                                .filter(|a| compare::theme_from_arg(a).is_none()),
                         )
                         .collect();
                     return Ok(usage_error(&format!(
@@ -139,7 +139,7 @@ pub fn run(
             Some(t) => vec![t],
             None => Theme::ALL.to_vec(),
         };
-        let m = core::matrix(&themes, reports.iter().copied());
+        let m = compare::matrix(&themes, reports.iter().copied());
         let body = match format {
             Format::Json => format!("{}\n", crate::text::to_json_pretty(&m)?),
             Format::Text => layout::matrix_text(&m, width),
@@ -153,7 +153,7 @@ pub fn run(
     let Some(theme) = theme else {
         return Ok(ExitCode::from(2));
     };
-    let c = core::compare(theme, reports.iter().copied());
+    let c = compare::compare(theme, reports.iter().copied());
     let export = match format {
         Format::Json => Some(format!("{}\n", crate::text::to_json_pretty(&c)?)),
         Format::Markdown => Some(crate::export::compare_markdown(&c, &corpus)),

@@ -4,8 +4,8 @@ use super::Args;
 use crate::library::{Library, Summary};
 use crate::model::Kind;
 use crate::paths::Paths;
+use crate::text::fit;
 use crate::text::for_terminal;
-use crate::tui::wrap;
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -39,13 +39,13 @@ pub fn table(reports: &[Summary], width: usize) -> String {
     let fixed = 16 + 7 + 5 + 6 + kind_w; // date, paragraphs, AfD, findings (with gaps), kind
     let longest = reports
         .iter()
-        .map(|r| wrap::width(&for_terminal(&r.authority.short)))
+        .map(|r| fit::width(&for_terminal(&r.authority.short)))
         .max()
         .unwrap_or(0)
         .max(7);
     let id_w = reports
         .iter()
-        .map(|r| wrap::width(&r.id))
+        .map(|r| fit::width(&r.id))
         .max()
         .unwrap_or(2)
         .max(2);
@@ -57,12 +57,12 @@ pub fn table(reports: &[Summary], width: usize) -> String {
     let row = |name: &str, date: &str, kind: &str, p: &str, afd: &str, o: &str, id: &str| {
         let mut s = format!(
             "{} {}",
-            wrap::pad(name, name_w, "…"),
-            wrap::pad(date, 14, "…")
+            fit::pad(name, name_w, "…"),
+            fit::pad(date, 14, "…")
         );
         if show_kind {
             s.push_str("  ");
-            s.push_str(&wrap::pad(kind, 11, "…"));
+            s.push_str(&fit::pad(kind, 11, "…"));
         }
         s.push_str(&format!("{p:>7}{afd:>5}{o:>6}"));
         if show_id {

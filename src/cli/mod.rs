@@ -79,8 +79,13 @@ pub enum Command {
     },
     /// Search every paragraph, finding and recommendation.
     Search {
-        /// Words to find (typos are fine); 'exact, "a phrase", !exclude, in:COUNCIL, theme:THEME.
-        query: String,
+        /// Words to find, all of them (typos are fine); 'exact, "a phrase", !exclude,
+        /// in:COUNCIL, theme:THEME.
+        #[arg(required_unless_present = "acronyms")]
+        query: Option<String>,
+        /// List the acronyms search knows (learnt from the reports, and built in) instead.
+        #[arg(long, conflicts_with_all = ["limit", "authority", "theme"])]
+        acronyms: bool,
         /// Output format: text, markdown, csv (one row per hit) or json.
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<Format>,
@@ -173,15 +178,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
             json,
         }) => show::run(&args, target, Format::pick(*format, *json)),
         Some(Command::Search {
+            acronyms: true,
+            format,
+            json,
+            ..
+        }) => search::acronyms(&args, Format::pick(*format, *json) == Format::Json),
+        Some(Command::Search {
             query,
             format,
             json,
             limit,
             authority,
             theme,
+            ..
         }) => search::run(
             &args,
-            query,
+            query.as_deref().unwrap_or_default(),
             Format::pick(*format, *json),
             *limit,
             authority.as_deref(),
@@ -212,8 +224,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
             complete::print(&complete::man_page()?)?;
             Ok(ExitCode::SUCCESS)
         }
-        None => crate::tui::run(&args),
+        None => match launch(&args) {
+            Ok(launch) => crate::tui::run(launch),
+            Err(code) => Ok(code),
+        },
     }
+}
+
+/// `ciw [TARGET]` resolved for the explorer: the reports loaded, the deep link resolved. `Err`
+/// is the exit code when there is nothing to explore (the reason is on stderr).
+pub fn launch(args: &Args) -> Result<crate::tui::Launch, ExitCode> {
+    let (corpus, failed) = load_corpus(args);
+    if corpus.reports.is_empty() {
+        eprintln!("ciw: no reports to show; give report files or folders with --reports");
+        return Err(ExitCode::from(if failed { 1 } else { 2 }));
+    }
+    let target = match args.target.as_deref() {
+        None => None,
+        Some(link) => match crate::target::resolve(&corpus, link) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+                return Err(ExitCode::from(2));
+            }
+        },
+    };
+    let source = if args.reports.is_empty() {
+        crate::tui::Source::Library(args.library.clone())
+    } else {
+        crate::tui::Source::Files
+    };
+    Ok(crate::tui::Launch {
+        corpus,
+        failed,
+        target,
+        source,
+        no_color: args.no_color,
+        ascii: args.ascii,
+    })
 }
 
 /// The reports a command works on: `--reports` if given, else the library, else the samples.

@@ -1,13 +1,17 @@
 //! `ciw search`: ranked findings across every report, a line per hit (deep link and a snippet
-//! around the match, sized to the terminal) or the JSON contract of `DESIGN.md`.
+//! around the match, sized to the terminal) or JSON (`--json`, fields as the model names them). Hits with
+//! every word come first; those missing some follow a divider line (`"partial": true` in JSON).
+//! `ciw search --acronyms` lists the acronyms search knows.
 
 use super::output::Format;
 use super::Args;
+use crate::library::Library;
 use crate::model::Theme;
-use crate::search::{Hit, Query, SearchIndex};
+use crate::search::acronym::Source;
+use crate::search::{Acronym, Hit, Query, Results, SearchIndex};
 use crate::text::for_terminal;
 use anyhow::Result;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 const USAGE_ERROR: u8 = 2;
@@ -38,41 +42,98 @@ pub fn run(
              (typos are fine; 'exact, \"a phrase\", !exclude, in:COUNCIL, theme:THEME)",
         );
     }
-    let (index, corpus, failed) = search_index(args);
+    let (mut index, corpus, failed, lib) = search_index(args);
     if let Some(a) = authority {
         q.authorities.push(a.to_string());
     }
     if let Err(e) = index.check(&q) {
         return usage(&e.to_string());
     }
-    let hits = index.search(&q, limit);
-    let mut out = super::output::stdout();
+    let results = match index.try_search(&q, limit) {
+        Ok(r) => r,
+        // A part of the stored index read for this query is damaged: rebuild it, search again.
+        Err(why) => {
+            let Some(lib) = lib else {
+                anyhow::bail!("the search index is damaged: {why}");
+            };
+            let loaded = lib.rebuild_search_index(&why);
+            for n in &loaded.notes {
+                eprintln!("ciw: {}", for_terminal(n));
+            }
+            index = loaded.index;
+            index.try_search(&q, limit)?
+        }
+    };
+    let hits = &results.hits;
+    let plain = super::output::stdout();
+    let terminal = plain.is_terminal();
+    // One write for the whole answer, not one a line.
+    let mut out = BufWriter::with_capacity(64 << 10, plain);
     if matches!(format, Format::Markdown | Format::Csv) {
         // Citations name the council in full, the date and the page: from the reports.
         let corpus = corpus.unwrap_or_else(|| super::load_corpus(args).0);
         let body = match format {
-            Format::Csv => crate::export::hits_csv(&hits, &corpus),
-            _ => crate::export::hits_markdown(query, &hits, &corpus),
+            Format::Csv => crate::export::hits_csv(hits, &corpus),
+            _ => crate::export::hits_markdown(query, hits, &corpus),
         };
         out.write_all(body.as_bytes())?;
         if hits.is_empty() {
-            eprintln!("ciw: {}", no_hits(query, &index));
+            eprintln!("ciw: {}", no_hits(query, &index, &results));
         }
     } else if format == Format::Json {
         let items: Vec<HitJson> = hits.iter().map(HitJson::from).collect();
         writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
         if hits.is_empty() {
-            eprintln!(
-                "ciw: {}",
-                crate::text::for_terminal(&no_hits(query, &index))
-            );
+            eprintln!("ciw: {}", no_hits(query, &index, &results));
         }
     } else if hits.is_empty() {
-        writeln!(out, "{}", no_hits(query, &index))?;
+        writeln!(out, "{}", no_hits(query, &index, &results))?;
     } else {
-        let color = out.is_terminal() && !args.no_color && std::env::var_os("NO_COLOR").is_none();
-        let bold = out.is_terminal();
-        print_lines(&mut out, &hits, super::terminal_width(), bold, color)?;
+        let color = terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
+        print_lines(&mut out, &results, super::terminal_width(), terminal, color)?;
+    }
+    out.flush()?;
+    Ok(super::exit_code(failed))
+}
+
+/// `ciw search --acronyms`: the acronyms the index knows, one a line (short form, long form,
+/// where it is defined or `built in`), or as JSON.
+pub fn acronyms(args: &Args, json: bool) -> Result<ExitCode> {
+    let (index, _, failed, _) = search_index(args);
+    let table = index.acronyms();
+    let entries = table.entries();
+    let mut out = BufWriter::new(super::output::stdout());
+    if json {
+        let items: Vec<AcronymJson> = entries
+            .iter()
+            .map(|e| AcronymJson::new(e, &index))
+            .collect();
+        writeln!(out, "{}", crate::text::to_json_pretty(&items)?)?;
+    } else {
+        let short_w = entries
+            .iter()
+            .map(|e| e.short.chars().count())
+            .max()
+            .unwrap_or(0);
+        for e in &entries {
+            let from = match e.source {
+                Source::BuiltIn => "built in".to_string(),
+                Source::Corpus => {
+                    let first = e.first.and_then(|d| index.link_of(d)).unwrap_or_default();
+                    match e.defined {
+                        1 => format!("defined in {first}"),
+                        n => format!("defined {n} times, first in {first}"),
+                    }
+                }
+            };
+            writeln!(
+                out,
+                "{:short_w$}  {}  ({})",
+                for_terminal(&e.short),
+                for_terminal(&e.long),
+                for_terminal(&from)
+            )?;
+        }
     }
     out.flush()?;
     Ok(super::exit_code(failed))
@@ -81,32 +142,43 @@ pub fn run(
 /// The index to search: the library's stored one (built and stored on first use) when
 /// searching the library, so no report is read or indexed per search; else one built from
 /// the reports given with `--reports`, or from the samples when the library is empty.
-fn search_index(args: &Args) -> (SearchIndex, Option<crate::corpus::Corpus>, bool) {
+#[allow(clippy::type_complexity)]
+fn search_index(
+    args: &Args,
+) -> (
+    SearchIndex,
+    Option<crate::corpus::Corpus>,
+    bool,
+    Option<Library>,
+) {
     if args.reports.is_empty() {
         if let Ok(paths) = crate::paths::Paths::resolve(args.library.as_deref()) {
-            if let Ok((lib, notes)) = crate::library::Library::open(&paths.data) {
+            if let Ok((lib, notes)) = Library::open(&paths.data) {
                 if !lib.is_empty() {
                     let loaded = lib.search_index();
                     for n in notes.iter().chain(&loaded.notes) {
-                        eprintln!("ciw: {}", crate::text::for_terminal(n));
+                        eprintln!("ciw: {}", for_terminal(n));
                     }
                     if loaded.index.report_count() > 0 {
-                        return (loaded.index, None, loaded.left_out > 0);
+                        return (loaded.index, None, loaded.left_out > 0, Some(lib));
                     }
                 }
             }
         }
     }
     let (corpus, failed) = super::load_corpus(args);
-    (SearchIndex::new(&corpus), Some(corpus), failed)
+    (SearchIndex::new(&corpus), Some(corpus), failed, None)
 }
 
 fn usage(msg: &str) -> Result<ExitCode> {
-    eprintln!("ciw: {}", crate::text::for_terminal(msg));
+    eprintln!("ciw: {}", for_terminal(msg));
     Ok(ExitCode::from(USAGE_ERROR))
 }
 
-fn no_hits(query: &str, index: &SearchIndex) -> String {
+fn no_hits(query: &str, index: &SearchIndex, results: &Results) -> String {
+    if let Some(n) = &results.notice {
+        return for_terminal(&n.to_string()).into_owned();
+    }
     format!(
         "No paragraph matches `{}` in {} paragraphs. Try fewer words, another spelling or an \
          acronym's expansion, or drop a filter (in:, theme:, 'exact, !exclude).",
@@ -129,6 +201,43 @@ pub struct HitJson<'a> {
     pub link: &'a str,
     pub text: &'a str,
     pub matches: Vec<[usize; 2]>,
+    /// True when the paragraph lacks some of the query's words.
+    pub partial: bool,
+    /// The acronyms the match went through, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acronyms: Vec<AcronymUsed<'a>>,
+}
+
+/// An acronym a hit matched through.
+#[derive(serde::Serialize)]
+pub struct AcronymUsed<'a> {
+    pub short: &'a str,
+    pub long: &'a str,
+    pub source: Source,
+}
+
+/// One line of `ciw search --acronyms --json`.
+#[derive(serde::Serialize)]
+pub struct AcronymJson<'a> {
+    pub short: &'a str,
+    pub long: &'a str,
+    pub source: Source,
+    /// Paragraphs that define it so (0 for a built-in one).
+    pub defined: u32,
+    /// Where it is first defined, as a deep link.
+    pub first: Option<String>,
+}
+
+impl<'a> AcronymJson<'a> {
+    fn new(e: &'a Acronym, index: &SearchIndex) -> Self {
+        AcronymJson {
+            short: &e.short,
+            long: &e.long,
+            source: e.source,
+            defined: e.defined,
+            first: e.first.and_then(|d| index.link_of(d)),
+        }
+    }
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -144,19 +253,31 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             link: &h.link,
             text: &h.text,
             matches: h.char_matches(),
+            partial: h.partial,
+            acronyms: h
+                .acronyms
+                .iter()
+                .map(|a| AcronymUsed {
+                    short: &a.short,
+                    long: &a.long,
+                    source: a.source,
+                })
+                .collect(),
         }
     }
 }
 
-/// One line per hit: the deep link, padded, then a snippet filling the rest of the width.
-/// Matched words are bold (and yellow with `color`) when `bold`.
+/// One line per hit: the deep link, padded, then a snippet filling the rest of the width; a
+/// divider line before the hits that miss some words. Matched words are bold (and yellow with
+/// `color`) when `bold`.
 fn print_lines(
     out: &mut impl Write,
-    hits: &[Hit],
+    results: &Results,
     width: usize,
     bold: bool,
     color: bool,
 ) -> std::io::Result<()> {
+    let hits: &[Hit] = &results.hits;
     // Links are padded to a common column, unless one is so long it would starve the snippets.
     let link_w = hits
         .iter()
@@ -169,7 +290,12 @@ fn print_lines(
         (true, false) => ("\x1b[1m", "\x1b[22m"),
         _ => ("", ""),
     };
+    let mut divided = false;
     for h in hits {
+        if h.partial && !divided {
+            divided = true;
+            writeln!(out, "{}", divider(results, width, bold))?;
+        }
         let snip_w = width
             .saturating_sub(link_w.max(h.link.chars().count()) + 2)
             .max(12);
@@ -192,4 +318,24 @@ fn print_lines(
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// The line between the hits with every word and those without: `── 95 more with some words
+/// missing ──`, as wide as the output.
+fn divider(results: &Results, width: usize, dim: bool) -> String {
+    let label = if results.complete == 0 {
+        format!(
+            " no paragraph has every word; {} with some ",
+            results.partial
+        )
+    } else {
+        format!(" {} more with some words missing ", results.partial)
+    };
+    let rule = width.saturating_sub(label.chars().count() + 2).clamp(2, 40);
+    let line = format!("──{label}{}", "─".repeat(rule));
+    if dim {
+        format!("\x1b[2m{line}\x1b[22m")
+    } else {
+        line
+    }
 }

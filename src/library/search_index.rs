@@ -19,7 +19,7 @@ impl Library {
         h.update(&cache_stamp().to_le_bytes());
         h.update(include_str!("../search/mod.rs").as_bytes());
         h.update(include_str!("../search/index.rs").as_bytes());
-        h.update(include_str!("../search/intern.rs").as_bytes());
+        h.update(include_str!("../search/acronym.rs").as_bytes());
         h.update(include_str!("../search/store.rs").as_bytes());
         h.update(include_str!("../search/token.rs").as_bytes());
         for e in &self.manifest.reports {
@@ -34,14 +34,14 @@ impl Library {
     /// The stored search index, if `search.bin` was built from exactly these reports by this
     /// version. A damaged or unreadable one is `None` with a note; a stale or missing one is
     /// `None`, quietly. `share`: the loaded reports, if the caller holds them; the index then
-    /// reads its texts from them instead of holding a copy ([`store::from_reader`]).
+    /// reads its texts from them instead of holding a copy ([`store::open`]).
     pub fn stored_search_index(
         &self,
         share: Option<&Arc<Corpus>>,
     ) -> (Option<SearchIndex>, Option<String>) {
         let path = self.dir.join(SEARCH_INDEX);
         match crate::input::open_stored(&path) {
-            Ok(file) => match store::from_reader(file, self.search_key(), share) {
+            Ok(file) => match store::open(&file, self.search_key(), share) {
                 Ok(index) => (Some(index), None),
                 Err(StoreError::Stale) => (None, None),
                 Err(StoreError::Corrupt(why)) => (
@@ -86,7 +86,7 @@ impl Library {
     /// Its reports are in [`Corpus::new`] order, as the explorer's are.
     pub fn search_index(&self) -> SearchLoad {
         let (stored, note) = self.stored_search_index(None);
-        let mut notes: Vec<String> = note.into_iter().collect();
+        let notes: Vec<String> = note.into_iter().collect();
         if let Some(index) = stored {
             return SearchLoad {
                 index,
@@ -95,6 +95,24 @@ impl Library {
                 stored: true,
             };
         }
+        self.build_search_index(notes)
+    }
+
+    /// The search index built again from the reports, after a search found the stored one
+    /// damaged where it read it (`why`); stored for next time, with a note saying so.
+    pub fn rebuild_search_index(&self, why: &StoreError) -> SearchLoad {
+        let note = format!(
+            "{}: the search index is damaged ({}); rebuilding it",
+            shown_path(&self.dir.join(SEARCH_INDEX)),
+            match why {
+                StoreError::Corrupt(w) => w.as_str(),
+                StoreError::Stale => "made for other reports",
+            }
+        );
+        self.build_search_index(vec![note])
+    }
+
+    fn build_search_index(&self, mut notes: Vec<String>) -> SearchLoad {
         let loaded = self.load();
         notes.extend(loaded.notes);
         let index = SearchIndex::new(&Corpus::new(loaded.reports));

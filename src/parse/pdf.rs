@@ -26,6 +26,13 @@
 //! lines out ourselves ([`Page::text`]): blank lines at paragraph gaps, a column gap kept as
 //! spaces (a contents line's page number, a hanging paragraph number), as `pdftotext -layout`
 //! does. That gives the exact structure on both layouts (`tests/core/pdf_layouts.rs`).
+//!
+//! Against `pdftotext` on one core (`taskset -c 0 hyperfine -N -w 3 -r 15 'ciw parse X.pdf'
+//! 'pdftotext X.pdf /dev/null'`, machine shared, one run): the CIW-layout Swansea (21 pages)
+//! 71.0 ms (user 17.2) against 51.1 ms (user 10.9), 296 against 412 pages/s, so reading and
+//! parsing a PDF takes 1.39x the time `pdftotext` takes only to extract it; the groff layout
+//! (20 pages) 91.0 against 82.7 ms (1.10x). `ciw import` of the same file: 195 ms, most of it
+//! the library's durable writes (user 22 ms).
 
 use super::ParseError;
 use std::time::Duration;

@@ -8,6 +8,7 @@
 //! `(0, 1]` that ranking multiplies in.
 
 use super::query::TermKind;
+use super::table::Table;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use std::ops::Range;
@@ -15,13 +16,14 @@ use std::ops::Range;
 /// At most this many corpus words stand in for one query word.
 pub const MAX_EXPANSIONS: usize = 48;
 
-/// Sorted distinct words with a character mask each, packed in one string.
-#[derive(Debug, Default)]
+/// Sorted distinct words with a character mask and length each, packed in one string; built in
+/// memory or read in place from a stored index.
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Vocab {
-    text: String,
-    offsets: Vec<u32>,
-    masks: Vec<u64>,
-    lens: Vec<u8>,
+    text: Table<u8>,
+    offsets: Table<u32>,
+    masks: Table<u64>,
+    lens: Table<u8>,
 }
 
 /// A bit per letter/digit present (other characters share one bit).
@@ -41,41 +43,47 @@ pub fn char_mask(s: &str) -> u64 {
 impl Vocab {
     /// Builds from words already sorted and distinct.
     pub fn from_sorted<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocab {
-        let mut v = Vocab::default();
-        v.offsets.push(0);
+        let (mut text, mut offsets, mut masks, mut lens) =
+            (Vec::new(), vec![0u32], Vec::new(), Vec::new());
         for w in words {
-            v.text.push_str(w);
-            v.offsets.push(v.text.len() as u32);
-            v.masks.push(char_mask(w));
-            v.lens.push(w.chars().count().min(255) as u8);
+            text.extend_from_slice(w.as_bytes());
+            offsets.push(text.len() as u32);
+            masks.push(char_mask(w));
+            lens.push(w.chars().count().min(255) as u8);
         }
-        v
+        Vocab {
+            text: text.into(),
+            offsets: offsets.into(),
+            masks: masks.into(),
+            lens: lens.into(),
+        }
     }
 
-    /// The packed words and their offsets (`offsets[i]..offsets[i + 1]`), for storing.
-    pub fn parts(&self) -> (&str, &[u32]) {
-        (&self.text, &self.offsets)
+    /// The packed words, their offsets (`offsets[i]..offsets[i + 1]`), masks and lengths, for
+    /// storing.
+    pub(crate) fn parts(&self) -> (&[u8], &[u32], &[u64], &[u8]) {
+        (&self.text, &self.offsets, &self.masks, &self.lens)
     }
 
-    /// Rebuilds from [`Vocab::parts`]; `None` unless the offsets cut `text` into words that are
-    /// sorted and distinct.
-    pub fn from_packed(text: String, offsets: Vec<u32>) -> Option<Vocab> {
+    /// Rebuilds from [`Vocab::parts`]; `None` unless the offsets cut `text` into words and
+    /// there is a mask and a length per word.
+    pub(crate) fn from_parts(
+        text: Table<u8>,
+        offsets: Table<u32>,
+        masks: Table<u64>,
+        lens: Table<u8>,
+    ) -> Option<Vocab> {
+        // What reading needs to be safe: offsets that cut the text from its start to its end
+        // (`term` checks each word is UTF-8). Order, masks and lengths only steer matching.
+        let n = offsets.len().checked_sub(1)?;
         let ok = offsets.first() == Some(&0)
             && offsets.last().map(|&l| l as usize) == Some(text.len())
             && offsets.windows(2).all(|w| w[0] < w[1])
-            && offsets.iter().all(|&o| text.is_char_boundary(o as usize));
+            && masks.len() == n
+            && lens.len() == n;
         if !ok {
             return None;
         }
-        let word = |i: usize| &text[offsets[i] as usize..offsets[i + 1] as usize];
-        let n = offsets.len() - 1;
-        if (1..n).any(|i| word(i - 1) >= word(i)) {
-            return None;
-        }
-        let masks = (0..n).map(|i| char_mask(word(i))).collect();
-        let lens = (0..n)
-            .map(|i| word(i).chars().count().min(255) as u8)
-            .collect();
         Some(Vocab {
             text,
             offsets,
@@ -93,7 +101,10 @@ impl Vocab {
     }
 
     pub fn term(&self, i: u32) -> &str {
-        &self.text[self.offsets[i as usize] as usize..self.offsets[i as usize + 1] as usize]
+        let b =
+            &self.text[self.offsets[i as usize] as usize..self.offsets[i as usize + 1] as usize];
+        // Checked when made: the words are UTF-8.
+        std::str::from_utf8(b).unwrap_or_default()
     }
 
     fn lower_bound(&self, w: &str) -> u32 {
@@ -186,11 +197,17 @@ fn max_typos(n: usize) -> usize {
     }
 }
 
+/// Paragraphs with word `t`, from the postings offsets.
+pub fn df(post_off: &[u32], t: u32) -> u32 {
+    let t = t as usize;
+    post_off[t + 1] - post_off[t]
+}
+
 /// Corpus words standing in for the query word `w`, with weights, best first (at most
-/// [`MAX_EXPANSIONS`]). `df` (documents per word) breaks ties toward common words.
+/// [`MAX_EXPANSIONS`]). `post_off` (postings offsets per word) breaks ties toward common words.
 pub fn expand(
     vocab: &Vocab,
-    df: &[u32],
+    post_off: &[u32],
     w: &str,
     kind: TermKind,
     matcher: &SkimMatcherV2,
@@ -224,15 +241,17 @@ pub fn expand(
         let qmask = char_mask(w);
         let first = scratch.q[0];
         let perfect = matcher.fuzzy_match(w, w).unwrap_or(1).max(1) as f32;
+        // Read in place from a stored index: take the slices once.
+        let (lens, masks): (&[u8], &[u64]) = (&vocab.lens, &vocab.masks);
         for i in 0..vocab.len() as u32 {
             if prefix.contains(&i) {
                 continue;
             }
-            let len = vocab.lens[i as usize] as usize;
+            let len = lens[i as usize] as usize;
             if len + k < n {
                 continue;
             }
-            let tmask = vocab.masks[i as usize];
+            let tmask = masks[i as usize];
             let missing = (qmask & !tmask).count_ones() as usize;
             if missing > k {
                 continue;
@@ -273,7 +292,7 @@ pub fn expand(
     }
     out.sort_by(|a, b| {
         b.1.total_cmp(&a.1)
-            .then(df[b.0 as usize].cmp(&df[a.0 as usize]))
+            .then(df(post_off, b.0).cmp(&df(post_off, a.0)))
             .then(a.0.cmp(&b.0))
     });
     out.truncate(MAX_EXPANSIONS);
@@ -291,7 +310,7 @@ mod tests {
     }
 
     fn run(v: &Vocab, w: &str, kind: TermKind) -> Vec<(String, f32)> {
-        let df = vec![1; v.len()];
+        let df: Vec<u32> = (0..=v.len() as u32).collect();
         let mut out = Vec::new();
         expand(
             v,

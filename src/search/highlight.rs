@@ -3,51 +3,36 @@
 //! highlights every match of its pattern.
 //!
 //! [`SearchIndex::highlighter`] expands the query's words into corpus words exactly as
-//! [`SearchIndex::search`] does (typos, prefixes, abbreviations), so the reader highlights the
-//! same words the hit list did; [`Highlighter::ranges`] finds them in a text with the same
-//! tokenizer. Excluded words (`!foster`) and filters (`in:`, `theme:`) are not highlighted.
+//! [`SearchIndex::search`] does (typos, prefixes, singulars, acronyms), so the reader highlights
+//! the same words the hit list did; [`Highlighter::ranges`] finds them in a text with the same
+//! tokenizer (a long form written out is highlighted whole when its short form is one of them).
+//! Excluded words (`!foster`) and filters (`in:`, `theme:`) are not highlighted.
 
-use super::fuzzy::{self, Scratch};
+use super::acronym::{Acronyms, TokenBuf};
 use super::{token, Query, SearchIndex};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The folded corpus words a query stands for. Cheap to clone and to send between threads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlighter {
     words: FxHashSet<String>,
+    /// The acronyms among `words`, to find their long forms written out.
+    acronyms: Arc<Acronyms>,
 }
 
 impl SearchIndex {
     /// What to highlight for `q`: every corpus word its words expand to.
     pub fn highlighter(&self, q: &Query) -> Highlighter {
-        let mut scratch = Scratch::default();
-        let mut list = Vec::new();
-        let mut words = FxHashSet::default();
-        for qt in &q.terms {
-            self.expand_term(qt, &mut scratch, &mut list);
-            words.extend(list.iter().map(|&(t, _)| self.vocab.term(t).to_string()));
-        }
-        Highlighter { words }
-    }
-
-    /// The corpus words (ids and weights, best first) standing in for one query word, as the
-    /// search and the highlight both use them.
-    pub(super) fn expand_term(
-        &self,
-        qt: &super::QueryTerm,
-        scratch: &mut Scratch,
-        out: &mut Vec<(u32, f32)>,
-    ) {
-        fuzzy::expand(
-            &self.vocab,
-            &self.df,
-            &qt.text,
-            qt.kind,
-            &self.matcher,
-            scratch,
-            out,
-        );
+        let words: FxHashSet<String> = self
+            .expand(q)
+            .iter()
+            .flat_map(|e| e.list.iter())
+            .map(|&(t, _)| self.vocab.term(t).to_string())
+            .collect();
+        let acronyms = Arc::new(self.acronyms.only(|key| words.contains(key)));
+        Highlighter { words, acronyms }
     }
 }
 
@@ -56,6 +41,7 @@ impl Highlighter {
     pub fn from_words<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Highlighter {
         Highlighter {
             words: words.into_iter().map(|w| w.as_ref().to_string()).collect(),
+            acronyms: Arc::default(),
         }
     }
 
@@ -74,7 +60,17 @@ impl Highlighter {
         if self.words.is_empty() {
             return Vec::new();
         }
-        word_ranges(text, |w| self.words.contains(w))
+        if self.acronyms.is_empty() {
+            return word_ranges(text, |w| self.words.contains(w));
+        }
+        let mut ms: Vec<Range<usize>> = Vec::new();
+        self.acronyms
+            .tokenize(text, &mut TokenBuf::default(), |t, _| {
+                if self.words.contains(t.text) {
+                    ms.push(t.start..t.end);
+                }
+            });
+        merge(ms)
     }
 }
 
@@ -88,6 +84,11 @@ pub fn word_ranges(text: &str, mut wanted: impl FnMut(&str) -> bool) -> Vec<Rang
             ms.push(t.start..t.end);
         }
     });
+    merge(ms)
+}
+
+/// `ms` sorted, overlapping ones merged.
+fn merge(mut ms: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ms.sort_unstable_by_key(|m| m.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ms.len());
     for m in ms {
@@ -120,6 +121,18 @@ mod tests {
         for hit in ix.search(&q, 20) {
             assert_eq!(h.ranges(&hit.text), hit.matches, "{}", hit.link);
         }
+    }
+
+    #[test]
+    fn acronyms_highlight_their_long_forms_written_out() {
+        let ix = index();
+        let q = Query::parse("CSE");
+        let h = ix.highlighter(&q);
+        for hit in ix.search(&q, 20) {
+            assert_eq!(h.ranges(&hit.text), hit.matches, "{}", hit.link);
+        }
+        let text = "A child sexual exploitation co-ordinator, and CSE panels.";
+        assert_eq!(words_of(text, &h), ["child sexual exploitation", "CSE"]);
     }
 
     #[test]

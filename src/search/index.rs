@@ -1,29 +1,212 @@
-//! The index itself: what is stored per paragraph and per word, and building it from a corpus.
+//! The index itself: what is kept per paragraph and per word, and building it from a corpus.
+//!
+//! **What is indexed.** Every searchable text a report holds ([`units`]): its front matter, every
+//! paragraph of every section (numbered findings `3.18`, overview findings `O3`, areas for
+//! development `R5`, introduction, methodology...), and the overview findings and
+//! recommendations a report lists but no section holds. A new kind of section, or a new family
+//! of report that fills these, is searchable as it is.
 
+use super::acronym::{Acronyms, TokenBuf};
 use super::fuzzy::Vocab;
 use super::intern::{Interner, Packed};
-use super::{token, Hit, Query, QueryError};
+use super::store::StoreError;
+use super::table::Table;
+use super::{Hit, Query, QueryError};
 use crate::corpus::Corpus;
-use crate::model::{slug, SectionKind, Theme};
+use crate::model::{slug, Report, SectionKind, Theme};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
 /// No string: a paragraph outside any subsection.
 pub(super) const NONE: u32 = u32::MAX;
 
+/// How much a section's paragraphs weigh against findings for the same score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Doc {
-    pub(super) report: u32,
+#[repr(u8)]
+pub(super) enum Weight {
+    /// Findings, overview, areas for development, and anything not known to be less.
+    Finding = 0,
+    /// Introduction: about the inspection more than about the council.
+    Context = 1,
+    /// Methodology, acknowledgements, next steps, front matter: names and boilerplate.
+    Furniture = 2,
+}
+
+impl Weight {
+    pub(super) fn of(kind: SectionKind) -> Weight {
+        match kind {
+            SectionKind::Introduction => Weight::Context,
+            SectionKind::Methodology | SectionKind::Acknowledgements | SectionKind::NextSteps => {
+                Weight::Furniture
+            }
+            _ => Weight::Finding,
+        }
+    }
+
+    pub(super) fn from_byte(b: u8) -> Option<Weight> {
+        [Weight::Finding, Weight::Context, Weight::Furniture]
+            .get(usize::from(b))
+            .copied()
+    }
+
+    /// The factor a paragraph's score is multiplied by.
+    pub(super) fn factor(b: u8) -> f32 {
+        match Weight::from_byte(b) {
+            Some(Weight::Finding) | None => 1.0,
+            Some(Weight::Context) => 0.85,
+            Some(Weight::Furniture) => 0.6,
+        }
+    }
+}
+
+/// Where a searchable text sits in its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    /// Section and paragraph positions.
+    Section(u32, u32),
+    FrontMatter(u32),
+    /// An overview finding no section holds.
+    Overview(u32),
+    /// A recommendation no section holds.
+    Recommendation(u32),
+}
+
+/// One searchable text of a report and what the index keeps of its place.
+pub(super) struct Unit<'a> {
+    pub(super) place: Place,
+    pub(super) text: &'a str,
+    pub(super) id: String,
+    pub(super) section: &'a str,
+    pub(super) subsection: Option<&'a str>,
+    pub(super) theme: Option<Theme>,
+    pub(super) weight: Weight,
+}
+
+/// Every searchable text of `r`, in index order: front matter, each section's paragraphs, then
+/// the overview findings and recommendations that no section holds.
+pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
+    let front = r.front_matter.iter().enumerate().map(|(i, t)| Unit {
+        place: Place::FrontMatter(i as u32),
+        text: t,
+        id: format!("front.{}", i + 1),
+        section: "Front matter",
+        subsection: None,
+        theme: None,
+        weight: Weight::Furniture,
+    });
+    let sections = r.sections.iter().enumerate().flat_map(move |(si, s)| {
+        s.paragraphs.iter().enumerate().map(move |(pi, p)| {
+            let theme = if s.kind == SectionKind::AreasForDevelopment {
+                p.id.strip_prefix('R')
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .and_then(|n| r.recommendations.iter().find(|x| x.number == n))
+                    .and_then(|x| x.theme)
+            } else {
+                s.theme
+            };
+            Unit {
+                place: Place::Section(si as u32, pi as u32),
+                text: &p.text,
+                id: p.id.clone(),
+                section: &s.title,
+                subsection: p.subsection.as_deref(),
+                theme,
+                weight: Weight::of(s.kind),
+            }
+        })
+    });
+    let holds = |k: SectionKind| {
+        r.sections
+            .iter()
+            .any(|s| s.kind == k && !s.paragraphs.is_empty())
+    };
+    let overview = (!holds(SectionKind::Overview))
+        .then(|| {
+            r.overview.iter().enumerate().map(|(i, t)| Unit {
+                place: Place::Overview(i as u32),
+                text: t,
+                id: format!("O{}", i + 1),
+                section: "Overview",
+                subsection: None,
+                theme: None,
+                weight: Weight::Finding,
+            })
+        })
+        .into_iter()
+        .flatten();
+    let recs = (!holds(SectionKind::AreasForDevelopment))
+        .then(|| {
+            r.recommendations.iter().enumerate().map(|(i, x)| Unit {
+                place: Place::Recommendation(i as u32),
+                text: &x.text,
+                id: format!("R{}", x.number),
+                section: "Areas for development",
+                subsection: Some(x.theme_title.as_str()).filter(|s| !s.is_empty()),
+                theme: x.theme,
+                weight: Weight::Finding,
+            })
+        })
+        .into_iter()
+        .flatten();
+    front.chain(sections).chain(overview).chain(recs)
+}
+
+/// The text at `place` of `r`.
+fn text_at(r: &Report, place: Place) -> &str {
+    let s = match place {
+        Place::Section(s, p) => r
+            .sections
+            .get(s as usize)
+            .and_then(|s| s.paragraphs.get(p as usize))
+            .map(|p| p.text.as_str()),
+        Place::FrontMatter(i) => r.front_matter.get(i as usize).map(String::as_str),
+        Place::Overview(i) => r.overview.get(i as usize).map(String::as_str),
+        Place::Recommendation(i) => r.recommendations.get(i as usize).map(|x| x.text.as_str()),
+    };
+    s.unwrap_or_default()
+}
+
+/// Per-paragraph columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Docs {
+    pub(super) report: Table<u32>,
     /// Section title, paragraph id and subsection heading: ids in [`SearchIndex::strings`]
     /// (the subsection [`NONE`] when there is none).
-    pub(super) section: u32,
-    pub(super) paragraph: u32,
-    pub(super) subsection: u32,
-    pub(super) theme: Option<Theme>,
+    pub(super) section: Table<u32>,
+    pub(super) paragraph: Table<u32>,
+    pub(super) subsection: Table<u32>,
+    /// 0 for none, else 1 + the position in [`Theme::ALL`].
+    pub(super) theme: Table<u8>,
+    /// [`Weight`] as a byte.
+    pub(super) weight: Table<u8>,
     /// Words in the paragraph (joined forms not counted).
-    pub(super) len: u16,
+    pub(super) len: Table<u16>,
+}
+
+impl Docs {
+    pub(super) fn len(&self) -> usize {
+        self.report.len()
+    }
+
+    pub(super) fn theme(&self, d: usize) -> Option<Theme> {
+        theme_of(self.theme[d]).flatten()
+    }
+}
+
+pub(super) fn theme_byte(t: Option<Theme>) -> u8 {
+    t.and_then(|t| Theme::ALL.iter().position(|x| *x == t))
+        .map_or(0, |i| i as u8 + 1)
+}
+
+/// `None` for a byte that names no theme; `Some(None)` for "no theme".
+pub(super) fn theme_of(b: u8) -> Option<Option<Theme>> {
+    match b {
+        0 => Some(None),
+        b => Theme::ALL.get(usize::from(b) - 1).map(|t| Some(*t)),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,25 +217,127 @@ pub(super) struct ReportInfo {
     pub(super) slugs: [String; 3],
 }
 
-/// Where the paragraph texts are: in the index, or (to hold them once in memory) in the
-/// corpus the index was built from or checked against; see [`SearchIndex::share_texts`].
+/// Parts of a stored index read in place, checked one block at a time when first read: the
+/// checksum of each block, and whether it was found good.
+#[derive(Debug, Default)]
+pub(super) struct Blocks {
+    /// Entries per block.
+    pub(super) size: usize,
+    pub(super) sums: Table<u64>,
+    /// Per block: 0 not checked yet, 1 good, 2 damaged.
+    state: Vec<AtomicU8>,
+}
+
+impl Clone for Blocks {
+    fn clone(&self) -> Self {
+        Blocks {
+            size: self.size,
+            sums: self.sums.clone(),
+            state: self
+                .state
+                .iter()
+                .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
+}
+
+impl Blocks {
+    pub(super) fn new(size: usize, sums: Table<u64>) -> Blocks {
+        let state = (0..sums.len()).map(|_| AtomicU8::new(0)).collect();
+        Blocks { size, sums, state }
+    }
+
+    /// Checks the blocks holding entries `range` that were not checked yet with `good(block,
+    /// entries)`.
+    pub(super) fn check(
+        &self,
+        range: Range<usize>,
+        what: &str,
+        good: impl Fn(usize, Range<usize>) -> bool,
+        total: usize,
+    ) -> Result<(), StoreError> {
+        if range.is_empty() || self.size == 0 {
+            return Ok(());
+        }
+        for b in range.start / self.size..=(range.end - 1) / self.size {
+            let Some(state) = self.state.get(b) else {
+                return Err(StoreError::Corrupt(format!("{what}: no checksum")));
+            };
+            match state.load(Ordering::Acquire) {
+                1 => {}
+                2 => {
+                    return Err(StoreError::Corrupt(format!(
+                        "checksum mismatch in the {what}"
+                    )))
+                }
+                _ => {
+                    let entries = b * self.size..((b + 1) * self.size).min(total);
+                    let ok = good(b, entries);
+                    state.store(if ok { 1 } else { 2 }, Ordering::Release);
+                    if !ok {
+                        return Err(StoreError::Corrupt(format!(
+                            "checksum mismatch in the {what}"
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks every block.
+    pub(super) fn check_all(
+        &self,
+        total: usize,
+        what: &str,
+        good: impl Fn(usize, Range<usize>) -> bool,
+    ) -> Result<(), StoreError> {
+        self.check(0..total, what, good, total)
+    }
+}
+
+/// Where the paragraph texts are: built here, read in place from a stored index, or (to hold
+/// them once in memory) in the corpus the index was built from or checked against; see
+/// [`SearchIndex::share_texts`].
 #[derive(Debug, Clone)]
 pub(super) enum Texts {
     Packed(Packed),
+    Stored {
+        text: Table<u8>,
+        /// `text[off[d]..off[d + 1]]` is doc `d`'s text.
+        off: Table<u64>,
+        blocks: Blocks,
+    },
     Corpus {
         corpus: Arc<Corpus>,
-        /// Per doc: report, section and paragraph positions in `corpus`.
-        at: Vec<(u32, u32, u32)>,
+        /// Per doc: report and place in `corpus`.
+        at: Vec<(u32, Place)>,
     },
 }
 
+/// Bytes of text per checksummed block of a stored index.
+pub(super) const TEXT_BLOCK: usize = 1 << 12;
+
 impl Texts {
-    pub(super) fn get(&self, d: u32) -> &str {
+    /// Doc `d`'s text; an error when it is stored and damaged.
+    pub(super) fn get(&self, d: u32) -> Result<&str, StoreError> {
         match self {
-            Texts::Packed(p) => p.get(d),
+            Texts::Packed(p) => Ok(p.get(d)),
+            Texts::Stored { text, off, blocks } => {
+                let bad = || StoreError::Corrupt("text offsets".into());
+                let (s, e) = (off[d as usize] as usize, off[d as usize + 1] as usize);
+                blocks.check(
+                    s..e,
+                    "texts",
+                    |_, r| blocks_sum(&text[r.clone()]) == blocks.sums[r.start / blocks.size],
+                    text.len(),
+                )?;
+                std::str::from_utf8(text.get(s..e).ok_or_else(bad)?).map_err(|_| bad())
+            }
             Texts::Corpus { corpus, at } => {
-                let (r, s, p) = at[d as usize];
-                &corpus.reports[r as usize].sections[s as usize].paragraphs[p as usize].text
+                let (r, place) = at[d as usize];
+                Ok(text_at(&corpus.reports[r as usize], place))
             }
         }
     }
@@ -60,54 +345,54 @@ impl Texts {
     pub(super) fn len(&self) -> usize {
         match self {
             Texts::Packed(p) => p.len(),
+            Texts::Stored { off, .. } => off.len().saturating_sub(1),
             Texts::Corpus { at, .. } => at.len(),
         }
     }
 }
 
-/// Every paragraph text of `corpus`, in index (doc) order.
-pub(super) fn corpus_texts(corpus: &Corpus) -> impl Iterator<Item = &str> {
-    corpus
-        .reports
-        .iter()
-        .flat_map(|r| r.sections.iter())
-        .flat_map(|s| s.paragraphs.iter())
-        .map(|p| p.text.as_str())
+/// The checksum of one block.
+pub(super) fn blocks_sum(b: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(b)
 }
 
-/// Report, section and paragraph positions of every paragraph of `corpus`, in doc order.
-pub(super) fn corpus_positions(corpus: &Corpus) -> Vec<(u32, u32, u32)> {
+/// Every searchable text of `corpus`, in index (doc) order.
+pub(super) fn corpus_texts(corpus: &Corpus) -> impl Iterator<Item = &str> {
+    corpus.reports.iter().flat_map(|r| units(r).map(|u| u.text))
+}
+
+/// Report and place of every searchable text of `corpus`, in doc order.
+pub(super) fn corpus_positions(corpus: &Corpus) -> Vec<(u32, Place)> {
     let mut at = Vec::new();
     for (ri, r) in corpus.reports.iter().enumerate() {
-        for (si, s) in r.sections.iter().enumerate() {
-            for pi in 0..s.paragraphs.len() {
-                at.push((ri as u32, si as u32, pi as u32));
-            }
-        }
+        at.extend(units(r).map(|u| (ri as u32, u.place)));
     }
     at
 }
 
 /// The search index over a corpus. See the [module docs](crate::search).
 pub struct SearchIndex {
-    pub(super) docs: Vec<Doc>,
+    pub(super) docs: Docs,
     /// Paragraph texts, one per doc, in doc order.
     pub(super) texts: Texts,
     /// Section titles, paragraph ids and subsection headings, each once.
     pub(super) strings: Packed,
     pub(super) reports: Vec<ReportInfo>,
     pub(super) vocab: Vocab,
-    /// Paragraphs per word (body text only).
-    pub(super) df: Vec<u32>,
-    /// Postings: for word `t`, `post_doc[post_off[t]..post_off[t+1]]` (ascending) and counts.
-    pub(super) post_off: Vec<u32>,
-    pub(super) post_doc: Vec<u32>,
-    pub(super) post_tf: Vec<u8>,
+    /// Postings: for word `t`, `post_doc[post_off[t]..post_off[t+1]]` (ascending) and counts;
+    /// the number of paragraphs with `t` is the length of its run.
+    pub(super) post_off: Table<u32>,
+    pub(super) post_doc: Table<u32>,
+    pub(super) post_tf: Table<u8>,
+    /// Checksums of the postings, for a stored index.
+    pub(super) post_blocks: Blocks,
     /// Contexts: runs of paragraphs sharing council, section and subsection.
-    pub(super) ctx_docs: Vec<Range<u32>>,
+    pub(super) ctx_start: Table<u32>,
+    pub(super) ctx_end: Table<u32>,
     /// Context postings, like the body ones.
-    pub(super) title_off: Vec<u32>,
-    pub(super) title_ctx: Vec<u32>,
+    pub(super) title_off: Table<u32>,
+    pub(super) title_ctx: Table<u32>,
+    pub(super) acronyms: Acronyms,
     pub(super) avg_len: f32,
     pub(super) matcher: SkimMatcherV2,
 }
@@ -121,16 +406,22 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// Postings entries per checksummed block of a stored index.
+pub(super) const POSTING_BLOCK: usize = 1 << 12;
+
 impl SearchIndex {
-    /// Indexes every paragraph of every report of `corpus`.
+    /// Indexes every searchable text of every report of `corpus` (front matter, every section's paragraphs, and overview findings and
+    /// recommendations no section holds).
     pub fn new(corpus: &Corpus) -> SearchIndex {
+        let acronyms =
+            Acronyms::learn(corpus_texts(corpus).enumerate().map(|(d, t)| (d as u32, t)));
         let mut words = Interner::default();
         let mut short_count: FxHashMap<String, usize> = FxHashMap::default();
         for r in &corpus.reports {
             *short_count.entry(slug(&r.authority.short)).or_default() += 1;
         }
         let mut reports = Vec::with_capacity(corpus.reports.len());
-        let mut docs = Vec::new();
+        let mut docs = DocsBuilder::default();
         let mut texts = Packed::new();
         let mut strings = Packed::new();
         let mut string_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -149,7 +440,7 @@ impl SearchIndex {
         let mut ctx_pairs: Vec<u32> = Vec::new();
         let mut ctx_off: Vec<u32> = vec![0];
         let mut scratch: Vec<u32> = Vec::new();
-        let (mut a, mut b) = (String::new(), String::new());
+        let mut buf = TokenBuf::default();
         for (ri, r) in corpus.reports.iter().enumerate() {
             let short_slug = slug(&r.authority.short);
             let link = if short_count.get(&short_slug).copied().unwrap_or(0) > 1 {
@@ -163,70 +454,63 @@ impl SearchIndex {
                 link,
                 slugs: [short_slug, slug(&r.authority.name), r.id.clone()],
             });
-            for s in &r.sections {
-                let title = string_id(&s.title);
-                let mut last_sub: Option<&str> = None;
-                let mut sub_id = NONE;
-                for (pi, p) in s.paragraphs.iter().enumerate() {
-                    let doc = docs.len() as u32;
-                    let sub = p.subsection.as_deref();
-                    if pi == 0 || sub != last_sub {
-                        last_sub = sub;
-                        sub_id = sub.map_or(NONE, &mut string_id);
-                        if let Some(c) = ctx_docs.last_mut() {
-                            c.end = doc;
-                        }
-                        ctx_docs.push(doc..doc);
-                        scratch.clear();
-                        for part in [r.authority.short.as_str(), &s.title, sub.unwrap_or("")] {
-                            token::tokenize(part, &mut a, &mut b, |t| {
-                                scratch.push(words.intern(t.text));
-                            });
-                        }
-                        scratch.sort_unstable();
-                        scratch.dedup();
-                        ctx_pairs.extend_from_slice(&scratch);
-                        ctx_off.push(ctx_pairs.len() as u32);
+            let mut last: Option<(&str, Option<&str>)> = None;
+            let mut sub_id = NONE;
+            for u in units(r) {
+                let doc = docs.len() as u32;
+                let title = string_id(u.section);
+                if last != Some((u.section, u.subsection)) {
+                    last = Some((u.section, u.subsection));
+                    sub_id = u.subsection.map_or(NONE, &mut string_id);
+                    if let Some(c) = ctx_docs.last_mut() {
+                        c.end = doc;
                     }
-                    let theme = if s.kind == SectionKind::AreasForDevelopment {
-                        p.id.strip_prefix('R')
-                            .and_then(|n| n.parse::<u32>().ok())
-                            .and_then(|n| r.recommendations.iter().find(|x| x.number == n))
-                            .and_then(|x| x.theme)
-                    } else {
-                        s.theme
-                    };
+                    ctx_docs.push(doc..doc);
                     scratch.clear();
-                    let mut len = 0u32;
-                    token::tokenize(&p.text, &mut a, &mut b, |t| {
-                        len += u32::from(!t.compound);
-                        scratch.push(words.intern(t.text));
-                    });
-                    scratch.sort_unstable();
-                    let mut i = 0;
-                    while i < scratch.len() {
-                        let mut j = i + 1;
-                        while j < scratch.len() && scratch[j] == scratch[i] {
-                            j += 1;
-                        }
-                        pairs.push((scratch[i], (j - i).min(255) as u8));
-                        i = j;
+                    for part in [
+                        r.authority.short.as_str(),
+                        u.section,
+                        u.subsection.unwrap_or(""),
+                    ] {
+                        acronyms.tokenize(part, &mut buf, |t, _| {
+                            scratch.push(words.intern(t.text));
+                        });
                     }
-                    pair_off.push(pairs.len() as u32);
-                    texts.push(&p.text);
-                    docs.push(Doc {
-                        report: ri as u32,
-                        section: title,
-                        paragraph: string_id(&p.id),
-                        subsection: sub_id,
-                        theme,
-                        len: len.min(u32::from(u16::MAX)) as u16,
-                    });
+                    scratch.sort_unstable();
+                    scratch.dedup();
+                    ctx_pairs.extend_from_slice(&scratch);
+                    ctx_off.push(ctx_pairs.len() as u32);
                 }
+                scratch.clear();
+                let mut len = 0u32;
+                acronyms.tokenize(u.text, &mut buf, |t, _| {
+                    len += u32::from(!t.compound);
+                    scratch.push(words.intern(t.text));
+                });
+                scratch.sort_unstable();
+                let mut i = 0;
+                while i < scratch.len() {
+                    let mut j = i + 1;
+                    while j < scratch.len() && scratch[j] == scratch[i] {
+                        j += 1;
+                    }
+                    pairs.push((scratch[i], (j - i).min(255) as u8));
+                    i = j;
+                }
+                pair_off.push(pairs.len() as u32);
+                texts.push(u.text);
+                docs.report.push(ri as u32);
+                docs.section.push(title);
+                docs.paragraph.push(string_id(&u.id));
+                docs.subsection.push(sub_id);
+                docs.theme.push(theme_byte(u.theme));
+                docs.weight.push(u.weight as u8);
+                docs.len.push(len.min(u32::from(u16::MAX)) as u16);
             }
         }
+        let ndocs = docs.len();
         if let Some(c) = ctx_docs.last_mut() {
-            c.end = docs.len() as u32;
+            c.end = ndocs as u32;
         }
         // Sort the vocabulary; remap ids.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
@@ -248,10 +532,11 @@ impl SearchIndex {
         for d in &df {
             post_off.push(post_off.last().copied().unwrap_or(0) + d);
         }
+        drop(df);
         let mut fill: Vec<u32> = post_off[..nwords].to_vec();
         let mut post_doc = vec![0u32; pairs.len()];
         let mut post_tf = vec![0u8; pairs.len()];
-        for d in 0..docs.len() {
+        for d in 0..ndocs {
             for &(t, tf) in &pairs[pair_off[d] as usize..pair_off[d + 1] as usize] {
                 let t = remap[t as usize] as usize;
                 let k = fill[t] as usize;
@@ -280,26 +565,36 @@ impl SearchIndex {
                 fill[t] += 1;
             }
         }
-        let total_len: u64 = docs.iter().map(|d| u64::from(d.len)).sum();
-        let avg_len = if docs.is_empty() {
+        let total_len: u64 = docs.len.iter().map(|&l| u64::from(l)).sum();
+        let avg_len = if ndocs == 0 {
             1.0
         } else {
-            (total_len as f32 / docs.len() as f32).max(1.0)
+            (total_len as f32 / ndocs as f32).max(1.0)
         };
         drop(string_ids);
         SearchIndex {
-            docs,
+            docs: Docs {
+                report: docs.report.into(),
+                section: docs.section.into(),
+                paragraph: docs.paragraph.into(),
+                subsection: docs.subsection.into(),
+                theme: docs.theme.into(),
+                weight: docs.weight.into(),
+                len: docs.len.into(),
+            },
             texts: Texts::Packed(texts),
             strings,
             reports,
             vocab,
-            df,
-            post_off,
-            post_doc,
-            post_tf,
-            ctx_docs,
-            title_off,
-            title_ctx,
+            post_off: post_off.into(),
+            post_doc: post_doc.into(),
+            post_tf: post_tf.into(),
+            post_blocks: Blocks::default(),
+            ctx_start: ctx_docs.iter().map(|r| r.start).collect::<Vec<_>>().into(),
+            ctx_end: ctx_docs.iter().map(|r| r.end).collect::<Vec<_>>().into(),
+            title_off: title_off.into(),
+            title_ctx: title_ctx.into(),
+            acronyms,
             avg_len,
             matcher: SkimMatcherV2::default(),
         }
@@ -312,31 +607,79 @@ impl SearchIndex {
 
     /// True when the corpus had no paragraphs.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.docs.len() == 0
+    }
+
+    /// The acronyms the index knows: learnt from the reports' own definitions, then built in.
+    pub fn acronyms(&self) -> &Acronyms {
+        &self.acronyms
+    }
+
+    /// Deep link of doc `d` (e.g. where an acronym is first defined).
+    pub fn link_of(&self, d: u32) -> Option<String> {
+        let d = d as usize;
+        let r = self.reports.get(*self.docs.report.get(d)? as usize)?;
+        Some(format!(
+            "{}#{}",
+            r.link,
+            self.strings.get(self.docs.paragraph[d])
+        ))
+    }
+
+    /// Doc `d`'s postings for word `t`: paragraphs and counts, checked first if stored.
+    pub(super) fn postings(&self, t: u32) -> Result<(&[u32], &[u8]), StoreError> {
+        let r = self.post_off[t as usize] as usize..self.post_off[t as usize + 1] as usize;
+        self.check_postings(r.clone())?;
+        Ok((&self.post_doc[r.clone()], &self.post_tf[r]))
+    }
+
+    fn check_postings(&self, r: Range<usize>) -> Result<(), StoreError> {
+        let ndocs = self.docs.len() as u32;
+        let (post_doc, post_tf): (&[u32], &[u8]) = (&self.post_doc, &self.post_tf);
+        self.post_blocks.check(
+            r,
+            "postings",
+            |b, e| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                h.update(bytemuck::cast_slice(&post_doc[e.clone()]));
+                h.update(&post_tf[e.clone()]);
+                h.digest() == self.post_blocks.sums[b] && post_doc[e].iter().all(|&d| d < ndocs)
+            },
+            self.post_doc.len(),
+        )
+    }
+
+    /// Checks every part of a stored index that is otherwise checked when first read (the
+    /// postings and the texts); an index built in memory is always good.
+    pub fn verify(&self) -> Result<(), StoreError> {
+        self.check_postings(0..self.post_doc.len())?;
+        if let Texts::Stored { text, blocks, .. } = &self.texts {
+            blocks.check_all(text.len(), "texts", |_, r| {
+                blocks_sum(&text[r.clone()]) == blocks.sums[r.start / blocks.size]
+            })?;
+        }
+        for d in 0..self.texts.len() as u32 {
+            self.texts.get(d)?;
+        }
+        Ok(())
     }
 
     /// Reads the paragraph texts from `corpus` from now on and drops the index's own copy, so
     /// a front end that holds the corpus holds the text once. Only when `corpus` has exactly
-    /// the indexed paragraphs, in order, with the same texts; otherwise nothing changes and the
-    /// answer is false.
+    /// the indexed texts, in order; otherwise nothing changes and the answer is false.
     pub fn share_texts(&mut self, corpus: Arc<Corpus>) -> bool {
-        let mut at = Vec::with_capacity(self.docs.len());
-        for (ri, r) in corpus.reports.iter().enumerate() {
-            for (si, s) in r.sections.iter().enumerate() {
-                for (pi, p) in s.paragraphs.iter().enumerate() {
-                    let d = at.len() as u32;
-                    if at.len() >= self.docs.len() || self.texts.get(d) != p.text {
-                        return false;
-                    }
-                    at.push((ri as u32, si as u32, pi as u32));
-                }
-            }
-        }
+        let at = corpus_positions(&corpus);
         if at.len() != self.docs.len()
             || !self
                 .report_ids()
                 .eq(corpus.reports.iter().map(|r| r.id.as_str()))
         {
+            return false;
+        }
+        let same = corpus_texts(&corpus)
+            .enumerate()
+            .all(|(d, t)| self.texts.get(d as u32).is_ok_and(|own| own == t));
+        if !same {
             return false;
         }
         self.texts = Texts::Corpus { corpus, at };
@@ -411,22 +754,49 @@ impl SearchIndex {
             .collect()
     }
 
-    pub(super) fn hit(&self, d: usize, score: f32, matches: Vec<Range<usize>>) -> Hit {
-        let doc = &self.docs[d];
-        let r = &self.reports[doc.report as usize];
-        Hit {
+    pub(super) fn hit(
+        &self,
+        d: usize,
+        score: f32,
+        matches: Vec<Range<usize>>,
+    ) -> Result<Hit, StoreError> {
+        let r = &self.reports[self.docs.report[d] as usize];
+        let paragraph = self.strings.get(self.docs.paragraph[d]);
+        let sub = self.docs.subsection[d];
+        Ok(Hit {
             report: r.id.clone(),
             authority: r.short.clone(),
-            link: format!("{}#{}", r.link, self.strings.get(doc.paragraph)),
-            paragraph: self.strings.get(doc.paragraph).into(),
-            section: self.strings.get(doc.section).into(),
-            subsection: (doc.subsection != NONE).then(|| self.strings.get(doc.subsection).into()),
-            theme: doc.theme,
+            link: format!("{}#{}", r.link, paragraph),
+            paragraph: paragraph.into(),
+            section: self.strings.get(self.docs.section[d]).into(),
+            subsection: (sub != NONE).then(|| self.strings.get(sub).into()),
+            theme: self.docs.theme(d),
             score,
-            text: self.texts.get(d as u32).into(),
+            text: self.texts.get(d as u32)?.into(),
             matches,
-            report_index: doc.report as usize,
-        }
+            report_index: self.docs.report[d] as usize,
+            partial: false,
+            weights: Vec::new(),
+            acronyms: Vec::new(),
+        })
+    }
+}
+
+/// Columns of [`Docs`] while building.
+#[derive(Default)]
+struct DocsBuilder {
+    report: Vec<u32>,
+    section: Vec<u32>,
+    paragraph: Vec<u32>,
+    subsection: Vec<u32>,
+    theme: Vec<u8>,
+    weight: Vec<u8>,
+    len: Vec<u16>,
+}
+
+impl DocsBuilder {
+    fn len(&self) -> usize {
+        self.report.len()
     }
 }
 

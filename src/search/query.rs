@@ -13,7 +13,7 @@
 //! Parsing never fails: odd input (a lone `!`, unbalanced quotes) is read as leniently as it
 //! can be; unknown `theme:` values are kept in [`Query::unknown_themes`] for the caller to report.
 
-use super::token::query_terms;
+use super::token::{query_parts, query_terms};
 use crate::model::Theme;
 
 /// At most this many words of a query are searched; the rest are ignored.
@@ -40,6 +40,8 @@ pub struct QueryTerm {
     pub kind: TermKind,
     /// For words of a quoted phrase: the phrase's number.
     pub phrase: Option<u16>,
+    /// Typed in capitals (`LAC`, `EOT`): meant as an acronym, never an ordinary word by typo.
+    pub upper: bool,
 }
 
 /// A parsed query. Build with [`Query::parse`]; the fields may also be set directly (the CLI adds
@@ -69,10 +71,14 @@ impl Query {
             // A quoted phrase: up to the closing quote, or the end.
             if let Some(body) = rest.strip_prefix(['"', '“', '”']) {
                 let end = body.find(['"', '“', '”']).unwrap_or(body.len());
-                let words: Vec<String> = body[..end]
+                let mut words: Vec<String> = body[..end]
                     .split_whitespace()
-                    .flat_map(query_terms)
+                    .flat_map(query_parts)
                     .collect();
+                if words.len() > 1 && body[..end].split_whitespace().count() == 1 {
+                    // One joined word in quotes (`"B&B"`): as the joined word.
+                    words = query_terms(&body[..end]);
+                }
                 if words.len() == 1 {
                     q.push(&words[0], TermKind::Whole, None);
                 } else if !words.is_empty() {
@@ -135,8 +141,14 @@ impl Query {
             (TermKind::Fuzzy, word)
         };
         let body = body.trim_start_matches('^').trim_end_matches('$');
+        let upper = body.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !body.chars().any(char::is_lowercase);
         for t in query_terms(body) {
+            let before = self.terms.len();
             self.push(&t, kind, None);
+            if let Some(last) = self.terms.get_mut(before) {
+                last.upper = upper;
+            }
         }
     }
 
@@ -145,7 +157,12 @@ impl Query {
             return;
         }
         let text: String = text.chars().take(MAX_WORD_CHARS).collect();
-        self.terms.push(QueryTerm { text, kind, phrase });
+        self.terms.push(QueryTerm {
+            text,
+            kind,
+            phrase,
+            upper: false,
+        });
     }
 
     /// True when there is nothing to match or filter on.

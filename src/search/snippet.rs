@@ -1,6 +1,7 @@
 //! A one-line excerpt of a paragraph around its matches, fitting a given display width, with
 //! the match ranges moved into the excerpt for highlighting.
 
+use super::MatchWeight;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -26,6 +27,18 @@ fn col(c: char) -> usize {
 /// at word boundaries where possible; `…` marks cut ends. Line breaks and tabs become spaces.
 /// With no matches, the start of the text.
 pub fn snippet(text: &str, matches: &[Range<usize>], width: usize) -> Snippet {
+    snippet_weighted(text, matches, &[], width)
+}
+
+/// [`snippet`], placed on the window with the most and rarest matched words: each of `matches`
+/// stands for the query words in its `weights` entry (a window counts each word once, at its
+/// weight, and each further match a little). Without weights every match is a word of its own.
+pub fn snippet_weighted(
+    text: &str,
+    matches: &[Range<usize>],
+    weights: &[MatchWeight],
+    width: usize,
+) -> Snippet {
     let width = width.max(1);
     let total: usize = text.chars().map(col).sum();
     let (start, end) = if total <= width {
@@ -58,7 +71,7 @@ pub fn snippet(text: &str, matches: &[Range<usize>], width: usize) -> Snippet {
                 .collect(),
         };
     } else {
-        window(text, matches, width)
+        window(text, matches, weights, width)
     };
     let mut out = String::with_capacity(end - start + 8);
     let lead = if start > 0 { ELLIPSIS } else { "" };
@@ -87,23 +100,47 @@ pub fn snippet(text: &str, matches: &[Range<usize>], width: usize) -> Snippet {
 }
 
 /// Byte range of the excerpt window (without ellipses) for a text wider than `width`.
-fn window(text: &str, matches: &[Range<usize>], width: usize) -> (usize, usize) {
-    let valid = |m: &&Range<usize>| {
-        m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start)
-    };
-    // The match from which the most others fit in about the width (columns ≈ bytes for this).
-    let anchor = matches
-        .iter()
-        .filter(valid)
-        .max_by_key(|m| {
-            let n = matches
-                .iter()
-                .filter(|o| o.start >= m.start && o.end <= m.start + width * 3 / 4)
-                .count();
-            (n, std::cmp::Reverse(m.start))
-        })
-        .map(|m| m.start)
-        .unwrap_or(0);
+fn window(
+    text: &str,
+    matches: &[Range<usize>],
+    weights: &[MatchWeight],
+    width: usize,
+) -> (usize, usize) {
+    let valid =
+        |m: &Range<usize>| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start);
+    // The match from which the window of about the width (columns ≈ bytes for this) holds the
+    // most, rarest words; the earliest of equals.
+    let reach = width * 3 / 4;
+    let mut best: Option<(f32, usize)> = None;
+    for (i, m) in matches.iter().enumerate() {
+        if !valid(m) {
+            continue;
+        }
+        let mut per_term = [0f32; 16];
+        let mut own = 0f32;
+        let mut count = 0usize;
+        for (j, o) in matches.iter().enumerate().skip(i) {
+            if o.start < m.start || o.end > m.start + reach {
+                continue;
+            }
+            count += 1;
+            match weights.get(j) {
+                Some(w) if w.terms != 0 => {
+                    for (b, slot) in per_term.iter_mut().enumerate() {
+                        if w.terms & (1 << b) != 0 {
+                            *slot = slot.max(w.weight.max(0.01));
+                        }
+                    }
+                }
+                _ => own += 1.0,
+            }
+        }
+        let score = per_term.iter().sum::<f32>() + own + 0.05 * count as f32;
+        if best.is_none_or(|(s, _)| score > s + 1e-6) {
+            best = Some((score, m.start));
+        }
+    }
+    let anchor = best.map_or(0, |b| b.1);
     // Lead context: up to a quarter of the width, starting at a word.
     let lead_cols = (width / 4).min(24);
     let mut start = anchor;

@@ -1,29 +1,81 @@
 //! The search index on disk, so `ciw search` over a library starts searching at once instead
-//! of re-reading every report and indexing it again.
+//! of re-reading every report and indexing it again, and reads only what a search touches.
 //!
-//! Layout (little-endian): the magic `CIWSIDX\0`, the format number (u32), the caller's key
-//! (16 bytes: what the index was built from), then the length (u64) and xxh3-64 checksum (u64)
-//! of each of the two parts that follow: the paragraph texts, one after another, and the tables,
-//! the index's arrays one after another, each as a count (u64) and its elements. Reading checks
-//! both checksums, then every offset, id and text boundary (see [`from_bytes`]), so a damaged
-//! or hand-made file is refused, never a panic later. The texts come apart from the tables so a
-//! reader that holds the corpus can check them against it and skip them ([`from_reader`]).
+//! Layout (little-endian): the magic `CIWSIDX\0`, the format number (u32), the number of parts
+//! (u32), the caller's key (16 bytes: what the index was built from), then a directory with the
+//! offset, length and xxh3-64 checksum (u64 each) of every part, and the checksum of all of that.
+//! The parts follow, each 8-byte aligned: the index's arrays as they are in memory, so that
+//! [`open`] maps the file and reads them in place ([`memmap2`]), plus a few small serialised
+//! ones (reports, strings, acronyms).
+//!
+//! What is checked when: the header, the directory and every part's place in the file when the
+//! index is opened; the small parts every search reads (tables per paragraph, the vocabulary,
+//! the offsets) there too, checksum and structure (every offset, id and boundary), so a damaged
+//! or hand-made file is refused, never a panic later. The two big parts, the postings and the
+//! paragraph texts, carry a checksum per block instead, checked the first time a search reads
+//! that block ([`SearchIndex::try_search`] then fails, and the caller rebuilds); a file under
+//! [`EAGER_BELOW`] is checked whole when opened. A reader that holds the corpus can have the
+//! texts read from it instead ([`open`] with `share`).
 
+use super::acronym::{Acronym, Acronyms, Source};
 use super::fuzzy::Vocab;
-use super::index::{Doc, ReportInfo, SearchIndex, Texts, NONE};
+use super::index::{
+    blocks_sum, corpus_positions, corpus_texts, theme_of, Blocks, Docs, ReportInfo, SearchIndex,
+    Texts, Weight, NONE, POSTING_BLOCK, TEXT_BLOCK,
+};
 use super::intern::Packed;
+use super::table::{Backing, Table};
 use crate::corpus::Corpus;
-use crate::model::Theme;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::io::{Read, Seek, SeekFrom};
-use std::ops::Range;
+use std::fs::File;
 use std::sync::Arc;
 
 /// Bump when the layout or the meaning of a field changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"CIWSIDX\0";
-/// Magic, format, key, then length and checksum of the texts and of the tables.
-const HEADER: usize = 8 + 4 + 16 + 4 * 8;
+/// Files smaller than this are checked whole when opened (it costs about a millisecond).
+pub const EAGER_BELOW: usize = 8 << 20;
+
+/// The parts, in the order of the directory.
+#[derive(Clone, Copy)]
+#[repr(usize)]
+enum Part {
+    Meta,
+    Reports,
+    StringsText,
+    StringsOff,
+    DocReport,
+    DocSection,
+    DocParagraph,
+    DocSubsection,
+    DocTheme,
+    DocWeight,
+    DocLen,
+    VocabText,
+    VocabOff,
+    VocabMask,
+    VocabLen,
+    PostOff,
+    PostDoc,
+    PostTf,
+    PostSums,
+    CtxStart,
+    CtxEnd,
+    TitleOff,
+    TitleCtx,
+    Acronyms,
+    TextOff,
+    Text,
+    TextSums,
+}
+const PARTS: usize = Part::TextSums as usize + 1;
+/// Parts checked block by block, not whole.
+const BLOCKED: [Part; 3] = [Part::PostDoc, Part::PostTf, Part::Text];
+/// Magic, format, part count, key; the directory; its checksum.
+const HEADER: usize = 8 + 4 + 4 + 16 + PARTS * 24 + 8;
+
+/// Fields of [`Part::Meta`].
+const META: usize = 10;
 
 /// Why a stored index cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,160 +92,280 @@ fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_string())
 }
 
-/// The index as bytes, stamped with `key`.
+fn u64s_bytes(v: &[u64]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn u32s_bytes(v: &[u32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+/// The index as bytes, stamped with `key`. Infallible for an index built in memory; a stored
+/// one found damaged while writing it again gives what could be read (the caller only writes
+/// indexes it built).
 pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
     let n = ix.texts.len();
-    let mut text: Vec<u8> = Vec::with_capacity((0..n as u32).map(|d| ix.texts.get(d).len()).sum());
-    let mut off = Vec::with_capacity(n + 1);
-    off.push(0);
+    let mut text: Vec<u8> = Vec::new();
+    let mut text_off = Vec::with_capacity(n + 1);
+    text_off.push(0u64);
     for d in 0..n as u32 {
-        text.extend_from_slice(ix.texts.get(d).as_bytes());
-        off.push(text.len());
+        text.extend_from_slice(ix.texts.get(d).unwrap_or_default().as_bytes());
+        text_off.push(text.len() as u64);
     }
-    let mut p = Writer(Vec::with_capacity(ix.post_doc.len() * 5 + (1 << 20)));
-    p.offsets(&off);
-    p.str(&ix.strings.text);
-    p.offsets(&ix.strings.off);
-    p.u64(ix.reports.len() as u64);
+    let text_sums: Vec<u64> = text.chunks(TEXT_BLOCK).map(blocks_sum).collect();
+    let post_sums: Vec<u64> = ix
+        .post_doc
+        .chunks(POSTING_BLOCK)
+        .zip(ix.post_tf.chunks(POSTING_BLOCK))
+        .map(|(d, t)| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(&u32s_bytes(d));
+            h.update(t);
+            h.digest()
+        })
+        .collect();
+    let meta = [
+        ix.docs.len() as u64,
+        ix.vocab.len() as u64,
+        ix.reports.len() as u64,
+        ix.ctx_start.len() as u64,
+        ix.post_doc.len() as u64,
+        ix.title_ctx.len() as u64,
+        text.len() as u64,
+        xxhash_rust::xxh3::xxh3_64(&text),
+        u64::from(ix.avg_len.to_bits()),
+        ix.strings.len() as u64,
+    ];
+    let mut reports = Writer::default();
+    reports.u64(ix.reports.len() as u64);
     for r in &ix.reports {
-        p.str(&r.id);
-        p.str(&r.short);
-        p.str(&r.link);
-        for s in &r.slugs {
-            p.str(s);
+        for s in [
+            &*r.id,
+            &*r.short,
+            &r.link,
+            &r.slugs[0],
+            &r.slugs[1],
+            &r.slugs[2],
+        ] {
+            reports.str(s);
         }
     }
-    p.u32s(ix.docs.iter().map(|d| d.report), ix.docs.len());
-    p.u32s(ix.docs.iter().map(|d| d.section), ix.docs.len());
-    p.u32s(ix.docs.iter().map(|d| d.paragraph), ix.docs.len());
-    p.u32s(ix.docs.iter().map(|d| d.subsection), ix.docs.len());
-    p.bytes(
-        &ix.docs
-            .iter()
-            .map(|d| theme_byte(d.theme))
-            .collect::<Vec<_>>(),
-    );
-    p.u32s(ix.docs.iter().map(|d| u32::from(d.len)), ix.docs.len());
-    let (vocab_text, vocab_off) = ix.vocab.parts();
-    p.str(vocab_text);
-    p.u32s(vocab_off.iter().copied(), vocab_off.len());
-    p.u32s(ix.df.iter().copied(), ix.df.len());
-    p.u32s(ix.post_off.iter().copied(), ix.post_off.len());
-    p.u32s(ix.post_doc.iter().copied(), ix.post_doc.len());
-    p.bytes(&ix.post_tf);
-    p.u32s(ix.ctx_docs.iter().map(|r| r.start), ix.ctx_docs.len());
-    p.u32s(ix.ctx_docs.iter().map(|r| r.end), ix.ctx_docs.len());
-    p.u32s(ix.title_off.iter().copied(), ix.title_off.len());
-    p.u32s(ix.title_ctx.iter().copied(), ix.title_ctx.len());
-    p.u32(ix.avg_len.to_bits());
-    let tables = p.0;
-    let mut out = Vec::with_capacity(HEADER + text.len() + tables.len());
+    let mut acr = Writer::default();
+    let entries: Vec<&Acronym> = ix.acronyms.parts().collect();
+    acr.u64(entries.len() as u64);
+    for e in entries {
+        acr.str(&e.short);
+        acr.str(&e.long);
+        acr.0.push(match e.source {
+            Source::Corpus => 0,
+            Source::BuiltIn => 1,
+        });
+        acr.0.extend_from_slice(&e.defined.to_le_bytes());
+        acr.0
+            .extend_from_slice(&e.first.unwrap_or(u32::MAX).to_le_bytes());
+    }
+    let (vt, vo, vm, vl) = ix.vocab.parts();
+    let strings_off: Vec<u64> = ix.strings.off.iter().map(|&o| o as u64).collect();
+    let docs = &ix.docs;
+    let lens: Vec<u8> = docs.len.iter().flat_map(|l| l.to_le_bytes()).collect();
+    let parts: [Vec<u8>; PARTS] = [
+        u64s_bytes(&meta),
+        reports.0,
+        ix.strings.text.as_bytes().to_vec(),
+        u64s_bytes(&strings_off),
+        u32s_bytes(&docs.report),
+        u32s_bytes(&docs.section),
+        u32s_bytes(&docs.paragraph),
+        u32s_bytes(&docs.subsection),
+        docs.theme.to_vec(),
+        docs.weight.to_vec(),
+        lens,
+        vt.to_vec(),
+        u32s_bytes(vo),
+        u64s_bytes(vm),
+        vl.to_vec(),
+        u32s_bytes(&ix.post_off),
+        u32s_bytes(&ix.post_doc),
+        ix.post_tf.to_vec(),
+        u64s_bytes(&post_sums),
+        u32s_bytes(&ix.ctx_start),
+        u32s_bytes(&ix.ctx_end),
+        u32s_bytes(&ix.title_off),
+        u32s_bytes(&ix.title_ctx),
+        acr.0,
+        u64s_bytes(&text_off),
+        text,
+        u64s_bytes(&text_sums),
+    ];
+    let mut out = Vec::with_capacity(HEADER + parts.iter().map(|p| p.len() + 8).sum::<usize>());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(PARTS as u32).to_le_bytes());
     out.extend_from_slice(&key);
-    for part in [&text, &tables] {
-        out.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(part).to_le_bytes());
+    let mut at = HEADER;
+    for (i, p) in parts.iter().enumerate() {
+        let sum = if BLOCKED.iter().any(|b| *b as usize == i) {
+            0
+        } else {
+            xxhash_rust::xxh3::xxh3_64(p)
+        };
+        for v in [at as u64, p.len() as u64, sum] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        at = (at + p.len()).next_multiple_of(8);
     }
-    out.extend_from_slice(&text);
-    out.extend_from_slice(&tables);
+    let sum = xxhash_rust::xxh3::xxh3_64(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    for p in &parts {
+        out.extend_from_slice(p);
+        out.resize(out.len().next_multiple_of(8), 0);
+    }
     out
 }
 
-/// Reads an index written by [`to_bytes`] for `key`. Anything that does not hold together is
-/// [`StoreError::Corrupt`]; another key or format is [`StoreError::Stale`].
+/// Reads an index written by [`to_bytes`] for `key`, from a copy of `bytes`. Anything that does
+/// not hold together is [`StoreError::Corrupt`]; another key or format is [`StoreError::Stale`].
 pub fn from_bytes(bytes: &[u8], key: [u8; 16]) -> Result<SearchIndex, StoreError> {
-    from_reader(std::io::Cursor::new(bytes), key, None)
+    let backing = Arc::new(Backing::copy(bytes));
+    let eager = bytes.len() < EAGER_BELOW;
+    read(backing, key, None, eager)
 }
 
-/// Reads an index from `input` (a file: see [`from_bytes`]). Only the header is read when the
-/// index is stale. With `share`, a corpus whose paragraph texts are the stored ones (same
-/// checksum, same lengths), the texts are not read at all: the index reads them from the corpus
-/// ([`SearchIndex::share_texts`]). Otherwise they are read straight into their final buffer.
-pub fn from_reader(
-    mut input: impl Read + Seek,
+/// Opens the index stored in `file`: maps it into memory and reads it in place (see the module
+/// docs for what is checked when). With `share`, a corpus whose texts are the stored ones (same
+/// checksum and lengths), the texts are read from the corpus.
+pub fn open(
+    file: &File,
     key: [u8; 16],
     share: Option<&Arc<Corpus>>,
 ) -> Result<SearchIndex, StoreError> {
-    let truncated = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::UnexpectedEof => corrupt("truncated"),
-        _ => StoreError::Corrupt(format!("cannot read it: {e}")),
-    };
-    let mut header = [0u8; HEADER];
-    input.read_exact(&mut header).map_err(truncated)?;
-    if &header[..8] != MAGIC {
-        return Err(corrupt("not a ciw search index"));
-    }
-    if header[8..12] != FORMAT.to_le_bytes() || header[12..28] != key {
-        return Err(StoreError::Stale);
-    }
-    let word = |i: usize| u64::from_le_bytes(header[i..i + 8].try_into().expect("8 bytes"));
-    let (text_len, text_sum, tables_len, tables_sum) = (word(28), word(36), word(44), word(52));
-    // The texts: from the corpus if it has them, else from the file.
-    let shared = share.filter(|corpus| {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        let mut len = 0u64;
-        for t in super::index::corpus_texts(corpus) {
-            h.update(t.as_bytes());
-            len += t.len() as u64;
-        }
-        len == text_len && h.digest() == text_sum
-    });
-    let text = match shared {
-        Some(corpus) => {
-            // Past the end is found out below: the tables come up short.
-            let by = i64::try_from(text_len).map_err(|_| corrupt("text longer than the file"))?;
-            input.seek(SeekFrom::Current(by)).map_err(truncated)?;
-            Text::Shared(corpus)
-        }
-        None => {
-            let mut text = Vec::new();
-            text.try_reserve_exact(usize::try_from(text_len).unwrap_or(usize::MAX))
-                .map_err(|_| corrupt("text longer than memory"))?;
-            (&mut input)
-                .take(text_len)
-                .read_to_end(&mut text)
-                .map_err(truncated)?;
-            if text.len() as u64 != text_len {
-                return Err(corrupt("truncated"));
-            }
-            if xxhash_rust::xxh3::xxh3_64(&text) != text_sum {
-                return Err(corrupt("checksum mismatch in the texts"));
-            }
-            Text::Own(String::from_utf8(text).map_err(|_| corrupt("text is not UTF-8"))?)
+    // SAFETY: the library replaces `search.bin` by renaming a new file over it, never by
+    // writing into it, so the mapped bytes do not change under the reader; every table read
+    // from them is checked for bounds and alignment first.
+    let backing = match unsafe { memmap2::Mmap::map(file) } {
+        Ok(map) => Backing::Map(map),
+        Err(_) => {
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            (&*file)
+                .read_to_end(&mut bytes)
+                .map_err(|e| StoreError::Corrupt(format!("cannot read it: {e}")))?;
+            Backing::copy(&bytes)
         }
     };
-    let mut rest = Vec::new();
-    input.read_to_end(&mut rest).map_err(truncated)?;
-    if rest.len() as u64 != tables_len {
+    let eager = backing.bytes().len() < EAGER_BELOW;
+    read(Arc::new(backing), key, share, eager)
+}
+
+/// Reads an index from `backing`; `eager`: check the postings and texts whole now, not block
+/// by block when read.
+fn read(
+    backing: Arc<Backing>,
+    key: [u8; 16],
+    share: Option<&Arc<Corpus>>,
+    eager: bool,
+) -> Result<SearchIndex, StoreError> {
+    let bytes = backing.bytes();
+    if bytes.len() < 32 {
         return Err(corrupt("truncated"));
     }
-    if xxhash_rust::xxh3::xxh3_64(&rest) != tables_sum {
-        return Err(corrupt("checksum mismatch in the tables"));
+    if &bytes[..8] != MAGIC {
+        return Err(corrupt("not a ciw search index"));
     }
-    let mut r = Reader(&rest);
-    let off = r.offsets()?;
-    let texts = match text {
-        Text::Own(text) => Texts::Packed(Packed::checked(text, off)?),
-        Text::Shared(corpus) => {
-            let at = super::index::corpus_positions(corpus);
-            let lens_agree = off.len() == at.len() + 1
-                && off.first() == Some(&0)
-                && off
-                    .windows(2)
-                    .zip(super::index::corpus_texts(corpus))
-                    .all(|(w, t)| w[0] <= w[1] && w[1] - w[0] == t.len());
-            if !lens_agree {
-                return Err(corrupt("text offsets"));
-            }
-            Texts::Corpus {
-                corpus: Arc::clone(corpus),
-                at,
+    if bytes[8..12] != FORMAT.to_le_bytes() || bytes[16..32] != key {
+        return Err(StoreError::Stale);
+    }
+    if bytes.len() < HEADER {
+        return Err(corrupt("truncated"));
+    }
+    if bytes[12..16] != (PARTS as u32).to_le_bytes() {
+        return Err(corrupt("directory"));
+    }
+    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+    if xxhash_rust::xxh3::xxh3_64(&bytes[..HEADER - 8]) != word(HEADER - 8) {
+        return Err(corrupt("checksum mismatch in the directory"));
+    }
+    // Every part's place: aligned, inside the file.
+    let mut dir = [(0usize, 0usize, 0u64); PARTS];
+    for (i, slot) in dir.iter_mut().enumerate() {
+        let base = 32 + i * 24;
+        let (off, len, sum) = (word(base), word(base + 8), word(base + 16));
+        let (Ok(off), Ok(len)) = (usize::try_from(off), usize::try_from(len)) else {
+            return Err(corrupt("truncated"));
+        };
+        if off % 8 != 0 || off < HEADER || off.checked_add(len).is_none_or(|e| e > bytes.len()) {
+            return Err(corrupt("truncated"));
+        }
+        *slot = (off, len, sum);
+    }
+    let raw = |p: Part| -> Result<&[u8], StoreError> {
+        let (off, len, sum) = dir[p as usize];
+        let b = &bytes[off..off + len];
+        let blocked = BLOCKED.iter().any(|x| *x as usize == p as usize);
+        if !blocked && xxhash_rust::xxh3::xxh3_64(b) != sum {
+            return Err(StoreError::Corrupt(format!(
+                "checksum mismatch in part {}",
+                p as usize
+            )));
+        }
+        Ok(b)
+    };
+    fn table<T: bytemuck::Pod>(
+        backing: &Arc<Backing>,
+        dir: &[(usize, usize, u64); PARTS],
+        p: Part,
+    ) -> Result<Table<T>, StoreError> {
+        let (off, len, _) = dir[p as usize];
+        let size = std::mem::size_of::<T>();
+        if len % size != 0 {
+            return Err(corrupt("table of odd length"));
+        }
+        match Table::mapped(backing, off, len / size) {
+            Some(t) => Ok(t),
+            // Big-endian: copy, converting each value.
+            None => {
+                let b = &backing.bytes()[off..off + len];
+                let mut v = vec![T::zeroed(); len / size];
+                let out: &mut [u8] = bytemuck::cast_slice_mut(&mut v);
+                for (o, c) in out.chunks_exact_mut(size).zip(b.chunks_exact(size)) {
+                    o.copy_from_slice(c);
+                    if cfg!(target_endian = "big") {
+                        o.reverse();
+                    }
+                }
+                Ok(Table::Owned(v))
             }
         }
-    };
-    let strings = r.packed()?;
-    let nreports = r.count(6 * 8)?;
+    }
+    // Checked (checksum) before being read.
+    let checked = |p: Part| -> Result<(), StoreError> { raw(p).map(|_| ()) };
+    let meta_bytes = raw(Part::Meta)?;
+    if meta_bytes.len() != META * 8 {
+        return Err(corrupt("meta"));
+    }
+    let meta: Vec<u64> = meta_bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .collect();
+    let count = |v: u64| usize::try_from(v).map_err(|_| corrupt("meta"));
+    let (ndocs, nwords, nreports, nctx) = (
+        count(meta[0])?,
+        count(meta[1])?,
+        count(meta[2])?,
+        count(meta[3])?,
+    );
+    let (npost, ntitle, text_len, text_sum) =
+        (count(meta[4])?, count(meta[5])?, count(meta[6])?, meta[7]);
+    let avg_len = f32::from_bits(u32::try_from(meta[8]).map_err(|_| corrupt("meta"))?);
+    let nstrings = count(meta[9])?;
+    if !(avg_len.is_finite() && avg_len >= 1.0) {
+        return Err(corrupt("average length"));
+    }
+    // Reports.
+    let mut r = Reader(raw(Part::Reports)?);
+    if r.count(6 * 8)? != nreports {
+        return Err(corrupt("reports"));
+    }
     let mut reports = Vec::with_capacity(nreports);
     for _ in 0..nreports {
         reports.push(ReportInfo {
@@ -203,116 +375,214 @@ pub fn from_reader(
             slugs: [r.string()?, r.string()?, r.string()?],
         });
     }
-    let report = r.u32s()?;
-    let section = r.u32s()?;
-    let paragraph = r.u32s()?;
-    let subsection = r.u32s()?;
-    let themes = r.bytes()?;
-    let lens = r.u32s()?;
-    let ndocs = report.len();
-    if [
-        section.len(),
-        paragraph.len(),
-        subsection.len(),
-        themes.len(),
-    ]
-    .iter()
-    .chain([lens.len(), texts.len()].iter())
-    .any(|&n| n != ndocs)
-    {
+    // Strings.
+    let strings_text = std::str::from_utf8(raw(Part::StringsText)?)
+        .map_err(|_| corrupt("strings"))?
+        .to_string();
+    checked(Part::StringsOff)?;
+    let strings_off: Table<u64> = table(&backing, &dir, Part::StringsOff)?;
+    let strings = Packed::checked(
+        strings_text,
+        strings_off.iter().map(|&o| o as usize).collect(),
+    )?;
+    if strings.len() != nstrings {
+        return Err(corrupt("strings"));
+    }
+    // Per paragraph.
+    for p in [
+        Part::DocReport,
+        Part::DocSection,
+        Part::DocParagraph,
+        Part::DocSubsection,
+        Part::DocTheme,
+        Part::DocWeight,
+        Part::DocLen,
+    ] {
+        checked(p)?;
+    }
+    let docs = Docs {
+        report: table(&backing, &dir, Part::DocReport)?,
+        section: table(&backing, &dir, Part::DocSection)?,
+        paragraph: table(&backing, &dir, Part::DocParagraph)?,
+        subsection: table(&backing, &dir, Part::DocSubsection)?,
+        theme: table(&backing, &dir, Part::DocTheme)?,
+        weight: table(&backing, &dir, Part::DocWeight)?,
+        len: table(&backing, &dir, Part::DocLen)?,
+    };
+    let lens = [
+        docs.section.len(),
+        docs.paragraph.len(),
+        docs.subsection.len(),
+        docs.theme.len(),
+        docs.weight.len(),
+        docs.len.len(),
+    ];
+    if docs.report.len() != ndocs || lens.iter().any(|&l| l != ndocs) {
         return Err(corrupt("paragraph tables of different lengths"));
     }
-    let nstrings = strings.len() as u32;
-    let mut docs = Vec::with_capacity(ndocs);
-    for i in 0..ndocs {
-        let ok = (report[i] as usize) < nreports
-            && section[i] < nstrings
-            && paragraph[i] < nstrings
-            && (subsection[i] < nstrings || subsection[i] == NONE)
-            && lens[i] <= u32::from(u16::MAX);
-        let theme = theme_of(themes[i]).ok_or_else(|| corrupt("unknown theme"))?;
-        if !ok {
-            return Err(corrupt("paragraph table out of range"));
-        }
-        docs.push(Doc {
-            report: report[i],
-            section: section[i],
-            paragraph: paragraph[i],
-            subsection: subsection[i],
-            theme,
-            len: lens[i] as u16,
-        });
+    let ns = nstrings as u32;
+    let (report, section, paragraph, subsection): (&[u32], &[u32], &[u32], &[u32]) = (
+        &docs.report,
+        &docs.section,
+        &docs.paragraph,
+        &docs.subsection,
+    );
+    let (theme, weight): (&[u8], &[u8]) = (&docs.theme, &docs.weight);
+    let in_range = (0..ndocs).all(|i| {
+        (report[i] as usize) < nreports
+            && section[i] < ns
+            && paragraph[i] < ns
+            && (subsection[i] < ns || subsection[i] == NONE)
+            && theme_of(theme[i]).is_some()
+            && Weight::from_byte(weight[i]).is_some()
+    });
+    if !in_range {
+        return Err(corrupt("paragraph table out of range"));
     }
-    let vocab_text = r.string()?;
-    let vocab_off = r.u32s()?;
-    let vocab = Vocab::from_packed(vocab_text, vocab_off).ok_or_else(|| corrupt("vocabulary"))?;
-    let nwords = vocab.len();
-    let df = r.u32s()?;
-    let post_off = r.u32s()?;
-    let post_doc = r.u32s()?;
-    let post_tf = r.bytes()?.to_vec();
-    let ctx_start = r.u32s()?;
-    let ctx_end = r.u32s()?;
-    let title_off = r.u32s()?;
-    let title_ctx = r.u32s()?;
-    let avg_len = f32::from_bits(r.u32()?);
-    if !r.0.is_empty() {
-        return Err(corrupt("trailing bytes"));
+    // Vocabulary.
+    for p in [
+        Part::VocabText,
+        Part::VocabOff,
+        Part::VocabMask,
+        Part::VocabLen,
+    ] {
+        checked(p)?;
     }
-    if df.len() != nwords || post_tf.len() != post_doc.len() {
+    let vocab = Vocab::from_parts(
+        table(&backing, &dir, Part::VocabText)?,
+        table(&backing, &dir, Part::VocabOff)?,
+        table(&backing, &dir, Part::VocabMask)?,
+        table(&backing, &dir, Part::VocabLen)?,
+    )
+    .ok_or_else(|| corrupt("vocabulary"))?;
+    if vocab.len() != nwords {
+        return Err(corrupt("vocabulary"));
+    }
+    // Postings: offsets now, the entries block by block when read.
+    checked(Part::PostOff)?;
+    checked(Part::PostSums)?;
+    let post_off: Table<u32> = table(&backing, &dir, Part::PostOff)?;
+    check_offsets(&post_off, nwords, npost).ok_or_else(|| corrupt("postings"))?;
+    let post_doc: Table<u32> = table(&backing, &dir, Part::PostDoc)?;
+    let post_tf: Table<u8> = table(&backing, &dir, Part::PostTf)?;
+    let post_sums: Table<u64> = table(&backing, &dir, Part::PostSums)?;
+    if post_doc.len() != npost
+        || post_tf.len() != npost
+        || post_sums.len() != npost.div_ceil(POSTING_BLOCK)
+    {
         return Err(corrupt("posting tables of different lengths"));
     }
-    check_offsets(&post_off, nwords, post_doc.len()).ok_or_else(|| corrupt("postings"))?;
-    if df
-        .iter()
-        .zip(post_off.windows(2))
-        .any(|(&n, w)| n != w[1] - w[0])
-        || post_doc.iter().any(|&d| d as usize >= ndocs)
-    {
-        return Err(corrupt("postings"));
+    // Contexts.
+    for p in [Part::CtxStart, Part::CtxEnd, Part::TitleOff, Part::TitleCtx] {
+        checked(p)?;
     }
-    if ctx_start.len() != ctx_end.len()
+    let ctx_start: Table<u32> = table(&backing, &dir, Part::CtxStart)?;
+    let ctx_end: Table<u32> = table(&backing, &dir, Part::CtxEnd)?;
+    if ctx_start.len() != nctx
+        || ctx_end.len() != nctx
         || ctx_start
             .iter()
-            .zip(&ctx_end)
+            .zip(ctx_end.iter())
             .any(|(&s, &e)| s > e || e as usize > ndocs)
     {
         return Err(corrupt("contexts"));
     }
-    check_offsets(&title_off, nwords, title_ctx.len()).ok_or_else(|| corrupt("titles"))?;
-    if title_ctx.iter().any(|&c| c as usize >= ctx_start.len()) {
+    let title_off: Table<u32> = table(&backing, &dir, Part::TitleOff)?;
+    let title_ctx: Table<u32> = table(&backing, &dir, Part::TitleCtx)?;
+    check_offsets(&title_off, nwords, ntitle).ok_or_else(|| corrupt("titles"))?;
+    if title_ctx.len() != ntitle || title_ctx.iter().any(|&c| c as usize >= nctx) {
         return Err(corrupt("titles"));
     }
-    if !(avg_len.is_finite() && avg_len >= 1.0) {
-        return Err(corrupt("average length"));
+    // Acronyms.
+    let mut r = Reader(raw(Part::Acronyms)?);
+    let n = r.count(2 * 8 + 9)?;
+    let mut entries = Vec::with_capacity(n);
+    for _ in 0..n {
+        let short = r.string()?;
+        let long = r.string()?;
+        let source = match r.take(1)?[0] {
+            0 => Source::Corpus,
+            1 => Source::BuiltIn,
+            _ => return Err(corrupt("acronyms")),
+        };
+        let defined = r.u32()?;
+        let first = Some(r.u32()?).filter(|&d| d != u32::MAX);
+        if first.is_some_and(|d| d as usize >= ndocs) {
+            return Err(corrupt("acronyms"));
+        }
+        entries.push(
+            Acronyms::entry(short, long, source, defined, first)
+                .ok_or_else(|| corrupt("acronyms"))?,
+        );
     }
-    let ctx_docs: Vec<Range<u32>> = ctx_start
-        .into_iter()
-        .zip(ctx_end)
-        .map(|(s, e)| s..e)
-        .collect();
-    Ok(SearchIndex {
+    if !r.0.is_empty() {
+        return Err(corrupt("trailing bytes"));
+    }
+    let acronyms = Acronyms::from_entries(entries);
+    // Texts: from the corpus if it has them, else in place, block by block when read.
+    checked(Part::TextOff)?;
+    checked(Part::TextSums)?;
+    let text_off: Table<u64> = table(&backing, &dir, Part::TextOff)?;
+    if text_off.len() != ndocs + 1
+        || text_off.first() != Some(&0)
+        || text_off.last().map(|&l| l as usize) != Some(text_len)
+        || text_off.windows(2).any(|w| w[0] > w[1])
+    {
+        return Err(corrupt("text offsets"));
+    }
+    let shared = share.filter(|corpus| {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut len = 0usize;
+        let mut n = 0usize;
+        let mut lens_agree = true;
+        for t in corpus_texts(corpus) {
+            h.update(t.as_bytes());
+            lens_agree &= n < ndocs && (text_off[n + 1] - text_off[n]) as usize == t.len();
+            len += t.len();
+            n += 1;
+        }
+        lens_agree && n == ndocs && len == text_len && h.digest() == text_sum
+    });
+    let texts = match shared {
+        Some(corpus) => Texts::Corpus {
+            corpus: Arc::clone(corpus),
+            at: corpus_positions(corpus),
+        },
+        None => {
+            let text: Table<u8> = table(&backing, &dir, Part::Text)?;
+            let sums: Table<u64> = table(&backing, &dir, Part::TextSums)?;
+            if text.len() != text_len || sums.len() != text_len.div_ceil(TEXT_BLOCK) {
+                return Err(corrupt("texts"));
+            }
+            Texts::Stored {
+                text,
+                off: text_off,
+                blocks: Blocks::new(TEXT_BLOCK, sums),
+            }
+        }
+    };
+    let ix = SearchIndex {
         docs,
         texts,
         strings,
         reports,
         vocab,
-        df,
         post_off,
         post_doc,
         post_tf,
-        ctx_docs,
+        post_blocks: Blocks::new(POSTING_BLOCK, post_sums),
+        ctx_start,
+        ctx_end,
         title_off,
         title_ctx,
+        acronyms,
         avg_len,
         matcher: SkimMatcherV2::default(),
-    })
-}
-
-/// Where [`from_reader`] takes the paragraph texts from.
-enum Text<'a> {
-    Own(String),
-    Shared(&'a Arc<Corpus>),
+    };
+    if eager {
+        ix.verify()?;
+    }
+    Ok(ix)
 }
 
 /// `off` has `n + 1` ascending entries from 0 to `end`.
@@ -324,47 +594,16 @@ fn check_offsets(off: &[u32], n: usize, end: usize) -> Option<()> {
     .then_some(())
 }
 
-fn theme_byte(t: Option<Theme>) -> u8 {
-    t.and_then(|t| Theme::ALL.iter().position(|x| *x == t))
-        .map_or(0, |i| i as u8 + 1)
-}
-
-/// `None` for a byte that names no theme; `Some(None)` for "no theme".
-fn theme_of(b: u8) -> Option<Option<Theme>> {
-    match b {
-        0 => Some(None),
-        b => Theme::ALL.get(usize::from(b) - 1).map(|t| Some(*t)),
-    }
-}
-
+#[derive(Default)]
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
     fn u64(&mut self, v: u64) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn bytes(&mut self, b: &[u8]) {
-        self.u64(b.len() as u64);
-        self.0.extend_from_slice(b);
-    }
     fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-    fn u32s(&mut self, it: impl Iterator<Item = u32>, n: usize) {
-        self.u64(n as u64);
-        self.0.reserve(n * 4);
-        for v in it {
-            self.u32(v);
-        }
-    }
-    fn offsets(&mut self, off: &[usize]) {
-        self.u64(off.len() as u64);
-        for &v in off {
-            self.u64(v as u64);
-        }
+        self.u64(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
     }
 }
 
@@ -381,12 +620,12 @@ impl<'a> Reader<'a> {
     }
     fn u32(&mut self) -> Result<u32, StoreError> {
         Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
+            self.take(4)?.try_into().unwrap_or_default(),
         ))
     }
     fn u64(&mut self) -> Result<u64, StoreError> {
         Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().expect("8 bytes"),
+            self.take(8)?.try_into().unwrap_or_default(),
         ))
     }
     /// A count of elements of at least `size` bytes each, checked against what is left.
@@ -397,44 +636,17 @@ impl<'a> Reader<'a> {
             _ => Err(corrupt("table longer than the file")),
         }
     }
-    fn bytes(&mut self) -> Result<&'a [u8], StoreError> {
-        let n = self.count(1)?;
-        self.take(n)
-    }
     fn string(&mut self) -> Result<String, StoreError> {
-        std::str::from_utf8(self.bytes()?)
+        let n = self.count(1)?;
+        std::str::from_utf8(self.take(n)?)
             .map(str::to_string)
             .map_err(|_| corrupt("text is not UTF-8"))
-    }
-    fn u32s(&mut self) -> Result<Vec<u32>, StoreError> {
-        let n = self.count(4)?;
-        Ok(self
-            .take(n * 4)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
-    }
-    fn offsets(&mut self) -> Result<Vec<usize>, StoreError> {
-        let n = self.count(8)?;
-        Ok(self
-            .take(n * 8)?
-            .chunks_exact(8)
-            .map(|c| {
-                usize::try_from(u64::from_le_bytes(c.try_into().expect("8 bytes")))
-                    .unwrap_or(usize::MAX)
-            })
-            .collect())
-    }
-    fn packed(&mut self) -> Result<Packed, StoreError> {
-        let text = self.string()?;
-        let off = self.offsets()?;
-        Packed::checked(text, off)
     }
 }
 
 impl Packed {
-    /// `None` unless `off` cuts `text` from its start to its end at character boundaries.
-    fn checked(text: String, off: Vec<usize>) -> Result<Packed, StoreError> {
+    /// An error unless `off` cuts `text` from its start to its end at character boundaries.
+    pub(super) fn checked(text: String, off: Vec<usize>) -> Result<Packed, StoreError> {
         let ok = off.first() == Some(&0)
             && off.last() == Some(&text.len())
             && off.windows(2).all(|w| w[0] <= w[1])
@@ -456,22 +668,27 @@ mod tests {
         [n; 16]
     }
 
+    const QUERIES: [&str; 6] = [
+        "plcement stabilty",
+        "EOTAS",
+        "CSE",
+        "\"care leavers\" council tax",
+        "in:swansea theme:safeguarding strategy",
+        "'IRO !foster",
+    ];
+
     #[test]
     fn round_trip_gives_the_same_hits() {
         let ix = SearchIndex::new(&Corpus::samples());
         let bytes = to_bytes(&ix, key(7));
         let back = from_bytes(&bytes, key(7)).expect("reads back");
-        for q in [
-            "plcement stabilty",
-            "EOTAS",
-            "\"care leavers\" council tax",
-            "in:swansea theme:safeguarding strategy",
-            "'IRO !foster",
-        ] {
+        assert!(matches!(back.texts, Texts::Stored { .. }));
+        for q in QUERIES {
             let q = Query::parse(q);
-            assert_eq!(ix.search(&q, 50), back.search(&q, 50), "{q:?}");
+            assert_eq!(ix.try_search(&q, 50), back.try_search(&q, 50), "{q:?}");
         }
         assert_eq!(ix.authorities(), back.authorities());
+        assert_eq!(ix.acronyms(), back.acronyms());
         assert_eq!(
             to_bytes(&back, key(7)),
             bytes,
@@ -480,14 +697,27 @@ mod tests {
     }
 
     #[test]
+    fn a_mapped_file_reads_the_same() {
+        let ix = SearchIndex::new(&Corpus::samples());
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("search.bin");
+        std::fs::write(&path, to_bytes(&ix, key(2))).unwrap();
+        let back = open(&File::open(&path).unwrap(), key(2), None).expect("opens");
+        for q in QUERIES {
+            let q = Query::parse(q);
+            assert_eq!(ix.search(&q, 50), back.search(&q, 50), "{q:?}");
+        }
+    }
+
+    #[test]
     fn a_corpus_with_the_same_texts_is_read_from_not_the_file() {
         let corpus = Arc::new(Corpus::samples());
         let ix = SearchIndex::new(&corpus);
         let bytes = to_bytes(&ix, key(3));
-        let read = |c: &Arc<Corpus>| {
-            from_reader(std::io::Cursor::new(&bytes), key(3), Some(c)).expect("reads")
+        let read_with = |c: &Arc<Corpus>| {
+            read(Arc::new(Backing::copy(&bytes)), key(3), Some(c), true).expect("reads")
         };
-        let shared = read(&corpus);
+        let shared = read_with(&corpus);
         assert!(matches!(shared.texts, Texts::Corpus { .. }));
         let q = Query::parse("placement stability");
         assert_eq!(shared.search(&q, 30), ix.search(&q, 30));
@@ -496,16 +726,9 @@ mod tests {
         other.reports[0].sections[4].paragraphs[0]
             .text
             .insert(0, 'x');
-        let own = read(&Arc::new(other));
-        assert!(matches!(own.texts, Texts::Packed(_)));
+        let own = read_with(&Arc::new(other));
+        assert!(matches!(own.texts, Texts::Stored { .. }));
         assert_eq!(own.search(&q, 30), ix.search(&q, 30));
-        // Damaged or short tables are found out when the texts are skipped too.
-        let mut bad = bytes.clone();
-        let last = bad.len() - 10;
-        bad[last] ^= 1;
-        assert!(from_reader(std::io::Cursor::new(&bad), key(3), Some(&corpus)).is_err());
-        let short = &bytes[..bytes.len() - 5];
-        assert!(from_reader(std::io::Cursor::new(short), key(3), Some(&corpus)).is_err());
     }
 
     #[test]
@@ -517,13 +740,19 @@ mod tests {
         assert_eq!(from_bytes(&other, key(1)).err(), Some(StoreError::Stale));
     }
 
+    /// Opens as a big file would: the postings and texts checked only where read.
+    fn lazy(bytes: &[u8]) -> Result<SearchIndex, StoreError> {
+        read(Arc::new(Backing::copy(bytes)), key(1), None, false)
+    }
+
     #[test]
-    fn damage_anywhere_is_refused_never_a_panic() {
+    fn damage_anywhere_is_refused_when_read_never_a_panic() {
         let bytes = to_bytes(&SearchIndex::new(&Corpus::samples()), key(1));
         // Truncations, and a flipped bit at spread-out places (header and payload).
         for cut in [
             0,
             7,
+            31,
             HEADER - 1,
             HEADER,
             HEADER + 1,
@@ -536,51 +765,93 @@ mod tests {
             ));
         }
         let step = (bytes.len() / 997).max(1);
+        let queries: Vec<Query> = [
+            "placement",
+            "care",
+            "the child",
+            "in:swansea",
+            "safeguarding",
+        ]
+        .iter()
+        .map(|q| Query::parse(q))
+        .collect();
+        // The zeros that align each part are read by nothing.
+        let w = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) as usize;
+        let padding: Vec<std::ops::Range<usize>> = (0..PARTS)
+            .map(|p| {
+                let end = w(32 + p * 24) + w(32 + p * 24 + 8);
+                end..end.next_multiple_of(8)
+            })
+            .collect();
         for at in (0..bytes.len())
             .step_by(step)
-            .filter(|&i| !(8..28).contains(&i))
+            .filter(|&i| !(16..32).contains(&i) && !padding.iter().any(|r| r.contains(&i)))
         {
             let mut b = bytes.clone();
             b[at] ^= 0x10;
+            // Checked whole when small.
             assert!(from_bytes(&b, key(1)).is_err(), "flip at {at} accepted");
+            // Checked where read when big: opening, a search or a full check finds it, and
+            // nothing panics.
+            match lazy(&b) {
+                Err(_) => {}
+                Ok(ix) => {
+                    for q in &queries {
+                        let _ = ix.try_search(q, 20);
+                    }
+                    assert!(ix.verify().is_err(), "flip at {at} never found");
+                }
+            }
         }
     }
 
-    /// A file whose checksum is right but whose tables lie (made by hand, or a bug) is refused
+    #[test]
+    fn a_damaged_block_fails_the_search_that_reads_it() {
+        let ix = SearchIndex::new(&Corpus::samples());
+        let bytes = to_bytes(&ix, key(1));
+        // Damage the last byte of the texts: the last report's last paragraph.
+        let (off, len) = {
+            let base = 32 + Part::Text as usize * 24;
+            let w = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) as usize;
+            (w(base), w(base + 8))
+        };
+        let mut b = bytes.clone();
+        b[off + len - 2] ^= 0x01;
+        let lazy_ix = lazy(&b).expect("opens: the texts are checked when read");
+        assert!(lazy_ix
+            .try_search(&Query::parse("placement stability"), 5)
+            .is_ok());
+        let last = ix.len() as u32 - 1;
+        assert!(lazy_ix.texts.get(last).is_err());
+        assert!(lazy_ix.verify().is_err());
+        assert!(from_bytes(&b, key(1)).is_err(), "small: checked whole");
+    }
+
+    /// A file whose checksums are right but whose tables lie (made by hand, or a bug) is refused
     /// by the structural checks.
     #[test]
     fn consistent_checksum_but_bad_tables_is_refused() {
         let ix = SearchIndex::new(&Corpus::samples());
         let mut bad = SearchIndex::new(&Corpus::samples());
-        bad.post_doc[0] = ix.docs.len() as u32;
-        let bytes = to_bytes(&bad, key(1));
-        assert!(matches!(
-            from_bytes(&bytes, key(1)),
-            Err(StoreError::Corrupt(_))
-        ));
-        let mut bad = SearchIndex::new(&Corpus::samples());
-        bad.docs[3].section = 1 << 30;
+        let mut pd = bad.post_doc.to_vec();
+        pd[0] = ix.len() as u32;
+        bad.post_doc = pd.into();
         assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
         let mut bad = SearchIndex::new(&Corpus::samples());
-        bad.ctx_docs[0] = 5..(ix.docs.len() as u32 + 1);
+        let mut s = bad.docs.section.to_vec();
+        s[3] = 1 << 30;
+        bad.docs.section = s.into();
         assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
-        // Offsets of the texts that cut a character in two (checksum made right).
-        let mut bytes = to_bytes(&ix, key(1));
-        let word = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-        let text_len = word(&bytes, 28) as usize;
-        let text = String::from_utf8(bytes[HEADER..HEADER + text_len].to_vec()).unwrap();
-        let first_off = HEADER + text_len + 8 + 8;
-        let mut cut = word(&bytes, first_off);
-        while text.is_char_boundary(cut as usize) {
-            cut += 1;
-        }
-        bytes[first_off..first_off + 8].copy_from_slice(&cut.to_le_bytes());
-        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[HEADER + text_len..]);
-        bytes[52..60].copy_from_slice(&sum.to_le_bytes());
-        assert!(matches!(
-            from_bytes(&bytes, key(1)),
-            Err(StoreError::Corrupt(_))
-        ));
+        let mut bad = SearchIndex::new(&Corpus::samples());
+        let mut e = bad.ctx_end.to_vec();
+        e[0] = ix.len() as u32 + 1;
+        bad.ctx_end = e.into();
+        assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
+        let mut bad = SearchIndex::new(&Corpus::samples());
+        let mut w = bad.docs.weight.to_vec();
+        w[0] = 9;
+        bad.docs.weight = w.into();
+        assert!(from_bytes(&to_bytes(&bad, key(1)), key(1)).is_err());
     }
 
     #[test]

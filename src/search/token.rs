@@ -142,6 +142,19 @@ pub fn query_terms(word: &str) -> Vec<String> {
     out.into_iter().map(|(t, _)| t).collect()
 }
 
+/// The words of a query word one by one, joined ones apart: `I'm` → `["i", "m"]`. For phrases,
+/// where the words must follow each other as written.
+pub fn query_parts(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut a, mut b) = (String::new(), String::new());
+    tokenize(word, &mut a, &mut b, |t| {
+        if !t.compound {
+            out.push(t.text.to_string());
+        }
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

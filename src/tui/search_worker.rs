@@ -10,7 +10,7 @@
 
 use crate::corpus::Corpus;
 use crate::library::Library;
-use crate::search::{Highlighter, Hit, Query, SearchIndex};
+use crate::search::{Highlighter, Hit, Query, Results, SearchIndex};
 use crate::tui::app::ListState;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -37,6 +37,11 @@ pub enum Response {
         generation: u64,
         query: String,
         hits: Vec<Hit>,
+        /// Paragraphs with every word, and with only some, in all.
+        complete: usize,
+        partial: usize,
+        /// Why nothing is listed (only stop words...), if so.
+        notice: Option<String>,
         /// Why the query selects nothing (`in:nowhere`), if it does not.
         error: Option<String>,
         took: Duration,
@@ -68,7 +73,6 @@ impl Engine {
             .spawn(move || {
                 let t = Instant::now();
                 let index = index_for(&corpus, library.as_deref());
-                drop(corpus);
                 let ready = Response::Ready {
                     paragraphs: index.len(),
                     took: t.elapsed(),
@@ -76,6 +80,7 @@ impl Engine {
                 if answers.send(ready).is_err() {
                     return;
                 }
+                let mut index = index;
                 while let Ok(mut req) = requests.recv() {
                     // Only the newest query matters: skip those typed over meanwhile.
                     while let Ok(newer) = requests.try_recv() {
@@ -84,15 +89,32 @@ impl Engine {
                     let t = Instant::now();
                     let q = Query::parse(&req.query);
                     let error = index.check(&q).err().map(|e| e.to_string());
-                    let hits = index.search(&q, LIMIT);
+                    let results = match index.try_search(&q, LIMIT) {
+                        Ok(r) => r,
+                        // The stored index is damaged where this query read it: build it
+                        // again from the reports (stored for next time), and search that.
+                        Err(_) => {
+                            index = rebuild(&corpus, library.as_deref());
+                            index.try_search(&q, LIMIT).unwrap_or_default()
+                        }
+                    };
                     let highlight = index.highlighter(&q);
+                    let Results {
+                        hits,
+                        complete,
+                        partial,
+                        notice,
+                    } = results;
                     let answer = Response::Hits {
                         generation: req.generation,
                         query: req.query,
                         hits,
+                        complete,
+                        partial,
+                        notice: notice.map(|n| n.to_string()),
+                        highlight,
                         error,
                         took: t.elapsed(),
-                        highlight,
                     };
                     if answers.send(answer).is_err() {
                         return;
@@ -122,12 +144,26 @@ fn index_for(corpus: &Arc<Corpus>, library: Option<&Path>) -> SearchIndex {
         // Read with `corpus` at hand: its texts were shared if they are the stored ones.
         return index;
     }
+    build(corpus, lib.as_ref())
+}
+
+/// A new index of `corpus`, stored in `lib` when given, its texts shared with `corpus`.
+fn build(corpus: &Arc<Corpus>, lib: Option<&Library>) -> SearchIndex {
     let mut index = SearchIndex::new(corpus);
-    if let Some(lib) = &lib {
+    if let Some(lib) = lib {
         let _ = lib.store_search_index(&index);
     }
     index.share_texts(Arc::clone(corpus));
     index
+}
+
+/// [`build`], for the library's reports when `corpus` is them.
+fn rebuild(corpus: &Arc<Corpus>, library: Option<&Path>) -> SearchIndex {
+    let lib = library
+        .and_then(|dir| Library::open(dir).ok())
+        .map(|(lib, _)| lib)
+        .filter(|lib| same_reports(lib, corpus));
+    build(corpus, lib.as_ref())
 }
 
 /// Whether `corpus` is all of `lib`'s reports (so an index of one is an index of the other).
@@ -151,6 +187,11 @@ pub struct SearchState {
     /// The query the hits shown answer.
     pub shown_query: String,
     pub hits: Vec<Hit>,
+    /// Paragraphs with every word, and with only some, in all (the hits hold the best).
+    pub complete: usize,
+    pub partial: usize,
+    /// Why the query lists nothing although its words are everywhere (only stop words).
+    pub notice: Option<String>,
     /// Selection in the hit list.
     pub list: ListState,
     /// The hit last opened (Enter, `n`, `N`), index into `hits`.
@@ -168,6 +209,8 @@ pub struct SearchState {
     pub dropped: usize,
     /// The library the explorer's reports come from, if they do: its stored index is used.
     pub library: Option<PathBuf>,
+    /// The old query is selected (the overlay was reopened on it): typing replaces it.
+    pub query_selected: bool,
     /// The words the shown hits matched, highlighted in the reader and the comparison once a
     /// hit is opened, until the search is cleared ([`SearchState::marks`]).
     pub highlight: Highlighter,
@@ -219,8 +262,13 @@ impl SearchState {
     pub fn submit(&mut self) {
         self.generation += 1;
         if self.query.trim().is_empty() {
-            self.accept(self.generation, String::new(), Vec::new(), None, None);
-            self.highlight = Highlighter::default();
+            self.accept(
+                self.generation,
+                String::new(),
+                Results::default(),
+                None,
+                None,
+            );
             return;
         }
         if let Some(e) = &self.engine {
@@ -239,13 +287,16 @@ impl SearchState {
         &mut self,
         generation: u64,
         query: String,
-        hits: Vec<Hit>,
+        results: Results,
         error: Option<String>,
         took: Option<Duration>,
     ) {
         self.shown = generation;
         self.shown_query = query;
-        self.hits = hits;
+        self.hits = results.hits;
+        self.complete = results.complete;
+        self.partial = results.partial;
+        self.notice = results.notice.map(|n| n.to_string());
         self.error = error;
         self.query_time = took;
         self.list = ListState::default();
@@ -266,6 +317,9 @@ impl SearchState {
                 generation,
                 query,
                 hits,
+                complete,
+                partial,
+                notice,
                 error,
                 took,
                 highlight,
@@ -274,11 +328,23 @@ impl SearchState {
                     self.dropped += 1;
                     return false;
                 }
-                self.accept(generation, query, hits, error, Some(took));
+                let results = Results {
+                    hits,
+                    complete,
+                    partial,
+                    notice: None,
+                };
+                self.accept(generation, query, results, error, Some(took));
+                self.notice = notice;
                 self.highlight = highlight;
                 true
             }
         }
+    }
+
+    /// How many of the hits have every word (they come first).
+    pub fn complete_shown(&self) -> usize {
+        self.hits.iter().take_while(|h| !h.partial).count()
     }
 
     /// Takes in whatever the worker has sent, without waiting. Returns whether to redraw.
@@ -391,6 +457,9 @@ mod tests {
             text: text.into(),
             matches: vec![],
             report_index: 0,
+            partial: false,
+            weights: vec![],
+            acronyms: vec![],
         }
     }
 
@@ -398,6 +467,9 @@ mod tests {
         Response::Hits {
             generation,
             query: query.into(),
+            complete: hits.len(),
+            partial: 0,
+            notice: None,
             hits,
             error: None,
             took: Duration::ZERO,

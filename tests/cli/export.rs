@@ -378,3 +378,37 @@ fn hostile_text_breaks_no_csv_row_and_no_markdown_table() {
     let t = &md_tables(&md)[0];
     assert_eq!(t.len(), 4, "{t:?}");
 }
+
+#[test]
+fn citations_carry_pages_where_the_report_has_them() {
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pdf/swansea-2018-07-groff.pdf"
+    );
+    let s = ok(&ciw(&["-r", pdf, "show", "swansea#4", "--format", "csv"]));
+    let (h, rows) = parse_csv(&s);
+    let (page, cite) = (col(&h, "page"), col(&h, "citation"));
+    assert!(!rows.is_empty());
+    for r in &rows {
+        let p = &r[page];
+        assert!(
+            !p.is_empty() && p.split('-').all(|n| n.parse::<u32>().is_ok()),
+            "{r:?}"
+        );
+        let first = p.split('-').next().unwrap();
+        assert!(
+            r[cite].contains(&format!("p. {first}")) || r[cite].contains(&format!("pp. {first}")),
+            "{r:?}"
+        );
+    }
+    let md = ok(&ciw(&[
+        "-r",
+        pdf,
+        "compare",
+        "safeguarding",
+        "--format",
+        "markdown",
+    ]));
+    let t = &md_tables(&md)[0];
+    assert!(t[2].contains("area for development 7, p. "), "{t:?}");
+}

@@ -156,3 +156,84 @@ fn reports_from_files() {
     let o = ciw(&["search", "EOTAS", "-r", dir.path().to_str().unwrap()]);
     assert!(stdout(&o).starts_with("swansea#"));
 }
+
+#[test]
+fn partial_hits_after_a_divider_and_marked_in_json() {
+    let o = ciw(&["search", "missing children", "--limit", "8"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let div = lines
+        .iter()
+        .position(|l| l.contains("more with some words missing"))
+        .unwrap_or_else(|| panic!("no divider: {out}"));
+    assert_eq!(div, 3, "{out}");
+    assert!(lines.len() == 9 && lines[4].contains('#'), "{out}");
+    let o = ciw(&["search", "missing children", "--json", "--limit", "8"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let partial: Vec<bool> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["partial"].as_bool().unwrap())
+        .collect();
+    assert_eq!(partial, [false, false, false, true, true, true, true, true]);
+    // The limit filled by hits with every word: no divider, as many lines as asked.
+    let o = ciw(&["search", "placement", "--limit", "3"]);
+    assert_eq!(stdout(&o).lines().count(), 3);
+}
+
+#[test]
+fn stop_words_alone_are_refused_with_a_reason() {
+    let o = ciw(&["search", "xyzzy and"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("xyzzy") && out.contains("too common"), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let o = ciw(&["search", "the", "--json"]);
+    assert_eq!(stdout(&o).trim(), "[]");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("too common"));
+}
+
+#[test]
+fn acronyms_table_and_the_hits_that_use_it() {
+    let o = ciw(&["search", "--acronyms"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let cse = out
+        .lines()
+        .find(|l| l.starts_with("CSE "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        cse.contains("child sexual exploitation") && cse.contains("defined"),
+        "{cse}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("LAC ") && l.ends_with("(built in)")),
+        "{out}"
+    );
+    let o = ciw(&["search", "--acronyms", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let iro = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["short"] == "IRO")
+        .expect("IRO");
+    assert_eq!(iro["source"], "corpus");
+    assert!(iro["first"].as_str().unwrap().contains('#'));
+    // A hit found through an acronym says which.
+    let o = ciw(&["search", "CSE", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let h = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["link"] == "swansea#4.1")
+        .expect("swansea#4.1");
+    assert_eq!(h["acronyms"][0]["short"], "CSE");
+    assert_eq!(h["acronyms"][0]["long"], "child sexual exploitation");
+    // A query is needed without --acronyms.
+    assert_eq!(ciw(&["search"]).status.code(), Some(2));
+}

@@ -332,3 +332,270 @@ fn fzf_baseline() {
         100.0 * top5 as f64 / n as f64
     );
 }
+
+// ---- What a person means (issue: all words, acronyms both ways, the right snippet) ----
+
+use ciw::search::acronym::Source;
+use ciw::search::{Notice, Results};
+
+fn results(ix: &SearchIndex, q: &str, limit: usize) -> Results {
+    ix.try_search(&Query::parse(q), limit)
+        .expect("built in memory")
+}
+
+fn links_of(hits: &[ciw::search::Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.link.as_str()).collect()
+}
+
+/// The snippet's highlighted words, lower-cased.
+fn snippet_words(h: &ciw::search::Hit, width: usize) -> Vec<String> {
+    let s = h.snippet(width);
+    s.matches
+        .iter()
+        .map(|m| s.text[m.clone()].to_lowercase())
+        .collect()
+}
+
+#[test]
+fn all_words_first_then_a_divider_then_the_partial_ones() {
+    let ix = SearchIndex::new(&Corpus::samples());
+    let r = results(&ix, "missing children", 100);
+    let complete = links_of(r.complete_hits());
+    let mut sorted = complete.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        ["pembrokeshire#4.4", "swansea#4.1", "swansea#5.3"],
+        "the paragraphs with both words (child or children), and only they"
+    );
+    assert_eq!(r.complete, 3);
+    assert!(r.partial > 50, "{}", r.partial);
+    // Never a partial hit above a complete one; every later one lacks a word.
+    let first_partial = r.hits.iter().position(|h| h.partial).expect("partial ones");
+    assert_eq!(first_partial, 3);
+    assert!(r.hits[first_partial..].iter().all(|h| h.partial));
+    for h in &r.hits[first_partial..] {
+        let t = h.text.to_lowercase();
+        assert!(
+            !(t.contains("missing") && t.contains("child")),
+            "{}",
+            h.link
+        );
+    }
+    // The snippet of each complete hit shows "missing", the rarer word.
+    for h in r.complete_hits() {
+        assert!(
+            snippet_words(h, 60).iter().any(|w| w == "missing"),
+            "{}: {:?}",
+            h.link,
+            h.snippet(60).text
+        );
+    }
+}
+
+#[test]
+fn stop_words_alone_say_so_instead_of_listing_everything() {
+    let ix = SearchIndex::new(&Corpus::samples());
+    let r = results(&ix, "xyzzy and", 100);
+    assert!(r.hits.is_empty(), "{:?}", links_of(&r.hits));
+    assert_eq!(
+        r.notice,
+        Some(Notice::OnlyStopWordsMatch {
+            unmatched: vec!["xyzzy".into()],
+            stop: vec!["and".into()],
+        })
+    );
+    for q in ["the", "and of the", "The And"] {
+        let r = results(&ix, q, 100);
+        assert!(r.hits.is_empty(), "{q}");
+        assert!(matches!(r.notice, Some(Notice::OnlyStopWords(_))), "{q}");
+        assert!(r.notice.unwrap().to_string().contains("too common"));
+    }
+    // A stop word next to a real one is not needed, and a quoted one is.
+    let r = results(&ix, "the fostering", 100);
+    assert!(r.complete > 5 && r.notice.is_none());
+    assert!(!results(&ix, "\"when I'm ready\"", 10).hits.is_empty());
+}
+
+#[test]
+fn acronyms_both_ways_from_the_reports() {
+    let ix = SearchIndex::new(&Corpus::samples());
+    // Learnt: "child sexual exploitation (CSE)".
+    let cse: Vec<_> = ix
+        .acronyms()
+        .entries()
+        .into_iter()
+        .filter(|e| e.short == "CSE")
+        .collect();
+    assert_eq!(cse.len(), 1);
+    assert_eq!(cse[0].source, Source::Corpus);
+    assert_eq!(cse[0].long.to_lowercase(), "child sexual exploitation");
+    // The short form finds the long form written out, in every report.
+    let r = results(&ix, "CSE", 20);
+    let links = links_of(&r.hits);
+    assert!(links.contains(&"swansea#4.1"), "{links:?}");
+    assert!(links.contains(&"pembrokeshire#4.4"), "{links:?}");
+    let h = r.hits.iter().find(|h| h.link == "swansea#4.1").unwrap();
+    assert_eq!(h.acronyms.len(), 1, "the hit says it went through CSE");
+    assert!(h
+        .matches
+        .iter()
+        .any(|m| h.text[m.clone()].eq_ignore_ascii_case("child sexual exploitation")));
+    // The long form spelt out finds them too.
+    let links: Vec<String> = ix
+        .search(&Query::parse("child sexual exploitation"), 10)
+        .into_iter()
+        .map(|h| h.link)
+        .collect();
+    assert!(links.contains(&"swansea#4.1".to_string()));
+    assert!(links.contains(&"pembrokeshire#4.4".to_string()));
+    // An acronym never matches an ordinary word by typo or prefix.
+    for q in ["LAC", "lac", "CP", "IRO"] {
+        for h in ix.search(&Query::parse(q), 100) {
+            let words: Vec<String> = h
+                .matches
+                .iter()
+                .map(|m| h.text[m.clone()].to_lowercase())
+                .collect();
+            assert!(
+                !words
+                    .iter()
+                    .any(|w| w.starts_with("lack") || w == "pro" || w == "cps"),
+                "{q}: {} {words:?}",
+                h.link
+            );
+        }
+    }
+    assert!(
+        !ix.search(&Query::parse("LAC"), 5).is_empty(),
+        "looked after children"
+    );
+    // Built-in ones fill the gaps, marked as such.
+    let builtin = ix.acronyms().entries();
+    assert!(builtin
+        .iter()
+        .any(|e| e.short == "LAC" && e.source == Source::BuiltIn));
+    assert!(!builtin
+        .iter()
+        .any(|e| e.short == "CSE" && e.source == Source::BuiltIn));
+}
+
+/// A generated report: the samples with paragraphs rewritten.
+fn with_texts(edits: &[(&str, &str)]) -> Corpus {
+    let mut c = Corpus::samples();
+    for (id, text) in edits {
+        let p = c.reports[0]
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.paragraphs.iter_mut())
+            .find(|p| p.id == *id)
+            .expect("paragraph");
+        p.text = text.to_string();
+    }
+    c
+}
+
+#[test]
+fn acronyms_defined_either_way_round() {
+    let c = with_texts(&[
+        (
+            "1.1",
+            "Cases subject to the PLO (Public Law Outline) were tracked by the zorbing team.",
+        ),
+        ("1.2", "The Zorbing Quality Panel (ZQP) met monthly."),
+        ("1.3", "Minutes of the zorbing quality panel were kept."),
+        ("1.4", "The ZQP reviewed three cases."),
+    ]);
+    let ix = SearchIndex::new(&c);
+    let zqp = ix.acronyms().lookup("zqp");
+    assert_eq!(zqp.len(), 1);
+    // Short form → long form, and long form → short form.
+    let got: Vec<String> = ix
+        .search(&Query::parse("ZQP"), 10)
+        .into_iter()
+        .map(|h| h.paragraph.to_string())
+        .collect();
+    assert!(
+        got.contains(&"1.3".into()) && got.contains(&"1.4".into()),
+        "{got:?}"
+    );
+    let got: Vec<String> = ix
+        .search(&Query::parse("zorbing quality panel"), 10)
+        .into_iter()
+        .filter(|h| !h.partial)
+        .map(|h| h.paragraph.to_string())
+        .collect();
+    assert!(got.contains(&"1.4".into()), "{got:?}");
+    assert!(ix
+        .acronyms()
+        .entries()
+        .iter()
+        .any(|e| e.short == "PLO" && e.long == "Public Law Outline" && e.source == Source::Corpus));
+}
+
+#[test]
+fn methodology_and_acknowledgements_rank_below_findings() {
+    // The same sentence in a finding and in the methodology: the finding first.
+    let text = "The frobnication of quarterly widgets was reviewed.";
+    let mut c = Corpus::samples();
+    for r in &mut c.reports[..1] {
+        for s in &mut r.sections {
+            let first = s.paragraphs.first_mut().unwrap();
+            if s.title == "Methodology"
+                || s.title == "Acknowledgements"
+                || s.title.starts_with("Safeguarding")
+            {
+                first.text = text.into();
+            }
+        }
+    }
+    let ix = SearchIndex::new(&c);
+    let hits = ix.search(&Query::parse("frobnication widgets"), 10);
+    assert_eq!(hits.len(), 3);
+    assert!(hits[0].link.ends_with("#4.1"), "{:?}", links_of(&hits));
+    // While typing `EOTAS mi…`, the EOTAS findings come before names in the methodology.
+    let ix = SearchIndex::new(&Corpus::samples());
+    for q in ["EOTAS mi", "EOTAS m"] {
+        let hits = ix.search(&Query::parse(q), 10);
+        assert!(
+            ["swansea#R5", "swansea#3.6"].contains(&hits[0].link.as_str()),
+            "{q}: {:?}",
+            links_of(&hits)
+        );
+        let method = hits.iter().position(|h| h.link.contains("methodology"));
+        let eotas = hits.iter().rposition(|h| h.text.contains("EOTAS")).unwrap();
+        assert!(
+            method.is_none_or(|m| m > eotas),
+            "{q}: {:?}",
+            links_of(&hits)
+        );
+    }
+}
+
+#[test]
+fn snippets_show_the_most_and_rarest_words() {
+    let ix = SearchIndex::new(&Corpus::samples());
+    for (q, want) in [
+        ("plcement stabilty", ["plac", "stab"]),
+        ("council tax care leavers", ["council", "tax"]),
+    ] {
+        let h = &ix.search(&Query::parse(q), 1)[0];
+        let words = snippet_words(h, 60);
+        for w in want {
+            assert!(
+                words.iter().any(|x| x.starts_with(w)),
+                "{q}: {:?}",
+                h.snippet(60).text
+            );
+        }
+    }
+}
+
+#[test]
+fn front_matter_is_searchable_like_every_paragraph() {
+    let ix = SearchIndex::new(&Corpus::samples());
+    let hits = ix.search(&Query::parse("ddogfen Gymraeg"), 5);
+    assert!(!hits.is_empty());
+    assert!(hits[0].link.ends_with("#front.1"), "{:?}", links_of(&hits));
+    assert_eq!(&*hits[0].section, "Front matter");
+}

@@ -1,4 +1,4 @@
-//! Reading at speed (issue 12): the `:` go-to prompt, the jump list (`Ctrl-o`, `Ctrl-i`, `''`),
+//! Reading at speed: the `:` go-to prompt, the jump list (`Ctrl-o`, `Ctrl-i`, `''`),
 //! filtering the council list with `f`, and the positions `n/N` in list titles.
 
 use crate::common;
@@ -337,4 +337,19 @@ fn the_comparison_copies_and_bookmarks_the_focused_paragraph_and_highlights() {
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.contains("Bookmark"), "{msg}");
     assert_eq!(app.overlay, Overlay::Compare);
+}
+
+#[test]
+fn a_search_for_a_target_goes_there() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    draw(&mut app, 80, 24);
+    typed(&mut app, "/R5");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(at(&app), ("Swansea".into(), "R5".into()));
+    typed(&mut app, "/pembrokeshire#3.2");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(at(&app), ("Pembrokeshire".into(), "3.2".into()));
+    ctrl(&mut app, 'o');
+    assert_eq!(at(&app), ("Swansea".into(), "R5".into()));
 }

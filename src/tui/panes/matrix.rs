@@ -5,10 +5,10 @@
 
 use crate::compare::{layout::matrix_text, matrix};
 use crate::model::Theme;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout;
-use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -47,16 +47,16 @@ pub fn lines(app: &App) -> Vec<String> {
         rs.iter().filter_map(|&i| app.corpus.reports.get(i)),
     );
     let title = format!("Councils × themes: {} reports", m.rows.len());
-    let mut out = vec![wrap::truncate(
-        &wrap::display(&title, app.theme.symbols.ascii),
+    let mut out = vec![fit::truncate(
+        &fit::display(&title, app.palette.symbols.ascii),
         width,
-        app.theme.symbols.ellipsis,
+        app.palette.symbols.ellipsis,
     )];
     out.push(String::new());
     out.extend(
         matrix_text(&m, width)
             .lines()
-            .map(|l| wrap::display(l, app.theme.symbols.ascii)),
+            .map(|l| fit::display(l, app.palette.symbols.ascii)),
     );
     out
 }
@@ -93,7 +93,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if areas.too_small {
         return;
     }
-    let t = &app.theme;
+    let t = &app.palette;
     let rows = areas.status.y.saturating_sub(area.y);
     let body = Rect::new(area.x, area.y, area.width, rows + 1);
     frame.render_widget(Clear, body);

@@ -5,11 +5,11 @@
 
 use crate::search::Hit;
 use crate::target::Target;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout::Areas;
-use crate::tui::theme::Theme;
-use crate::tui::wrap;
+use crate::tui::palette::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -23,6 +23,8 @@ pub use crate::tui::search_worker::{SearchState, LIMIT};
 pub fn open(app: &mut App) {
     app.search.start(&app.corpus);
     app.overlay = Overlay::Search;
+    // The old query comes back selected: typing replaces it, Backspace clears it.
+    app.search.query_selected = !app.search.query.is_empty();
 }
 
 /// Keys while the overlay is open.
@@ -31,6 +33,13 @@ pub fn update(app: &mut App, action: Action) {
     let len = s.hits.len();
     let page = list_height(app).max(1) as isize;
     let s = &mut app.search;
+    let selected = std::mem::take(&mut s.query_selected);
+    if selected && matches!(action, Action::Type(_) | Action::DeleteBack) {
+        s.query.clear();
+        if action == Action::DeleteBack {
+            s.submit();
+        }
+    }
     match action {
         Action::Type(c) => {
             s.query.push(c);
@@ -47,6 +56,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => s.list.step(-page, len),
         Action::Top => s.list.select(0, len),
         Action::Bottom => s.list.select(len, len),
+        // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
+        Action::Open if crate::target::is_target_like(&s.query) => {
+            let q = s.query.clone();
+            app.overlay = Overlay::None;
+            crate::tui::panes::prompt::go_to(app, &q);
+        }
         Action::Open if len > 0 => {
             let i = s.list.selected.min(len - 1);
             app.overlay = Overlay::None;
@@ -70,7 +85,7 @@ pub fn step(app: &mut App, delta: isize) {
     app.search.poll();
     let len = app.search.hits.len();
     if len == 0 {
-        let search = app.keymap.key(Action::Search, app.theme.symbols.ascii);
+        let search = app.keymap.key(Action::Search, app.palette.symbols.ascii);
         app.message = Some(if app.search.shown_query.is_empty() {
             format!("No search yet: press {search} to search every report")
         } else {
@@ -81,8 +96,16 @@ pub fn step(app: &mut App, delta: isize) {
         });
         return;
     }
+    // Through the hits with every word; through all once on one that misses some.
+    let at = app
+        .search
+        .current
+        .unwrap_or(app.search.list.selected)
+        .min(len - 1);
+    let complete = app.search.complete_shown();
+    let len = if at < complete { complete } else { len };
     let i = match app.search.current {
-        None => app.search.list.selected.min(len - 1),
+        None => at,
         Some(c) => (c as isize + delta).rem_euclid(len as isize) as usize,
     };
     let wrapped = match app.search.current {
@@ -109,7 +132,7 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
         Some(r) if *r.id == *hit.report => hit.report_index,
         _ => reports.iter().position(|r| *r.id == *hit.report)?,
     };
-    reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
+    let found = reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
         s.paragraphs
             .iter()
             .position(|p| *p.id == *hit.paragraph)
@@ -118,7 +141,13 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
                 section: Some(si),
                 paragraph: Some(pi),
             })
-    })
+    });
+    // Text outside the sections (front matter): the report itself.
+    Some(found.unwrap_or(Target {
+        report: ri,
+        section: None,
+        paragraph: None,
+    }))
 }
 
 /// Opens hit `i` in the panes and says which it is.
@@ -133,11 +162,15 @@ fn jump(app: &mut App, i: usize) {
             app.open_target(t);
             let keys = app
                 .keymap
-                .fill("{next_hit}/{prev_hit}", app.theme.symbols.ascii);
+                .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);
+            let (of, missing) = if hit.partial {
+                (app.search.hits.len(), " (some words missing)")
+            } else {
+                (app.search.complete_shown(), "")
+            };
             app.message = Some(format!(
-                "Hit {} of {} for \"{}\": {} · {keys} next/previous",
+                "Hit {} of {of} for \"{}\": {}{missing} · {keys} next/previous",
                 i + 1,
-                app.search.hits.len(),
                 crate::text::for_terminal(&app.search.shown_query),
                 crate::text::for_terminal(&hit.link),
             ));
@@ -153,7 +186,7 @@ fn jump(app: &mut App, i: usize) {
 
 /// The matched words' style: bold and underlined (so it survives NO_COLOR and the selection's
 /// reverse video), yellow where colour is allowed.
-pub fn highlight(t: &Theme) -> Style {
+pub fn highlight(t: &Palette) -> Style {
     let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     if t.monochrome {
         s
@@ -168,7 +201,7 @@ fn cells(text: &str, matches: &[std::ops::Range<usize>], ascii: bool) -> Vec<(ch
     let mut out = Vec::with_capacity(text.len());
     let mut at = 0;
     let push = |piece: &str, hl: bool, out: &mut Vec<(char, bool)>| {
-        out.extend(wrap::display(piece, ascii).chars().map(|c| (c, hl)));
+        out.extend(fit::display(piece, ascii).chars().map(|c| (c, hl)));
     };
     for m in matches {
         let (start, end) = (m.start.max(at), m.end.min(text.len()));
@@ -306,7 +339,7 @@ fn columns(width: usize) -> (usize, usize, usize, usize) {
     (a, id, s, snip)
 }
 
-fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
+fn hit_line(t: &Palette, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
     let ascii = t.symbols.ascii;
     let ell = t.symbols.ellipsis;
     let (aw, iw, sw, nw) = columns(width);
@@ -320,22 +353,19 @@ fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static>
         Span::styled(
             format!(
                 "{} ",
-                wrap::pad(&wrap::display(&hit.authority, ascii), aw, ell)
+                fit::pad(&fit::display(&hit.authority, ascii), aw, ell)
             ),
             base,
         ),
         Span::styled(
-            wrap::pad(&wrap::display(&hit.paragraph, ascii), iw, ell),
+            fit::pad(&fit::display(&hit.paragraph, ascii), iw, ell),
             id_style,
         ),
         Span::styled(" ", base),
     ];
     if sw > 0 {
         out.push(Span::styled(
-            format!(
-                "{} ",
-                wrap::pad(&wrap::display(&hit.section, ascii), sw, ell)
-            ),
+            format!("{} ", fit::pad(&fit::display(&hit.section, ascii), sw, ell)),
             if selected { base } else { t.muted },
         ));
     }
@@ -357,6 +387,28 @@ fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static>
     Line::from(out)
 }
 
+/// `── 95 more with some words missing ──` across the list.
+fn divider_line(t: &Palette, s: &SearchState, width: usize) -> Line<'static> {
+    let rule = if t.symbols.ascii { "-" } else { "─" };
+    let label = if s.complete == 0 {
+        format!(" no hit has every word; {} with some ", s.partial)
+    } else {
+        format!(" {} more with some words missing ", s.partial)
+    };
+    let rest = width.saturating_sub(2 + fit::width(&label));
+    let mut text = format!("{}{label}{}", rule.repeat(2), rule.repeat(rest));
+    if fit::width(&text) > width {
+        text = fit::display(&text, t.symbols.ascii)
+            .chars()
+            .scan(0, |w, c| {
+                *w += cell_width(c);
+                (*w <= width).then_some(c)
+            })
+            .collect();
+    }
+    Line::from(Span::styled(text, t.muted))
+}
+
 /// The hit count or what the search is doing, for the query line.
 fn status(s: &SearchState) -> String {
     if !s.started() {
@@ -371,16 +423,22 @@ fn status(s: &SearchState) -> String {
     if s.query.trim().is_empty() {
         return format!("{} paragraphs", s.paragraphs);
     }
-    match s.hits.len() {
+    let complete = match s.complete {
+        0 if s.partial > 0 => "no hit has every word".to_string(),
         0 => "no hits".into(),
         1 => "1 hit".into(),
-        n if n >= LIMIT => format!("top {n} hits"),
+        n if n > LIMIT => format!("top {LIMIT} of {n} hits"),
         n => format!("{n} hits"),
+    };
+    if s.partial > 0 {
+        format!("{complete} · {} partial", s.partial)
+    } else {
+        complete
     }
 }
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let full = frame.area();
     let area = overlay_area(areas, full.width, full.height);
@@ -400,9 +458,9 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let qw = usize::from(p.query.width);
     let st = status(s);
     let st = if ascii { st.replace('…', "...") } else { st };
-    let room = qw.saturating_sub(wrap::width(&st) + 4);
-    let q = wrap::display(&s.query, ascii);
-    let q = if wrap::width(&q) > room {
+    let room = qw.saturating_sub(fit::width(&st) + 4);
+    let q = fit::display(&s.query, ascii);
+    let q = if fit::width(&q) > room {
         let mut tail: Vec<char> = Vec::new();
         let mut used = 1;
         for c in q.chars().rev() {
@@ -417,11 +475,18 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     } else {
         q
     };
-    let used = 2 + wrap::width(&q) + 1;
-    let gap = qw.saturating_sub(used + wrap::width(&st));
+    let used = 2 + fit::width(&q) + 1;
+    let gap = qw.saturating_sub(used + fit::width(&st));
     let query_line = Line::from(vec![
         Span::styled("/ ", t.hint_key),
-        Span::styled(q, t.breadcrumb),
+        Span::styled(
+            q,
+            if s.query_selected {
+                t.selected
+            } else {
+                t.breadcrumb
+            },
+        ),
         Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         Span::raw(" ".repeat(gap)),
         Span::styled(st, t.muted),
@@ -434,6 +499,8 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     if s.hits.is_empty() {
         let note = if let Some(e) = &s.error {
             e.clone()
+        } else if let Some(n) = s.notice.as_ref().filter(|_| !s.pending()) {
+            n.clone()
         } else if s.query.trim().is_empty() {
             format!(
                 "Type to search every paragraph of {} reports: words in any order, typos allowed. \
@@ -448,22 +515,30 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
                 s.shown_query
             )
         };
-        let lines: Vec<Line> = wrap::wrap(&wrap::display(&note, ascii), lw.saturating_sub(2))
+        let lines: Vec<Line> = fit::wrap(&fit::display(&note, ascii), lw.saturating_sub(2))
             .into_iter()
             .take(lh)
             .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
             .collect();
         frame.render_widget(Paragraph::new(lines), p.list);
     } else {
+        // The hits, and a divider before the first that misses some words.
         let off = s.list.visible_offset(lh);
-        let lines: Vec<Line> = s
-            .hits
-            .iter()
-            .enumerate()
-            .skip(off)
-            .take(lh)
-            .map(|(i, h)| hit_line(t, h, lw, i == s.list.selected))
-            .collect();
+        let first_partial = s.hits.iter().position(|h| h.partial);
+        let mut lines: Vec<Line> = Vec::with_capacity(lh + 1);
+        let mut selected_row = 0;
+        for (i, h) in s.hits.iter().enumerate().skip(off).take(lh) {
+            if Some(i) == first_partial {
+                lines.push(divider_line(t, s, lw));
+            }
+            if i == s.list.selected {
+                selected_row = lines.len();
+            }
+            lines.push(hit_line(t, h, lw, i == s.list.selected));
+        }
+        // The divider may push the selection past the bottom: scroll one more.
+        let skip = (selected_row + 1).saturating_sub(lh);
+        let lines: Vec<Line> = lines.into_iter().skip(skip).take(lh).collect();
         frame.render_widget(Paragraph::new(lines), p.list);
     }
 
@@ -478,14 +553,14 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         return;
     };
     let mut crumb = vec![
-        wrap::display(&hit.authority, ascii),
-        wrap::display(&hit.section, ascii),
+        fit::display(&hit.authority, ascii),
+        fit::display(&hit.section, ascii),
     ];
     if let Some(sub) = &hit.subsection {
-        crumb.push(wrap::display(sub, ascii));
+        crumb.push(fit::display(sub, ascii));
     }
-    crumb.push(wrap::display(&hit.paragraph, ascii));
-    let title = super::status::fit_breadcrumb(
+    crumb.push(fit::display(&hit.paragraph, ascii));
+    let title = fit::breadcrumb(
         &crumb,
         t.symbols.separator,
         t.symbols.ellipsis,
