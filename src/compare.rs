@@ -481,6 +481,12 @@ pub(crate) mod tests {
             }],
             methodology: Methodology::default(),
             warnings: vec![],
+            title: None,
+            kind: Some(crate::model::Kind::Inspection),
+            about: None,
+            services: Some(crate::model::Services::Children),
+            family: crate::model::Family::Report2018,
+            guesses: vec![],
         }
     }
 

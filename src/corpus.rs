@@ -61,8 +61,38 @@ pub fn order_key(authority: &Authority, inspection: &Inspection) -> (String, u16
     )
 }
 
+/// Whether `id` is `base` with a counter added to tell it from another document (`base-2`).
+pub fn is_counted_id(id: &str, base: &str) -> bool {
+    id.strip_prefix(base)
+        .and_then(|r| r.strip_prefix('-'))
+        .is_some_and(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl Corpus {
+    /// Orders the reports; two different documents with one id (two files of one council and
+    /// month, say) are told apart by a counter, `-2`, `-3`..., in the order given.
     pub fn new(mut reports: Vec<Report>) -> Corpus {
+        let mut seen: std::collections::HashSet<String> =
+            std::collections::HashSet::with_capacity(reports.len());
+        let mut clashes = Vec::new();
+        for (i, r) in reports.iter().enumerate() {
+            if !seen.insert(r.id.clone()) {
+                clashes.push(i);
+            }
+        }
+        for i in clashes {
+            let base = reports[i].id.clone();
+            let mut n = 2;
+            while seen.contains(&format!("{base}-{n}")) {
+                n += 1;
+            }
+            let id = format!("{base}-{n}");
+            seen.insert(id.clone());
+            reports[i].warnings.push(format!(
+                "another document has the id {base}; this one is {id}"
+            ));
+            reports[i].id = id;
+        }
         reports.sort_by_cached_key(|r| order_key(&r.authority, &r.inspection));
         Corpus { reports }
     }

@@ -32,6 +32,207 @@ pub struct Report {
     pub methodology: Methodology,
     /// What the parser had to guess or repair, one line each.
     pub warnings: Vec<String>,
+    /// The document's title as printed ("Inspection of Children's Services: Gwynedd Council"),
+    /// where it has one.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What the document is; `None` for a document of unknown layout that says nothing of it.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// For a summary page or a news item: the kind of the inspection or review it reports on.
+    #[serde(default)]
+    pub about: Option<Kind>,
+    /// The services it covers; `None` when the text does not say.
+    #[serde(default)]
+    pub services: Option<Services>,
+    /// The layout the parser recognised (its structure follows from it).
+    #[serde(default)]
+    pub family: Family,
+    /// How the family, council, date, kind and services were decided, one line each (what
+    /// `ciw check` prints above the warnings).
+    #[serde(default)]
+    pub guesses: Vec<String>,
+}
+
+/// What a CIW publication about a council is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// An inspection (CSSIW 2016-17, CIW 2018-19, the 2020 risk-based inspections).
+    Inspection,
+    /// A follow-up inspection.
+    FollowUp,
+    /// A joint inspection of child protection arrangements.
+    Jicpa,
+    /// A performance evaluation inspection (2022-2025).
+    Pei,
+    AssuranceCheck,
+    ImprovementCheck,
+    MonitoringLetter,
+    /// An annual performance review letter.
+    AnnualLetter,
+    /// The web page that summarises a report.
+    SummaryPage,
+    /// A news release.
+    News,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::Inspection,
+        Kind::FollowUp,
+        Kind::Jicpa,
+        Kind::Pei,
+        Kind::AssuranceCheck,
+        Kind::ImprovementCheck,
+        Kind::MonitoringLetter,
+        Kind::AnnualLetter,
+        Kind::SummaryPage,
+        Kind::News,
+    ];
+
+    /// The key used in JSON and ids: `follow-up`, `jicpa`, `monitoring-letter`...
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Inspection => "inspection",
+            Kind::FollowUp => "follow-up",
+            Kind::Jicpa => "jicpa",
+            Kind::Pei => "pei",
+            Kind::AssuranceCheck => "assurance-check",
+            Kind::ImprovementCheck => "improvement-check",
+            Kind::MonitoringLetter => "monitoring-letter",
+            Kind::AnnualLetter => "annual-letter",
+            Kind::SummaryPage => "summary-page",
+            Kind::News => "news",
+        }
+    }
+
+    /// How people name it: "follow-up inspection", "JICPA", "monitoring letter".
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Inspection => "inspection",
+            Kind::FollowUp => "follow-up inspection",
+            Kind::Jicpa => "JICPA",
+            Kind::Pei => "PEI",
+            Kind::AssuranceCheck => "assurance check",
+            Kind::ImprovementCheck => "improvement check",
+            Kind::MonitoringLetter => "monitoring letter",
+            Kind::AnnualLetter => "annual letter",
+            Kind::SummaryPage => "summary page",
+            Kind::News => "news",
+        }
+    }
+
+    /// At most 11 columns, for tables and lists: "follow-up", "JICPA", "improvement".
+    pub fn short(self) -> &'static str {
+        match self {
+            Kind::Inspection => "inspection",
+            Kind::FollowUp => "follow-up",
+            Kind::Jicpa => "JICPA",
+            Kind::Pei => "PEI",
+            Kind::AssuranceCheck => "assurance",
+            Kind::ImprovementCheck => "improvement",
+            Kind::MonitoringLetter => "monitoring",
+            Kind::AnnualLetter => "annual",
+            Kind::SummaryPage => "summary",
+            Kind::News => "news",
+        }
+    }
+
+    /// The activity in words, for citations: "performance evaluation inspection".
+    pub fn activity(self) -> &'static str {
+        match self {
+            Kind::Inspection => "inspection",
+            Kind::FollowUp => "follow-up inspection",
+            Kind::Jicpa => "joint inspection of child protection arrangements",
+            Kind::Pei => "performance evaluation inspection",
+            Kind::AssuranceCheck => "assurance check",
+            Kind::ImprovementCheck => "improvement check",
+            Kind::MonitoringLetter => "monitoring activity",
+            Kind::AnnualLetter => "annual performance review",
+            Kind::SummaryPage => "summary",
+            Kind::News => "news release",
+        }
+    }
+
+    /// Parses a key or a label, any case: `pei`, `follow-up`, "monitoring letter".
+    pub fn from_key(s: &str) -> Option<Kind> {
+        let k = slug(s);
+        Kind::ALL
+            .into_iter()
+            .find(|x| x.key() == k || slug(x.label()) == k)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Whose services a document covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Services {
+    Children,
+    Adults,
+    Both,
+}
+
+impl Services {
+    /// "children's services", "adults' services", "adults' and children's services".
+    pub fn label(self) -> &'static str {
+        match self {
+            Services::Children => "children's services",
+            Services::Adults => "adults' services",
+            Services::Both => "adults' and children's services",
+        }
+    }
+
+    /// Short form for tables: "children", "adults", "both".
+    pub fn key(self) -> &'static str {
+        match self {
+            Services::Children => "children",
+            Services::Adults => "adults",
+            Services::Both => "both",
+        }
+    }
+}
+
+/// The layout (family) of a document, which decides how its structure is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// The CIW inspection report of 2018-19 as published in PDF: contents, numbered theme
+    /// sections with numbered paragraphs, overview, areas for development, methodology.
+    #[serde(rename = "report-2018")]
+    Report2018,
+    /// A CIW web page summarising a report (2018-19): findings and areas for development.
+    WebSummary,
+    /// A report published as a CIW web page (2020 on: JICPA, PEI, checks): title, lead
+    /// paragraphs, findings, areas for development or improvement, next steps.
+    WebReport,
+    /// A CIW letter (monitoring activity, assurance check, annual performance review).
+    Letter,
+    /// A CIW or CSSIW news release.
+    News,
+    /// Not a layout `ciw` knows: read as headings, paragraphs, bulleted and numbered items.
+    #[default]
+    Unknown,
+}
+
+impl Family {
+    /// How `ciw check` names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Report2018 => "CIW inspection report (2018 layout)",
+            Family::WebSummary => "CIW web summary page",
+            Family::WebReport => "CIW report web page",
+            Family::Letter => "CIW letter",
+            Family::News => "CIW news release",
+            Family::Unknown => "unknown layout",
+        }
+    }
 }
 
 /// The council inspected.
@@ -41,6 +242,17 @@ pub struct Authority {
     pub name: String,
     /// The short name people use: "Swansea".
     pub short: String,
+}
+
+impl Authority {
+    /// The short name of a document's council when neither its text nor its file name names
+    /// one (its id then comes from its file name).
+    pub const UNKNOWN: &'static str = "Unknown";
+
+    /// Whether the document names its council (or its file name does).
+    pub fn is_known(&self) -> bool {
+        self.short != Authority::UNKNOWN
+    }
 }
 
 /// When the inspection took place.
@@ -611,10 +823,39 @@ impl Report {
             .map(|p| format!(", {}", p.label()))
             .unwrap_or_default();
         format!(
-            "CIW inspection of children's services, {}, {}, {what}{page}",
+            "{}, {}, {}, {what}{page}",
+            self.document_label(),
             self.authority.name,
             self.inspection.label(),
         )
+    }
+
+    /// What the document is, in words: "CIW inspection of children's services", "CIW
+    /// performance evaluation inspection of adults' and children's services", "CIW news
+    /// release on the improvement check of children's services".
+    pub fn document_label(&self) -> String {
+        let services = self.services.unwrap_or(Services::Children).label();
+        match (self.kind, self.about) {
+            (Some(Kind::Jicpa), _) => "Joint inspection of child protection arrangements".into(),
+            (Some(Kind::AnnualLetter), _) => "CIW annual performance review letter".into(),
+            (Some(Kind::MonitoringLetter), _) => format!("CIW monitoring letter on {services}"),
+            (Some(k @ (Kind::SummaryPage | Kind::News)), about) => {
+                let of = if k == Kind::News { "on" } else { "of" };
+                match about {
+                    Some(a) => format!(
+                        "CIW {} {of} the {} of {services}",
+                        k.activity(),
+                        a.activity()
+                    ),
+                    None => format!("CIW {} {of} {services}", k.activity()),
+                }
+            }
+            (Some(k), _) => format!("CIW {} of {services}", k.activity()),
+            (None, _) => match &self.title {
+                Some(t) => t.clone(),
+                None => "Document".into(),
+            },
+        }
     }
 
     /// Total paragraphs in numbered theme sections.
@@ -812,6 +1053,23 @@ mod tests {
         assert_eq!(Theme::Access.previous_in(act), Theme::Safeguarding);
         assert_eq!(Theme::Safeguarding.next_in(act), Theme::VoiceAndControl);
         assert_eq!(Theme::Prevention.next_in(&[]), Theme::Prevention);
+    }
+
+    #[test]
+    fn kind_keys_round_trip() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_key(k.key()), Some(k));
+            assert_eq!(Kind::from_key(k.label()), Some(k));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.key())
+            );
+            assert!(k.short().chars().count() <= 11);
+        }
+        assert_eq!(
+            serde_json::to_string(&Family::Report2018).unwrap(),
+            "\"report-2018\""
+        );
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub fn report_text(r: &Report, width: usize) -> String {
         for_terminal(&r.inspection.label()),
         for_terminal(&r.id)
     );
+    if r.kind != Some(crate::model::Kind::Inspection) {
+        let _ = writeln!(out, "{}\n", for_terminal(&r.document_label()));
+    }
     for s in &r.sections {
         out.push_str(&section_text(s, width));
     }

@@ -193,6 +193,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         };
         let r = &app.corpus.reports[idx];
         let mut name = fit::display(&r.authority.short, t.symbols.ascii);
+        // Other publications than the inspection report say what they are.
+        if let Some(k) = r.kind.filter(|k| *k != crate::model::Kind::Inspection) {
+            name = format!("{name} ({})", k.short());
+        }
         if !show_date && has_sibling(&app.corpus.reports, idx) {
             // No date column: the name says which inspection it is.
             name = format!("{name} {}", date(r));
