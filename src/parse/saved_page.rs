@@ -7,6 +7,7 @@
 //! banner "Care Inspectorate Wales", its phone number, a lone date, "Home") are dropped only
 //! from a saved page, and only before its title or after its text.
 
+use super::meta::MONTHS;
 use std::borrow::Cow;
 
 /// What [`strip`] found.
@@ -145,21 +146,6 @@ fn may_be_page_only(line: &str) -> bool {
     t.len() <= 48 || PAGE_ONLY_STARTS.iter().any(|s| starts(s))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A line that is nothing but a date ("23 March 2016", "Thursday 23 March 2016", "23/03/2016"):
 /// the posting date of a saved page.
 fn lone_date(k: &str) -> bool {
@@ -172,10 +158,11 @@ fn lone_date(k: &str) -> bool {
         let parts: Vec<&str> = words[0].split(['/', '.', '-']).collect();
         return parts.len() == 3 && parts.iter().all(|p| numeric(p));
     }
-    let has_month = words.iter().any(|w| MONTHS.contains(w));
+    let month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    let has_month = words.iter().any(|w| month(w));
     let has_year = words.iter().any(|w| w.len() == 4 && numeric(w));
     let rest_ok = words.iter().all(|w| {
-        MONTHS.contains(w)
+        month(w)
             || numeric(w)
             || w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
                 .bytes()

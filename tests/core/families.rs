@@ -8,6 +8,21 @@ use ciw::model::{Family, Kind, Report, SectionKind, Services};
 use ciw::parse::councils::COUNCILS;
 use ciw::parse::parse_str;
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-openings");
 const WRITTEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/families");
 
@@ -728,20 +743,6 @@ fn principles_written_with_their_text_on_one_line_are_sections() {
 fn the_22_councils_by_their_english_and_welsh_names() {
     for (i, c) in COUNCILS.iter().enumerate() {
         let month = 1 + i % 12;
-        let months = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let slug = ciw::model::slug(c.short);
         for (how, title) in [
             (
@@ -759,7 +760,7 @@ fn the_22_councils_by_their_english_and_welsh_names() {
         ] {
             let text = format!(
                 "{title}\n\nThis letter summarises the findings of our monitoring activity between 3 and 5 {} 2022.\n\nPriorities for improvement\n\n- Improve things.\n",
-                months[month - 1]
+                MONTHS[month - 1]
             );
             let r = parse("letter.txt", &text);
             assert_eq!(
@@ -821,22 +822,8 @@ fn two_documents_never_share_an_id() {
 /// many share council, month and kind, some name their council only in the file name, some
 /// name none.
 fn generated(i: usize) -> (String, String) {
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let c = &COUNCILS[i % 22];
-    let month = months[(i / 22) % 3];
+    let month = MONTHS[(i / 22) % 3];
     let year = 2016 + (i / 66) % 10;
     let finding = format!("Finding number {i} about practice.");
     match i % 5 {
