@@ -1,10 +1,11 @@
-//! Comparison (issue 5): one theme across councils, and the councils × themes matrix.
+//! Comparison: one theme across councils, and the councils × themes matrix.
 //!
 //! [`compare`] aligns the sections of one [`Theme`] across reports whatever their printed titles,
 //! and aligns their subsections by a normalised key in a merged order, so a subsection one council
-//! lacks leaves a visible gap rather than shifting the rest. [`matrix`] counts recommendations
-//! and paragraphs per council and theme next to the methodology figures. [`layout`] turns a
-//! [`Comparison`] (or a [`Matrix`]) into lines for any front end. No terminal code here.
+//! lacks leaves a visible gap rather than shifting the rest. [`side_by_side`] lays a
+//! [`Comparison`] out in columns for any front end; [`mod@matrix`] counts recommendations and
+//! paragraphs per council and theme next to the methodology figures, and sets them as tables.
+//! No terminal code here.
 //!
 //! Alignment rules:
 //! - Sections align by [`Theme`] (the parser assigns it from the title).
@@ -21,14 +22,18 @@
 //!
 //! For a front end: `compare(theme, reports)` → [`Comparison`] (serialisable; `rows`, and per
 //! column `groups[row]`), [`Comparison::row_of`] to scroll to a paragraph's row,
-//! [`next_theme`]/[`previous_theme`] for `]`/`[`, [`theme_from_arg`] for typed themes, and
-//! [`layout::side_by_side`] → [`layout::SideBySide`] with styled, anchored lines per column
-//! in bands that keep subsections level ([`layout::SideBySide::block_starts`],
-//! [`layout::SideBySide::column_lines`] for independent scrolling).
+//! [`themes_for`] for the themes `]`/`[` step through ([`Theme::next_in`]), and
+//! [`side_by_side::side_by_side`] → [`SideBySide`] with styled, anchored lines per column in
+//! bands that keep subsections level ([`SideBySide::block_starts`],
+//! [`SideBySide::column_lines`] for independent scrolling).
 
-pub mod layout;
+pub mod matrix;
+pub mod side_by_side;
 
-use crate::model::{Inspection, Paragraph, Report, Theme};
+pub use matrix::{matrix, Matrix};
+pub use side_by_side::SideBySide;
+
+use crate::model::{Framework, Inspection, Paragraph, Report, Theme};
 use crate::text::fold;
 use serde::Serialize;
 
@@ -74,6 +79,8 @@ pub struct Column {
     /// The council's full name, "City and County of Swansea".
     pub authority_name: String,
     pub inspection: Inspection,
+    /// The framework the report is written around; `None` when its themes do not tell.
+    pub framework: Option<Framework>,
     pub section_number: Option<u32>,
     /// The section's own title in this report; `None` when the report has no such section.
     pub section_title: Option<String>,
@@ -138,6 +145,13 @@ impl Column {
     /// True when the report has a section for the theme.
     pub fn has_section(&self) -> bool {
         self.section_title.is_some()
+    }
+
+    /// False when the report is written around a framework that lacks `theme` (leadership in a
+    /// PEI report); true when it has it or its framework is not known.
+    pub fn framework_has(&self, theme: Theme) -> bool {
+        self.framework
+            .is_none_or(|f| theme.frameworks().contains(&f))
     }
 }
 
@@ -205,33 +219,26 @@ fn same_subsection(a: &str, b: &str) -> bool {
     short.contains('-') && long.starts_with(short) && long[short.len()..].starts_with('-')
 }
 
-/// Reads a theme as users type it: a key or title [`Theme::from_key`] knows ("safeguarding",
-/// "iaa", "Care and support"), or an unambiguous start of a key ("care", "safe", "lead").
-pub fn theme_from_arg(s: &str) -> Option<Theme> {
-    if let Some(t) = Theme::from_key(s) {
-        return Some(t);
+/// The themes to offer across `reports`, in order: those of every framework the reports are
+/// written around (the 2018 themes first; safeguarding, which both share, once), or the 2018
+/// themes when no report says.
+pub fn themes_for<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<Theme> {
+    let mut frameworks: Vec<Framework> =
+        reports.into_iter().filter_map(Report::framework).collect();
+    if frameworks.is_empty() {
+        frameworks.push(Framework::Inspection2018);
     }
-    let k = crate::model::slug(s);
-    if k.is_empty() {
-        return None;
+    let mut out: Vec<Theme> = Vec::new();
+    for f in Framework::ALL {
+        if frameworks.contains(&f) {
+            for &t in f.themes() {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
     }
-    let mut found = Theme::ALL.into_iter().filter(|t| t.key().starts_with(&k));
-    match (found.next(), found.next()) {
-        (Some(t), None) => Some(t),
-        _ => None,
-    }
-}
-
-/// The theme after `t` in report order, wrapping round (for `]`).
-pub fn next_theme(t: Theme) -> Theme {
-    let i = Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
-    Theme::ALL[(i + 1) % Theme::ALL.len()]
-}
-
-/// The theme before `t` in report order, wrapping round (for `[`).
-pub fn previous_theme(t: Theme) -> Theme {
-    let i = Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
-    Theme::ALL[(i + Theme::ALL.len() - 1) % Theme::ALL.len()]
+    out
 }
 
 /// Words of a text for comparing wordings: folded, punctuation and apostrophes dropped.
@@ -250,10 +257,21 @@ fn wording(s: &str) -> String {
     out
 }
 
-/// Aligns one theme across `reports`, in the order given. Reports lacking the theme's section
-/// still get a column (with their recommendations, if any) and gaps in every row.
+/// Whether a report says anything on a theme: paragraphs in its section, or areas for
+/// development.
+fn has_text(r: &Report, theme: Theme) -> bool {
+    r.theme_section(theme)
+        .is_some_and(|s| !s.paragraphs.is_empty())
+        || r.recommendations_for(theme).next().is_some()
+}
+
+/// Aligns one theme across `reports`: those with text on the theme first, each set in the
+/// order given, so a council with text is never left out for lack of width in favour of one
+/// with none. Reports lacking the theme's section (one written around the other framework,
+/// say) still get a column (with their recommendations, if any) and gaps in every row.
 pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) -> Comparison {
-    let reports: Vec<&Report> = reports.into_iter().collect();
+    let mut reports: Vec<&Report> = reports.into_iter().collect();
+    reports.sort_by_key(|r| !has_text(r, theme));
 
     // Each report's paragraphs grouped by subsection key, keys in first-appearance order.
     struct Partial<'r> {
@@ -354,6 +372,7 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
             authority: r.authority.short.clone(),
             authority_name: r.authority.name.clone(),
             inspection: r.inspection.clone(),
+            framework: r.framework(),
             section_number: sec.and_then(|s| s.number),
             section_title: sec.map(|s| s.title.clone()),
             recommendations: r
@@ -369,25 +388,33 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
         });
     }
 
-    // "What we expect to see": the first report's wording; note the councils that differ.
-    let all_expectations: Vec<(&str, Option<&str>)> = reports
+    // "What we expect to see": the first report's wording; note the councils that differ. A
+    // report of another framework (a PEI report has no such text) is not counted as differing.
+    let all_expectations: Vec<(&str, Option<Framework>, Option<&str>)> = columns
         .iter()
-        .map(|r| {
+        .zip(&reports)
+        .map(|(col, r)| {
             (
                 r.authority.short.as_str(),
+                col.framework,
                 r.theme_section(theme)
                     .and_then(|s| s.expectations.as_deref()),
             )
         })
         .collect();
-    let shown = all_expectations.iter().find_map(|(_, e)| *e);
+    let shown = all_expectations
+        .iter()
+        .find_map(|&(_, f, e)| e.map(|e| (f, e)));
     let expectations_differ = match shown {
-        Some(text) => {
+        Some((framework, text)) => {
             let w = wording(text);
             all_expectations
                 .iter()
-                .filter(|(_, e)| e.map(wording).as_deref() != Some(w.as_str()))
-                .map(|(a, _)| a.to_string())
+                .filter(|(_, f, e)| match e {
+                    Some(e) => wording(e) != w,
+                    None => *f == framework,
+                })
+                .map(|(a, _, _)| a.to_string())
                 .collect()
         }
         None => Vec::new(),
@@ -396,95 +423,10 @@ pub fn compare<'a>(theme: Theme, reports: impl IntoIterator<Item = &'a Report>) 
     Comparison {
         theme,
         theme_title: theme.title().to_string(),
-        expectations: shown.map(str::to_string),
+        expectations: shown.map(|(_, e)| e.to_string()),
         expectations_differ,
         rows,
         columns,
-    }
-}
-
-/// The councils × themes table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Matrix {
-    /// The themes of the cells, in order.
-    pub themes: Vec<Theme>,
-    /// One row per report.
-    pub rows: Vec<MatrixRow>,
-}
-
-/// One council (report) in the matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MatrixRow {
-    pub report: String,
-    pub authority: String,
-    pub inspection: Inspection,
-    /// One cell per [`Matrix::themes`] entry.
-    pub cells: Vec<Cell>,
-    pub methodology: Figures,
-}
-
-/// One council's figures for one theme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Cell {
-    pub theme: Theme,
-    /// The section's own title; `None` when the report has no such section.
-    pub section_title: Option<String>,
-    /// Number of areas for development for the theme.
-    pub recommendations: usize,
-    /// Their numbers, e.g. `[2, 3, 4]`.
-    pub recommendation_numbers: Vec<u32>,
-    /// Number of paragraphs in the theme's section.
-    pub paragraphs: usize,
-}
-
-/// The methodology figures of one report; `None` where the report does not give one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Figures {
-    pub fieldwork_days: Option<u32>,
-    pub case_files_reviewed: Option<u32>,
-    pub tracked_by_interview: Option<u32>,
-    pub tracked_by_focus_group: Option<u32>,
-    pub supervision_files: Option<u32>,
-}
-
-/// Builds the matrix of `reports` (in the order given) over `themes`.
-pub fn matrix<'a>(themes: &[Theme], reports: impl IntoIterator<Item = &'a Report>) -> Matrix {
-    let rows = reports
-        .into_iter()
-        .map(|r| {
-            let m = &r.methodology;
-            MatrixRow {
-                report: r.id.clone(),
-                authority: r.authority.short.clone(),
-                inspection: r.inspection.clone(),
-                cells: themes
-                    .iter()
-                    .map(|&t| {
-                        let sec = r.theme_section(t);
-                        let numbers: Vec<u32> =
-                            r.recommendations_for(t).map(|x| x.number).collect();
-                        Cell {
-                            theme: t,
-                            section_title: sec.map(|s| s.title.clone()),
-                            recommendations: numbers.len(),
-                            recommendation_numbers: numbers,
-                            paragraphs: sec.map_or(0, |s| s.paragraphs.len()),
-                        }
-                    })
-                    .collect(),
-                methodology: Figures {
-                    fieldwork_days: m.fieldwork_days,
-                    case_files_reviewed: m.case_files_reviewed,
-                    tracked_by_interview: m.tracked_by_interview,
-                    tracked_by_focus_group: m.tracked_by_focus_group,
-                    supervision_files: m.supervision_files,
-                },
-            }
-        })
-        .collect();
-    Matrix {
-        themes: themes.to_vec(),
-        rows,
     }
 }
 
@@ -539,7 +481,109 @@ pub(crate) mod tests {
             }],
             methodology: Methodology::default(),
             warnings: vec![],
+            title: None,
+            kind: Some(crate::model::Kind::Inspection),
+            about: None,
+            services: Some(crate::model::Services::Children),
+            family: crate::model::Family::Report2018,
+            guesses: vec![],
         }
+    }
+
+    /// A report shaped as a performance evaluation inspection (PEI): the Act's principles as
+    /// numbered sections, areas for improvement under principle headings.
+    pub(crate) fn pei() -> Report {
+        crate::parse::parse_str(
+            include_str!("../tests/fixtures/ceredigion-2023-05-pei.txt"),
+            "ceredigion-2023-05-pei.txt",
+        )
+        .expect("the PEI-shaped report parses")
+    }
+
+    fn sample(short: &str) -> Report {
+        Corpus::samples()
+            .reports
+            .into_iter()
+            .find(|r| r.authority.short == short)
+            .expect("a sample report")
+    }
+
+    #[test]
+    fn a_pei_report_compares_with_a_2018_report_on_safeguarding() {
+        let swansea = sample("Swansea");
+        let pei = pei();
+        assert_eq!(swansea.framework(), Some(Framework::Inspection2018));
+        assert_eq!(pei.framework(), Some(Framework::ActPrinciples));
+        let c = compare(Theme::Safeguarding, [&swansea, &pei]);
+        let who: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+        assert_eq!(who, ["Swansea", "Ceredigion"]);
+        let (swa, cer) = (&c.columns[0], &c.columns[1]);
+        assert!(swa.has_section() && cer.has_section());
+        assert_eq!(
+            (swa.framework, cer.framework),
+            (
+                Some(Framework::Inspection2018),
+                Some(Framework::ActPrinciples)
+            )
+        );
+        assert_eq!((swa.section_number, cer.section_number), (Some(4), Some(5)));
+        let numbers = |col: &Column| {
+            col.recommendations
+                .iter()
+                .map(|r| r.number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(swa), [7, 8]);
+        assert_eq!(numbers(cer), [3, 4]);
+        // Every paragraph of each column sits in exactly one aligned row.
+        for col in &c.columns {
+            let n: usize = col.groups.iter().map(|g| g.ids.len()).sum();
+            assert_eq!(n, col.paragraphs.len(), "{}", col.authority);
+        }
+        let labels: Vec<&str> = c.rows.iter().filter_map(|r| r.label.as_deref()).collect();
+        assert!(
+            labels.contains(&"Safeguarding enquiries") && labels.contains(&"Multi-agency working"),
+            "{labels:?}"
+        );
+        // The PEI has no "What we expect to see": it is not counted as wording it differently.
+        assert!(c.expectations.is_some());
+        assert!(
+            c.expectations_differ.is_empty(),
+            "{:?}",
+            c.expectations_differ
+        );
+    }
+
+    #[test]
+    fn a_council_with_text_on_the_theme_comes_before_one_without() {
+        let (swansea, pembrokeshire, pei) = (sample("Swansea"), sample("Pembrokeshire"), pei());
+        let c = compare(Theme::Leadership, [&pei, &swansea]);
+        assert_eq!(c.columns[0].authority, "Swansea");
+        let cer = &c.columns[1];
+        assert!(!cer.has_section() && !cer.framework_has(Theme::Leadership));
+        assert!(cer.groups.iter().all(Group::is_gap));
+        let c = compare(Theme::Prevention, [&swansea, &pembrokeshire, &pei]);
+        let who: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+        assert_eq!(who, ["Ceredigion", "Swansea", "Pembrokeshire"]);
+        assert_eq!(c.column_of("ceredigion-2023-05"), Some(0));
+        assert!(c.columns[1].framework_has(Theme::Safeguarding));
+        assert!(!c.columns[1].framework_has(Theme::Prevention));
+    }
+
+    #[test]
+    fn themes_offered_follow_the_reports_frameworks() {
+        let corpus = Corpus::samples();
+        let pei = pei();
+        let five = Framework::Inspection2018.themes();
+        assert_eq!(themes_for(&corpus.reports), five);
+        assert_eq!(themes_for([&pei]), Framework::ActPrinciples.themes());
+        assert_eq!(themes_for([]), five);
+        let both = themes_for(corpus.reports.iter().chain([&pei]));
+        assert_eq!(both, Theme::ALL);
+        assert_eq!(
+            both.iter().filter(|t| **t == Theme::Safeguarding).count(),
+            1
+        );
     }
 
     #[test]
@@ -670,38 +714,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn themes_from_arguments() {
-        assert_eq!(theme_from_arg("care"), Some(Theme::CareAndSupport));
-        assert_eq!(
-            theme_from_arg("Care and Support"),
-            Some(Theme::CareAndSupport)
-        );
-        assert_eq!(theme_from_arg("SAFE"), Some(Theme::Safeguarding));
-        assert_eq!(theme_from_arg("iaa"), Some(Theme::Access));
-        assert_eq!(theme_from_arg("lead"), Some(Theme::Leadership));
-        assert_eq!(theme_from_arg("a"), None);
-        assert_eq!(theme_from_arg("swansea"), None);
-        assert_eq!(theme_from_arg(""), None);
-    }
-
-    #[test]
-    fn themes_cycle() {
-        let mut t = Theme::Access;
-        let mut seen = vec![];
-        for _ in 0..5 {
-            seen.push(t);
-            t = next_theme(t);
-        }
-        assert_eq!(seen, Theme::ALL);
-        assert_eq!(t, Theme::Access);
-        assert_eq!(previous_theme(Theme::Access), Theme::Leadership);
-        assert_eq!(
-            previous_theme(next_theme(Theme::Safeguarding)),
-            Theme::Safeguarding
-        );
-    }
-
-    #[test]
     fn samples_care_and_support_align_summary_with_unheaded_opening() {
         let corpus = Corpus::samples();
         let c = compare(Theme::CareAndSupport, &corpus.reports);
@@ -722,16 +734,5 @@ pub(crate) mod tests {
             let n: usize = col.groups.iter().map(|g| g.ids.len()).sum();
             assert_eq!(n, col.paragraphs.len());
         }
-    }
-
-    #[test]
-    fn samples_matrix_figures() {
-        let corpus = Corpus::samples();
-        let m = matrix(&Theme::ALL, &corpus.reports);
-        let swansea = m.rows.iter().find(|r| r.authority == "Swansea").unwrap();
-        assert_eq!(swansea.methodology.fieldwork_days, Some(9));
-        assert_eq!(swansea.methodology.case_files_reviewed, Some(69));
-        assert_eq!(swansea.cells[0].recommendation_numbers, [1, 2]);
-        assert_eq!(swansea.cells[0].paragraphs, 9);
     }
 }

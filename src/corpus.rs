@@ -34,7 +34,7 @@ pub enum LoadError {
     Input { path: String, source: InputError },
     #[error("{path}: no such file or folder")]
     Missing { path: String },
-    #[error("{path}: folder holds no .txt or .pdf reports")]
+    #[error("{path}: folder holds no reports (.txt, .pdf, .html or .htm files)")]
     EmptyDir { path: String },
 }
 
@@ -61,8 +61,38 @@ pub fn order_key(authority: &Authority, inspection: &Inspection) -> (String, u16
     )
 }
 
+/// Whether `id` is `base` with a counter added to tell it from another document (`base-2`).
+pub fn is_counted_id(id: &str, base: &str) -> bool {
+    id.strip_prefix(base)
+        .and_then(|r| r.strip_prefix('-'))
+        .is_some_and(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl Corpus {
+    /// Orders the reports; two different documents with one id (two files of one council and
+    /// month, say) are told apart by a counter, `-2`, `-3`..., in the order given.
     pub fn new(mut reports: Vec<Report>) -> Corpus {
+        let mut seen: std::collections::HashSet<String> =
+            std::collections::HashSet::with_capacity(reports.len());
+        let mut clashes = Vec::new();
+        for (i, r) in reports.iter().enumerate() {
+            if !seen.insert(r.id.clone()) {
+                clashes.push(i);
+            }
+        }
+        for i in clashes {
+            let base = reports[i].id.clone();
+            let mut n = 2;
+            while seen.contains(&format!("{base}-{n}")) {
+                n += 1;
+            }
+            let id = format!("{base}-{n}");
+            seen.insert(id.clone());
+            reports[i].warnings.push(format!(
+                "another document has the id {base}; this one is {id}"
+            ));
+            reports[i].id = id;
+        }
         reports.sort_by_cached_key(|r| order_key(&r.authority, &r.inspection));
         Corpus { reports }
     }
@@ -126,7 +156,11 @@ impl LoadError {
     }
 }
 
-/// Expands files and folders (non-recursive `.txt` and `.pdf` files of a folder, sorted). `-`
+/// The extensions of the files a folder's reports are read from: text, PDFs, and web pages as
+/// saved.
+pub const READABLE: [&str; 4] = ["txt", "pdf", "html", "htm"];
+
+/// Expands files and folders (the non-recursive [`READABLE`] files of a folder, sorted). `-`
 /// stands for standard input.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
@@ -143,7 +177,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                         .filter(|f| {
                             f.is_file()
                                 && f.extension().is_some_and(|e| {
-                                    e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("pdf")
+                                    READABLE.iter().any(|r| e.eq_ignore_ascii_case(r))
                                 })
                         })
                         .collect();

@@ -758,6 +758,9 @@ pub fn matrix_markdown(m: &Matrix) -> String {
             let mut row = vec![md(&r.authority), md(&r.inspection.label())];
             for c in &r.cells {
                 row.push(match &c.section_title {
+                    None if !c.in_framework && c.recommendations == 0 => {
+                        "not a theme of its framework".to_string()
+                    }
                     None => "no section".to_string(),
                     Some(_) => {
                         let afd = if c.recommendation_numbers.is_empty() {

@@ -2,6 +2,8 @@
 //! escape sequences (report text is untrusted), expanding ligatures, and a folded form of text
 //! for matching (curly quotes, dashes, case, Welsh diacritics).
 
+pub mod fit;
+
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 

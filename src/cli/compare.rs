@@ -3,10 +3,11 @@
 
 use super::output::Format;
 use super::Args;
-use crate::compare as core;
-use crate::compare::layout::{self, ExpectationsMode, Options};
+use crate::compare;
+use crate::compare::matrix::matrix_text;
+use crate::compare::side_by_side::{self as sbs, ExpectationsMode, Options};
 use crate::corpus::Corpus;
-use crate::model::{Report, Theme};
+use crate::model::{Framework, Report, Theme};
 use crate::text::for_terminal;
 use anyhow::Result;
 use std::process::ExitCode;
@@ -16,10 +17,18 @@ const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--format FORMAT]
 /// The narrowest `--width` accepted.
 const MIN_WIDTH: usize = 20;
 
+/// The themes of each framework, keys and titles (safeguarding under both).
 fn theme_list() -> String {
-    Theme::ALL
+    Framework::ALL
         .iter()
-        .map(|t| format!("  {:<18}{}", t.key(), t.title()))
+        .map(|f| {
+            let themes: Vec<String> = f
+                .themes()
+                .iter()
+                .map(|t| format!("  {:<30}{}", t.key(), t.title()))
+                .collect();
+            format!("{}:\n{}", f.label(), themes.join("\n"))
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -80,7 +89,7 @@ pub fn run(
     // With --matrix every positional may be an authority; a leading theme narrows the table.
     let (theme, authorities): (Option<Theme>, Vec<String>) = match (matrix, theme) {
         (_, None) => (None, authorities.to_vec()),
-        (true, Some(t)) => match core::theme_from_arg(t) {
+        (true, Some(t)) => match Theme::from_input(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => (
                 None,
@@ -89,17 +98,17 @@ pub fn run(
                     .collect(),
             ),
         },
-        (false, Some(t)) => match core::theme_from_arg(t) {
+        (false, Some(t)) => match Theme::from_input(t) {
             Some(th) => (Some(th), authorities.to_vec()),
             None => {
                 // `ciw compare swansea safeguarding`: the theme comes first.
-                if let Some(th) = authorities.iter().find_map(|a| core::theme_from_arg(a)) {
+                if let Some(th) = authorities.iter().find_map(|a| Theme::from_input(a)) {
                     let rest: Vec<&str> = std::iter::once(t)
                         .chain(
                             authorities
                                 .iter()
                                 .map(String::as_str)
-                                .filter(|a| core::theme_from_arg(a).is_none()),
+                                .filter(|a| Theme::from_input(a).is_none()),
                         )
                         .collect();
                     return Ok(usage_error(&format!(
@@ -137,12 +146,12 @@ pub fn run(
     if matrix {
         let themes: Vec<Theme> = match theme {
             Some(t) => vec![t],
-            None => Theme::ALL.to_vec(),
+            None => compare::themes_for(reports.iter().copied()),
         };
-        let m = core::matrix(&themes, reports.iter().copied());
+        let m = compare::matrix(&themes, reports.iter().copied());
         let body = match format {
             Format::Json => format!("{}\n", crate::text::to_json_pretty(&m)?),
-            Format::Text => layout::matrix_text(&m, width),
+            Format::Text => matrix_text(&m, width),
             Format::Markdown => crate::export::matrix_markdown(&m),
             Format::Csv => crate::export::matrix_csv(&m),
         };
@@ -153,7 +162,7 @@ pub fn run(
     let Some(theme) = theme else {
         return Ok(ExitCode::from(2));
     };
-    let c = core::compare(theme, reports.iter().copied());
+    let c = compare::compare(theme, reports.iter().copied());
     let export = match format {
         Format::Json => Some(format!("{}\n", crate::text::to_json_pretty(&c)?)),
         Format::Markdown => Some(crate::export::compare_markdown(&c, &corpus)),
@@ -167,9 +176,9 @@ pub fn run(
     let mut opts = Options::new(width);
     opts.ascii = args.ascii;
     opts.expectations = ExpectationsMode::Full;
-    let sep = layout::separator_width(args.ascii);
+    let sep = sbs::separator_width(args.ascii);
     let n = c.columns.len();
-    let fit = layout::columns_that_fit(width, opts.min_column_width, sep, n);
+    let fit = sbs::columns_that_fit(width, opts.min_column_width, sep, n);
     if fit < n {
         let names: Vec<String> = c
             .columns
@@ -192,12 +201,12 @@ pub fn run(
             .collect();
         opts.left_out_hint = format!(
             "To see all {n} side by side: --width {}; or name the ones to see: ciw compare {} {}",
-            layout::width_for(n, opts.min_column_width, sep),
+            sbs::width_for(n, opts.min_column_width, sep),
             theme.key(),
             names.join(" ")
         );
     }
-    let s = layout::side_by_side(&c, &opts);
+    let s = sbs::side_by_side(&c, &opts);
     let mut text = s.lines().join("\n");
     text.push('\n');
     super::output::write_stdout(&text)?;

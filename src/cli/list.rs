@@ -2,9 +2,10 @@
 use super::output::Format;
 use super::Args;
 use crate::library::{Library, Summary};
+use crate::model::Kind;
 use crate::paths::Paths;
+use crate::text::fit;
 use crate::text::for_terminal;
-use crate::tui::wrap;
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -19,21 +20,32 @@ fn json_row(r: &Summary) -> serde_json::Value {
         "overview_findings": r.overview_findings,
         "sections": r.sections,
         "warnings": r.warnings,
+        "kind": r.kind,
+        "about": r.about,
+        "services": r.services,
     })
+}
+
+/// The kind as the table shows it, at most 11 columns.
+fn kind_cell(kind: Option<Kind>) -> &'static str {
+    kind.map_or("-", Kind::short)
 }
 
 /// The plain table, fitted to `width` columns (the council name gives way first).
 pub fn table(reports: &[Summary], width: usize) -> String {
-    let fixed = 16 + 7 + 5 + 6; // date, paragraphs, AfD, findings (with gaps)
+    // The kind column, when the reports are not all inspections.
+    let show_kind = reports.iter().any(|r| r.kind != Some(Kind::Inspection));
+    let kind_w = if show_kind { 13 } else { 0 };
+    let fixed = 16 + 7 + 5 + 6 + kind_w; // date, paragraphs, AfD, findings (with gaps), kind
     let longest = reports
         .iter()
-        .map(|r| wrap::width(&for_terminal(&r.authority.short)))
+        .map(|r| fit::width(&for_terminal(&r.authority.short)))
         .max()
         .unwrap_or(0)
         .max(7);
     let id_w = reports
         .iter()
-        .map(|r| wrap::width(&r.id))
+        .map(|r| fit::width(&r.id))
         .max()
         .unwrap_or(2)
         .max(2);
@@ -42,23 +54,37 @@ pub fn table(reports: &[Summary], width: usize) -> String {
         .saturating_sub(fixed + if show_id { id_w + 2 } else { 0 })
         .clamp(8, longest.max(8));
     let mut out = String::new();
-    let row = |name: &str, date: &str, p: &str, afd: &str, o: &str, id: &str| {
+    let row = |name: &str, date: &str, kind: &str, p: &str, afd: &str, o: &str, id: &str| {
         let mut s = format!(
-            "{} {}{p:>7}{afd:>5}{o:>6}",
-            wrap::pad(name, name_w, "…"),
-            wrap::pad(date, 14, "…")
+            "{} {}",
+            fit::pad(name, name_w, "…"),
+            fit::pad(date, 14, "…")
         );
+        if show_kind {
+            s.push_str("  ");
+            s.push_str(&fit::pad(kind, 11, "…"));
+        }
+        s.push_str(&format!("{p:>7}{afd:>5}{o:>6}"));
         if show_id {
             s.push_str("  ");
             s.push_str(id);
         }
         s.trim_end().to_string() + "\n"
     };
-    out.push_str(&row("Council", "Inspected", "Paras", "AfD", "Find.", "Id"));
+    out.push_str(&row(
+        "Council",
+        "Inspected",
+        "Kind",
+        "Paras",
+        "AfD",
+        "Find.",
+        "Id",
+    ));
     for r in reports {
         out.push_str(&row(
             &for_terminal(&r.authority.short),
             &for_terminal(&r.inspection.label()),
+            kind_cell(r.kind),
             &r.paragraphs.to_string(),
             &r.recommendations.to_string(),
             &r.overview_findings.to_string(),

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "ciw", version, about, long_about = None)]
 pub struct Args {
-    /// Use exactly these reports (files or folders of .txt) instead of the library.
+    /// Use exactly these reports (files or folders of .txt, .html and .htm) instead of the library.
     #[arg(short = 'r', long = "reports", global = true, value_name = "FILE|DIR")]
     pub reports: Vec<PathBuf>,
     /// The library folder (imported reports and cache).
@@ -224,8 +224,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
             complete::print(&complete::man_page()?)?;
             Ok(ExitCode::SUCCESS)
         }
-        None => crate::tui::run(&args),
+        None => match launch(&args) {
+            Ok(launch) => crate::tui::run(launch),
+            Err(code) => Ok(code),
+        },
     }
+}
+
+/// `ciw [TARGET]` resolved for the explorer: the reports loaded, the deep link resolved. `Err`
+/// is the exit code when there is nothing to explore (the reason is on stderr).
+pub fn launch(args: &Args) -> Result<crate::tui::Launch, ExitCode> {
+    let (corpus, failed) = load_corpus(args);
+    if corpus.reports.is_empty() {
+        eprintln!("ciw: no reports to show; give report files or folders with --reports");
+        return Err(ExitCode::from(if failed { 1 } else { 2 }));
+    }
+    let target = match args.target.as_deref() {
+        None => None,
+        Some(link) => match crate::target::resolve(&corpus, link) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
+                return Err(ExitCode::from(2));
+            }
+        },
+    };
+    let source = if args.reports.is_empty() {
+        crate::tui::Source::Library(args.library.clone())
+    } else {
+        crate::tui::Source::Files
+    };
+    Ok(crate::tui::Launch {
+        corpus,
+        failed,
+        target,
+        source,
+        no_color: args.no_color,
+        ascii: args.ascii,
+    })
 }
 
 /// The reports a command works on: `--reports` if given, else the library, else the samples.

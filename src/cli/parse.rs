@@ -50,6 +50,10 @@ pub fn outline(r: &Report) -> String {
         r.inspection.label(),
         r.id
     );
+    let _ = writeln!(s, "  {} ({})", r.document_label(), r.family.label());
+    if let Some(t) = &r.title {
+        let _ = writeln!(s, "  title: {t}");
+    }
     let _ = writeln!(
         s,
         "  {} overview findings, {} areas for development, {} numbered paragraphs, {} warnings",
@@ -93,6 +97,9 @@ pub fn outline(r: &Report) -> String {
         flush(&mut s, sub, &mut ids);
     }
     let m = &r.methodology;
+    if r.family != crate::model::Family::Report2018 && *m == crate::model::Methodology::default() {
+        return s;
+    }
     let f = |v: Option<u32>| v.map_or("?".to_string(), |n| n.to_string());
     let _ = writeln!(
         s,
@@ -120,8 +127,15 @@ pub fn check(paths: &[PathBuf]) -> Result<ExitCode> {
             w.len(),
             if w.len() == 1 { "" } else { "s" }
         )?;
+        // What was recognised and how each piece was found, then what was repaired or guessed.
+        for line in &l.report.guesses {
+            writeln!(out, "  {}", crate::text::for_terminal(line))?;
+        }
+        if !w.is_empty() {
+            writeln!(out, "  warnings:")?;
+        }
         for line in w {
-            writeln!(out, "  {line}")?;
+            writeln!(out, "    {}", crate::text::for_terminal(line))?;
         }
     }
     Ok(super::exit_code(failed))

@@ -1,5 +1,5 @@
 //! `ciw search`: ranked findings across every report, a line per hit (deep link and a snippet
-//! around the match, sized to the terminal) or the JSON contract of `DESIGN.md`. Hits with
+//! around the match, sized to the terminal) or JSON (`--json`, fields as the model names them). Hits with
 //! every word come first; those missing some follow a divider line (`"partial": true` in JSON).
 //! `ciw search --acronyms` lists the acronyms search knows.
 
@@ -26,7 +26,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let mut q = Query::parse(query);
     if let Some(t) = theme {
-        match Theme::from_key(t) {
+        match Theme::from_input(t) {
             Some(t) => q.themes.push(t),
             None => {
                 return usage(&format!(

@@ -4,8 +4,8 @@ use super::output::Format;
 use super::Args;
 use crate::model::{Report, Section};
 use crate::target::{self, Target};
+use crate::text::fit;
 use crate::text::for_terminal;
-use crate::tui::wrap;
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -22,7 +22,7 @@ fn heading(s: &Section) -> String {
 fn block(text: &str, indent: usize, width: usize) -> String {
     let pad = " ".repeat(indent);
     let mut s = String::new();
-    for l in wrap::wrap(&for_terminal(text), width.saturating_sub(indent).max(20)) {
+    for l in fit::wrap(&for_terminal(text), width.saturating_sub(indent).max(20)) {
         let _ = writeln!(s, "{pad}{l}");
     }
     s
@@ -31,12 +31,12 @@ fn block(text: &str, indent: usize, width: usize) -> String {
 /// A paragraph with its id hanging in a gutter of `gutter` columns.
 fn paragraph(id: &str, text: &str, gutter: usize, width: usize) -> String {
     let id = for_terminal(id);
-    let gutter = gutter.max(wrap::width(&id) + 1);
+    let gutter = gutter.max(fit::width(&id) + 1);
     let mut s = String::new();
-    let lines = wrap::wrap(&for_terminal(text), width.saturating_sub(gutter).max(20));
+    let lines = fit::wrap(&for_terminal(text), width.saturating_sub(gutter).max(20));
     for (i, l) in lines.iter().enumerate() {
         if i == 0 {
-            let _ = writeln!(s, "{}{l}", wrap::pad(&id, gutter, "…"));
+            let _ = writeln!(s, "{}{l}", fit::pad(&id, gutter, "…"));
         } else {
             let _ = writeln!(s, "{}{l}", " ".repeat(gutter));
         }
@@ -48,7 +48,7 @@ fn paragraph(id: &str, text: &str, gutter: usize, width: usize) -> String {
 pub fn section_text(s: &Section, width: usize) -> String {
     let mut out = String::new();
     let h = heading(s);
-    let _ = writeln!(out, "{h}\n{}", "=".repeat(wrap::width(&h).min(width)));
+    let _ = writeln!(out, "{h}\n{}", "=".repeat(fit::width(&h).min(width)));
     if let Some(e) = s.expectations.as_deref().filter(|e| !e.trim().is_empty()) {
         let _ = writeln!(out, "What we expect to see:");
         out.push_str(&block(e, 2, width));
@@ -57,7 +57,7 @@ pub fn section_text(s: &Section, width: usize) -> String {
     let gutter = s
         .paragraphs
         .iter()
-        .map(|p| wrap::width(&p.id) + 2)
+        .map(|p| fit::width(&p.id) + 2)
         .max()
         .unwrap_or(0)
         .min(16);
@@ -67,7 +67,7 @@ pub fn section_text(s: &Section, width: usize) -> String {
             sub = p.subsection.as_deref();
             if let Some(t) = sub {
                 let t = for_terminal(t);
-                let _ = writeln!(out, "{t}\n{}", "-".repeat(wrap::width(&t).min(width)));
+                let _ = writeln!(out, "{t}\n{}", "-".repeat(fit::width(&t).min(width)));
             }
         }
         out.push_str(&paragraph(&p.id, &p.text, gutter, width));
@@ -87,6 +87,9 @@ pub fn report_text(r: &Report, width: usize) -> String {
         for_terminal(&r.inspection.label()),
         for_terminal(&r.id)
     );
+    if r.kind != Some(crate::model::Kind::Inspection) {
+        let _ = writeln!(out, "{}\n", for_terminal(&r.document_label()));
+    }
     for s in &r.sections {
         out.push_str(&section_text(s, width));
     }
@@ -107,9 +110,9 @@ pub fn text(r: &Report, t: &Target, width: usize) -> String {
         crumb.push(for_terminal(sub).into_owned());
     }
     crumb.push(for_terminal(&p.id).into_owned());
-    let line = crate::tui::panes::status::fit_breadcrumb(&crumb, " > ", "...", width);
+    let line = fit::breadcrumb(&crumb, " > ", "...", width);
     let _ = writeln!(out, "{line}\n");
-    out.push_str(&paragraph(&p.id, &p.text, wrap::width(&p.id) + 2, width));
+    out.push_str(&paragraph(&p.id, &p.text, fit::width(&p.id) + 2, width));
     out.push('\n');
     out.push_str(&block(&r.citation(&p.id), 0, width));
     out

@@ -17,8 +17,10 @@ use std::io;
 use std::path::PathBuf;
 
 impl Library {
-    /// Imports files and folders (the `.txt` files of a folder). Each file that parses is stored
-    /// and replaces any report with the same id; each that does not is a [`ImportEvent::Failed`]
+    /// Imports files and folders (the `.txt` files of a folder). Each file that parses is stored;
+    /// it replaces only the same document imported before (same content, the same file imported
+    /// again, or a new version under the same file name), and a different document whose id is
+    /// taken gets the next free one (`wrexham-2021-11-2`). Each file that does not parse is a [`ImportEvent::Failed`]
     /// and the rest go on. All of it is committed at once at the end; an `Err` means nothing was
     /// committed and the library is as it was. Notes (recoveries, set-aside orphans) wait in
     /// [`Library::take_notes`].
@@ -64,7 +66,7 @@ impl Library {
                 }
             };
             let origin = corpus::origin_of(&file);
-            let report = match parse::parse_bytes(&bytes, &origin) {
+            let mut report = match parse::parse_bytes(&bytes, &origin) {
                 Ok(r) => r,
                 Err(source) => {
                     events.push(ImportEvent::Failed(LoadError::Parse {
@@ -76,6 +78,17 @@ impl Library {
             };
             let key = source_key(&bytes, &origin);
             let hex = hex(&key);
+            // The same document imported before keeps its id (and is replaced): the same
+            // content, the same file, or a file of the same name whose text names its council
+            // (a new version of it). Another document with the same id gets the next free one.
+            let named = report.authority.is_known();
+            report.id = place(&manifest, &report.id, |e| {
+                e.key == hex
+                    || e.imported_from == shown
+                    || (named && e.origin == origin)
+                    || input::read_stored(&sources.join(&e.source), bytes.len() as u64)
+                        .is_ok_and(|b| b == bytes)
+            });
             // A PDF is kept as the PDF it is.
             let ext = if parse::pdf::is_pdf(&bytes) {
                 "pdf"
@@ -214,6 +227,25 @@ impl Library {
         own::sweep_temps(&self.dir);
         Ok(())
     }
+}
+
+/// The id a report with id `base` gets: that of the same document imported before (an id
+/// `base` or `base-N` whose entry `same` accepts), which it then replaces; else the first free
+/// one of `base`, `base-2`, `base-3`... Two different documents never share an id.
+fn place(manifest: &Manifest, base: &str, same: impl Fn(&Entry) -> bool) -> String {
+    let of_base = |id: &str| id == base || crate::corpus::is_counted_id(id, base);
+    if let Some(e) = manifest.reports.iter().find(|e| of_base(&e.id) && same(e)) {
+        return e.id.clone();
+    }
+    let taken = |id: &str| manifest.reports.iter().any(|e| e.id == id);
+    if !taken(base) {
+        return base.to_string();
+    }
+    let mut n = 2;
+    while taken(&format!("{base}-{n}")) {
+        n += 1;
+    }
+    format!("{base}-{n}")
 }
 
 /// An import's staged sources: on drop (the import done, or failed), whatever is still staged is

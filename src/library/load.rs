@@ -202,7 +202,11 @@ impl Library {
                 parse::parse_owned(b, &e.origin)
                     .map_err(|err| format!("it no longer parses: {err}"))
             }) {
-                Ok(r) => {
+                Ok(mut r) => {
+                    // The library's id stands: a counter import added (`-2`) is kept.
+                    if crate::corpus::is_counted_id(&e.id, &r.id) {
+                        r.id.clone_from(&e.id);
+                    }
                     if let (Some(k), Ok(p)) = (parse_key(&e.key), postcard::to_allocvec(&r)) {
                         rebuilt.insert(k, p);
                     }

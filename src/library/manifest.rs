@@ -6,7 +6,7 @@ use super::cache::cache_stamp;
 use super::lock::lock;
 use super::{io_err, own, LibraryError, MANIFEST, SOURCES};
 use crate::input::{self, InputError};
-use crate::model::{Authority, Inspection, Report};
+use crate::model::{Authority, Inspection, Kind, Report, Services};
 use crate::parse;
 use crate::text::{for_terminal, shown_path};
 use serde::{Deserialize, Serialize};
@@ -90,6 +90,13 @@ pub struct Summary {
     pub overview_findings: usize,
     pub sections: usize,
     pub warnings: usize,
+    /// What the document is (see [`crate::model::Kind`]).
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub about: Option<Kind>,
+    #[serde(default)]
+    pub services: Option<Services>,
 }
 
 impl Summary {
@@ -104,6 +111,9 @@ impl Summary {
             overview_findings: r.overview.len(),
             sections: r.sections.len(),
             warnings: r.warnings.len(),
+            kind: r.kind,
+            about: r.about,
+            services: r.services,
         }
     }
 }
@@ -302,13 +312,17 @@ fn rebuild(dir: &Path, notes: &mut Vec<String>) -> Manifest {
                 continue;
             }
         };
-        let r = match parse::parse_bytes(&bytes, &origin) {
+        let mut r = match parse::parse_bytes(&bytes, &origin) {
             Ok(r) => r,
             Err(e) => {
                 notes.push(format!("{shown}: not recovered: {e}"));
                 continue;
             }
         };
+        // The stored name keeps the id import gave it (`wrexham-2021-11-2`).
+        if crate::corpus::is_counted_id(id_part, &r.id) {
+            r.id = id_part.to_string();
+        }
         // The name's hash was of the content and the original file name, which is gone: the
         // entry gets the key of what is there.
         let key = hex(&source_key(&bytes, &origin));

@@ -111,7 +111,7 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> LibraryError + '_ {
 #[derive(Debug)]
 #[allow(clippy::large_enum_variant)] // a handful per import; boxing would only add noise
 pub enum ImportEvent {
-    /// Stored. `replaced` is the entry it took the place of (same report id), if any.
+    /// Stored. `replaced` is the entry of the same document imported before, if any.
     Imported {
         path: String,
         entry: Entry,

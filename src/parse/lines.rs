@@ -1,7 +1,7 @@
-//! Line-level recognisers: bullets, paragraph and recommendation numbers, headings, themes,
+//! Line-level recognisers: bullets, paragraph and recommendation numbers, headings,
 //! and whether a sentence is finished. All are pure functions over one line.
 
-use crate::model::{SectionKind, Theme};
+use crate::model::SectionKind;
 
 /// Strips a leading bullet (`- `, `• `, `– `, ...); says whether there was one.
 pub fn strip_bullet(s: &str) -> (bool, &str) {
@@ -96,43 +96,6 @@ pub fn heading_key(s: &str) -> String {
         k.pop();
     }
     k
-}
-
-/// The theme a section or recommendation heading names, tolerating the variants reports use:
-/// "Leadership, management & governance", "Access arrangements: Information, Advice and
-/// Assistance (IAA)", "Care and Support and Pathway Planning".
-pub fn theme_of_title(s: &str) -> Option<Theme> {
-    if s.len() > MAX_HEADING_BYTES {
-        return None;
-    }
-    theme_of_key(&heading_key(s))
-}
-
-/// [`theme_of_title`] of a [`heading_key`].
-pub fn theme_of_key(k: &str) -> Option<Theme> {
-    let k = k.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    if k.is_empty() || k.len() > 120 {
-        return None;
-    }
-    let starts = |p: &str| k.starts_with(p);
-    if starts("access")
-        || starts("information, advice")
-        || starts("information advice")
-        || k == "iaa"
-    {
-        Some(Theme::Access)
-    } else if starts("assessment") {
-        Some(Theme::Assessment)
-    } else if starts("care and support") || starts("pathway planning") || starts("care-and-support")
-    {
-        Some(Theme::CareAndSupport)
-    } else if starts("safeguarding") {
-        Some(Theme::Safeguarding)
-    } else if starts("leadership") || starts("management and governance") || starts("governance") {
-        Some(Theme::Leadership)
-    } else {
-        None
-    }
 }
 
 /// Unnumbered top-level headings.
@@ -346,28 +309,6 @@ mod tests {
             None
         );
         assert_eq!(section_heading("3.2 We saw"), None);
-    }
-
-    #[test]
-    fn theme_title_variants() {
-        use Theme::*;
-        for (t, want) in [
-            ("Leadership, management & governance", Leadership),
-            ("Leadership, Management and Governance", Leadership),
-            (
-                "Access arrangements: Information, Advice and Assistance (IAA)",
-                Access,
-            ),
-            ("Care and Support and Pathway Planning", CareAndSupport),
-            ("care and support and pathway planning", CareAndSupport),
-            ("4. Safeguarding", Safeguarding),
-            ("Assessment", Assessment),
-            ("IAA", Access),
-        ] {
-            assert_eq!(theme_of_title(t), Some(want), "{t}");
-        }
-        assert_eq!(theme_of_title("Methodology"), None);
-        assert_eq!(theme_of_title("Participation"), None);
     }
 
     #[test]

@@ -238,14 +238,14 @@ impl Builder<'_> {
             return true;
         }
         if let Some((n, title)) = section_heading(t) {
-            return n == self.last_section_number + 1 && theme_of_title(title).is_some();
+            return n == self.last_section_number + 1 && Theme::from_title(title).is_some();
         }
         if self.mode != Mode::Body {
             return false;
         }
         let led = next.is_some_and(|n| self.starts_item(n));
         match self.kind() {
-            Some(SectionKind::AreasForDevelopment) => theme_of_key(&key).is_some() && led,
+            Some(SectionKind::AreasForDevelopment) => Theme::from_title(t).is_some() && led,
             Some(SectionKind::Overview) | None => false,
             _ => known_subsection_key(&key) || led,
         }
@@ -296,7 +296,7 @@ impl Builder<'_> {
                 None => title.to_string(),
             };
             let title = full.as_str();
-            let theme = theme_of_title(title);
+            let theme = Theme::from_title(title);
             let listed = self
                 .doc
                 .contents
@@ -330,7 +330,7 @@ impl Builder<'_> {
                 self.subsection_heading(line, alone, &key)
             }
             Some(SectionKind::AreasForDevelopment) => {
-                let theme = theme_of_key(&key);
+                let theme = Theme::from_title(t);
                 if theme.is_some() && alone && !finished(t) && t.chars().count() <= 100 {
                     self.rec_theme = Some((theme, collapse(t)));
                     self.set_subsection(t);

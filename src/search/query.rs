@@ -110,7 +110,7 @@ impl Query {
                 for v in v.split(',').filter(|v| !v.is_empty()) {
                     if !is_theme {
                         self.authorities.push(v.to_string());
-                    } else if let Some(t) = Theme::from_key(v) {
+                    } else if let Some(t) = Theme::from_input(v) {
                         if !self.themes.contains(&t) {
                             self.themes.push(t);
                         }

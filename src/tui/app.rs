@@ -2,7 +2,7 @@
 //! of an `App` ([`super::render`]); the event loop turns keys, mouse and resizes into
 //! [`Action`]s and carries out the [`Effect`]s an update asks for (the clipboard).
 //!
-//! Extension points: an [`Overlay`] variant per overlay (help today; search, compare later),
+//! Extension points: an [`Overlay`] variant per overlay (help, search, bookmarks, comparison, matrix),
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
 
 use super::action::Action;
@@ -11,14 +11,15 @@ use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
 use super::line_edit::LineEditor;
 use super::list_filter::ListFilter;
+use super::palette::Palette;
 use super::panes::{
     authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
 };
 use super::session;
-use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
+use crate::text::fit;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -164,7 +165,7 @@ pub enum Item {
 pub struct App {
     /// Shared with the search worker, which indexes it.
     pub corpus: Arc<Corpus>,
-    pub theme: Theme,
+    pub palette: Palette,
     pub focus: Pane,
     pub overlay: Overlay,
     pub zoom: bool,
@@ -210,7 +211,7 @@ impl App {
     pub fn new(corpus: Corpus, options: Options) -> App {
         let mut app = App {
             corpus: Arc::new(corpus),
-            theme: Theme::new(options.monochrome, options.ascii),
+            palette: Palette::new(options.monochrome, options.ascii),
             focus: Pane::Authorities,
             overlay: Overlay::None,
             zoom: false,
@@ -284,7 +285,7 @@ impl App {
                 }
             }
             _ => {
-                let ascii = self.theme.symbols.ascii;
+                let ascii = self.palette.symbols.ascii;
                 self.message = Some(match action {
                     Action::JumpForward => "No later jump to go forward to".to_string(),
                     _ => format!(
@@ -410,7 +411,7 @@ impl App {
                 } else if self.zoom {
                     self.zoom = false;
                 } else if self.search.clear_marks() {
-                    let ascii = self.theme.symbols.ascii;
+                    let ascii = self.palette.symbols.ascii;
                     self.message = Some(self.keymap.fill(
                         "Search highlights off ({next_hit}/{prev_hit} still step through the hits)",
                         ascii,
@@ -594,12 +595,12 @@ impl App {
 
     /// Breadcrumb parts: authority, section, subsection, paragraph id.
     pub fn breadcrumb(&self) -> Vec<String> {
-        let ascii = self.theme.symbols.ascii;
+        let ascii = self.palette.symbols.ascii;
         let mut parts = Vec::new();
         let Some(r) = self.report() else {
             return parts;
         };
-        parts.push(super::wrap::display(&r.authority.short, ascii));
+        parts.push(fit::display(&r.authority.short, ascii));
         let Some(s) = self.section() else {
             return parts;
         };
@@ -609,14 +610,14 @@ impl App {
             Some(Item::Paragraph(pi)) => {
                 if let Some(p) = s.paragraphs.get(pi) {
                     if let Some(sub) = &p.subsection {
-                        parts.push(super::wrap::display(sub, ascii));
+                        parts.push(fit::display(sub, ascii));
                     }
                     // The page, quietly: "3.18 p. 17".
                     let id = match p.pages {
                         Some(pages) => format!("{} {}", p.id, pages.label()),
                         None => p.id.clone(),
                     };
-                    parts.push(super::wrap::display(&id, ascii));
+                    parts.push(fit::display(&id, ascii));
                 }
             }
             None => {}
@@ -760,7 +761,7 @@ impl App {
 
 /// "3 Care and Support and Pathway Planning", or the title of an unnumbered section.
 pub fn section_label(s: &Section, ascii: bool) -> String {
-    let title = super::wrap::display(&s.title, ascii);
+    let title = fit::display(&s.title, ascii);
     match s.number {
         Some(n) => format!("{n} {title}"),
         None => title,

@@ -23,18 +23,19 @@ pub mod clipboard;
 pub mod hangup;
 pub mod jumps;
 pub mod keymap;
+pub mod launch;
 pub mod layout;
 pub mod line_edit;
 pub mod list_filter;
 pub mod marks;
+pub mod palette;
 pub mod panes;
 pub mod search_worker;
 pub mod session;
-pub mod theme;
-pub mod wrap;
 
-use crate::cli::{load_corpus, Args};
-use crate::target;
+use crate::text::fit;
+pub use launch::{Launch, Source};
+
 use action::Action;
 use anyhow::{Context, Result};
 use app::{App, Effect, Options, Overlay, Pane};
@@ -91,12 +92,12 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         area.height,
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT,
-        app.keymap.key(Action::Quit, app.theme.symbols.ascii)
+        app.keymap.key(Action::Quit, app.palette.symbols.ascii)
     );
-    let lines: Vec<Line> = wrap::wrap(&text, usize::from(area.width))
+    let lines: Vec<Line> = fit::wrap(&text, usize::from(area.width))
         .into_iter()
         .take(usize::from(area.height))
-        .map(|l| Line::from(Span::styled(l, app.theme.warning)))
+        .map(|l| Line::from(Span::styled(l, app.palette.warning)))
         .collect();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let r = Rect::new(area.x, area.y + top, area.width, area.height - top);
@@ -187,39 +188,32 @@ fn watch_signals() -> Result<Arc<AtomicUsize>> {
     Ok(caught)
 }
 
-/// `ciw [TARGET]`: the explorer.
-pub fn run(args: &Args) -> Result<ExitCode> {
-    let (corpus, failed) = load_corpus(args);
-    if corpus.reports.is_empty() {
-        eprintln!("ciw: no reports to show; give report files or folders with --reports");
-        return Ok(ExitCode::from(if failed { 1 } else { 2 }));
-    }
-    let target = match args.target.as_deref() {
-        None => None,
-        Some(link) => match target::resolve(&corpus, link) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("ciw: {}", crate::text::for_terminal(&e.to_string()));
-                return Ok(ExitCode::from(2));
-            }
-        },
-    };
+/// `ciw [TARGET]`: the explorer, on what the command line resolved.
+pub fn run(launch: Launch) -> Result<ExitCode> {
+    let Launch {
+        corpus,
+        failed,
+        target,
+        source,
+        no_color,
+        ascii,
+    } = launch;
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "ciw: the explorer needs a terminal; in scripts use `ciw list` or `ciw show <AUTHORITY>[#ID]`"
         );
         return Ok(ExitCode::from(2));
     }
-    let start = session::Start::load(args);
+    let start = session::Start::load(&source);
     let options = Options {
-        monochrome: start.monochrome(args.no_color, theme::no_color_env()),
-        ascii: args.ascii || !theme::locale_is_utf8(),
+        monochrome: start.monochrome(no_color, palette::no_color_env()),
+        ascii: ascii || !palette::locale_is_utf8(),
         target,
     };
     let restore = options.target.is_none();
     let mut app = App::new(corpus, options);
-    if args.reports.is_empty() {
-        app.search.library = crate::paths::Paths::resolve(args.library.as_deref())
+    if let Source::Library(dir) = &source {
+        app.search.library = crate::paths::Paths::resolve(dir.as_deref())
             .ok()
             .map(|p| p.data);
     }

@@ -7,6 +7,7 @@
 use super::action::Action;
 use super::app::{App, Item};
 use super::keymap::{self, Key, Keymap};
+use super::launch::Source;
 use crate::state::{Position, State};
 use crate::target::Target;
 use crate::text::{for_terminal, shown_path};
@@ -83,7 +84,7 @@ pub fn toggle_bookmark(app: &mut App) {
     let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
-            app.theme.symbols.ascii,
+            app.palette.symbols.ascii,
         ));
         return;
     };
@@ -99,7 +100,7 @@ pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
     };
     let (report, id) = (r.id.clone(), id.to_string());
     let label = r.citation(&id);
-    let list_key = app.keymap.key(Action::Bookmarks, app.theme.symbols.ascii);
+    let list_key = app.keymap.key(Action::Bookmarks, app.palette.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
     let Some(state) = app.state.as_mut() else {
         app.message = Some("Bookmarks are off: ciw found no folder to keep them in".into());
@@ -176,9 +177,9 @@ pub fn keymap_for(config: &crate::settings::Settings) -> (Keymap, Vec<String>) {
 impl Start {
     /// Reads `config.toml` (printing its problems to stderr now, before the explorer takes
     /// the screen), builds the keymap it asks for, and reads the state of the library in use.
-    pub fn load(args: &crate::cli::Args) -> Start {
-        match crate::paths::Paths::resolve(args.library.as_deref()) {
-            Ok(paths) => Start::read(&paths, args),
+    pub fn load(source: &Source) -> Start {
+        match crate::paths::Paths::resolve(source.library_dir()) {
+            Ok(paths) => Start::read(&paths, source),
             Err(e) => {
                 eprintln!(
                     "ciw: {}; last position and bookmarks will not be kept",
@@ -190,7 +191,7 @@ impl Start {
     }
 
     /// [`Start::load`] with the folders given (tests use a temporary one).
-    pub fn read(paths: &crate::paths::Paths, args: &crate::cli::Args) -> Start {
+    pub fn read(paths: &crate::paths::Paths, source: &Source) -> Start {
         let actions = keymap::rebindable();
         let (config, errors) = crate::settings::Settings::load(paths, &known(&actions));
         // Names are data: a key, a value or a path in a message is made safe to print.
@@ -217,10 +218,10 @@ impl Start {
                 e.message
             )),
             (None, Some(n)) => Some(format!("config.toml: {n}")),
-            (None, None) if args.reports.is_empty() => {
-                crate::library::import_hint(args.library.as_deref())
-            }
-            (None, None) => None,
+            (None, None) => match source {
+                Source::Library(dir) => crate::library::import_hint(dir.as_deref()),
+                Source::Files => None,
+            },
         }
         .map(|n| for_terminal(&n).into_owned());
         Start {

@@ -95,7 +95,7 @@ fn json_for_all_five_themes() {
             assert_eq!(col["section_number"], n);
             let title = col["section_title"].as_str().expect("section title");
             assert_eq!(
-                ciw::compare::theme_from_arg(title).map(|t| t.key()),
+                ciw::Theme::from_title(title).map(|t| t.key()),
                 Some(theme),
                 "{title}"
             );
@@ -458,4 +458,127 @@ fn plain_snapshot_at_width_100() {
     insta::assert_snapshot!("safeguarding_width_100", text);
     let text = stdout(&ciw(&["compare", "care-and-support", "--width", "80"]));
     insta::assert_snapshot!("care_and_support_width_80", text);
+}
+
+/// A report shaped as a performance evaluation inspection (PEI), beside the two 2018 samples.
+const PEI: &str = "tests/fixtures/ceredigion-2023-05-pei.txt";
+
+#[test]
+fn a_pei_report_and_a_2018_report_side_by_side_on_safeguarding() {
+    let v = json(&[
+        "-r",
+        PEI,
+        "-r",
+        "sample-reports/swansea-2018-07.txt",
+        "compare",
+        "safeguarding",
+        "--json",
+    ]);
+    assert_eq!(
+        strings(&v["columns"], "authority"),
+        ["Ceredigion", "Swansea"]
+    );
+    assert_eq!(
+        strings(&v["columns"], "framework"),
+        ["act-principles", "inspection-2018"]
+    );
+    assert_eq!(
+        strings(&v["columns"], "section_title"),
+        ["Safeguarding", "Safeguarding"]
+    );
+    assert_eq!(numbers(&v["columns"][0]["recommendations"]), [3, 4]);
+    assert_eq!(numbers(&v["columns"][1]["recommendations"]), [7, 8]);
+
+    let o = ciw(&[
+        "-r",
+        PEI,
+        "-r",
+        "sample-reports/swansea-2018-07.txt",
+        "compare",
+        "safeguarding",
+        "--width",
+        "100",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_fits(&text, 100);
+    let row = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?} in {text}"))
+    };
+    assert!(row("Ceredigion").contains("│ Swansea"));
+    assert!(row("Act principles (PEI)").contains("│ 2018 inspection themes"));
+    assert!(row("5. Safeguarding").contains("│ 4. Safeguarding"));
+}
+
+#[test]
+fn either_frameworks_theme_names_are_accepted() {
+    for (typed, key) in [
+        ("voice", "people-voice-and-control"),
+        ("People – voice and control", "people-voice-and-control"),
+        ("prevention", "prevention"),
+        ("partnerships", "partnerships-and-integration"),
+        ("wellbeing", "well-being"),
+        ("safeguarding", "safeguarding"),
+        ("leadership", "leadership"),
+    ] {
+        let v = json(&[
+            "-r",
+            PEI,
+            "-r",
+            "sample-reports",
+            "compare",
+            typed,
+            "--json",
+        ]);
+        assert_eq!(v["theme"], key, "{typed}");
+        assert_eq!(v["columns"].as_array().map(Vec::len), Some(3), "{typed}");
+        // The council with text on the theme comes first.
+        let first = &v["columns"][0];
+        assert!(
+            first["section_title"].is_string()
+                || !first["recommendations"]
+                    .as_array()
+                    .is_none_or(Vec::is_empty),
+            "{typed}: {first}"
+        );
+    }
+    let o = ciw(&["compare", "nonsense"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    for k in [
+        "2018 inspection themes",
+        "Act principles (PEI)",
+        "people-voice-and-control",
+        "well-being",
+    ] {
+        assert!(e.contains(k), "{e}");
+    }
+
+    let v = json(&[
+        "-r",
+        PEI,
+        "-r",
+        "sample-reports",
+        "compare",
+        "--matrix",
+        "--json",
+    ]);
+    assert_eq!(v["themes"].as_array().map(Vec::len), Some(9));
+    let text = stdout(&ciw(&[
+        "-r",
+        PEI,
+        "-r",
+        "sample-reports",
+        "compare",
+        "--matrix",
+        "--width",
+        "80",
+    ]));
+    assert_fits(&text, 80);
+    assert!(
+        text.contains("Framework") && text.contains("Well-being"),
+        "{text}"
+    );
 }

@@ -144,16 +144,15 @@ fn reimport_replaces_and_says_so() {
     assert!(stdout.contains("replaced swansea-2018-07"), "{stdout}");
     assert!(stdout.contains("same text as before"), "{stdout}");
 
-    // A corrected copy of the same inspection, under another file name.
-    let fixed = tmp.path().join("swansea-corrected.txt");
+    // The same file, corrected and imported again from where it was.
     fs::write(
-        &fixed,
+        swansea,
         SAMPLES[1]
             .1
             .replace("good quality practice", "very good quality practice"),
     )
     .unwrap();
-    let out = ciw(&lib, &["import", fixed.to_str().unwrap()]);
+    let out = ciw(&lib, &["import", swansea]);
     let stdout = text(&out.stdout);
     assert!(stdout.contains("replaced swansea-2018-07"), "{stdout}");
     assert!(!stdout.contains("same text"), "{stdout}");
@@ -164,6 +163,20 @@ fn reimport_replaces_and_says_so() {
     assert_eq!(loaded.reports.len(), 1);
     assert!(loaded.reports[0].overview[0].contains("very good quality practice"));
     assert_eq!(fs::read_dir(lib.join(SOURCES)).unwrap().count(), 1);
+
+    // Another document that gets the same id (another file of one council and month) is kept
+    // beside it, never in its place.
+    let other = tmp.path().join("swansea-other.txt");
+    fs::write(
+        &other,
+        SAMPLES[1]
+            .1
+            .replace("good quality practice", "sound practice"),
+    )
+    .unwrap();
+    let stdout = text(&ciw(&lib, &["import", other.to_str().unwrap()]).stdout);
+    assert!(stdout.contains("imported swansea-2018-07-2"), "{stdout}");
+    assert!(stdout.contains("holds 2 reports."), "{stdout}");
 }
 
 #[test]
@@ -171,11 +184,8 @@ fn a_failing_file_is_named_and_the_rest_are_imported() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     samples_in(&input);
-    fs::write(
-        input.join("minutes.txt"),
-        "Minutes of the meeting\n\nNothing.\n",
-    )
-    .unwrap();
+    // A table of numbers with no prose: not readable text.
+    fs::write(input.join("minutes.txt"), "| 12 | 34 |\n|----|----|\n").unwrap();
     fs::write(input.join("scan.txt"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n").unwrap();
     fs::write(input.join("empty.txt"), "").unwrap();
     let lib = tmp.path().join("lib");

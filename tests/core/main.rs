@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod families;
 mod library;
 mod parse_artifacts;
 mod parse_properties;

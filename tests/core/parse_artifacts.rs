@@ -253,8 +253,11 @@ fn what_is_not_a_report_is_refused_clearly() {
         parse_bytes(&[0u8, 1, 2, 3, 0, 0, 200, 13], "a.bin"),
         Err(ParseError::Binary(_))
     ));
-    let e = parse_str("Dear Sir,\n\nThank you for your letter.\n", "letter.txt").unwrap_err();
-    assert!(matches!(e, ParseError::NotAReport(_)), "{e}");
+    // Readable text of no known layout is read, not refused; only text without prose is.
+    let letter = parse_str("Dear Sir,\n\nThank you for your letter.\n", "letter.txt").unwrap();
+    assert_eq!(letter.family, ciw::model::Family::Unknown);
+    let e = parse_str("### 12 -- 34 ::: %%\n", "symbols.txt").unwrap_err();
+    assert_eq!(e, ParseError::NoText, "{e}");
 }
 
 #[test]

@@ -4,11 +4,10 @@
 
 use crate::common;
 
-use ciw::cli::Args;
 use ciw::paths::Paths;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session::Start;
-use clap::Parser;
+use ciw::tui::Source;
 use common::tui::{app_at, ctrl, draw, key, screen};
 use crossterm::event::KeyCode;
 
@@ -18,8 +17,7 @@ fn app_with_config(config: &str, link: &str) -> App {
     let paths = Paths::in_dir(tmp.path());
     std::fs::create_dir_all(&paths.config).expect("config dir");
     std::fs::write(paths.config_file(), config).expect("config written");
-    let args = Args::parse_from(["ciw", "--reports", "sample-reports", link]);
-    let start = Start::read(&paths, &args);
+    let start = Start::read(&paths, &Source::Files);
     let mut app = app_at(Some(link), false, false);
     start.apply(&mut app, false);
     app
@@ -132,8 +130,7 @@ fn app_started(config: &str) -> App {
     let paths = Paths::in_dir(tmp.path());
     std::fs::create_dir_all(&paths.config).expect("config dir");
     std::fs::write(paths.config_file(), config).expect("config written");
-    let args = Args::parse_from(["ciw", "--reports", "sample-reports"]);
-    let start = Start::read(&paths, &args);
+    let start = Start::read(&paths, &Source::Files);
     let mut app = app_at(None, false, false);
     start.apply(&mut app, true);
     app

@@ -1,4 +1,4 @@
-//! Reading at speed (issue 12): the `:` go-to prompt, the jump list (`Ctrl-o`, `Ctrl-i`, `''`),
+//! Reading at speed: the `:` go-to prompt, the jump list (`Ctrl-o`, `Ctrl-i`, `''`),
 //! filtering the council list with `f`, and the positions `n/N` in list titles.
 
 use crate::common;

@@ -5,9 +5,9 @@
 
 use super::{block, inner, pane_rect};
 use crate::model::Report;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
-use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -123,7 +123,7 @@ fn has_sibling(reports: &[Report], idx: usize) -> bool {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.theme;
+    let t = &app.palette;
     let n = app.corpus.reports.len();
     let shown = app.council_filter.len(n);
     let sel_row = selected_row(app);
@@ -138,7 +138,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     if app.council_filter.is_active() && !app.council_filter.typing {
         title.push_str(&format!(
             " f:{}",
-            wrap::display(app.council_filter.editor.text(), t.symbols.ascii)
+            fit::display(app.council_filter.editor.text(), t.symbols.ascii)
         ));
     }
     frame.render_widget(block(app, &title, area, focused), area);
@@ -155,10 +155,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .saturating_sub(if show_counts { 8 } else { 0 });
     let ell = t.symbols.ellipsis;
     let row_text = |name: &str, date: &str, paras: &str, recs: &str| {
-        let mut s = wrap::pad(&wrap::truncate_middle(name, name_w, ell), name_w, ell);
+        let mut s = fit::pad(&fit::truncate_middle(name, name_w, ell), name_w, ell);
         if show_date {
             s.push(' ');
-            s.push_str(&wrap::pad(date, 8, ell));
+            s.push_str(&fit::pad(date, 8, ell));
         }
         if show_counts {
             s.push_str(&format!("{paras:>4}{recs:>4}"));
@@ -177,7 +177,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         lines.push(Line::from(Span::styled("No reports loaded", t.muted)));
     } else if shown == 0 {
         lines.push(Line::from(Span::styled(
-            wrap::truncate("No council matches", w, ell),
+            fit::truncate("No council matches", w, ell),
             t.muted,
         )));
     }
@@ -192,7 +192,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             break;
         };
         let r = &app.corpus.reports[idx];
-        let mut name = wrap::display(&r.authority.short, t.symbols.ascii);
+        let mut name = fit::display(&r.authority.short, t.symbols.ascii);
+        // Other publications than the inspection report say what they are.
+        if let Some(k) = r.kind.filter(|k| *k != crate::model::Kind::Inspection) {
+            name = format!("{name} ({})", k.short());
+        }
         if !show_date && has_sibling(&app.corpus.reports, idx) {
             // No date column: the name says which inspection it is.
             name = format!("{name} {}", date(r));

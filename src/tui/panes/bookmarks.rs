@@ -3,11 +3,11 @@
 //! (see [`crate::tui::session`]).
 
 use crate::target::Target;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::panes::help::popup;
 use crate::tui::session;
-use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -114,7 +114,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let rows = rows(app);
     let r = popup(frame.area(), rows.len().max(1) + 1);
@@ -133,7 +133,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         ));
     let sep = if ascii { "|" } else { "·" };
     let foot = format!(" Enter jump {sep} d remove {sep} Esc close ");
-    if usize::from(r.width) > wrap::width(&foot) + 2 {
+    if usize::from(r.width) > fit::width(&foot) + 2 {
         block =
             block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));
     }
@@ -147,7 +147,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         } else {
             "Bookmarks are off: ciw found no folder to keep them in.".to_string()
         };
-        wrap::wrap(&note, w.saturating_sub(2))
+        fit::wrap(&note, w.saturating_sub(2))
             .into_iter()
             .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
             .collect()
@@ -162,9 +162,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             .map(|(i, row)| {
                 let selected = i == sel;
                 let base = if selected { t.selected } else { t.base };
-                let name = wrap::pad(&wrap::display(&row.name, ascii), nw, t.symbols.ellipsis);
+                let name = fit::pad(&fit::display(&row.name, ascii), nw, t.symbols.ellipsis);
                 let room = w.saturating_sub(nw + 2);
-                let text = wrap::pad(&wrap::display(&row.text, ascii), room, t.symbols.ellipsis);
+                let text = fit::pad(&fit::display(&row.text, ascii), room, t.symbols.ellipsis);
                 let text_style = if row.located.is_some() || selected {
                     base
                 } else {

@@ -1,6 +1,6 @@
 //! The comparison view (`c`): one theme side by side across councils, drawn over the whole
 //! screen so two 38-column columns fit an 80-column terminal. The layout comes from
-//! [`crate::compare::layout::side_by_side`]; this module keeps the view's state (focused column,
+//! [`crate::compare::side_by_side::side_by_side`]; this module keeps the view's state (focused column,
 //! scroll, the selected paragraph), draws it with the TUI theme and handles its keys.
 //!
 //! Columns scroll together by default: the layout pads every column to the tallest in each
@@ -10,15 +10,15 @@
 //! selected paragraph in the reader. The councils come from those picked with Space in the
 //! reports pane (plus the report being read), else all.
 
-use crate::compare::layout::{self as cl, ExpectationsMode, SideBySide, Style as K};
+use crate::compare::side_by_side::{self as cl, ExpectationsMode, SideBySide, Style as K};
 use crate::compare::{self as core, Comparison};
 use crate::model::Theme;
 use crate::target::{self, Target};
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane};
 use crate::tui::layout;
-use crate::tui::theme::Theme as UiTheme;
-use crate::tui::wrap;
+use crate::tui::palette::Palette;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -158,7 +158,7 @@ pub fn toggle_pick(app: &mut App) {
     let Some(r) = app.corpus.reports.get(i) else {
         return;
     };
-    let name = wrap::display(&r.authority.short, app.theme.symbols.ascii);
+    let name = fit::display(&r.authority.short, app.palette.symbols.ascii);
     let picked = &mut app.compare.picked;
     if !picked.remove(&i) {
         picked.insert(i);
@@ -227,15 +227,20 @@ pub fn open(app: &mut App) {
         .paragraph()
         .map(|p| p.id.clone())
         .filter(|id| Some(id) != first.as_ref());
-    show_theme(app, theme.unwrap_or(Theme::Access));
+    // Not on a theme: the first theme of the report's framework.
+    let first_theme = core::themes_for(app.report())
+        .into_iter()
+        .next()
+        .unwrap_or(Theme::Access);
+    show_theme(app, theme.unwrap_or(first_theme));
     if theme.is_none() {
         let what = app
             .section()
-            .map(|s| wrap::display(&s.title, app.theme.symbols.ascii))
+            .map(|s| fit::display(&s.title, app.palette.symbols.ascii))
             .unwrap_or_else(|| "This part".into());
         app.message = Some(format!(
             "{what} is not a theme; comparing {} (]/[ for the others)",
-            Theme::Access.title()
+            first_theme.title()
         ));
     } else if let Some(id) = para {
         scroll_to_anchor(app, &id);
@@ -252,9 +257,36 @@ fn show_theme(app: &mut App, theme: Theme) {
         .collect();
     let c = core::compare(theme, reports);
     let n = c.columns.len();
+    // The comparison puts councils with text on the theme first: follow its column order, and
+    // keep the focus on the same council.
+    let focused = app.compare.reports.get(app.compare.column).copied();
+    let corpus = &app.corpus.reports;
+    let mut left: Vec<usize> = app.compare.reports.clone();
+    let in_order: Vec<usize> = c
+        .columns
+        .iter()
+        .filter_map(|col| {
+            let at = left
+                .iter()
+                .position(|&i| corpus.get(i).is_some_and(|r| r.id == col.report))?;
+            Some(left.remove(at))
+        })
+        .collect();
     let s = &mut app.compare;
+    if in_order.len() == s.reports.len() {
+        s.reports = in_order;
+    }
+    // A council with nothing on the theme gives the focus up to the first, which has text.
+    s.column = focused
+        .and_then(|f| s.reports.iter().position(|&i| i == f))
+        .filter(|&i| {
+            c.columns
+                .get(i)
+                .is_some_and(|col| col.has_section() || !col.recommendations.is_empty())
+        })
+        .unwrap_or(0)
+        .min(n.saturating_sub(1));
     s.comparison = Some(c);
-    s.column = s.column.min(n.saturating_sub(1));
     s.scroll = 0;
     s.scrolls = vec![0; n];
     s.selected = None;
@@ -308,7 +340,7 @@ fn first_shown(app: &App) -> usize {
     let fit = cl::columns_that_fit(
         usize::from(app.size.0),
         cl::MIN_COLUMN_WIDTH,
-        cl::separator_width(app.theme.symbols.ascii),
+        cl::separator_width(app.palette.symbols.ascii),
         n_all,
     );
     let mut first = s.first_column;
@@ -344,7 +376,7 @@ pub fn view(app: &App) -> Option<View> {
         } else {
             ExpectationsMode::Folded
         },
-        ascii: app.theme.symbols.ascii,
+        ascii: app.palette.symbols.ascii,
         left_out_hint: "h/l scrolls to them.".into(),
     };
     let sbs = cl::side_by_side(c, &opts);
@@ -429,10 +461,16 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
+                let themes = core::themes_for(
+                    app.compare
+                        .reports
+                        .iter()
+                        .filter_map(|&i| app.corpus.reports.get(i)),
+                );
                 let t = if action == Action::NextTheme {
-                    core::next_theme(t)
+                    t.next_in(&themes)
                 } else {
-                    core::previous_theme(t)
+                    t.previous_in(&themes)
                 };
                 show_theme(app, t);
             }
@@ -723,7 +761,7 @@ fn open_in_reader(app: &mut App) {
 fn click(app: &mut App, v: &View, x: u16, y: u16) {
     let top = v.preamble.len() + v.header_height;
     let cw = v.sbs.column_width;
-    let sep = wrap::width(&v.sbs.separator);
+    let sep = fit::width(&v.sbs.separator);
     let i = usize::from(x) / (cw + sep).max(1);
     let Some(&c) = v.sbs.shown.get(i) else { return };
     app.compare.column = c;
@@ -741,7 +779,7 @@ fn click(app: &mut App, v: &View, x: u16, y: u16) {
 }
 
 /// The TUI style for a layout style.
-fn style_of(t: &UiTheme, k: K) -> Style {
+fn style_of(t: &Palette, k: K) -> Style {
     match k {
         K::Title => t.section_heading,
         K::Note => t.muted,
@@ -760,7 +798,7 @@ fn style_of(t: &UiTheme, k: K) -> Style {
 }
 
 fn to_line(
-    t: &UiTheme,
+    t: &Palette,
     l: &cl::Line,
     selected: bool,
     focused_column: bool,
@@ -788,7 +826,7 @@ fn to_line(
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(v) = view(app) else { return };
-    let t = &app.theme;
+    let t = &app.palette;
     let body = Rect::new(
         area.x,
         area.y,
@@ -811,7 +849,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let focused = v.focused(app);
     let cw = u16::try_from(v.sbs.column_width).unwrap_or(w);
     let sep = &v.sbs.separator;
-    let sep_w = u16::try_from(wrap::width(sep)).unwrap_or(3);
+    let sep_w = u16::try_from(fit::width(sep)).unwrap_or(3);
     let header = v
         .sbs
         .blocks
@@ -870,16 +908,16 @@ fn render_status(app: &App, frame: &mut Frame, v: &View) {
     let Some(row) = u16::try_from(v.body_rows).ok().filter(|r| *r < area.height) else {
         return;
     };
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let s = &app.compare;
     let Some(c) = &s.comparison else { return };
     let mut parts = vec!["Compare".to_string(), c.theme_title.clone()];
     if let Some(col) = c.columns.get(s.column) {
-        parts.push(wrap::display(&col.authority, sym.ascii));
+        parts.push(fit::display(&col.authority, sym.ascii));
     }
     if let Some(a) = &s.selected {
-        parts.push(wrap::display(a, sym.ascii));
+        parts.push(fit::display(a, sym.ascii));
     }
     let mode = if s.independent { "alone" } else { "together" };
     let pos = v
@@ -896,20 +934,20 @@ fn render_status(app: &App, frame: &mut Frame, v: &View) {
         })
         .unwrap_or_default();
     let width = usize::from(area.width);
-    let room = width.saturating_sub(1 + wrap::width(&pos));
-    let crumb = super::status::fit_breadcrumb(&parts, sym.separator, sym.ellipsis, room);
+    let room = width.saturating_sub(1 + fit::width(&pos));
+    let crumb = fit::breadcrumb(&parts, sym.separator, sym.ellipsis, room);
     let line = match (&app.message, app.layout_input()) {
         (Some(m), _) if layout::compute(area, app.layout_input()).hints.is_none() => {
             Line::from(vec![
                 Span::raw(" "),
                 Span::styled(
-                    wrap::truncate(m, width.saturating_sub(1), sym.ellipsis),
+                    fit::truncate(m, width.saturating_sub(1), sym.ellipsis),
                     t.message,
                 ),
             ])
         }
         _ => {
-            let pad = room.saturating_sub(wrap::width(&crumb));
+            let pad = room.saturating_sub(fit::width(&crumb));
             Line::from(vec![
                 Span::raw(" "),
                 Span::styled(crumb, t.breadcrumb),

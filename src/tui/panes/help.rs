@@ -2,10 +2,10 @@
 //! included (so it cannot drift from the real keys), plus deep links, the clipboard note and the
 //! shell twins.
 
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{keys_label, Scope};
-use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -13,27 +13,27 @@ use ratatui::Frame;
 
 /// The help text wrapped to `width` columns: keys in a column, descriptions hanging.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let keymap = &app.keymap;
     let key_w = keymap
         .bindings()
         .iter()
-        .map(|b| wrap::width(&keys_label(b, ascii)))
+        .map(|b| fit::width(&keys_label(b, ascii)))
         .chain([12])
         .max()
         .unwrap_or(12)
         + 4;
     let text_w = width.saturating_sub(key_w).max(10);
     let entry = |out: &mut Vec<Line<'static>>, keys: String, text: &str| {
-        for (i, l) in wrap::wrap(text, text_w).into_iter().enumerate() {
+        for (i, l) in fit::wrap(text, text_w).into_iter().enumerate() {
             let k = if i == 0 {
                 format!("  {keys}")
             } else {
                 String::new()
             };
             out.push(Line::from(vec![
-                Span::styled(wrap::pad(&k, key_w, "~"), t.hint_key),
+                Span::styled(fit::pad(&k, key_w, "~"), t.hint_key),
                 Span::raw(l),
             ]));
         }
@@ -132,7 +132,7 @@ fn viewport(app: &App) -> (u16, usize) {
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let t = &app.theme;
+    let t = &app.palette;
     let inner_w = popup(frame.area(), 0).width.saturating_sub(2);
     let all = lines(app, usize::from(inner_w));
     let r = popup(frame.area(), all.len());
@@ -160,7 +160,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         parts.push(format!("{}/{}", off + inner_h, all.len()));
     }
     let foot = format!(" {} ", parts.join(&format!(" {sep} ")));
-    if usize::from(r.width) > wrap::width(&foot) + 2 {
+    if usize::from(r.width) > fit::width(&foot) + 2 {
         block =
             block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));
     }

@@ -1,14 +1,15 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
-//! theme, and the methodology figures, from [`crate::compare::matrix`] laid out by
-//! [`crate::compare::layout::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
+//! theme, and the methodology figures, from [`crate::compare::matrix()`] laid out by
+//! [`crate::compare::matrix::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
 //! returns to where it was opened from (the panes or the comparison).
 
-use crate::compare::{layout::matrix_text, matrix};
-use crate::model::Theme;
+use crate::compare::matrix::{matrix, matrix_text};
+use crate::compare::themes_for;
+use crate::model::Report;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout;
-use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -41,22 +42,22 @@ fn reports(app: &App) -> Vec<usize> {
 /// The matrix as lines for the app's width: a title, then the tables.
 pub fn lines(app: &App) -> Vec<String> {
     let width = usize::from(app.size.0).max(1);
-    let rs = reports(app);
-    let m = matrix(
-        &Theme::ALL,
-        rs.iter().filter_map(|&i| app.corpus.reports.get(i)),
-    );
+    let rs: Vec<&Report> = reports(app)
+        .iter()
+        .filter_map(|&i| app.corpus.reports.get(i))
+        .collect();
+    let m = matrix(&themes_for(rs.iter().copied()), rs.iter().copied());
     let title = format!("Councils × themes: {} reports", m.rows.len());
-    let mut out = vec![wrap::truncate(
-        &wrap::display(&title, app.theme.symbols.ascii),
+    let mut out = vec![fit::truncate(
+        &fit::display(&title, app.palette.symbols.ascii),
         width,
-        app.theme.symbols.ellipsis,
+        app.palette.symbols.ellipsis,
     )];
     out.push(String::new());
     out.extend(
         matrix_text(&m, width)
             .lines()
-            .map(|l| wrap::display(l, app.theme.symbols.ascii)),
+            .map(|l| fit::display(l, app.palette.symbols.ascii)),
     );
     out
 }
@@ -93,7 +94,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if areas.too_small {
         return;
     }
-    let t = &app.theme;
+    let t = &app.palette;
     let rows = areas.status.y.saturating_sub(area.y);
     let body = Rect::new(area.x, area.y, area.width, rows + 1);
     frame.render_widget(Clear, body);

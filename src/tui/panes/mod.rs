@@ -14,7 +14,7 @@ pub mod status;
 
 use super::app::{App, Pane};
 use super::layout::{self, LayoutInput};
-use super::wrap;
+use crate::text::fit;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
@@ -39,9 +39,9 @@ pub fn inner(r: Rect) -> Rect {
 
 /// A pane's frame with its title; the focused pane's border and title stand out.
 pub fn block<'a>(app: &App, title: &str, area: Rect, focused: bool) -> Block<'a> {
-    let t = &app.theme;
+    let t = &app.palette;
     let room = usize::from(area.width).saturating_sub(4);
-    let title = wrap::truncate(title, room, t.symbols.ellipsis);
+    let title = fit::truncate(title, room, t.symbols.ellipsis);
     let (bs, ts) = if focused {
         (t.border_focused, t.title_focused)
     } else {

@@ -5,11 +5,11 @@
 
 use super::{block, inner, pane_rect};
 use crate::model::Section;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
 use crate::tui::keymap::Scope;
 use crate::tui::marks;
-use crate::tui::wrap;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -62,7 +62,7 @@ fn short_id<'a>(s: &Section, id: &'a str) -> &'a str {
 
 /// Lays out the shown section at `width` columns.
 pub fn doc(app: &App, width: usize) -> Doc {
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let mut d = Doc::default();
     let Some(s) = app.section() else {
@@ -74,7 +74,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
     let id_w = s
         .paragraphs
         .iter()
-        .map(|p| wrap::width(&wrap::display(short_id(s, &p.id), sym.ascii)))
+        .map(|p| fit::width(&fit::display(short_id(s, &p.id), sym.ascii)))
         .max()
         .unwrap_or(0)
         .min(7);
@@ -102,21 +102,21 @@ pub fn doc(app: &App, width: usize) -> Doc {
                     t.section_heading
                 };
                 let room = width.saturating_sub(1);
-                let label = wrap::truncate(&label, room, sym.ellipsis);
+                let label = fit::truncate(&label, room, sym.ellipsis);
                 let hint = app
                     .keymap
                     .first_key(Scope::Paragraphs, Action::Open, sym.ascii)
                     .map(|k| format!(" ({k})"))
                     .unwrap_or_default();
-                let fits = wrap::width(&label) + wrap::width(&hint) <= room;
+                let fits = fit::width(&label) + fit::width(&hint) <= room;
                 let mut spans = vec![bar.clone(), Span::styled(label, style)];
                 if !open && fits {
                     spans.push(Span::styled(hint, t.muted));
                 }
                 d.lines.push(Line::from(spans));
                 if open {
-                    let text = wrap::display(s.expectations.as_deref().unwrap_or(""), sym.ascii);
-                    for l in wrap::wrap(&text, width.saturating_sub(3)) {
+                    let text = fit::display(s.expectations.as_deref().unwrap_or(""), sym.ascii);
+                    for l in fit::wrap(&text, width.saturating_sub(3)) {
                         d.lines.push(Line::from(vec![
                             bar.clone(),
                             Span::raw("  "),
@@ -132,7 +132,7 @@ pub fn doc(app: &App, width: usize) -> Doc {
                 let sub = p.subsection.as_deref();
                 if sub != prev_sub {
                     if let Some(h) = sub {
-                        for l in wrap::wrap(&wrap::display(h, sym.ascii), width.saturating_sub(1)) {
+                        for l in fit::wrap(&fit::display(h, sym.ascii), width.saturating_sub(1)) {
                             d.lines.push(Line::from(vec![
                                 Span::raw(" "),
                                 Span::styled(l, t.subsection_heading),
@@ -141,17 +141,17 @@ pub fn doc(app: &App, width: usize) -> Doc {
                     }
                     prev_sub = sub;
                 }
-                let id = wrap::display(short_id(s, &p.id), sym.ascii);
+                let id = fit::display(short_id(s, &p.id), sym.ascii);
                 let id_style = if selected && focused {
                     t.paragraph_id_selected
                 } else {
                     t.paragraph_id
                 };
-                let text = wrap::display(&p.text, sym.ascii);
+                let text = fit::display(&p.text, sym.ascii);
                 if inline_ids {
                     let body = format!("{id} {text}");
                     let id_len = id.len();
-                    for (n, l) in wrap::wrap(&body, width.saturating_sub(1))
+                    for (n, l) in fit::wrap(&body, width.saturating_sub(1))
                         .into_iter()
                         .enumerate()
                     {
@@ -167,9 +167,9 @@ pub fn doc(app: &App, width: usize) -> Doc {
                         }
                     }
                 } else {
-                    let gutter = wrap::pad(&id, id_w, sym.ellipsis);
+                    let gutter = fit::pad(&id, id_w, sym.ellipsis);
                     let blank = " ".repeat(id_w);
-                    for (n, l) in wrap::wrap(&text, text_w).into_iter().enumerate() {
+                    for (n, l) in fit::wrap(&text, text_w).into_iter().enumerate() {
                         let g = if n == 0 {
                             Span::styled(gutter.clone(), id_style)
                         } else {
@@ -341,7 +341,7 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.theme;
+    let t = &app.palette;
     let title = app
         .section()
         .map(|s| section_label(s, t.symbols.ascii))

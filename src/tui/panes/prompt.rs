@@ -4,10 +4,10 @@
 //! like readline ([`crate::tui::line_edit`]); `Enter` accepts, `Esc` cancels.
 
 use crate::target;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
 use crate::tui::line_edit::Edit;
-use crate::tui::wrap;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -86,7 +86,7 @@ pub fn go_to(app: &mut App, text: &str) {
         Ok(t) => {
             app.overlay = crate::tui::app::Overlay::None;
             app.open_target(t);
-            let ascii = app.theme.symbols.ascii;
+            let ascii = app.palette.symbols.ascii;
             let back = app.keymap.key(Action::JumpBack, ascii);
             let crumb = app.breadcrumb();
             let place = match (crumb.first(), crumb.last()) {
@@ -162,7 +162,7 @@ fn filter_key(app: &mut App, pane: Pane, key: &KeyEvent, cancel: bool) {
 /// and puts the terminal cursor in the line.
 pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
     let Some(p) = app.prompt else { return };
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let (lead, editor, help) = match p {
         Prompt::GoTo => (
@@ -177,8 +177,8 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
         ),
     };
     let width = usize::from(status.width);
-    let text = wrap::display(editor.text(), sym.ascii);
-    let lead_w = 1 + wrap::width(lead);
+    let text = fit::display(editor.text(), sym.ascii);
+    let lead_w = 1 + fit::width(lead);
     let room = width.saturating_sub(lead_w + 1).max(1);
     // Scroll the line so the cursor stays visible.
     let cursor = editor.cursor_column();
@@ -187,7 +187,7 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
         let mut w = 0;
         let mut out = String::new();
         for c in text.chars() {
-            let cw = wrap::width(c.encode_utf8(&mut [0; 4]));
+            let cw = fit::width(c.encode_utf8(&mut [0; 4]));
             if w >= skip && w + cw <= skip + room {
                 out.push(c);
             }
@@ -225,8 +225,8 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             format!("{} of {total}  {help}", app.council_filter.len(total))
         }
     };
-    let below = wrap::truncate(
-        &wrap::display(&below, sym.ascii),
+    let below = fit::truncate(
+        &fit::display(&below, sym.ascii),
         usize::from(h.width).saturating_sub(1),
         sym.ellipsis,
     );

@@ -5,11 +5,11 @@
 
 use crate::search::Hit;
 use crate::target::Target;
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout::Areas;
-use crate::tui::theme::Theme;
-use crate::tui::wrap;
+use crate::tui::palette::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -85,7 +85,7 @@ pub fn step(app: &mut App, delta: isize) {
     app.search.poll();
     let len = app.search.hits.len();
     if len == 0 {
-        let search = app.keymap.key(Action::Search, app.theme.symbols.ascii);
+        let search = app.keymap.key(Action::Search, app.palette.symbols.ascii);
         app.message = Some(if app.search.shown_query.is_empty() {
             format!("No search yet: press {search} to search every report")
         } else {
@@ -162,7 +162,7 @@ fn jump(app: &mut App, i: usize) {
             app.open_target(t);
             let keys = app
                 .keymap
-                .fill("{next_hit}/{prev_hit}", app.theme.symbols.ascii);
+                .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);
             let (of, missing) = if hit.partial {
                 (app.search.hits.len(), " (some words missing)")
             } else {
@@ -186,7 +186,7 @@ fn jump(app: &mut App, i: usize) {
 
 /// The matched words' style: bold and underlined (so it survives NO_COLOR and the selection's
 /// reverse video), yellow where colour is allowed.
-pub fn highlight(t: &Theme) -> Style {
+pub fn highlight(t: &Palette) -> Style {
     let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     if t.monochrome {
         s
@@ -201,7 +201,7 @@ fn cells(text: &str, matches: &[std::ops::Range<usize>], ascii: bool) -> Vec<(ch
     let mut out = Vec::with_capacity(text.len());
     let mut at = 0;
     let push = |piece: &str, hl: bool, out: &mut Vec<(char, bool)>| {
-        out.extend(wrap::display(piece, ascii).chars().map(|c| (c, hl)));
+        out.extend(fit::display(piece, ascii).chars().map(|c| (c, hl)));
     };
     for m in matches {
         let (start, end) = (m.start.max(at), m.end.min(text.len()));
@@ -339,7 +339,7 @@ fn columns(width: usize) -> (usize, usize, usize, usize) {
     (a, id, s, snip)
 }
 
-fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
+fn hit_line(t: &Palette, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
     let ascii = t.symbols.ascii;
     let ell = t.symbols.ellipsis;
     let (aw, iw, sw, nw) = columns(width);
@@ -353,22 +353,19 @@ fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static>
         Span::styled(
             format!(
                 "{} ",
-                wrap::pad(&wrap::display(&hit.authority, ascii), aw, ell)
+                fit::pad(&fit::display(&hit.authority, ascii), aw, ell)
             ),
             base,
         ),
         Span::styled(
-            wrap::pad(&wrap::display(&hit.paragraph, ascii), iw, ell),
+            fit::pad(&fit::display(&hit.paragraph, ascii), iw, ell),
             id_style,
         ),
         Span::styled(" ", base),
     ];
     if sw > 0 {
         out.push(Span::styled(
-            format!(
-                "{} ",
-                wrap::pad(&wrap::display(&hit.section, ascii), sw, ell)
-            ),
+            format!("{} ", fit::pad(&fit::display(&hit.section, ascii), sw, ell)),
             if selected { base } else { t.muted },
         ));
     }
@@ -391,17 +388,17 @@ fn hit_line(t: &Theme, hit: &Hit, width: usize, selected: bool) -> Line<'static>
 }
 
 /// `── 95 more with some words missing ──` across the list.
-fn divider_line(t: &Theme, s: &SearchState, width: usize) -> Line<'static> {
+fn divider_line(t: &Palette, s: &SearchState, width: usize) -> Line<'static> {
     let rule = if t.symbols.ascii { "-" } else { "─" };
     let label = if s.complete == 0 {
         format!(" no hit has every word; {} with some ", s.partial)
     } else {
         format!(" {} more with some words missing ", s.partial)
     };
-    let rest = width.saturating_sub(2 + wrap::width(&label));
+    let rest = width.saturating_sub(2 + fit::width(&label));
     let mut text = format!("{}{label}{}", rule.repeat(2), rule.repeat(rest));
-    if wrap::width(&text) > width {
-        text = wrap::display(&text, t.symbols.ascii)
+    if fit::width(&text) > width {
+        text = fit::display(&text, t.symbols.ascii)
             .chars()
             .scan(0, |w, c| {
                 *w += cell_width(c);
@@ -441,7 +438,7 @@ fn status(s: &SearchState) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
-    let t = &app.theme;
+    let t = &app.palette;
     let ascii = t.symbols.ascii;
     let full = frame.area();
     let area = overlay_area(areas, full.width, full.height);
@@ -461,9 +458,9 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let qw = usize::from(p.query.width);
     let st = status(s);
     let st = if ascii { st.replace('…', "...") } else { st };
-    let room = qw.saturating_sub(wrap::width(&st) + 4);
-    let q = wrap::display(&s.query, ascii);
-    let q = if wrap::width(&q) > room {
+    let room = qw.saturating_sub(fit::width(&st) + 4);
+    let q = fit::display(&s.query, ascii);
+    let q = if fit::width(&q) > room {
         let mut tail: Vec<char> = Vec::new();
         let mut used = 1;
         for c in q.chars().rev() {
@@ -478,8 +475,8 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     } else {
         q
     };
-    let used = 2 + wrap::width(&q) + 1;
-    let gap = qw.saturating_sub(used + wrap::width(&st));
+    let used = 2 + fit::width(&q) + 1;
+    let gap = qw.saturating_sub(used + fit::width(&st));
     let query_line = Line::from(vec![
         Span::styled("/ ", t.hint_key),
         Span::styled(
@@ -518,7 +515,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
                 s.shown_query
             )
         };
-        let lines: Vec<Line> = wrap::wrap(&wrap::display(&note, ascii), lw.saturating_sub(2))
+        let lines: Vec<Line> = fit::wrap(&fit::display(&note, ascii), lw.saturating_sub(2))
             .into_iter()
             .take(lh)
             .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
@@ -556,14 +553,14 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         return;
     };
     let mut crumb = vec![
-        wrap::display(&hit.authority, ascii),
-        wrap::display(&hit.section, ascii),
+        fit::display(&hit.authority, ascii),
+        fit::display(&hit.section, ascii),
     ];
     if let Some(sub) = &hit.subsection {
-        crumb.push(wrap::display(sub, ascii));
+        crumb.push(fit::display(sub, ascii));
     }
-    crumb.push(wrap::display(&hit.paragraph, ascii));
-    let title = super::status::fit_breadcrumb(
+    crumb.push(fit::display(&hit.paragraph, ascii));
+    let title = fit::breadcrumb(
         &crumb,
         t.symbols.separator,
         t.symbols.ellipsis,

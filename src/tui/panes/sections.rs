@@ -3,9 +3,9 @@
 //! the selection shows that section (or subsection) in the paragraph view at once.
 
 use super::{block, inner, pane_rect};
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
-use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -122,11 +122,11 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let title = app
         .report()
-        .map(|r| format!("Sections: {}", wrap::display(&r.authority.short, sym.ascii)))
+        .map(|r| format!("Sections: {}", fit::display(&r.authority.short, sym.ascii)))
         .unwrap_or_else(|| "Sections".into());
     frame.render_widget(block(app, &title, area, focused), area);
     let i = inner(area);
@@ -157,7 +157,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             }
             Some(k) => format!(
                 "    {}",
-                wrap::display(s.subsections.get(k).map_or("", |x| x.as_str()), sym.ascii)
+                fit::display(s.subsections.get(k).map_or("", |x| x.as_str()), sym.ascii)
             ),
         };
         let selected = idx == app.sections.selected;
@@ -168,9 +168,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             _ => t.base,
         };
         let text = if selected {
-            wrap::pad(&text, w, sym.ellipsis)
+            fit::pad(&text, w, sym.ellipsis)
         } else {
-            wrap::truncate(&text, w, sym.ellipsis)
+            fit::truncate(&text, w, sym.ellipsis)
         };
         lines.push(Line::from(Span::styled(text, style)));
     }

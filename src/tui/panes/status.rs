@@ -1,58 +1,21 @@
 //! The status line (breadcrumb `Swansea › 3 Care and support › Placement choice › 3.18`, or a
 //! confirmation) and the key hints of the focused pane, built from the app's effective keymap.
 
+use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
-use crate::tui::wrap;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Joins breadcrumb parts, shortening the longest middle parts first so the ends (authority
-/// and paragraph id) survive on a narrow line.
-pub fn fit_breadcrumb(parts: &[String], sep: &str, ellipsis: &str, max: usize) -> String {
-    let mut parts: Vec<String> = parts.to_vec();
-    let total = |p: &[String]| {
-        p.iter().map(|s| wrap::width(s)).sum::<usize>()
-            + wrap::width(sep) * p.len().saturating_sub(1)
-    };
-    let last = parts.len().saturating_sub(1);
-    for _ in 0..64 {
-        let excess = total(&parts).saturating_sub(max);
-        if excess == 0 {
-            break;
-        }
-        let Some((i, w)) = parts
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != last || parts.len() == 1)
-            .map(|(i, s)| (i, wrap::width(s)))
-            .max_by_key(|(_, w)| *w)
-        else {
-            break;
-        };
-        if w <= 6 {
-            break;
-        }
-        let target = w.saturating_sub(excess).max(6);
-        parts[i] = wrap::truncate(&parts[i], target, ellipsis);
-    }
-    // Still too wide: drop middle parts (section, then subsection), keeping the authority
-    // and the paragraph id, which say where you are.
-    while total(&parts) > max && parts.len() > 2 {
-        parts.remove(1);
-    }
-    wrap::truncate(&parts.join(sep), max, ellipsis)
-}
-
 /// The hints that fit in `max` columns. Essential ones (help, close, search, quit) are kept
 /// however narrow the line; the others go, last first, to make room for them.
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
-    let t = &app.theme;
+    let t = &app.palette;
     let hints = app.keymap.hints(app.overlay, app.focus, t.symbols.ascii);
-    let width = |h: &keymap::Hint| wrap::width(&h.keys) + 1 + wrap::width(h.text) + 2;
+    let width = |h: &keymap::Hint| fit::width(&h.keys) + 1 + fit::width(h.text) + 2;
     let mut room = max.saturating_sub(1);
     let mut shown = vec![false; hints.len()];
     for pass_essential in [true, false] {
@@ -82,32 +45,32 @@ fn short_hint(app: &App) -> Option<String> {
         Action::Back
     };
     app.keymap
-        .hints(app.overlay, app.focus, app.theme.symbols.ascii)
+        .hints(app.overlay, app.focus, app.palette.symbols.ascii)
         .into_iter()
         .find(|h| h.action == want)
         .map(|h| format!("{} {}", h.keys, h.text))
 }
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
-    let t = &app.theme;
+    let t = &app.palette;
     let sym = t.symbols;
     let width = usize::from(areas.status.width);
     // Without a hints line (a short terminal), the status line ends with the one hint a lost
     // user needs: how to get help (or, in an overlay, how to close it).
     let tail = match areas.hints {
         Some(_) => None,
-        None => short_hint(app).filter(|h| wrap::width(h) + 12 <= width),
+        None => short_hint(app).filter(|h| fit::width(h) + 12 <= width),
     };
     // The hint, two spaces before it at least and one after.
-    let tail_w = tail.as_ref().map_or(0, |h| wrap::width(h) + 3);
-    let crumb = fit_breadcrumb(
+    let tail_w = tail.as_ref().map_or(0, |h| fit::width(h) + 3);
+    let crumb = fit::breadcrumb(
         &app.breadcrumb(),
         sym.separator,
         sym.ellipsis,
         width.saturating_sub(1 + tail_w),
     );
     let mut crumb_spans = vec![Span::raw(" ")];
-    let gap = width.saturating_sub(1 + wrap::width(&crumb) + tail_w.saturating_sub(2));
+    let gap = width.saturating_sub(1 + fit::width(&crumb) + tail_w.saturating_sub(2));
     crumb_spans.push(Span::styled(crumb, t.breadcrumb));
     if let Some(h) = tail {
         let (keys, text) = h.split_once(' ').unwrap_or((&h, ""));
@@ -120,7 +83,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         Line::from(vec![
             Span::raw(" "),
             Span::styled(
-                wrap::truncate(m, width.saturating_sub(1), sym.ellipsis),
+                fit::truncate(m, width.saturating_sub(1), sym.ellipsis),
                 t.message,
             ),
         ])
@@ -154,7 +117,7 @@ mod tests {
                     .iter()
                     .map(|s| s.content.to_string())
                     .collect();
-                assert!(wrap::width(text.trim_end()) <= max, "{max}: {text}");
+                assert!(fit::width(text.trim_end()) <= max, "{max}: {text}");
                 for must in ["? help", "q quit", "/ search"] {
                     assert!(text.contains(must), "{focus:?} at {max}: {text}");
                 }
@@ -165,29 +128,5 @@ mod tests {
                 .collect();
             assert!(wide.contains("y copy") && wide.contains("z zoom"), "{wide}");
         }
-    }
-
-    #[test]
-    fn breadcrumb_keeps_its_ends() {
-        let parts: Vec<String> = [
-            "Swansea",
-            "3 Care and Support and Pathway Planning",
-            "Placement choice, stability and wellbeing",
-            "3.18",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let full = fit_breadcrumb(&parts, " › ", "…", 200);
-        assert_eq!(full, "Swansea › 3 Care and Support and Pathway Planning › Placement choice, stability and wellbeing › 3.18");
-        let short = fit_breadcrumb(&parts, " › ", "…", 60);
-        assert!(wrap::width(&short) <= 60, "{short}");
-        assert!(short.starts_with("Swansea › 3 Care"), "{short}");
-        assert!(short.ends_with(" › 3.18"), "{short}");
-        let tiny = fit_breadcrumb(&parts, " › ", "…", 10);
-        assert!(wrap::width(&tiny) <= 10, "{tiny}");
-        let narrow = fit_breadcrumb(&parts, " › ", "…", 20);
-        assert!(narrow.ends_with("3.18"), "{narrow}");
-        assert_eq!(fit_breadcrumb(&[], " › ", "…", 10), "");
     }
 }

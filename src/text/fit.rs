@@ -1,8 +1,8 @@
-//! Text measured in terminal columns: cleaning report text for display, word wrapping and
-//! truncation by display width (wide characters count two, combining marks zero), so Welsh
+//! Text fitted to terminal columns, for both front ends: cleaning report text for display, word
+//! wrapping, truncation and breadcrumbs by display width (wide characters count two, combining marks zero), so Welsh
 //! `ŵ`/`ŷ` (precomposed or combining) and curly quotes never misalign a pane.
 
-use crate::text::for_terminal;
+use super::for_terminal;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width in columns.
@@ -102,6 +102,42 @@ pub fn pad(s: &str, cols: usize, ellipsis: &str) -> String {
     t
 }
 
+/// Joins breadcrumb parts, shortening the longest middle parts first so the ends (authority
+/// and paragraph id) survive on a narrow line.
+pub fn breadcrumb(parts: &[String], sep: &str, ellipsis: &str, max: usize) -> String {
+    let mut parts: Vec<String> = parts.to_vec();
+    let total = |p: &[String]| {
+        p.iter().map(|s| width(s)).sum::<usize>() + width(sep) * p.len().saturating_sub(1)
+    };
+    let last = parts.len().saturating_sub(1);
+    for _ in 0..64 {
+        let excess = total(&parts).saturating_sub(max);
+        if excess == 0 {
+            break;
+        }
+        let Some((i, w)) = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != last || parts.len() == 1)
+            .map(|(i, s)| (i, width(s)))
+            .max_by_key(|(_, w)| *w)
+        else {
+            break;
+        };
+        if w <= 6 {
+            break;
+        }
+        let target = w.saturating_sub(excess).max(6);
+        parts[i] = truncate(&parts[i], target, ellipsis);
+    }
+    // Still too wide: drop middle parts (section, then subsection), keeping the authority
+    // and the paragraph id, which say where you are.
+    while total(&parts) > max && parts.len() > 2 {
+        parts.remove(1);
+    }
+    truncate(&parts.join(sep), max, ellipsis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +194,29 @@ mod tests {
         assert_eq!(display("a\x1b]52;c;SGk=\x07b\x1b[2Jc", false), "abc");
         assert_eq!(display("“What’s” – next…", true), "\"What's\" - next...");
         assert_eq!(display("ŵ", true), "ŵ");
+    }
+
+    #[test]
+    fn breadcrumb_keeps_its_ends() {
+        let parts: Vec<String> = [
+            "Swansea",
+            "3 Care and Support and Pathway Planning",
+            "Placement choice, stability and wellbeing",
+            "3.18",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let full = breadcrumb(&parts, " › ", "…", 200);
+        assert_eq!(full, "Swansea › 3 Care and Support and Pathway Planning › Placement choice, stability and wellbeing › 3.18");
+        let short = breadcrumb(&parts, " › ", "…", 60);
+        assert!(width(&short) <= 60, "{short}");
+        assert!(short.starts_with("Swansea › 3 Care"), "{short}");
+        assert!(short.ends_with(" › 3.18"), "{short}");
+        let tiny = breadcrumb(&parts, " › ", "…", 10);
+        assert!(width(&tiny) <= 10, "{tiny}");
+        let narrow = breadcrumb(&parts, " › ", "…", 20);
+        assert!(narrow.ends_with("3.18"), "{narrow}");
+        assert_eq!(breadcrumb(&[], " › ", "…", 10), "");
     }
 }

@@ -1,6 +1,7 @@
-//! Styles and symbols. The default theme uses only the 16 ANSI colours plus modifiers, so it
-//! reads the same in any palette; the monochrome theme (NO_COLOR, `--no-color`) uses modifiers
-//! only, so highlights survive when colours are stripped. ASCII symbols replace box drawing
+//! The explorer's [`Palette`]: styles and symbols (not to be confused with the report themes of
+//! [`crate::model::Theme`]). The default palette uses only the 16 ANSI colours plus modifiers, so
+//! it reads the same in any terminal's colours; the monochrome one (NO_COLOR, `--no-color`,
+//! `theme = "monochrome"`) uses modifiers only, so highlights survive when colours are stripped. ASCII symbols replace box drawing
 //! and arrows when the locale is not UTF-8 or `--ascii` is given.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -55,7 +56,7 @@ impl Symbols {
 
 /// Every style the explorer uses, in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
+pub struct Palette {
     pub base: Style,
     pub border: Style,
     pub border_focused: Style,
@@ -85,11 +86,11 @@ pub struct Theme {
     pub monochrome: bool,
 }
 
-impl Theme {
+impl Palette {
     /// The default: 16-colour safe, readable on dark and light backgrounds.
-    pub fn color(symbols: Symbols) -> Theme {
+    pub fn color(symbols: Symbols) -> Palette {
         let bold = Modifier::BOLD;
-        Theme {
+        Palette {
             base: Style::new(),
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Cyan),
@@ -119,9 +120,9 @@ impl Theme {
     }
 
     /// NO_COLOR: modifiers only, never a colour, so nothing vanishes when colours are stripped.
-    pub fn monochrome(symbols: Symbols) -> Theme {
+    pub fn monochrome(symbols: Symbols) -> Palette {
         let bold = Modifier::BOLD;
-        Theme {
+        Palette {
             base: Style::new(),
             border: Style::new(),
             border_focused: Style::new().add_modifier(bold),
@@ -149,16 +150,16 @@ impl Theme {
     }
 
     /// Picks the theme from the options.
-    pub fn new(monochrome: bool, ascii: bool) -> Theme {
+    pub fn new(monochrome: bool, ascii: bool) -> Palette {
         let symbols = if ascii {
             Symbols::ASCII
         } else {
             Symbols::UNICODE
         };
         if monochrome {
-            Theme::monochrome(symbols)
+            Palette::monochrome(symbols)
         } else {
-            Theme::color(symbols)
+            Palette::color(symbols)
         }
     }
 }
@@ -216,7 +217,7 @@ mod tests {
 
     #[test]
     fn monochrome_has_no_colours() {
-        let t = Theme::new(true, false);
+        let t = Palette::new(true, false);
         for s in [
             t.base,
             t.border,

@@ -3,10 +3,9 @@
 //! (header, recommendations, one per aligned subsection) padded so subsections stay level.
 //! Text is measured with `unicode-width` and passed through [`for_terminal`].
 
-use super::{Column, Comparison, Group, Matrix, MatrixRow};
-use crate::model::Theme;
-use crate::text::for_terminal;
-use std::fmt::Write as _;
+use super::{Column, Comparison, Group};
+use crate::model::{Framework, Theme};
+use crate::text::{for_terminal, wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The narrowest column worth reading.
@@ -72,7 +71,7 @@ pub enum Style {
     Expectations,
     /// The council's name heading a column.
     Authority,
-    /// The inspection date.
+    /// The inspection date, and the framework where the columns differ in it.
     Date,
     /// The section's own title.
     SectionTitle,
@@ -315,11 +314,16 @@ pub fn side_by_side(c: &Comparison, opts: &Options) -> SideBySide {
     let cols: Vec<&Column> = shown.iter().map(|&i| &c.columns[i]).collect();
     let mut blocks = Vec::new();
     if !cols.is_empty() {
+        // Name each column's framework where the reports are written around different ones.
+        let mixed = c
+            .columns
+            .iter()
+            .any(|col| col.framework != c.columns[0].framework);
         blocks.push(Block {
             kind: BlockKind::Header,
             cells: cols
                 .iter()
-                .map(|col| header(col, column_width, rule))
+                .map(|col| header(col, c.theme, mixed, column_width, rule))
                 .collect(),
         });
         blocks.push(Block {
@@ -437,9 +441,13 @@ fn first_with_expectations(c: &Comparison) -> String {
         .unwrap_or_default()
 }
 
-fn header(col: &Column, w: usize, rule: char) -> Vec<Line> {
+fn header(col: &Column, theme: Theme, framework: bool, w: usize, rule: char) -> Vec<Line> {
     let mut out = wrap_styled(&col.authority, Style::Authority, w);
     out.extend(wrap_styled(&col.inspection.label(), Style::Date, w));
+    if framework {
+        let label = col.framework.map_or("Themes not stated", Framework::label);
+        out.extend(wrap_styled(label, Style::Date, w));
+    }
     match &col.section_title {
         Some(t) => {
             let t = match col.section_number {
@@ -448,6 +456,11 @@ fn header(col: &Column, w: usize, rule: char) -> Vec<Line> {
             };
             out.extend(wrap_styled(&t, Style::SectionTitle, w));
         }
+        None if !col.framework_has(theme) => out.extend(wrap_styled(
+            "Not a theme of this report's framework",
+            Style::Gap,
+            w,
+        )),
         None => out.extend(wrap_styled(
             "No section on this theme in this report",
             Style::Gap,
@@ -683,150 +696,6 @@ pub fn truncate(s: &str, w: usize) -> String {
     out
 }
 
-pub use crate::text::wrap;
-
-/// The matrix as two plain tables sized to `width`: areas for development / paragraphs per
-/// council and theme, then the methodology figures. Columns that do not fit continue in a
-/// further table below rather than being cut.
-pub fn matrix_text(m: &Matrix, width: usize) -> String {
-    let mut s = String::new();
-    let council = |r: &MatrixRow| for_terminal(&r.authority).into_owned();
-    let date = |r: &MatrixRow| {
-        let i = &r.inspection;
-        let month: String = i.month.chars().take(3).collect();
-        match (month.is_empty(), i.year) {
-            (false, y) if y > 0 => format!("{month} {y}"),
-            _ => i.label(),
-        }
-    };
-    let short_title = |t: Theme| match t {
-        Theme::Access => "Access",
-        Theme::Assessment => "Assessment",
-        Theme::CareAndSupport => "Care",
-        Theme::Safeguarding => "Safeguarding",
-        Theme::Leadership => "Leadership",
-    };
-
-    let mut head: Vec<String> = vec!["Council".into(), "Inspected".into()];
-    head.extend(m.themes.iter().map(|t| short_title(*t).to_string()));
-    let mut rows: Vec<Vec<String>> = vec![head];
-    for r in &m.rows {
-        let mut row = vec![council(r), date(r)];
-        row.extend(r.cells.iter().map(|c| {
-            if c.section_title.is_none() {
-                format!("{} / –", c.recommendations)
-            } else {
-                format!("{} / {}", c.recommendations, c.paragraphs)
-            }
-        }));
-        rows.push(row);
-    }
-    caption(
-        &mut s,
-        "Areas for development / paragraphs per theme (Access: information, advice and assistance; Care: care and support and pathway planning; – : no such section)",
-        width,
-    );
-    table(&mut s, &rows, width);
-
-    let f = |v: Option<u32>| v.map_or("–".to_string(), |n| n.to_string());
-    let mut rows: Vec<Vec<String>> = vec![[
-        "Council",
-        "Inspected",
-        "Days",
-        "Case files",
-        "Interview",
-        "Focus group",
-        "Supervision",
-    ]
-    .iter()
-    .map(|x| x.to_string())
-    .collect()];
-    for r in &m.rows {
-        let g = &r.methodology;
-        rows.push(vec![
-            council(r),
-            date(r),
-            f(g.fieldwork_days),
-            f(g.case_files_reviewed),
-            f(g.tracked_by_interview),
-            f(g.tracked_by_focus_group),
-            f(g.supervision_files),
-        ]);
-    }
-    let _ = writeln!(s);
-    caption(
-        &mut s,
-        "Methodology: fieldwork days, case files reviewed, cases tracked by interview and by focus group, supervision files (– : not given)",
-        width,
-    );
-    table(&mut s, &rows, width);
-    s
-}
-
-fn caption(s: &mut String, text: &str, width: usize) {
-    for l in wrap(text, width) {
-        let _ = writeln!(s, "{l}");
-    }
-}
-
-/// Writes rows as a table: the first two columns (council, date) left-aligned, the rest
-/// right-aligned, two spaces apart. Value columns that do not fit in `width` continue in a
-/// further table below, which repeats the first two columns.
-fn table(s: &mut String, rows: &[Vec<String>], width: usize) {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|x| x.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let fixed: usize = widths.iter().take(2).map(|w| w + 2).sum();
-    // Split the value columns into chunks that fit beside the fixed ones (at least one each).
-    let mut chunks: Vec<Vec<usize>> = Vec::new();
-    let mut used = fixed;
-    for (c, w) in widths.iter().enumerate().skip(2) {
-        let w = w + 2;
-        match chunks.last_mut() {
-            Some(chunk) if used + w <= width + 2 => chunk.push(c),
-            _ => {
-                chunks.push(vec![c]);
-                used = fixed;
-            }
-        }
-        used += w;
-    }
-    if chunks.is_empty() {
-        chunks.push(Vec::new());
-    }
-    for (i, chunk) in chunks.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(s);
-        }
-        for r in rows {
-            let mut line = String::new();
-            for c in (0..2.min(cols)).chain(chunk.iter().copied()) {
-                let cell = r.get(c).map(String::as_str).unwrap_or("");
-                if c > 0 {
-                    line.push_str("  ");
-                }
-                let pad = " ".repeat(widths[c].saturating_sub(cell.width()));
-                if c < 2 {
-                    line.push_str(cell);
-                    line.push_str(&pad);
-                } else {
-                    line.push_str(&pad);
-                    line.push_str(cell);
-                }
-            }
-            let line = truncate(line.trim_end(), width);
-            let _ = writeln!(s, "{line}");
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1056,24 +925,70 @@ mod tests {
     }
 
     #[test]
-    fn matrix_marks_missing_sections_and_figures() {
-        use crate::compare::matrix;
-        use crate::compare::tests::{para, report};
-        let a = report("Aber", vec![para("3.1", None)], None);
-        let m = matrix(&[Theme::CareAndSupport, Theme::Safeguarding], [&a]);
-        let text = matrix_text(&m, 80);
-        let row = text
-            .lines()
-            .find(|l| l.starts_with("Aber"))
-            .expect("a row for Aber");
+    fn columns_of_different_frameworks_say_which_each_uses() {
+        use crate::compare::tests::pei;
+        let corpus = Corpus::samples();
+        let pei = pei();
+        let reports: Vec<&crate::model::Report> = corpus.reports.iter().chain([&pei]).collect();
+        let c = compare(Theme::Safeguarding, reports.iter().copied());
+        let s = side_by_side(&c, &Options::new(130));
+        assert_eq!(s.shown.len(), 3);
+        let lines = s.lines();
+        let frameworks = lines
+            .iter()
+            .find(|l| l.contains("Act principles (PEI)"))
+            .expect("a framework line");
         assert_eq!(
-            row.split_whitespace().collect::<Vec<_>>(),
-            ["Aber", "Jan", "2020", "0", "/", "1", "0", "/", "–"]
+            frameworks.matches("2018 inspection themes").count(),
+            2,
+            "{frameworks}"
         );
-        let figures = text.lines().rfind(|l| l.starts_with("Aber")).unwrap_or("");
-        assert_eq!(figures.matches('–').count(), 5, "{figures}");
-        let empty = matrix_text(&matrix(&Theme::ALL, []), 10);
-        assert!(empty.lines().all(|l| l.width() <= 10), "{empty}");
+        assert!(
+            lines.iter().any(|l| l.contains("5. Safeguarding")),
+            "{lines:#?}"
+        );
+        // Reports of one framework say nothing of it.
+        let c = compare(Theme::Safeguarding, &corpus.reports);
+        let text = side_by_side(&c, &Options::new(130)).lines().join("\n");
+        assert!(!text.contains("2018 inspection themes"), "{text}");
+    }
+
+    #[test]
+    fn a_narrow_screen_shows_the_council_with_text_first() {
+        use crate::compare::tests::pei;
+        let corpus = Corpus::samples();
+        let pei = pei();
+        let reports: Vec<&crate::model::Report> = corpus.reports.iter().chain([&pei]).collect();
+        let c = compare(Theme::Prevention, reports.iter().copied());
+        let s = side_by_side(&c, &Options::new(60));
+        assert_eq!(s.shown, [0]);
+        let text = s.lines().join("\n");
+        assert!(
+            text.starts_with("Prevention: 1 of 3 reports shown"),
+            "{text}"
+        );
+        let text = text.replace('\n', " ");
+        assert!(
+            text.contains(" Ceredigion May 2023 Act principles (PEI) "),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Not shown at this width: Pembrokeshire (September 2018), Swansea (July 2018)."
+            ),
+            "{text}"
+        );
+        let s = side_by_side(&c, &Options::new(130));
+        let header = s.blocks[0].cells[1]
+            .iter()
+            .map(Line::plain)
+            .collect::<Vec<_>>();
+        assert!(
+            header
+                .iter()
+                .any(|l| l == "Not a theme of this report's framework"),
+            "{header:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,541 @@
+//! The 22 Welsh councils: one canonical name and short name each, and every form a CIW text
+//! names them by (English and Welsh names, "Wrexham CBC", "NPT", mutated Welsh forms such as
+//! "yng Nghaerdydd"), found in running text, titles and file names.
+//!
+//! Matching works on a folded copy of the text (lower case, diacritics dropped, every run of
+//! other characters one space), so "Cyngor Sir Ynys Môn", "cyngor sir ynys mon" and
+//! "Castell-nedd Port Talbot" all match; abbreviations are matched as written, case and all.
+
+use crate::text::fold_char;
+
+/// One council.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Council {
+    /// The canonical English name: "Merthyr Tydfil County Borough Council".
+    pub name: &'static str,
+    /// The short name people use: "Merthyr Tydfil".
+    pub short: &'static str,
+    /// The council's Welsh name: "Cyngor Bwrdeistref Sirol Merthyr Tudful".
+    pub welsh: &'static str,
+    /// Other forms, folded (lower case, no diacritics, single spaces): place names in English
+    /// and Welsh, mutated forms.
+    forms: &'static [&'static str],
+    /// Abbreviations, matched case-sensitively as whole words: "NPT", "RCT".
+    abbreviations: &'static [&'static str],
+}
+
+macro_rules! council {
+    ($name:expr, $short:expr, $welsh:expr, [$($f:expr),* $(,)?], [$($a:expr),* $(,)?]) => {
+        Council { name: $name, short: $short, welsh: $welsh, forms: &[$($f),*], abbreviations: &[$($a),*] }
+    };
+}
+
+/// The 22 principal councils of Wales, north to south-east.
+pub const COUNCILS: [Council; 22] = [
+    council!(
+        "Isle of Anglesey County Council",
+        "Anglesey",
+        "Cyngor Sir Ynys Môn",
+        [
+            "isle of anglesey",
+            "anglesey",
+            "ynys mon",
+            "sir fon",
+            "ynys fon"
+        ],
+        ["IoACC", "IACC"]
+    ),
+    council!(
+        "Gwynedd Council",
+        "Gwynedd",
+        "Cyngor Gwynedd",
+        ["gwynedd", "ngwynedd"],
+        []
+    ),
+    council!(
+        "Conwy County Borough Council",
+        "Conwy",
+        "Cyngor Bwrdeistref Sirol Conwy",
+        ["conwy", "nghonwy"],
+        []
+    ),
+    council!(
+        "Denbighshire County Council",
+        "Denbighshire",
+        "Cyngor Sir Ddinbych",
+        ["denbighshire", "sir ddinbych"],
+        []
+    ),
+    council!(
+        "Flintshire County Council",
+        "Flintshire",
+        "Cyngor Sir y Fflint",
+        ["flintshire", "sir y fflint"],
+        []
+    ),
+    council!(
+        "Wrexham County Borough Council",
+        "Wrexham",
+        "Cyngor Bwrdeistref Sirol Wrecsam",
+        ["wrexham", "wrecsam"],
+        ["WCBC"]
+    ),
+    council!(
+        "Powys County Council",
+        "Powys",
+        "Cyngor Sir Powys",
+        ["powys", "mhowys"],
+        []
+    ),
+    council!(
+        "Ceredigion County Council",
+        "Ceredigion",
+        "Cyngor Sir Ceredigion",
+        ["ceredigion", "ngheredigion"],
+        []
+    ),
+    council!(
+        "Pembrokeshire County Council",
+        "Pembrokeshire",
+        "Cyngor Sir Penfro",
+        ["pembrokeshire", "sir benfro", "sir penfro"],
+        []
+    ),
+    council!(
+        "Carmarthenshire County Council",
+        "Carmarthenshire",
+        "Cyngor Sir Gâr",
+        [
+            "carmarthenshire",
+            "sir gar",
+            "sir gaerfyrddin",
+            "sir caerfyrddin"
+        ],
+        []
+    ),
+    council!(
+        "City and County of Swansea",
+        "Swansea",
+        "Cyngor Dinas a Sir Abertawe",
+        ["city and county of swansea", "swansea", "abertawe"],
+        []
+    ),
+    council!(
+        "Neath Port Talbot County Borough Council",
+        "Neath Port Talbot",
+        "Cyngor Bwrdeistref Sirol Castell-nedd Port Talbot",
+        [
+            "neath port talbot",
+            "castell nedd port talbot",
+            "neath and port talbot"
+        ],
+        ["NPT", "NPTCBC"]
+    ),
+    council!(
+        "Bridgend County Borough Council",
+        "Bridgend",
+        "Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr",
+        ["bridgend", "pen y bont ar ogwr"],
+        ["BCBC"]
+    ),
+    council!(
+        "Vale of Glamorgan Council",
+        "Vale of Glamorgan",
+        "Cyngor Bro Morgannwg",
+        ["vale of glamorgan", "bro morgannwg"],
+        ["VoG", "VOG", "VoGC"]
+    ),
+    council!(
+        "Rhondda Cynon Taf County Borough Council",
+        "Rhondda Cynon Taf",
+        "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf",
+        ["rhondda cynon taf", "rhondda cynon taff"],
+        ["RCT", "RCTCBC"]
+    ),
+    council!(
+        "Merthyr Tydfil County Borough Council",
+        "Merthyr Tydfil",
+        "Cyngor Bwrdeistref Sirol Merthyr Tudful",
+        ["merthyr tydfil", "merthyr tudful", "merthyr"],
+        ["MTCBC"]
+    ),
+    council!(
+        "Caerphilly County Borough Council",
+        "Caerphilly",
+        "Cyngor Bwrdeistref Sirol Caerffili",
+        ["caerphilly", "caerffili", "nghaerffili"],
+        []
+    ),
+    council!(
+        "Blaenau Gwent County Borough Council",
+        "Blaenau Gwent",
+        "Cyngor Bwrdeistref Sirol Blaenau Gwent",
+        ["blaenau gwent"],
+        ["BGCBC"]
+    ),
+    council!(
+        "Torfaen County Borough Council",
+        "Torfaen",
+        "Cyngor Bwrdeistref Sirol Torfaen",
+        ["torfaen", "nhorfaen"],
+        []
+    ),
+    council!(
+        "Monmouthshire County Council",
+        "Monmouthshire",
+        "Cyngor Sir Fynwy",
+        ["monmouthshire", "sir fynwy"],
+        []
+    ),
+    council!(
+        "Newport City Council",
+        "Newport",
+        "Cyngor Dinas Casnewydd",
+        ["newport", "casnewydd", "nghasnewydd"],
+        []
+    ),
+    council!(
+        "City of Cardiff Council",
+        "Cardiff",
+        "Cyngor Caerdydd",
+        ["city of cardiff", "cardiff", "caerdydd", "nghaerdydd"],
+        []
+    ),
+];
+
+/// Words after a place name that make it something other than the council: "Swansea Bay
+/// University Health Board", "Cardiff and Vale", "Gwent Police".
+const NOT_AFTER: [&[&str]; 8] = [
+    &["bay"],
+    &["university"],
+    &["health"],
+    &["teaching"],
+    &["police"],
+    &["and", "vale"],
+    &["youth", "offending"],
+    &["local", "health"],
+];
+
+/// Words before a place name that make it something else: "Dyfed-Powys Police".
+const NOT_BEFORE: [&str; 1] = ["dyfed"];
+
+/// A council named in a text, and where (its word's index, for ordering only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub council: &'static Council,
+    pub at: usize,
+    /// Words in the matched form: longer forms win at the same place.
+    len: usize,
+}
+
+/// `text` folded for matching: lower case, no diacritics, one space between words.
+fn folded(text: &str) -> String {
+    let w = Words::of(text);
+    (0..w.len())
+        .map(|i| w.folded(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of a text (runs of letters and digits): each folded, and as written. One
+/// allocation for all the folded words.
+struct Words<'a> {
+    folded: String,
+    /// Per word: its span in `folded`, and the word as written.
+    spans: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Words<'a> {
+        let mut folded = String::with_capacity(text.len());
+        let mut spans = Vec::new();
+        for raw in text
+            .split(|c: char| !fold_char(c).is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let start = folded.len();
+            folded.extend(raw.chars().map(fold_char));
+            spans.push((start, folded.len(), raw));
+        }
+        Words { folded, spans }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        let (a, b, _) = self.spans[i];
+        &self.folded[a..b]
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.spans[i].2
+    }
+}
+
+/// The forms of every council as words, by their first word, and the abbreviations; built once.
+struct Index {
+    forms: std::collections::HashMap<String, Vec<(&'static Council, Vec<String>)>>,
+    abbreviations: std::collections::HashMap<&'static str, &'static Council>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut forms: std::collections::HashMap<String, Vec<(&'static Council, Vec<String>)>> =
+            std::collections::HashMap::new();
+        let mut abbreviations = std::collections::HashMap::new();
+        for council in &COUNCILS {
+            let mut all: Vec<String> = council.forms.iter().map(|f| f.to_string()).collect();
+            all.push(folded(council.name));
+            all.push(folded(council.welsh));
+            all.sort_unstable();
+            all.dedup();
+            for form in all {
+                let ws: Vec<String> = form.split(' ').map(str::to_string).collect();
+                forms.entry(ws[0].clone()).or_default().push((council, ws));
+            }
+            for a in council.abbreviations {
+                abbreviations.insert(*a, council);
+            }
+        }
+        Index {
+            forms,
+            abbreviations,
+        }
+    })
+}
+
+/// Every council named in `text`, in the order they appear (the longest form at each place,
+/// e.g. "Merthyr Tydfil" rather than "Merthyr"; health boards and police forces named after a
+/// place are not the council). One pass over the words.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let ix = index();
+    let ws = Words::of(text);
+    let n = ws.len();
+    let mut kept: Vec<Mention> = Vec::new();
+    for i in 0..n {
+        if kept.last().is_some_and(|k| i < k.at + k.len) {
+            continue;
+        }
+        if let Some(&council) = ix.abbreviations.get(ws.raw(i)) {
+            kept.push(Mention {
+                council,
+                at: i,
+                len: 1,
+            });
+            continue;
+        }
+        let Some(candidates) = ix.forms.get(ws.folded(i)) else {
+            continue;
+        };
+        let matches = |form: &[String], at: usize| {
+            form.len() <= n - at && form.iter().enumerate().all(|(k, f)| ws.folded(at + k) == f)
+        };
+        let best = candidates
+            .iter()
+            .filter(|(_, form)| matches(form, i))
+            .max_by_key(|(_, form)| form.len());
+        let Some((council, form)) = best else {
+            continue;
+        };
+        let after = i + form.len();
+        let named_after = NOT_AFTER.iter().any(|not| {
+            not.len() <= n - after
+                && not
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| ws.folded(after + k) == *w)
+        });
+        let named_before = i > 0 && NOT_BEFORE.contains(&ws.folded(i - 1));
+        if !(named_after || named_before) {
+            kept.push(Mention {
+                council,
+                at: i,
+                len: form.len(),
+            });
+        }
+    }
+    kept
+}
+
+/// The first council named in `text`.
+pub fn first_in(text: &str) -> Option<&'static Council> {
+    mentions(text).first().map(|m| m.council)
+}
+
+/// The council most often named in `texts` (ties: the one named first).
+pub fn most_named<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Option<(&'static Council, usize)> {
+    let mut counts: Vec<(&'static Council, usize, usize)> = Vec::new();
+    let mut order = 0;
+    for t in texts {
+        for m in mentions(t) {
+            order += 1;
+            match counts
+                .iter_mut()
+                .find(|(c, _, _)| std::ptr::eq(*c, m.council))
+            {
+                Some(e) => e.1 += 1,
+                None => counts.push((m.council, 1, order)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first)))
+        .map(|(c, n, _)| (c, n))
+}
+
+/// The council a file name names, written any way: `merthyrtydfil-2018.txt`,
+/// `Vale_of_Glamorgan.txt`, `neathporttalbot-2021-jicpa.txt`. Abbreviations are not
+/// trusted here.
+pub fn in_file_name(name: &str) -> Option<&'static Council> {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let letters: String = folded(stem).chars().filter(|c| c.is_alphabetic()).collect();
+    let mut best: Option<(&'static Council, usize, usize)> = None;
+    for council in &COUNCILS {
+        let welsh = folded(council.welsh);
+        for form in council.forms.iter().copied().chain([welsh.as_str()]) {
+            let squeezed: String = form.chars().filter(|c| c.is_alphabetic()).collect();
+            if squeezed.len() < 5 {
+                continue;
+            }
+            if let Some(at) = letters.find(&squeezed) {
+                let better = match best {
+                    None => true,
+                    Some((_, b_at, b_len)) => at < b_at || (at == b_at && squeezed.len() > b_len),
+                };
+                if better {
+                    best = Some((council, at, squeezed.len()));
+                }
+            }
+        }
+    }
+    best.map(|(c, _, _)| c)
+}
+
+/// The council a name is, when the whole name is one of its forms ("Wrexham CBC", "Cyngor
+/// Gwynedd", "the City and County of Swansea Council").
+pub fn by_name(name: &str) -> Option<&'static Council> {
+    let ms = mentions(name);
+    (ms.len() == 1).then(|| ms[0].council)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn short(text: &str) -> Option<&'static str> {
+        first_in(text).map(|c| c.short)
+    }
+
+    #[test]
+    fn every_council_by_its_english_and_welsh_names() {
+        for c in &COUNCILS {
+            assert_eq!(short(c.name), Some(c.short), "{}", c.name);
+            assert_eq!(short(c.welsh), Some(c.short), "{}", c.welsh);
+            assert_eq!(short(c.short), Some(c.short), "{}", c.short);
+            assert_eq!(short(&c.welsh.to_uppercase()), Some(c.short), "{}", c.welsh);
+            assert_eq!(by_name(c.name).map(|c| c.short), Some(c.short));
+        }
+        let mut shorts: Vec<&str> = COUNCILS.iter().map(|c| c.short).collect();
+        shorts.sort_unstable();
+        shorts.dedup();
+        assert_eq!(shorts.len(), 22);
+    }
+
+    #[test]
+    fn forms_found_in_running_text() {
+        for (text, want) in [
+            (
+                "Inspection of Children's Services: Gwynedd Council",
+                "Gwynedd",
+            ),
+            ("Adroddiad arolygu: Cyngor Sir Ynys Môn", "Anglesey"),
+            ("Cyngor Sir Ynys Mon", "Anglesey"),
+            (
+                "We undertook monitoring of Wrexham CBC children's services",
+                "Wrexham",
+            ),
+            (
+                "the core of NPT’s partnership approach",
+                "Neath Port Talbot",
+            ),
+            (
+                "Joint Inspectorate Review (JICPA): Neath Port Talbot, 2021",
+                "Neath Port Talbot",
+            ),
+            ("Castell-nedd Port Talbot", "Neath Port Talbot"),
+            (
+                "services for children in the City and County of Swansea during July",
+                "Swansea",
+            ),
+            (
+                "inspection of children's social services in City of Cardiff Council",
+                "Cardiff",
+            ),
+            ("gwasanaethau plant yng Nghaerdydd", "Cardiff"),
+            ("Merthyr Tydfil County Borough Council", "Merthyr Tydfil"),
+            ("Cyngor Bwrdeistref Sirol Merthyr Tudful", "Merthyr Tydfil"),
+            ("services in RCT were", "Rhondda Cynon Taf"),
+            ("Rhondda Cynon Taff", "Rhondda Cynon Taf"),
+            ("Cyngor Bro Morgannwg", "Vale of Glamorgan"),
+            ("Pen-y-bont ar Ogwr", "Bridgend"),
+            ("Cyngor Sir Gâr", "Carmarthenshire"),
+            ("Cyngor Dinas Casnewydd", "Newport"),
+            (
+                "improvement check of Flintshire children services",
+                "Flintshire",
+            ),
+        ] {
+            assert_eq!(short(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn health_boards_and_police_are_not_councils() {
+        assert_eq!(
+            short("Swansea Bay University Health Board and Dyfed-Powys Police"),
+            None
+        );
+        assert_eq!(short("Cardiff and Vale University Health Board"), None);
+        assert_eq!(short("Powys Teaching Health Board"), None);
+        assert_eq!(short("in Powys County Council"), Some("Powys"));
+        assert_eq!(short("The NPTC group"), None);
+        assert_eq!(
+            short("Swansea Bay UHB, and Neath Port Talbot"),
+            Some("Neath Port Talbot")
+        );
+    }
+
+    #[test]
+    fn the_most_named_council_wins() {
+        let texts = [
+            "Working with Swansea Bay and Ceredigion, Powys County Council",
+            "Powys has improved.",
+        ];
+        assert_eq!(
+            most_named(texts).map(|(c, n)| (c.short, n)),
+            Some(("Powys", 2))
+        );
+    }
+
+    #[test]
+    fn file_names_written_any_way() {
+        for (name, want) in [
+            ("merthyrtydfil-2018-04.txt", Some("Merthyr Tydfil")),
+            ("Valeofglamorgan.txt", Some("Vale of Glamorgan")),
+            ("neathporttalbot-2021-jicpa.txt", Some("Neath Port Talbot")),
+            ("reports/swansea-2018-07.txt", Some("Swansea")),
+            ("Isle_of_Anglesey_2019.txt", Some("Anglesey")),
+            ("downloaded-page.txt", None),
+            ("r0999.txt", None),
+            ("npt.txt", None),
+        ] {
+            assert_eq!(in_file_name(name).map(|c| c.short), want, "{name}");
+        }
+    }
+}
