@@ -53,8 +53,19 @@ pub struct Citation {
 const DEFAULT_KIND: &str = "Inspection of children's services";
 
 /// The kind of publication a report is, as exports name it.
-fn kind_of(_r: &Report) -> String {
-    DEFAULT_KIND.to_string()
+fn kind_of(r: &Report) -> String {
+    kind_words(r.document_label())
+}
+
+/// "CIW inspection of children's services" as a kind column says it: "Inspection of
+/// children's services".
+fn kind_words(label: String) -> String {
+    let rest = label.strip_prefix("CIW ").unwrap_or(&label);
+    let mut c = rest.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => DEFAULT_KIND.to_string(),
+    }
 }
 
 /// The pages a paragraph is printed on, where the report records them.
@@ -817,8 +828,10 @@ pub const REPORT_COLUMNS: [&str; 10] = [
 ];
 
 /// The kind of a listed report.
-fn summary_kind(_s: &Summary) -> String {
-    DEFAULT_KIND.to_string()
+fn summary_kind(s: &Summary) -> String {
+    kind_words(crate::model::document_label(
+        s.kind, s.about, s.services, None,
+    ))
 }
 
 /// `ciw list --format csv`: one row per report.
@@ -965,6 +978,20 @@ pub fn write_new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citations_name_the_kind_of_document() {
+        let letter = crate::parse::parse_str(
+            include_str!("../tests/fixtures/real-openings/wrexham-2021-11-monitoring-letter.txt"),
+            "wrexham.txt",
+        )
+        .expect("the letter parses");
+        let c = cite(&letter, "R1");
+        assert_eq!(c.kind, "Monitoring letter on children's services");
+        let sample = crate::corpus::Corpus::samples();
+        let c = cite(&sample.reports[0], "3.1");
+        assert_eq!(c.kind, "Inspection of children's services");
+    }
 
     #[test]
     fn md_escapes_markup_and_flattens() {

@@ -834,28 +834,7 @@ impl Report {
     /// performance evaluation inspection of adults' and children's services", "CIW news
     /// release on the improvement check of children's services".
     pub fn document_label(&self) -> String {
-        let services = self.services.unwrap_or(Services::Children).label();
-        match (self.kind, self.about) {
-            (Some(Kind::Jicpa), _) => "Joint inspection of child protection arrangements".into(),
-            (Some(Kind::AnnualLetter), _) => "CIW annual performance review letter".into(),
-            (Some(Kind::MonitoringLetter), _) => format!("CIW monitoring letter on {services}"),
-            (Some(k @ (Kind::SummaryPage | Kind::News)), about) => {
-                let of = if k == Kind::News { "on" } else { "of" };
-                match about {
-                    Some(a) => format!(
-                        "CIW {} {of} the {} of {services}",
-                        k.activity(),
-                        a.activity()
-                    ),
-                    None => format!("CIW {} {of} {services}", k.activity()),
-                }
-            }
-            (Some(k), _) => format!("CIW {} of {services}", k.activity()),
-            (None, _) => match &self.title {
-                Some(t) => t.clone(),
-                None => "Document".into(),
-            },
-        }
+        document_label(self.kind, self.about, self.services, self.title.as_deref())
     }
 
     /// Total paragraphs in numbered theme sections.
@@ -882,6 +861,36 @@ pub fn slug(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// What a document is, in words, from its kind, what it reports on, the services it covers and
+/// its title: "CIW inspection of children's services", "CIW news release on the improvement
+/// check of children's services". [`Report::document_label`] and the library's summaries share it.
+pub fn document_label(
+    kind: Option<Kind>,
+    about: Option<Kind>,
+    services: Option<Services>,
+    title: Option<&str>,
+) -> String {
+    let services = services.unwrap_or(Services::Children).label();
+    match (kind, about) {
+        (Some(Kind::Jicpa), _) => "Joint inspection of child protection arrangements".into(),
+        (Some(Kind::AnnualLetter), _) => "CIW annual performance review letter".into(),
+        (Some(Kind::MonitoringLetter), _) => format!("CIW monitoring letter on {services}"),
+        (Some(k @ (Kind::SummaryPage | Kind::News)), about) => {
+            let of = if k == Kind::News { "on" } else { "of" };
+            match about {
+                Some(a) => format!(
+                    "CIW {} {of} the {} of {services}",
+                    k.activity(),
+                    a.activity()
+                ),
+                None => format!("CIW {} {of} {services}", k.activity()),
+            }
+        }
+        (Some(k), _) => format!("CIW {} of {services}", k.activity()),
+        (None, _) => title.map_or_else(|| "Document".into(), str::to_string),
+    }
 }
 
 #[cfg(test)]
