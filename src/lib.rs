@@ -29,7 +29,4 @@ pub mod target;
 pub mod text;
 pub mod tui;
 
-#[cfg(test)]
-mod layers;
-
 pub use model::{Report, Theme};

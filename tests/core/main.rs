@@ -7,6 +7,7 @@
 mod common;
 
 mod families;
+mod layers;
 mod library;
 mod parse_artifacts;
 mod parse_properties;
