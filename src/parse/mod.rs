@@ -24,6 +24,8 @@ pub mod saved_page;
 mod structure;
 
 pub use furniture::is_page_number;
+/// The English month names, January first, as reports and inspection dates write them.
+pub use meta::MONTHS;
 
 use crate::model::{slug, Authority, Family, Kind, Report, SectionKind};
 

@@ -145,20 +145,7 @@ impl Layout {
 
 /// The month the report was published: three months after the inspection.
 fn published(r: &Report) -> (String, u16) {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use ciw::parse::MONTHS;
     let m = (r.inspection.month_number as usize + 2) % 12;
     let y = r.inspection.year + u16::from(r.inspection.month_number > 9);
     (MONTHS[m].to_string(), y)

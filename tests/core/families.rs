@@ -6,22 +6,7 @@
 use ciw::corpus::Corpus;
 use ciw::model::{Family, Kind, Report, SectionKind, Services};
 use ciw::parse::councils::COUNCILS;
-use ciw::parse::parse_str;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use ciw::parse::{parse_str, MONTHS};
 
 const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-openings");
 const WRITTEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/families");
