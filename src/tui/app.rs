@@ -20,7 +20,7 @@ use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
 use crate::text::fit;
-use crossterm::event::KeyEvent;
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -464,6 +464,52 @@ impl App {
         }
     }
 
+    /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
+    /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
+    /// a left click becomes a mouse action at its cell (other mouse events are ignored); a
+    /// paste goes into the line editor that is open (`:`, `f`, the search query), without
+    /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Key(k) => self.handle_key(k),
+            Event::Mouse(m) => match mouse_action(m) {
+                Some(a) => {
+                    self.update(a);
+                    true
+                }
+                None => false,
+            },
+            Event::Resize(w, h) => {
+                self.update(Action::Resize(*w, *h));
+                true
+            }
+            Event::Paste(text) => self.paste(text),
+            Event::FocusGained | Event::FocusLost => false,
+        }
+    }
+
+    /// A paste into the open line editor; ignored (returns false) when none is open, so pasted
+    /// text never acts as keys.
+    fn paste(&mut self, text: &str) -> bool {
+        // Escape sequences and control characters go; line breaks within and tabs become
+        // spaces (a copied line often ends in one: that one goes).
+        let text = text.trim_end_matches(['\r', '\n']);
+        let text: String = crate::text::for_terminal(text)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
+        if prompt::paste(self, &text) {
+            return true;
+        }
+        if self.overlay != Overlay::Search {
+            return false;
+        }
+        for c in text.chars() {
+            self.update(Action::Type(c));
+        }
+        true
+    }
+
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         if self.intercept_key(key) {
@@ -756,6 +802,16 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+/// The action a mouse event asks for: the wheel and the left button, at their cell.
+fn mouse_action(m: &MouseEvent) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+        _ => None,
     }
 }
 

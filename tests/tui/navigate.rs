@@ -6,8 +6,8 @@ use crate::common;
 use ciw::corpus::Corpus;
 use ciw::tui::action::Action;
 use ciw::tui::app::{App, Options, Overlay, Pane};
-use common::tui::{app_at, ctrl, draw, key, rows, screen, typed};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::tui::{app_at, ctrl, draw, key, press, rows, screen, typed};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// The paragraph id the reader has selected, and its council.
 fn at(app: &App) -> (String, String) {
@@ -20,7 +20,7 @@ fn at(app: &App) -> (String, String) {
 }
 
 fn alt(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+    press(app, KeyCode::Char(c), KeyModifiers::ALT);
 }
 
 /// The sample reports, each also as `count` renamed councils `Testshire 0001`...
