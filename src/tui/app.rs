@@ -167,7 +167,9 @@ pub struct App {
     pub corpus: Arc<Corpus>,
     pub palette: Palette,
     pub focus: Pane,
-    pub overlay: Overlay,
+    /// The overlays open, bottom first: the one on top has the keys, and closing it shows
+    /// the one under it (the help over the comparison, the matrix over the comparison).
+    overlays: Vec<Overlay>,
     pub zoom: bool,
     /// The terminal size the state was last laid out for (columns, rows).
     pub size: (u16, u16),
@@ -213,7 +215,7 @@ impl App {
             corpus: Arc::new(corpus),
             palette: Palette::new(options.monochrome, options.ascii),
             focus: Pane::Authorities,
-            overlay: Overlay::None,
+            overlays: Vec::new(),
             zoom: false,
             size: (80, 24),
             quit: false,
@@ -278,7 +280,7 @@ impl App {
         };
         match to {
             Some(t) if t.report < self.corpus.reports.len() => {
-                self.overlay = Overlay::None;
+                self.close_overlays();
                 self.show_target(t);
                 if t.paragraph.is_none() && t.section.is_none() {
                     self.focus = Pane::Authorities;
@@ -367,25 +369,13 @@ impl App {
             self.walk_jumps(action);
             return;
         }
-        if self.overlay == Overlay::Help {
-            help::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Search {
-            search::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Bookmarks {
-            bookmarks::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Compare {
-            compare::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Matrix {
-            matrix::update(self, action);
-            return;
+        match self.overlay() {
+            Overlay::Help => return help::update(self, action),
+            Overlay::Search => return search::update(self, action),
+            Overlay::Bookmarks => return bookmarks::update(self, action),
+            Overlay::Compare => return compare::update(self, action),
+            Overlay::Matrix => return matrix::update(self, action),
+            Overlay::None => {}
         }
         match action {
             Action::Quit | Action::Resize(..) => {}
@@ -401,10 +391,7 @@ impl App {
                     self.focus = self.focus.next();
                 }
             }
-            Action::ToggleHelp => {
-                self.overlay = Overlay::Help;
-                self.help = ListState::default();
-            }
+            Action::ToggleHelp => help::open(self),
             Action::Back => {
                 if self.focus == Pane::Authorities && self.council_filter.is_active() {
                     self.council_filter.clear();
@@ -501,7 +488,7 @@ impl App {
         if prompt::paste(self, &text) {
             return true;
         }
-        if self.overlay != Overlay::Search {
+        if self.overlay() != Overlay::Search {
             return false;
         }
         for c in text.chars() {
@@ -515,7 +502,7 @@ impl App {
         if self.intercept_key(key) {
             return true;
         }
-        match self.keymap.action_for(self.overlay, self.focus, key) {
+        match self.keymap.action_for(self.overlay(), self.focus, key) {
             Some(a) => {
                 self.update(a);
                 true
@@ -536,23 +523,51 @@ impl App {
         if prompt::handle_key(self, key) {
             return true;
         }
-        if self.overlay == Overlay::Bookmarks
+        if self.overlay() == Overlay::Bookmarks
             && self.bookmark_list_fresh
             && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
             && !self.jumps.is_empty()
         {
             self.bookmark_list_fresh = false;
-            self.overlay = Overlay::None;
+            self.close_overlays();
             self.update(Action::JumpToggle);
             return true;
         }
         self.bookmark_list_fresh = false;
-        if self.overlay == Overlay::None
+        if self.overlay() == Overlay::None
             && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
         {
             self.bookmark_list_fresh = true;
         }
         false
+    }
+
+    /// The overlay on top, which has the keys (`Overlay::None`: the panes have them).
+    pub fn overlay(&self) -> Overlay {
+        self.overlays.last().copied().unwrap_or_default()
+    }
+
+    /// The overlays open, bottom first (drawn in this order).
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// Opens `overlay` over what is shown; closing it returns there. Opening the overlay
+    /// already on top does nothing.
+    pub fn open_overlay(&mut self, overlay: Overlay) {
+        if overlay != Overlay::None && self.overlay() != overlay {
+            self.overlays.push(overlay);
+        }
+    }
+
+    /// Closes the overlay on top, back to the one under it (or the panes).
+    pub fn close_overlay(&mut self) {
+        self.overlays.pop();
+    }
+
+    /// Closes every overlay: back to the panes (a jump into the reader).
+    pub fn close_overlays(&mut self) {
+        self.overlays.clear();
     }
 
     /// The effects asked for since the last call, oldest first.

@@ -72,13 +72,15 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     panes::status::render(app, frame, &areas);
     panes::prompt::render(app, frame, areas.status, areas.hints);
-    match app.overlay {
-        Overlay::Help => panes::help::render(app, frame),
-        Overlay::Search => panes::search::render(app, frame, &areas),
-        Overlay::Bookmarks => panes::bookmarks::render(app, frame),
-        Overlay::Compare => panes::compare::render(app, frame),
-        Overlay::Matrix => panes::matrix::render(app, frame),
-        Overlay::None => {}
+    for overlay in app.overlays() {
+        match overlay {
+            Overlay::Help => panes::help::render(app, frame),
+            Overlay::Search => panes::search::render(app, frame, &areas),
+            Overlay::Bookmarks => panes::bookmarks::render(app, frame),
+            Overlay::Compare => panes::compare::render(app, frame),
+            Overlay::Matrix => panes::matrix::render(app, frame),
+            Overlay::None => {}
+        }
     }
 }
 

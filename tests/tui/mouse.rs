@@ -71,20 +71,20 @@ fn a_click_reaches_the_open_overlay() {
     // The help closes on a click, and the panes under it stay as they were.
     let mut app = app_at(Some("swansea#3.18"), false, false);
     key(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay(), Overlay::Help);
     let (x, y) = cell_of(&mut app, "Everywhere", 0);
     click(&mut app, x, y);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(app.paragraph().unwrap().id, "3.18");
     // In the comparison a click focuses the column under it.
     let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
     let column = app.compare.column;
     let (x, y) = cell_of(&mut app, "Swansea", 0);
     let other = if x < 40 { 60 } else { 10 };
     click(&mut app, other, y);
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
     assert_ne!(app.compare.column, column);
     click(&mut app, x, y);
     assert_eq!(app.compare.column, column);
@@ -114,7 +114,7 @@ fn a_paste_goes_into_the_open_line_editor_without_control_characters() {
     key(&mut app, KeyCode::Esc);
     // `/` search query.
     key(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.overlay, Overlay::Search);
+    assert_eq!(app.overlay(), Overlay::Search);
     paste(&mut app, "placement\x07\nstability");
     assert_eq!(app.search.query, "placement stability");
 }

@@ -102,7 +102,7 @@ pub fn go_to(app: &mut App, text: &str) {
     let here = app.report().map(|_| app.authorities.selected);
     match target::resolve_from(&app.corpus, text, here) {
         Ok(t) => {
-            app.overlay = crate::tui::app::Overlay::None;
+            app.close_overlays();
             app.open_target(t);
             let ascii = app.palette.symbols.ascii;
             let back = app.keymap.key(Action::JumpBack, ascii);
