@@ -1,0 +1,136 @@
+//! The event loop over a real terminal: a burst of keys draws one frame, the mouse is asked
+//! for buttons and drags only, the position is saved as you move and on SIGHUP, and the bytes a
+//! keystroke costs (next to `less`, in an ignored test that prints them).
+
+use super::session::{contains, Session};
+use std::time::Duration;
+
+/// Every frame ratatui draws without a text cursor ends by hiding the cursor: one per frame.
+const FRAME_END: &[u8] = b"\x1b[?25l";
+
+fn frames(raw: &[u8]) -> usize {
+    raw.windows(FRAME_END.len())
+        .filter(|w| *w == FRAME_END)
+        .count()
+}
+
+/// Quiet long enough that the program has drawn what it will draw.
+const QUIET: Duration = Duration::from_millis(400);
+
+/// Sends `keys` in one write and returns the frames and bytes drawn in answer.
+fn answer(s: &mut Session, keys: &[u8]) -> (usize, usize) {
+    s.settle(QUIET);
+    let before = s.written();
+    s.write_raw(keys);
+    s.settle(QUIET);
+    let raw = s.raw();
+    (frames(&raw[before..]), raw.len() - before)
+}
+
+#[test]
+fn a_burst_of_30_keys_draws_one_frame() {
+    let mut s = Session::start(&["swansea#3.1"], &[], 80, 24);
+    s.wait_for("3.1 ");
+    // One key, one frame: the marker counts frames.
+    let (one, _) = answer(&mut s, b"j");
+    assert_eq!(one, 1, "frames for one j");
+    let crumb_before = s.screen();
+    let (burst, bytes) = answer(&mut s, &[b'j'; 30]);
+    assert_eq!(burst, 1, "30 queued j drew {burst} frames ({bytes} bytes)");
+    // And the 30 moves all happened.
+    assert_ne!(s.screen(), crumb_before);
+    s.wait_for("3.");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn the_mouse_is_asked_for_buttons_and_drags_not_every_motion() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Reports 1/2");
+    assert_eq!(
+        s.parser.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::ButtonMotion
+    );
+    let raw = s.raw();
+    for on in [
+        &b"\x1b[?1000h"[..],
+        b"\x1b[?1002h",
+        b"\x1b[?1006h",
+        b"\x1b[?2004h",
+    ] {
+        assert!(
+            contains(&raw, on),
+            "{:?} not sent",
+            String::from_utf8_lossy(on)
+        );
+    }
+    assert!(
+        !contains(&raw, b"\x1b[?1003h"),
+        "all-motion mouse mode asked for"
+    );
+    // A click still selects: Swansea's row in the reports pane (SGR: button 0 at column 5,
+    // row 4, one-based).
+    s.send("\x1b[<0;5;4M\x1b[<0;5;4m");
+    s.wait_for("Reports 2/2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    for off in [
+        &b"\x1b[?1000l"[..],
+        b"\x1b[?1002l",
+        b"\x1b[?1003l",
+        b"\x1b[?1006l",
+        b"\x1b[?2004l",
+    ] {
+        assert!(
+            contains(&raw, off),
+            "{:?} not sent",
+            String::from_utf8_lossy(off)
+        );
+    }
+    s.assert_restored();
+}
+
+/// The breadcrumb line of the screen (the status line, second from the bottom).
+fn crumb(s: &Session) -> String {
+    let screen = s.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    rows.get(rows.len().saturating_sub(2))
+        .map(|r| r.trim().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_position_survives_sighup_and_a_kill_after_a_pause() {
+    let lib = tempfile::tempdir().expect("library");
+    let lib_s = lib.path().to_str().expect("utf-8 path").to_string();
+    let env = [("CIW_LIBRARY", lib_s.as_str())];
+    // SIGHUP: written on the way out.
+    let mut s = Session::start(&["swansea#3.18"], &env, 80, 24);
+    s.wait_for("3.18 Whilst we found");
+    let here = crumb(&s);
+    assert!(here.contains("Swansea") && here.contains("3.18"), "{here}");
+    s.signal("-HUP");
+    assert!(!s.wait_exit().success());
+    let mut s = Session::start(&[], &env, 80, 24);
+    s.wait_for("3.18 Whilst we found");
+    assert_eq!(crumb(&s), here);
+    // SIGKILL leaves no way out: what a pause after the last move wrote is what reopens.
+    s.send(":pembrokeshire#R5\r");
+    s.wait_for("R5  Further development");
+    let here = crumb(&s);
+    assert!(
+        here.contains("Pembrokeshire") && here.contains("R5"),
+        "{here}"
+    );
+    std::thread::sleep(Duration::from_millis(2500));
+    s.signal("-KILL");
+    let _ = s.wait_exit();
+    let mut s = Session::start(&[], &env, 80, 24);
+    s.wait_for("R5  Further development");
+    assert_eq!(crumb(&s), here);
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
