@@ -28,6 +28,9 @@ pub const DRAIN_CAP: usize = 512;
 /// already read and parsed, so a zero poll would see none of a burst after its first key.
 const DRAIN_POLL: Duration = Duration::from_millis(1);
 
+/// How long a frame waits for the hits of a query just typed.
+const SEARCH_GRACE: Duration = Duration::from_millis(30);
+
 /// How long after the last move the position is written.
 pub const SAVE_AFTER: Duration = Duration::from_secs(1);
 
@@ -193,5 +196,10 @@ pub fn run(
             }
         }
         saver.after_input(app);
+        // A query just typed: give the worker a moment, so a quick answer is drawn in the
+        // same frame as the key rather than a "searching…" frame and then the hits.
+        if app.search.pending() {
+            app.search.wait(SEARCH_GRACE);
+        }
     }
 }

@@ -134,3 +134,64 @@ fn the_position_survives_sighup_and_a_kill_after_a_pause() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Mean bytes written in answer to `keys`, sent `times` times one after another.
+fn mean_bytes(s: &mut Session, keys: &[u8], times: usize) -> usize {
+    let total: usize = (0..times).map(|_| answer(s, keys).1).sum();
+    total / times.max(1)
+}
+
+/// Bytes per keystroke at 80x24 over a pty, next to `less` on the same text (`ciw show
+/// swansea`): `j`, PgDn, and one character typed into a search. Prints a table; run with
+/// `cargo test --test pty bytes_per_keystroke -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement: prints figures, asserts nothing about them"]
+fn bytes_per_keystroke_next_to_less() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::process::Command::new(env!("CARGO_BIN_EXE_ciw"))
+        .args(["show", "swansea"])
+        .output()
+        .expect("ciw show runs")
+        .stdout;
+    let file = dir.path().join("s.txt");
+    std::fs::write(&file, text).expect("write the text");
+    let file_s = file.to_str().expect("utf-8 path");
+    const N: usize = 10;
+    const PGDN: &[u8] = b"\x1b[6~";
+
+    let mut ciw = Session::start(&["swansea#3.1"], &[], 80, 24);
+    ciw.wait_for("3.1 ");
+    let ciw_j = mean_bytes(&mut ciw, b"j", N);
+    let ciw_pgdn = mean_bytes(&mut ciw, PGDN, N);
+    ciw.write_raw(b"/");
+    ciw.wait_for("Search");
+    let ciw_type = mean_bytes(&mut ciw, b"e", N);
+    ciw.send("\x1b");
+    ciw.send("q");
+    let _ = ciw.wait_exit();
+
+    let mut less = Session::program(
+        "less",
+        &[file_s],
+        &[("LESS", ""), ("LESSHISTFILE", "-")],
+        80,
+        24,
+    );
+    less.wait_for("Swansea");
+    let less_j = mean_bytes(&mut less, b"j", N);
+    let less_pgdn = mean_bytes(&mut less, PGDN, N);
+    less.write_raw(b"/");
+    less.settle(QUIET);
+    let less_type = mean_bytes(&mut less, b"e", N);
+    less.write_raw(b"\x1b\x1bq");
+    less.send("q");
+
+    println!("bytes per keystroke at 80x24 (mean of {N}):");
+    println!("{:<28}{:>8}{:>8}", "", "ciw", "less");
+    println!("{:<28}{:>8}{:>8}", "j (reader / one line)", ciw_j, less_j);
+    println!("{:<28}{:>8}{:>8}", "PgDn", ciw_pgdn, less_pgdn);
+    println!(
+        "{:<28}{:>8}{:>8}",
+        "a character typed in /", ciw_type, less_type
+    );
+}
