@@ -11,7 +11,7 @@ use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
 use super::line_edit::LineEditor;
 use super::list_filter::ListFilter;
-use super::palette::Palette;
+use super::palette::{Glyphs, Palette};
 use super::panes::{
     authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
 };
@@ -74,8 +74,9 @@ pub enum Overlay {
 pub struct Options {
     /// Modifiers only, no colours (NO_COLOR, `--no-color`).
     pub monochrome: bool,
-    /// ASCII borders and symbols (non-UTF-8 locale, `--ascii`).
-    pub ascii: bool,
+    /// The glyphs the terminal can show (ASCII for a non-UTF-8 locale, `TERM=vt100` or
+    /// `--ascii`; plain box lines on the Linux console).
+    pub glyphs: Glyphs,
     /// Open at this report, section or paragraph.
     pub target: Option<Target>,
 }
@@ -211,7 +212,7 @@ impl App {
     pub fn new(corpus: Corpus, options: Options) -> App {
         let mut app = App {
             corpus: Arc::new(corpus),
-            palette: Palette::new(options.monochrome, options.ascii),
+            palette: Palette::new(options.monochrome, options.glyphs),
             focus: Pane::Authorities,
             overlay: Overlay::None,
             zoom: false,

@@ -7,6 +7,7 @@
 mod common;
 
 mod compare;
+mod glyphs;
 mod keys;
 mod navigate;
 mod screens;

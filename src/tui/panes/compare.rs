@@ -941,7 +941,11 @@ fn render_status(app: &App, frame: &mut Frame, v: &View) {
             Line::from(vec![
                 Span::raw(" "),
                 Span::styled(
-                    fit::truncate(m, width.saturating_sub(1), sym.ellipsis),
+                    fit::truncate(
+                        &fit::display(m, sym.ascii),
+                        width.saturating_sub(1),
+                        sym.ellipsis,
+                    ),
                     t.message,
                 ),
             ])

@@ -83,7 +83,11 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         Line::from(vec![
             Span::raw(" "),
             Span::styled(
-                fit::truncate(m, width.saturating_sub(1), sym.ellipsis),
+                fit::truncate(
+                    &fit::display(m, sym.ascii),
+                    width.saturating_sub(1),
+                    sym.ellipsis,
+                ),
                 t.message,
             ),
         ])
