@@ -358,8 +358,10 @@ impl App {
                 return;
             }
             Action::Resize(w, h) => {
+                let top = paragraphs::top_anchor(self);
                 self.size = (w, h);
                 self.relayout();
+                paragraphs::restore_top(self, top);
                 return;
             }
             _ => {}
@@ -428,8 +430,10 @@ impl App {
             }
             Action::JumpBack | Action::JumpForward | Action::JumpToggle => self.walk_jumps(action),
             Action::ToggleZoom => {
+                let top = paragraphs::top_anchor(self);
                 self.zoom = !self.zoom;
                 self.relayout();
+                paragraphs::restore_top(self, top);
             }
             Action::Copy => self.copy(),
             Action::Search => search::open(self),
@@ -441,11 +445,10 @@ impl App {
             Action::Compare => compare::open(self),
             Action::Pick => compare::toggle_pick(self),
             Action::Matrix => matrix::open(self),
-            Action::PreviousTheme
-            | Action::NextTheme
-            | Action::ToggleSync
-            | Action::ToggleExpectations
-            | Action::Export => {}
+            Action::PreviousTheme | Action::NextTheme => {
+                sections::step_theme(self, action == Action::NextTheme)
+            }
+            Action::ToggleSync | Action::ToggleExpectations | Action::Export => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }

@@ -8,6 +8,7 @@ mod common;
 
 mod compare;
 mod glyphs;
+mod hints;
 mod keys;
 mod navigate;
 mod screens;
