@@ -10,6 +10,7 @@ mod compare;
 mod glyphs;
 mod hints;
 mod keys;
+mod mouse;
 mod navigate;
 mod screens;
 mod search;

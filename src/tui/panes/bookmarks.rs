@@ -54,7 +54,7 @@ fn rows(app: &App) -> Vec<Row> {
 
 /// `'`: opens the list.
 pub fn open(app: &mut App) {
-    app.overlay = Overlay::Bookmarks;
+    app.open_overlay(Overlay::Bookmarks);
     let len = rows(app).len();
     app.bookmark_list.select(app.bookmark_list.selected, len);
 }
@@ -77,7 +77,7 @@ pub fn update(app: &mut App, action: Action) {
             };
             match row.located {
                 Some(loc) => {
-                    app.overlay = Overlay::None;
+                    app.close_overlays();
                     session::open(app, loc);
                     app.message =
                         Some(format!("Bookmark {}", crate::text::for_terminal(&row.name)));
@@ -108,7 +108,7 @@ pub fn update(app: &mut App, action: Action) {
             });
             app.bookmark_list.select(sel, len.saturating_sub(1));
         }
-        Action::Back | Action::Bookmarks => app.overlay = Overlay::None,
+        Action::Back | Action::Bookmarks => app.close_overlay(),
         _ => {}
     }
 }

@@ -22,7 +22,7 @@ pub use crate::tui::search_worker::{SearchState, LIMIT};
 /// `/`: opens the overlay with the last query (so it can be refined), starting the worker.
 pub fn open(app: &mut App) {
     app.search.start(&app.corpus);
-    app.overlay = Overlay::Search;
+    app.open_overlay(Overlay::Search);
     // The old query comes back selected: typing replaces it, Backspace clears it.
     app.search.query_selected = !app.search.query.is_empty();
 }
@@ -59,15 +59,15 @@ pub fn update(app: &mut App, action: Action) {
         // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
         Action::Open if crate::target::is_target_like(&s.query) => {
             let q = s.query.clone();
-            app.overlay = Overlay::None;
+            app.close_overlays();
             crate::tui::panes::prompt::go_to(app, &q);
         }
         Action::Open if len > 0 => {
             let i = s.list.selected.min(len - 1);
-            app.overlay = Overlay::None;
+            app.close_overlays();
             jump(app, i);
         }
-        Action::Back | Action::Search => app.overlay = Overlay::None,
+        Action::Back | Action::Search => app.close_overlay(),
         Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
         Action::Export => {
             let stem = crate::export::file_stem(&["search", &s.shown_query]);

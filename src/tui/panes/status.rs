@@ -16,7 +16,7 @@ use ratatui::Frame;
 fn does_something(app: &App, action: Action) -> bool {
     let s = &app.compare;
     let columns = s.comparison.as_ref().map_or(0, |c| c.columns.len());
-    match (app.overlay, action) {
+    match (app.overlay(), action) {
         (Overlay::None, Action::Open) if app.focus == Pane::Paragraphs => {
             app.items().contains(&Item::Expectations)
         }
@@ -36,7 +36,7 @@ fn does_something(app: &App, action: Action) -> bool {
 /// do something there are offered ([`does_something`]).
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     let t = &app.palette;
-    let mut hints = app.keymap.hints(app.overlay, app.focus, t.symbols.ascii);
+    let mut hints = app.keymap.hints(app.overlay(), app.focus, t.symbols.ascii);
     hints.retain(|h| does_something(app, h.action));
     let width = |h: &keymap::Hint| fit::width(&h.keys) + 1 + fit::width(h.text) + 2;
     let mut room = max.saturating_sub(1);
@@ -62,13 +62,13 @@ fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
 
 /// `? help` (or `Esc close` in an overlay), with the keys in effect.
 fn short_hint(app: &App) -> Option<String> {
-    let want = if app.overlay == Overlay::None {
+    let want = if app.overlay() == Overlay::None {
         Action::ToggleHelp
     } else {
         Action::Back
     };
     app.keymap
-        .hints(app.overlay, app.focus, app.palette.symbols.ascii)
+        .hints(app.overlay(), app.focus, app.palette.symbols.ascii)
         .into_iter()
         .find(|h| h.action == want)
         .map(|h| format!("{} {}", h.keys, h.text))
