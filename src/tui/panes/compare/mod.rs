@@ -11,8 +11,8 @@
 //! reports pane (plus the report being read), else all.
 //!
 //! The module is split by concern: [`picks`] (which councils), [`columns`] (the comparison laid
-//! out for the screen: offsets, items, the focused column), [`update`] (the keys) and
-//! [`render`] (drawing and the status line).
+//! out for the screen: offsets, items, the focused column), [`mod@update`] (the keys) and
+//! [`mod@render`] (drawing and the status line).
 
 mod columns;
 mod picks;
