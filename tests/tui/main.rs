@@ -8,6 +8,7 @@ mod common;
 
 mod compare;
 mod keys;
+mod lists;
 mod navigate;
 mod screens;
 mod search;
