@@ -20,7 +20,7 @@ use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
 use crate::text::fit;
-use crossterm::event::KeyEvent;
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -129,7 +129,9 @@ pub struct App {
     pub corpus: Arc<Corpus>,
     pub palette: Palette,
     pub focus: Pane,
-    pub overlay: Overlay,
+    /// The overlays open, bottom first: the one on top has the keys, and closing it shows
+    /// the one under it (the help over the comparison, the matrix over the comparison).
+    overlays: Vec<Overlay>,
     pub zoom: bool,
     /// The terminal size the state was last laid out for (columns, rows).
     pub size: (u16, u16),
@@ -173,7 +175,7 @@ impl App {
             corpus: Arc::new(corpus),
             palette: Palette::new(options.monochrome, options.ascii),
             focus: Pane::Authorities,
-            overlay: Overlay::None,
+            overlays: Vec::new(),
             zoom: false,
             size: (80, 24),
             quit: false,
@@ -237,7 +239,7 @@ impl App {
         };
         match to {
             Some(t) if t.report < self.corpus.reports.len() => {
-                self.overlay = Overlay::None;
+                self.close_overlays();
                 self.show_target(t);
                 if t.paragraph.is_none() && t.section.is_none() {
                     self.focus = Pane::Authorities;
@@ -326,25 +328,13 @@ impl App {
             self.walk_jumps(action);
             return;
         }
-        if self.overlay == Overlay::Help {
-            help::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Search {
-            search::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Bookmarks {
-            bookmarks::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Compare {
-            compare::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Matrix {
-            matrix::update(self, action);
-            return;
+        match self.overlay() {
+            Overlay::Help => return help::update(self, action),
+            Overlay::Search => return search::update(self, action),
+            Overlay::Bookmarks => return bookmarks::update(self, action),
+            Overlay::Compare => return compare::update(self, action),
+            Overlay::Matrix => return matrix::update(self, action),
+            Overlay::None => {}
         }
         match action {
             Action::Quit | Action::Resize(..) => {}
@@ -360,10 +350,7 @@ impl App {
                     self.focus = self.focus.next();
                 }
             }
-            Action::ToggleHelp => {
-                self.overlay = Overlay::Help;
-                self.help = ListState::default();
-            }
+            Action::ToggleHelp => help::open(self),
             Action::Back => {
                 if lists::clear_focused(self) {
                     // A filter was in force: Esc ends it first.
@@ -423,12 +410,58 @@ impl App {
         }
     }
 
+    /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
+    /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
+    /// a left click becomes a mouse action at its cell (other mouse events are ignored); a
+    /// paste goes into the line editor that is open (`:`, `f`, the search query), without
+    /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Key(k) => self.handle_key(k),
+            Event::Mouse(m) => match mouse_action(m) {
+                Some(a) => {
+                    self.update(a);
+                    true
+                }
+                None => false,
+            },
+            Event::Resize(w, h) => {
+                self.update(Action::Resize(*w, *h));
+                true
+            }
+            Event::Paste(text) => self.paste(text),
+            Event::FocusGained | Event::FocusLost => false,
+        }
+    }
+
+    /// A paste into the open line editor; ignored (returns false) when none is open, so pasted
+    /// text never acts as keys.
+    fn paste(&mut self, text: &str) -> bool {
+        // Escape sequences and control characters go; line breaks within and tabs become
+        // spaces (a copied line often ends in one: that one goes).
+        let text = text.trim_end_matches(['\r', '\n']);
+        let text: String = crate::text::for_terminal(text)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
+        if prompt::paste(self, &text) {
+            return true;
+        }
+        if self.overlay() != Overlay::Search {
+            return false;
+        }
+        for c in text.chars() {
+            self.update(Action::Type(c));
+        }
+        true
+    }
+
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         if self.intercept_key(key) {
             return true;
         }
-        match self.keymap.action_for(self.overlay, self.focus, key) {
+        match self.keymap.action_for(self.overlay(), self.focus, key) {
             Some(a) => {
                 self.update(a);
                 true
@@ -449,23 +482,51 @@ impl App {
         if prompt::handle_key(self, key) || search::handle_key(self, key) {
             return true;
         }
-        if self.overlay == Overlay::Bookmarks
+        if self.overlay() == Overlay::Bookmarks
             && self.bookmark_list_fresh
             && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
             && !self.jumps.is_empty()
         {
             self.bookmark_list_fresh = false;
-            self.overlay = Overlay::None;
+            self.close_overlays();
             self.update(Action::JumpToggle);
             return true;
         }
         self.bookmark_list_fresh = false;
-        if self.overlay == Overlay::None
+        if self.overlay() == Overlay::None
             && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
         {
             self.bookmark_list_fresh = true;
         }
         false
+    }
+
+    /// The overlay on top, which has the keys (`Overlay::None`: the panes have them).
+    pub fn overlay(&self) -> Overlay {
+        self.overlays.last().copied().unwrap_or_default()
+    }
+
+    /// The overlays open, bottom first (drawn in this order).
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// Opens `overlay` over what is shown; closing it returns there. Opening the overlay
+    /// already on top does nothing.
+    pub fn open_overlay(&mut self, overlay: Overlay) {
+        if overlay != Overlay::None && self.overlay() != overlay {
+            self.overlays.push(overlay);
+        }
+    }
+
+    /// Closes the overlay on top, back to the one under it (or the panes).
+    pub fn close_overlay(&mut self) {
+        self.overlays.pop();
+    }
+
+    /// Closes every overlay: back to the panes (a jump into the reader).
+    pub fn close_overlays(&mut self) {
+        self.overlays.clear();
     }
 
     /// The effects asked for since the last call, oldest first.
@@ -715,6 +776,16 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+/// The action a mouse event asks for: the wheel and the left button, at their cell.
+fn mouse_action(m: &MouseEvent) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+        _ => None,
     }
 }
 

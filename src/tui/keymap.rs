@@ -871,7 +871,9 @@ mod tests {
             .iter()
             .any(|h| h.keys == "/" && h.text == "search" && h.essential()));
         let h = Keymap::default().hints(Overlay::Search, Pane::Sections, true);
-        assert!(h.iter().any(|h| h.keys == "Ctrl-p/Ctrl-n" && h.text == "select"));
+        assert!(h
+            .iter()
+            .any(|h| h.keys == "Ctrl-p/Ctrl-n" && h.text == "select"));
         let h = Keymap::default().hints(Overlay::Compare, Pane::Sections, false);
         assert!(h.iter().any(|h| h.keys == "h/l" && h.text == "council"));
         assert!(h.iter().any(|h| h.keys == "[/]" && h.text == "theme"));

@@ -122,9 +122,7 @@ pub fn compute(area: Rect, input: LayoutInput) -> Areas {
     } else {
         left.height / 5 * 2
     };
-    let auth_h = want
-        .clamp(4, cap.max(4))
-        .min(left.height.saturating_sub(3));
+    let auth_h = want.clamp(4, cap.max(4)).min(left.height.saturating_sub(3));
     let [ra, rs] = Layout::vertical([Constraint::Length(auth_h), Constraint::Min(1)]).areas(left);
     out.authorities = Some(ra);
     out.sections = Some(rs);

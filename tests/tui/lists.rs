@@ -25,7 +25,7 @@ fn state_in(dir: &std::path::Path) -> State {
 /// `/`, the query, and its hits.
 fn search(app: &mut App, q: &str) {
     key(app, KeyCode::Char('/'));
-    assert_eq!(app.overlay, Overlay::Search);
+    assert_eq!(app.overlay(), Overlay::Search);
     typed(app, q);
     assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
 }
@@ -51,7 +51,10 @@ fn f_filters_the_sections_and_esc_clears() {
     assert!(s.contains(&format!("1/1 of {total}")), "{s}");
     assert!(s.contains("filter: safeg"), "{s}");
     // The match is selected and read.
-    assert_eq!(app.section().map(|s| s.title.as_str()), Some("Safeguarding"));
+    assert_eq!(
+        app.section().map(|s| s.title.as_str()),
+        Some("Safeguarding")
+    );
     // Enter keeps the filter; Esc in the pane clears it and keeps the section.
     key(&mut app, KeyCode::Enter);
     assert!(app.prompt.is_none());
@@ -60,7 +63,10 @@ fn f_filters_the_sections_and_esc_clears() {
     key(&mut app, KeyCode::Esc);
     assert!(!app.sections.filter.is_active());
     assert_eq!(shown(&app, ListId::Sections).len(), total);
-    assert_eq!(app.section().map(|s| s.title.as_str()), Some("Safeguarding"));
+    assert_eq!(
+        app.section().map(|s| s.title.as_str()),
+        Some("Safeguarding")
+    );
     // A query nothing matches says so.
     typed(&mut app, "fzzzz");
     let s = screen(&draw(&mut app, 80, 24));
@@ -76,13 +82,20 @@ fn ctrl_f_filters_the_search_hits_and_n_keeps_to_them() {
     search(&mut app, "placement stability");
     let all = app.search.hits.len();
     assert!(
-        app.search.hits.iter().any(|h| &*h.authority == "Pembrokeshire"),
+        app.search
+            .hits
+            .iter()
+            .any(|h| &*h.authority == "Pembrokeshire"),
         "hits from both"
     );
     ctrl(&mut app, 'f');
     typed(&mut app, "swansea");
     let kept = shown(&app, ListId::Hits);
-    assert!(!kept.is_empty() && kept.len() < all, "{} of {all}", kept.len());
+    assert!(
+        !kept.is_empty() && kept.len() < all,
+        "{} of {all}",
+        kept.len()
+    );
     for &i in &kept {
         assert_eq!(&*app.search.hits[i].authority, "Swansea");
     }
@@ -95,7 +108,7 @@ fn ctrl_f_filters_the_search_hits_and_n_keeps_to_them() {
     assert!(app.prompt.is_none());
     assert_eq!(app.search.query(), "placement stability");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     for _ in 0..kept.len() + 1 {
         key(&mut app, KeyCode::Char('n'));
         assert_eq!(
@@ -108,10 +121,10 @@ fn ctrl_f_filters_the_search_hits_and_n_keeps_to_them() {
     // In the search, Esc first clears the hits' filter, then closes.
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, Overlay::Search);
+    assert_eq!(app.overlay(), Overlay::Search);
     assert_eq!(shown(&app, ListId::Hits).len(), all);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
 }
 
 /// An app with a state in `dir` and one bookmark per paragraph of `links`.
@@ -134,23 +147,26 @@ fn f_filters_the_bookmarks() {
         &["swansea#3.18", "swansea#R5", "pembrokeshire#4.4"],
     );
     key(&mut app, KeyCode::Char('\''));
-    assert_eq!(app.overlay, Overlay::Bookmarks);
+    assert_eq!(app.overlay(), Overlay::Bookmarks);
     typed(&mut app, "f'pemb");
     let s = screen(&draw(&mut app, 80, 24));
     assert!(s.contains("Bookmarks 1/1 of 3"), "{s}");
-    assert!(s.contains("Pembrokeshire 4.4") && !s.contains("Swansea R5"), "{s}");
+    assert!(
+        s.contains("Pembrokeshire 4.4") && !s.contains("Swansea R5"),
+        "{s}"
+    );
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(app.paragraph().map(|p| p.id.as_str()), Some("4.4"));
     // Back in the list the filter is kept; Esc clears it, Esc again closes.
     key(&mut app, KeyCode::Char('\''));
     assert_eq!(shown(&app, ListId::Bookmarks).len(), 1);
     key(&mut app, KeyCode::Esc);
     assert_eq!(shown(&app, ListId::Bookmarks).len(), 3);
-    assert_eq!(app.overlay, Overlay::Bookmarks);
+    assert_eq!(app.overlay(), Overlay::Bookmarks);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
 }
 
 #[test]
@@ -206,7 +222,10 @@ fn page_keys_move_a_page_in_every_list() {
     key(&mut app, KeyCode::PageDown);
     assert_eq!(app.bookmark_list.selected, page);
     let s = screen(&draw(&mut app, 80, 24));
-    assert!(s.contains(&format!("Bookmarks {}/{}", page + 1, links.len())), "{s}");
+    assert!(
+        s.contains(&format!("Bookmarks {}/{}", page + 1, links.len())),
+        "{s}"
+    );
 }
 
 #[test]
@@ -249,7 +268,10 @@ fn n_and_shift_n_walk_the_hits_across_reports_with_the_highlight() {
         );
         assert_eq!(
             here,
-            (Some(hit.report.to_string()), Some(hit.paragraph.to_string()))
+            (
+                Some(hit.report.to_string()),
+                Some(hit.paragraph.to_string())
+            )
         );
         assert!(app.search.marks().is_some(), "highlight follows");
         seen.push(hit.authority.to_string());
@@ -349,7 +371,11 @@ fn a_thousand_imported_reports_filter_to_one_council_with_0500() {
     assert_eq!(corpus.reports.len(), N);
     let mut app = App::new(corpus, Options::default());
     let t = draw(&mut app, 80, 24);
-    assert!(screen(&t).contains(&format!("Reports 1/{N}")), "{}", screen(&t));
+    assert!(
+        screen(&t).contains(&format!("Reports 1/{N}")),
+        "{}",
+        screen(&t)
+    );
     assert_eq!(app.focus, Pane::Authorities);
     typed(&mut app, "f0500");
     let t = draw(&mut app, 80, 24);

@@ -9,6 +9,7 @@ mod common;
 mod compare;
 mod keys;
 mod lists;
+mod mouse;
 mod navigate;
 mod screens;
 mod search;

@@ -96,7 +96,9 @@ fn row_name(app: &App, idx: usize, date_column: bool) -> String {
     let ascii = app.palette.symbols.ascii;
     let mut name = fit::display(&r.authority.short, ascii);
     let sibling = has_sibling(&app.corpus.reports, idx);
-    let kind = r.kind.filter(|k| *k != crate::model::Kind::Inspection || sibling);
+    let kind = r
+        .kind
+        .filter(|k| *k != crate::model::Kind::Inspection || sibling);
     if let Some(k) = kind {
         name = format!("{name} ({})", k.short());
     }

@@ -64,7 +64,7 @@ pub fn filter_rows(app: &App) -> Vec<String> {
 
 /// `'`: opens the list.
 pub fn open(app: &mut App) {
-    app.overlay = Overlay::Bookmarks;
+    app.open_overlay(Overlay::Bookmarks);
     let len = rows(app).len();
     app.bookmark_list.select(app.bookmark_list.selected, len);
     lists::rows_changed(app, ListId::Bookmarks);
@@ -105,7 +105,7 @@ pub fn update(app: &mut App, action: Action) {
             };
             match row.located {
                 Some(loc) => {
-                    app.overlay = Overlay::None;
+                    app.close_overlays();
                     session::open(app, loc);
                     app.message =
                         Some(format!("Bookmark {}", crate::text::for_terminal(&row.name)));
@@ -139,7 +139,7 @@ pub fn update(app: &mut App, action: Action) {
             lists::keep_visible(app, ListId::Bookmarks);
         }
         Action::Back if l.filter.is_active() => lists::clear(app, ListId::Bookmarks),
-        Action::Back | Action::Bookmarks => app.overlay = Overlay::None,
+        Action::Back | Action::Bookmarks => app.close_overlay(),
         _ => {}
     }
 }

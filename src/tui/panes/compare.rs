@@ -51,10 +51,6 @@ pub struct State {
     pub picked: BTreeSet<usize>,
     /// Scroll of the matrix.
     pub matrix_scroll: usize,
-    /// Where Esc in the matrix returns to.
-    pub matrix_return: Overlay,
-    /// True while the help is open over the comparison: closing it returns there.
-    pub help_over_compare: bool,
     /// The terminal size the offsets were last fitted to.
     pub size: (u16, u16),
 }
@@ -79,15 +75,6 @@ pub fn relayout(app: &mut App) {
         .is_some_and(|it| it.start >= off && it.start < off + h);
     if !visible {
         scroll_to_anchor(app, &anchor);
-    }
-}
-
-/// The overlay to show when the help closes: the comparison if it was opened from there.
-pub fn after_help(app: &mut App) -> Overlay {
-    if std::mem::take(&mut app.compare.help_over_compare) {
-        Overlay::Compare
-    } else {
-        Overlay::None
     }
 }
 
@@ -216,7 +203,7 @@ pub fn open(app: &mut App) {
     s.first_column = 0;
     s.independent = false;
     s.size = app.size;
-    app.overlay = Overlay::Compare;
+    app.open_overlay(Overlay::Compare);
     // From a paragraph further down than the section's first, open level with it; else at
     // the top, where the recommendations are.
     let first = app
@@ -446,13 +433,11 @@ fn items_of(lines: &[cl::Line]) -> Vec<Item> {
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Back | Action::Compare => {
-            app.overlay = Overlay::None;
+            app.close_overlay();
             return;
         }
         Action::ToggleHelp => {
-            app.overlay = Overlay::Help;
-            app.compare.help_over_compare = true;
-            app.help = Default::default();
+            super::help::open(app);
             return;
         }
         Action::Matrix => {
@@ -747,7 +732,7 @@ fn open_in_reader(app: &mut App) {
         app.message = Some(format!("Cannot open {anchor}"));
         return;
     };
-    app.overlay = Overlay::None;
+    app.close_overlays();
     app.zoom = false;
     app.open_target(Target {
         report: ri,

@@ -88,6 +88,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// `?`: opens the help, from the top, over what is shown (closing it returns there).
+pub fn open(app: &mut App) {
+    app.open_overlay(crate::tui::app::Overlay::Help);
+    app.help = Default::default();
+}
+
 /// Keys while the help is open: scroll, close, quit.
 pub fn update(app: &mut App, action: Action) {
     let total = lines(app, usize::from(viewport(app).0)).len();
@@ -103,9 +109,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
         Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
         Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => {
-            app.overlay = super::compare::after_help(app)
-        }
+        Action::Back | Action::ToggleHelp | Action::Click(..) => app.close_overlay(),
         _ => {}
     }
 }

@@ -61,7 +61,7 @@ impl ListId {
 
 /// The list of the focused pane or the open overlay, if it has one.
 pub fn focused(app: &App) -> Option<ListId> {
-    match app.overlay {
+    match app.overlay() {
         Overlay::None => match app.focus {
             Pane::Authorities => Some(ListId::Councils),
             Pane::Sections => Some(ListId::Sections),

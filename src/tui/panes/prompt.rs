@@ -78,6 +78,23 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
     true
 }
 
+/// A paste into the open prompt (control characters dropped, as the line editor drops them).
+/// Returns false when no prompt is open.
+pub fn paste(app: &mut App, text: &str) -> bool {
+    let Some(p) = app.prompt else {
+        return false;
+    };
+    app.message = None;
+    match p {
+        Prompt::GoTo => app.goto.insert_str(text),
+        Prompt::Filter(id) => {
+            id.state_mut(app).filter.editor.insert_str(text);
+            lists::refilter(app, id);
+        }
+    }
+    true
+}
+
 /// `Enter` at the go-to prompt.
 pub fn go_to(app: &mut App, text: &str) {
     if text.trim().is_empty() {
@@ -86,7 +103,7 @@ pub fn go_to(app: &mut App, text: &str) {
     let here = app.report().map(|_| app.authorities.selected);
     match target::resolve_from(&app.corpus, text, here) {
         Ok(t) => {
-            app.overlay = crate::tui::app::Overlay::None;
+            app.close_overlays();
             app.open_target(t);
             let ascii = app.palette.symbols.ascii;
             let back = app.keymap.key(Action::JumpBack, ascii);

@@ -8,12 +8,12 @@ use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::layout::Areas;
 use crate::tui::line_edit::Edit;
+use crate::tui::palette::Palette;
 use crate::tui::panes::lists::{self, ListId};
 use crate::tui::panes::prompt;
 use crossterm::event::KeyEvent;
-use crate::tui::layout::Areas;
-use crate::tui::palette::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -26,14 +26,19 @@ pub use crate::tui::search_worker::{SearchState, LIMIT};
 /// `/`: opens the overlay with the last query (so it can be refined), starting the worker.
 pub fn open(app: &mut App) {
     app.search.start(&app.corpus);
-    app.overlay = Overlay::Search;
+    app.open_overlay(Overlay::Search);
     // The old query comes back selected: typing replaces it, Backspace clears it.
     app.search.editor.reopen();
 }
 
-/// Closes the overlay, keeping the query in the history (saved with the state).
-fn close(app: &mut App) {
-    app.overlay = Overlay::None;
+/// Closes the overlay (`all`: and those under it, to read a hit), keeping the query in the
+/// history (saved with the state).
+fn close(app: &mut App, all: bool) {
+    if all {
+        app.close_overlays();
+    } else {
+        app.close_overlay();
+    }
     remember(app);
 }
 
@@ -49,7 +54,7 @@ fn remember(app: &mut App) {
 /// Keys the query line takes before the keymap: editing (readline keys) and the history
 /// (Up/Down). Returns whether the key was taken.
 pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
-    if app.overlay != Overlay::Search || app.prompt.is_some() {
+    if app.overlay() != Overlay::Search || app.prompt.is_some() {
         return false;
     }
     if !matches!(
@@ -74,7 +79,15 @@ pub fn filter_rows(app: &App) -> Vec<String> {
     app.search
         .hits
         .iter()
-        .map(|h| format!("{} {} {} {}", h.authority, hit_date(app, h), h.paragraph, h.section))
+        .map(|h| {
+            format!(
+                "{} {} {} {}",
+                h.authority,
+                hit_date(app, h),
+                h.paragraph,
+                h.section
+            )
+        })
         .collect()
 }
 
@@ -98,11 +111,7 @@ pub fn update(app: &mut App, action: Action) {
             s.editor.insert(c);
             s.submit();
         }
-        Action::DeleteBack => {
-            if s.editor.backspace() == Edit::Changed {
-                s.submit();
-            }
-        }
+        Action::DeleteBack if s.editor.backspace() == Edit::Changed => s.submit(),
         Action::ClearQuery if !s.editor.is_empty() => {
             s.editor.clear();
             s.submit();
@@ -117,16 +126,16 @@ pub fn update(app: &mut App, action: Action) {
         // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
         Action::Open if crate::target::is_target_like(s.query()) => {
             let q = s.query().to_string();
-            close(app);
+            close(app, true);
             prompt::go_to(app, &q);
         }
         Action::Open if len > 0 && s.list.shown(len) > 0 => {
             let i = s.list.selected.min(len - 1);
-            close(app);
+            close(app, true);
             jump(app, i);
         }
         Action::Back if s.list.filter.is_active() => lists::clear(app, ListId::Hits),
-        Action::Back | Action::Search => close(app),
+        Action::Back | Action::Search => close(app, false),
         Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
         Action::Export => {
             let stem = crate::export::file_stem(&["search", &s.shown_query]);
@@ -181,7 +190,14 @@ pub fn step(app: &mut App, delta: isize) {
             let q = (p as isize + delta).rem_euclid(n) as usize;
             (order[q], (delta > 0 && q < p) || (delta < 0 && q > p))
         }
-        (Some(_), None) => (if delta > 0 { order[0] } else { order[order.len() - 1] }, false),
+        (Some(_), None) => (
+            if delta > 0 {
+                order[0]
+            } else {
+                order[order.len() - 1]
+            },
+            false,
+        ),
     };
     jump(app, i);
     if wrapped {

@@ -14,7 +14,7 @@ use ratatui::Frame;
 /// however narrow the line; the others go, last first, to make room for them.
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     let t = &app.palette;
-    let hints = app.keymap.hints(app.overlay, app.focus, t.symbols.ascii);
+    let hints = app.keymap.hints(app.overlay(), app.focus, t.symbols.ascii);
     let width = |h: &keymap::Hint| fit::width(&h.keys) + 1 + fit::width(h.text) + 2;
     let mut room = max.saturating_sub(1);
     let mut shown = vec![false; hints.len()];
@@ -39,13 +39,13 @@ fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
 
 /// `? help` (or `Esc close` in an overlay), with the keys in effect.
 fn short_hint(app: &App) -> Option<String> {
-    let want = if app.overlay == crate::tui::app::Overlay::None {
+    let want = if app.overlay() == crate::tui::app::Overlay::None {
         Action::ToggleHelp
     } else {
         Action::Back
     };
     app.keymap
-        .hints(app.overlay, app.focus, app.palette.symbols.ascii)
+        .hints(app.overlay(), app.focus, app.palette.symbols.ascii)
         .into_iter()
         .find(|h| h.action == want)
         .map(|h| format!("{} {}", h.keys, h.text))
