@@ -10,7 +10,7 @@ use super::jumps::JumpList;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
 use super::line_edit::LineEditor;
-use super::palette::Palette;
+use super::palette::{Glyphs, Palette};
 use super::panes::lists::{self, ListId};
 use super::panes::{
     authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
@@ -74,8 +74,9 @@ pub enum Overlay {
 pub struct Options {
     /// Modifiers only, no colours (NO_COLOR, `--no-color`).
     pub monochrome: bool,
-    /// ASCII borders and symbols (non-UTF-8 locale, `--ascii`).
-    pub ascii: bool,
+    /// The glyphs the terminal can show (ASCII for a non-UTF-8 locale, `TERM=vt100` or
+    /// `--ascii`; plain box lines on the Linux console).
+    pub glyphs: Glyphs,
     /// Open at this report, section or paragraph.
     pub target: Option<Target>,
 }
@@ -173,7 +174,7 @@ impl App {
     pub fn new(corpus: Corpus, options: Options) -> App {
         let mut app = App {
             corpus: Arc::new(corpus),
-            palette: Palette::new(options.monochrome, options.ascii),
+            palette: Palette::new(options.monochrome, options.glyphs),
             focus: Pane::Authorities,
             overlays: Vec::new(),
             zoom: false,
@@ -318,8 +319,10 @@ impl App {
                 return;
             }
             Action::Resize(w, h) => {
+                let top = paragraphs::top_anchor(self);
                 self.size = (w, h);
                 self.relayout();
+                paragraphs::restore_top(self, top);
                 return;
             }
             _ => {}
@@ -373,8 +376,10 @@ impl App {
             }
             Action::JumpBack | Action::JumpForward | Action::JumpToggle => self.walk_jumps(action),
             Action::ToggleZoom => {
+                let top = paragraphs::top_anchor(self);
                 self.zoom = !self.zoom;
                 self.relayout();
+                paragraphs::restore_top(self, top);
             }
             Action::Copy => self.copy(),
             Action::Search => search::open(self),
@@ -386,11 +391,10 @@ impl App {
             Action::Compare => compare::open(self),
             Action::Pick => compare::toggle_pick(self),
             Action::Matrix => matrix::open(self),
-            Action::PreviousTheme
-            | Action::NextTheme
-            | Action::ToggleSync
-            | Action::ToggleExpectations
-            | Action::Export => {}
+            Action::PreviousTheme | Action::NextTheme => {
+                sections::step_theme(self, action == Action::NextTheme)
+            }
+            Action::ToggleSync | Action::ToggleExpectations | Action::Export => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }

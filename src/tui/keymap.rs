@@ -211,6 +211,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::ch('y')], Action::Copy, "copy the paragraph with its citation (OSC 52)", Some("copy")),
     b(S::Global, &[Key::ch('c')], Action::Compare, "compare this section across councils", Some("compare")),
     b(S::Global, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
+    b(S::Global, &[Key::ch(']')], Action::NextTheme, "the report's next theme section", None),
+    b(S::Global, &[Key::ch('[')], Action::PreviousTheme, "the report's previous theme section", None),
     b(S::Global, &[Key::ch('z')], Action::ToggleZoom, "zoom the pane to the whole screen, or back", Some("zoom")),
     b(S::Global, &[Key::ch(':')], Action::GoTo, "go to: pembrokeshire#R5, #3.18, R5, swansea", Some("go to")),
     b(S::Global, &[Key::ctrl('o'), Key::plain(K::Backspace)], Action::JumpBack, "back to where you jumped from", Some("back")),
@@ -345,6 +347,8 @@ pub fn action_name(a: Action) -> Option<&'static str> {
         A::JumpBack => "jump_back",
         A::JumpForward => "jump_forward",
         A::Filter => "filter",
+        A::NextTheme => "next_theme",
+        A::PreviousTheme => "previous_theme",
         _ => return None,
     })
 }

@@ -210,7 +210,7 @@ pub fn run(launch: Launch) -> Result<ExitCode> {
     let start = session::Start::load(&source);
     let options = Options {
         monochrome: start.monochrome(no_color, palette::no_color_env()),
-        ascii: ascii || !palette::locale_is_utf8(),
+        glyphs: palette::Glyphs::detect(ascii),
         target,
     };
     let restore = options.target.is_none();

@@ -4,6 +4,7 @@
 use ciw::corpus::Corpus;
 use ciw::target;
 use ciw::tui::app::{App, Options};
+use ciw::tui::palette::Glyphs;
 use ciw::tui::render;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -13,13 +14,23 @@ use ratatui::Terminal;
 
 /// The explorer over the sample reports, opened at a deep link (`swansea#3.18`) if given.
 pub fn app_at(link: Option<&str>, monochrome: bool, ascii: bool) -> App {
+    let glyphs = if ascii {
+        Glyphs::Ascii
+    } else {
+        Glyphs::Unicode
+    };
+    app_with_glyphs(link, monochrome, glyphs)
+}
+
+/// [`app_at`] with the glyphs of a terminal (`Glyphs::Console` for `TERM=linux`).
+pub fn app_with_glyphs(link: Option<&str>, monochrome: bool, glyphs: Glyphs) -> App {
     let corpus = Corpus::samples();
     let target = link.map(|l| target::resolve(&corpus, l).expect("link resolves"));
     App::new(
         corpus,
         Options {
             monochrome,
-            ascii,
+            glyphs,
             target,
         },
     )

@@ -381,7 +381,7 @@ fn a_pei_report_beside_the_2018_samples_walks_both_frameworks() {
         corpus,
         ciw::tui::app::Options {
             monochrome: false,
-            ascii: false,
+            glyphs: ciw::tui::palette::Glyphs::Unicode,
             target: Some(target),
         },
     );

@@ -7,6 +7,8 @@
 mod common;
 
 mod compare;
+mod glyphs;
+mod hints;
 mod keys;
 mod lists;
 mod mouse;

@@ -52,7 +52,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.section_heading,
         )));
         for b in bindings {
-            entry(&mut out, keys_label(b, ascii), &keymap.fill(b.help, ascii));
+            let text = fit::display(&keymap.fill(b.help, ascii), ascii);
+            entry(&mut out, keys_label(b, ascii), &text);
         }
     }
     let notes: [(&str, &str); 6] = [
@@ -82,7 +83,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::from(Span::styled("Notes", t.section_heading)));
     for (k, v) in notes {
         let v = keymap.fill(v, ascii);
-        let v = if ascii { v.replace('·', "|") } else { v };
+        let v = if ascii {
+            fit::display(&v.replace('·', "|"), ascii)
+        } else {
+            v
+        };
         entry(&mut out, k.to_string(), &v);
     }
     out

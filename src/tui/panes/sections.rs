@@ -4,6 +4,8 @@
 
 use super::lists::{self, ListId};
 use super::{block, inner, pane_rect};
+use crate::model::SectionKind;
+use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
@@ -210,4 +212,51 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         lines.push(Line::from(Span::styled(text, style)));
     }
     frame.render_widget(Paragraph::new(lines), i);
+}
+
+/// `]` and `[` in the reader: the report's next or previous theme section (wrapping round),
+/// as `]`/`[` step through the themes in the comparison. The focus stays in the text if it
+/// was there.
+pub fn step_theme(app: &mut App, forward: bool) {
+    let Some(r) = app.report() else { return };
+    let themed: Vec<usize> = r
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.theme.is_some() && s.kind == SectionKind::Theme)
+        .map(|(i, _)| i)
+        .collect();
+    let (Some(&first), Some(&last)) = (themed.first(), themed.last()) else {
+        app.message = Some("This report has no theme sections".into());
+        return;
+    };
+    let cur = app.paragraphs.section;
+    let to = if forward {
+        themed
+            .iter()
+            .copied()
+            .find(|&i| cur.is_none_or(|c| i > c))
+            .unwrap_or(first)
+    } else {
+        themed
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| cur.is_some_and(|c| i < c))
+            .unwrap_or(last)
+    };
+    let focus = app.focus;
+    app.show_target(Target {
+        report: app.authorities.selected,
+        section: Some(to),
+        paragraph: None,
+    });
+    if focus == Pane::Paragraphs {
+        app.focus = Pane::Paragraphs;
+    }
+    let k = themed.iter().position(|&i| i == to).map_or(0, |k| k + 1);
+    if let Some(s) = app.section() {
+        let label = section_label(s, app.palette.symbols.ascii);
+        app.message = Some(format!("{label} (theme {k} of {})", themed.len()));
+    }
 }
