@@ -124,7 +124,7 @@ pub fn run_effects(app: &mut App, out: &mut impl Write) -> std::io::Result<()> {
             }
             Effect::SaveState => {
                 if let Err(e) = session::save(app) {
-                    app.message = Some(format!("Could not save the bookmarks: {e}"));
+                    app.message = Some(format!("Could not save bookmarks and history: {e}"));
                 }
             }
         }
