@@ -9,6 +9,7 @@ use crate::model::Report;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
 use crate::tui::layout;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,7 +19,7 @@ use ratatui::Frame;
 /// `M`: opens the matrix over the councils of the comparison (picked ones, else all).
 pub fn open(app: &mut App) {
     app.compare.matrix_scroll = 0;
-    app.open_overlay(Overlay::Matrix);
+    app.command(Command::PushOverlay(Overlay::Matrix));
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.
@@ -78,7 +79,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => *off = off.saturating_sub(page),
         Action::ScrollDown(..) => *off = (*off + 3).min(max),
         Action::ScrollUp(..) => *off = off.saturating_sub(3),
-        Action::Back | Action::Matrix => app.close_overlay(),
+        Action::Back | Action::Matrix => app.command(Command::PopOverlay),
         _ => {}
     }
 }
