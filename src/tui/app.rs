@@ -172,6 +172,12 @@ pub struct App {
     effects: Vec<Effect>,
     /// What the update under way asked for ([`Command`]), applied when it returns.
     commands: Vec<Command>,
+    /// The layout at the current size and zoom, one per pane given the focus (a narrow
+    /// terminal shows only the focused pane): laid out when the size or zoom changes
+    /// ([`App::lay_out`]), read by updates ([`App::areas`], [`App::areas_for`]).
+    layouts: [Areas; 3],
+    /// The size and zoom `layouts` were laid out for.
+    laid_out: Option<((u16, u16), bool)>,
 }
 
 impl App {
@@ -203,7 +209,10 @@ impl App {
             bookmark_list_fresh: false,
             effects: Vec::new(),
             commands: Vec::new(),
+            layouts: [Areas::default(); 3],
+            laid_out: None,
         };
+        app.lay_out();
         app.select_report(0);
         if let Some(t) = options.target {
             app.show_target(t);
@@ -335,6 +344,7 @@ impl App {
             Action::Resize(w, h) => {
                 let top = paragraphs::top_anchor(self);
                 self.size = (w, h);
+                self.lay_out();
                 self.relayout();
                 paragraphs::restore_top(self, top);
                 return;
@@ -496,6 +506,8 @@ impl App {
 
     /// Applies the commands asked for, in order (and any they lead to).
     pub fn apply_commands(&mut self) {
+        // The update may have left zoom.
+        self.lay_out();
         while !self.commands.is_empty() {
             for c in std::mem::take(&mut self.commands) {
                 self.apply(c);
@@ -586,10 +598,32 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// The layout for the current size.
+    /// The layout of the last frame's size, for the focus the app has now.
     pub fn areas(&self) -> Areas {
+        self.areas_for(self.focus)
+    }
+
+    /// The layout with `pane` focused: where that pane is (or would be, once focused: a
+    /// narrow terminal shows only the focused pane).
+    pub fn areas_for(&self, pane: Pane) -> Areas {
+        self.layouts[pane.index()]
+    }
+
+    /// Lays the panes out again if the size or the zoom changed since the last time.
+    fn lay_out(&mut self) {
+        let key = (self.size, self.zoom);
+        if self.laid_out == Some(key) {
+            return;
+        }
         let (w, h) = self.size;
-        layout::compute(Rect::new(0, 0, w, h), self.layout_input())
+        for pane in Pane::ALL {
+            let input = LayoutInput {
+                focus: pane,
+                ..self.layout_input()
+            };
+            self.layouts[pane.index()] = layout::compute(Rect::new(0, 0, w, h), input);
+        }
+        self.laid_out = Some(key);
     }
 
     pub fn layout_input(&self) -> LayoutInput {
@@ -737,6 +771,7 @@ impl App {
 
     /// Re-fits scroll offsets after a resize or zoom.
     fn relayout(&mut self) {
+        self.lay_out();
         authorities::keep_visible(self);
         lists::keep_visible(self, ListId::Sections);
         paragraphs::keep_selected_in_view(self);

@@ -60,9 +60,7 @@ pub fn lines(app: &App) -> Vec<String> {
 
 /// Rows the matrix has on screen.
 fn height(app: &App) -> usize {
-    let (w, h) = app.size;
-    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
-    usize::from(areas.status.y).max(1)
+    usize::from(app.areas().status.y).max(1)
 }
 
 pub fn update(app: &mut App, action: Action) {
