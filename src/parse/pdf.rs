@@ -21,18 +21,26 @@
 //! | `lopdf` alone | 65 | (no text layout: fonts, encodings and the content-stream interpreter would be ours to write) | - |
 //! | `pdftotext` 22.12 (poppler, C++) | - | exact in each of its three modes, after this parser's layout fixes | about 15 ms of CPU |
 //!
-//! We use `pdf-extract` for its glyph callbacks ([`pdf_extract::OutputDev`]: each glyph with its
-//! position, width and size), which cost 30 ms of the 156 on the CIW-layout file, and lay the
-//! lines out ourselves ([`Page::text`]): blank lines at paragraph gaps, a column gap kept as
-//! spaces (a contents line's page number, a hanging paragraph number), as `pdftotext -layout`
-//! does. That gives the exact structure on both layouts (`tests/core/pdf_layouts.rs`).
+//! We read the content streams ourselves on `lopdf` ([`content`], [`fonts`]): each page's
+//! stream is decoded once, only the operators that place text are followed, each font (its
+//! encoding, `ToUnicode` map and widths) is built once per document, and glyph texts go into one
+//! buffer per page. `pdf-extract` rebuilds every font on every page (and, for a standard font,
+//! its widths glyph name by glyph name) and allocates per glyph; it stays as the reader of what
+//! ours leaves alone (Type3 fonts, CMaps other than Identity, an embedded Type1 font's own
+//! encoding), and both give the same text (a unit test below). We lay the lines out ourselves
+//! ([`layout::Page::text`]): blank lines at paragraph gaps, a column gap kept as spaces (a
+//! contents line's page number, a hanging paragraph number), as `pdftotext -layout` does. That
+//! gives the exact structure on both layouts (`tests/core/pdf_layouts.rs`).
 //!
-//! Against `pdftotext` on one core (`taskset -c 0 hyperfine -N -w 3 -r 15 'ciw parse X.pdf'
-//! 'pdftotext X.pdf /dev/null'`, machine shared, one run): the CIW-layout Swansea (21 pages)
-//! 71.0 ms (user 17.2) against 51.1 ms (user 10.9), 296 against 412 pages/s, so reading and
-//! parsing a PDF takes 1.39x the time `pdftotext` takes only to extract it; the groff layout
-//! (20 pages) 91.0 against 82.7 ms (1.10x). `ciw import` of the same file: 195 ms, most of it
-//! the library's durable writes (user 22 ms).
+//! Against `pdftotext` on one core (`bash benches/pdf_vs_pdftotext.sh`: the four sample PDFs,
+//! 78 pages, `taskset -c 0 hyperfine -N`, machine shared, one run): `ciw import` of the folder
+//! into a fresh library 128 ms (user 24.9), 609 pages/s; `ciw parse` of each file 79 ms (user
+//! 31.1), 987 pages/s; `pdftotext` of each file 162 ms (user 61.5), 481 pages/s; `pdftotext
+//! -layout` 127 ms (user 62.6). So importing takes 0.79x the time `pdftotext` takes only to
+//! extract the text, and reading and parsing 0.49x; most of an import is the library's durable
+//! writes. One file (the CIW-layout Swansea, 21 pages, `taskset -c 0 hyperfine -N 'ciw parse
+//! X.pdf' 'pdftotext X.pdf /dev/null'`): 8.4 ms (user 5.3) against 16.4 ms (user 9.4), 0.51x;
+//! with `pdf-extract` it was 21.0 ms (user 14.8).
 
 mod base14;
 mod content;
