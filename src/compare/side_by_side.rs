@@ -5,7 +5,7 @@
 
 use super::{Column, Comparison, Group};
 use crate::model::{Framework, Theme};
-use crate::text::{for_terminal, wrap};
+use crate::text::{fit, for_terminal, wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The narrowest column worth reading.
@@ -397,12 +397,13 @@ fn preamble(c: &Comparison, opts: &Options, width: usize, left_out: &[usize]) ->
                             style: Style::ExpectationsLabel,
                         },
                         Span {
-                            text: truncate(&for_terminal(exp), rest),
+                            text: fit::truncate(&for_terminal(exp), rest, ellipsis(opts)),
                             style: Style::Expectations,
                         },
                     ]));
                 } else {
-                    out.push(Line::one(truncate(&label, width), Style::ExpectationsLabel));
+                    let label = fit::truncate(&label, width, ellipsis(opts));
+                    out.push(Line::one(label, Style::ExpectationsLabel));
                 }
             }
             ExpectationsMode::Hidden => {}
@@ -412,25 +413,51 @@ fn preamble(c: &Comparison, opts: &Options, width: usize, left_out: &[usize]) ->
         out.extend(wrap_styled("No reports to compare.", Style::Note, width));
     }
     if !left_out.is_empty() {
-        let names: Vec<String> = left_out
-            .iter()
-            .map(|&i| {
-                let col = &c.columns[i];
-                format!("{} ({})", col.authority, col.inspection.label())
-            })
-            .collect();
-        let mut note = format!(
-            "Not shown at this width: {}.",
-            for_terminal(&names.join(", "))
-        );
-        if !opts.left_out_hint.is_empty() {
-            note.push(' ');
-            note.push_str(&opts.left_out_hint);
-        }
-        out.extend(wrap_styled(&note, Style::Note, width));
+        out.extend(wrap_styled(
+            &left_out_note(c, opts, width, left_out),
+            Style::Note,
+            width,
+        ));
     }
     out.push(Line::default());
     out
+}
+
+/// "Not shown at this width: Swansea (July 2018), ... and 40 more. h/l scrolls to them.", in
+/// two lines at most however many councils are left out.
+fn left_out_note(c: &Comparison, opts: &Options, width: usize, left_out: &[usize]) -> String {
+    let hint = if opts.left_out_hint.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", opts.left_out_hint)
+    };
+    let room = (2 * width).saturating_sub(12);
+    let mut note = String::from("Not shown at this width: ");
+    for (k, &i) in left_out.iter().enumerate() {
+        let col = &c.columns[i];
+        let name = for_terminal(&col.authority);
+        let sep = if k == 0 { "" } else { ", " };
+        let item = format!("{sep}{name} ({})", col.inspection.label());
+        let more = left_out.len() - k - 1;
+        let tail = match more {
+            0 => format!(".{hint}"),
+            n => format!(" and {n} more.{hint}"),
+        };
+        if k > 0 && note.width() + item.width() + tail.width() > room {
+            let n = left_out.len() - k;
+            return format!("{note} and {n} more.{hint}");
+        }
+        note.push_str(&item);
+    }
+    format!("{note}.{hint}")
+}
+
+fn ellipsis(opts: &Options) -> &'static str {
+    if opts.ascii {
+        "~"
+    } else {
+        "…"
+    }
 }
 
 fn first_with_expectations(c: &Comparison) -> String {
@@ -761,6 +788,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn many_councils_left_out_take_two_lines_not_a_wall() {
+        let corpus = Corpus::samples();
+        let many: Vec<crate::model::Report> = (0..60)
+            .map(|i| {
+                let mut r = corpus.reports[i % 2].clone();
+                r.id = format!("testshire-{i:04}");
+                r.authority.short = format!("Testshire {i:04}");
+                r
+            })
+            .collect();
+        let c = compare(Theme::Safeguarding, &many);
+        let mut opts = Options::new(80);
+        opts.left_out_hint = "h/l scrolls to them.".into();
+        let s = side_by_side(&c, &opts);
+        let note: Vec<String> = s
+            .preamble
+            .iter()
+            .map(Line::plain)
+            .filter(|l| !l.is_empty())
+            .skip_while(|l| !l.starts_with("Not shown"))
+            .collect();
+        assert!((1..=2).contains(&note.len()), "{note:?}");
+        let note = note.join(" ");
+        assert!(note.contains(" more. h/l scrolls to them."), "{note}");
+        assert!(note.contains("Testshire 0002"), "{note}");
     }
 
     #[test]

@@ -11,8 +11,8 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Report text made safe and, in ASCII mode, plain: control characters and escape sequences
-/// removed (see [`for_terminal`]); curly quotes, dashes, ellipses and bullets transliterated
-/// when `ascii`.
+/// removed (see [`for_terminal`]); curly quotes, dashes, ellipses, bullets, `×`, `·` and
+/// arrows transliterated when `ascii`.
 pub fn display(s: &str, ascii: bool) -> String {
     let safe = for_terminal(s);
     if !ascii {
@@ -27,6 +27,11 @@ pub fn display(s: &str, ascii: bool) -> String {
             '\u{2026}' => out.push_str("..."),
             '\u{2022}' | '\u{25cf}' | '\u{25aa}' | '\u{f0b7}' => out.push('*'),
             '\u{a3}' => out.push_str("GBP "),
+            '\u{d7}' => out.push('x'),
+            '\u{b7}' => out.push('.'),
+            '\u{203a}' | '\u{2192}' | '\u{25b8}' => out.push('>'),
+            '\u{2039}' | '\u{2190}' => out.push('<'),
+            '\u{2713}' | '\u{2714}' => out.push('*'),
             _ => out.push(c),
         }
     }
@@ -194,6 +199,10 @@ mod tests {
         assert_eq!(display("a\x1b]52;c;SGk=\x07b\x1b[2Jc", false), "abc");
         assert_eq!(display("“What’s” – next…", true), "\"What's\" - next...");
         assert_eq!(display("ŵ", true), "ŵ");
+        assert_eq!(
+            display("Councils × themes · a › b ✓", true),
+            "Councils x themes . a > b *"
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ use super::jumps::JumpList;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
 use super::line_edit::LineEditor;
-use super::list_filter::ListFilter;
-use super::palette::Palette;
+use super::palette::{Glyphs, Palette};
+use super::panes::lists::{self, ListId};
 use super::panes::{
     authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
 };
@@ -20,7 +20,7 @@ use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
 use crate::text::fit;
-use crossterm::event::KeyEvent;
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -74,8 +74,9 @@ pub enum Overlay {
 pub struct Options {
     /// Modifiers only, no colours (NO_COLOR, `--no-color`).
     pub monochrome: bool,
-    /// ASCII borders and symbols (non-UTF-8 locale, `--ascii`).
-    pub ascii: bool,
+    /// The glyphs the terminal can show (ASCII for a non-UTF-8 locale, `TERM=vt100` or
+    /// `--ascii`; plain box lines on the Linux console).
+    pub glyphs: Glyphs,
     /// Open at this report, section or paragraph.
     pub target: Option<Target>,
 }
@@ -90,45 +91,7 @@ pub enum Effect {
     Export { stem: String, markdown: String },
 }
 
-/// A selection in a scrolling list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListState {
-    pub selected: usize,
-    /// The first visible row.
-    pub offset: usize,
-}
-
-impl ListState {
-    /// Selects `i`, clamped to a list of `len` rows.
-    pub fn select(&mut self, i: usize, len: usize) {
-        self.selected = i.min(len.saturating_sub(1));
-    }
-
-    /// Moves by `delta` rows, clamped.
-    pub fn step(&mut self, delta: isize, len: usize) {
-        let i = self.selected.saturating_add_signed(delta);
-        self.select(i, len);
-    }
-
-    /// Adjusts the offset so the selection is within `height` rows.
-    pub fn keep_visible(&mut self, height: usize) {
-        self.offset = self.visible_offset(height);
-    }
-
-    /// The offset that shows the selection within `height` rows (pure, for drawing).
-    pub fn visible_offset(&self, height: usize) -> usize {
-        if height == 0 {
-            return self.offset;
-        }
-        if self.selected < self.offset {
-            self.selected
-        } else if self.selected >= self.offset + height {
-            self.selected + 1 - height
-        } else {
-            self.offset
-        }
-    }
-}
+pub use super::list::ListState;
 
 /// The paragraph view's state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -167,7 +130,9 @@ pub struct App {
     pub corpus: Arc<Corpus>,
     pub palette: Palette,
     pub focus: Pane,
-    pub overlay: Overlay,
+    /// The overlays open, bottom first: the one on top has the keys, and closing it shows
+    /// the one under it (the help over the comparison, the matrix over the comparison).
+    overlays: Vec<Overlay>,
     pub zoom: bool,
     /// The terminal size the state was last laid out for (columns, rows).
     pub size: (u16, u16),
@@ -198,8 +163,6 @@ pub struct App {
     pub goto: LineEditor,
     /// Where jumps (go-to, search hits, bookmarks, compare Enter) left from: `Ctrl-o`/`Ctrl-i`.
     pub jumps: JumpList<Target>,
-    /// The council list's filter (`f` in the reports pane).
-    pub council_filter: ListFilter,
     /// The bookmark list was opened by the key just pressed (for `''`).
     bookmark_list_fresh: bool,
     effects: Vec<Effect>,
@@ -211,9 +174,9 @@ impl App {
     pub fn new(corpus: Corpus, options: Options) -> App {
         let mut app = App {
             corpus: Arc::new(corpus),
-            palette: Palette::new(options.monochrome, options.ascii),
+            palette: Palette::new(options.monochrome, options.glyphs),
             focus: Pane::Authorities,
-            overlay: Overlay::None,
+            overlays: Vec::new(),
             zoom: false,
             size: (80, 24),
             quit: false,
@@ -231,7 +194,6 @@ impl App {
             prompt: None,
             goto: LineEditor::new(),
             jumps: JumpList::new(),
-            council_filter: ListFilter::default(),
             bookmark_list_fresh: false,
             effects: Vec::new(),
         };
@@ -278,7 +240,7 @@ impl App {
         };
         match to {
             Some(t) if t.report < self.corpus.reports.len() => {
-                self.overlay = Overlay::None;
+                self.close_overlays();
                 self.show_target(t);
                 if t.paragraph.is_none() && t.section.is_none() {
                     self.focus = Pane::Authorities;
@@ -304,14 +266,14 @@ impl App {
         if t.report >= self.corpus.reports.len() {
             return;
         }
-        if self.council_filter.is_active()
-            && self
-                .council_filter
-                .row_of(t.report, self.corpus.reports.len())
-                .is_none()
+        if self
+            .authorities
+            .filter
+            .row_of(t.report, self.corpus.reports.len())
+            .is_none()
         {
             // The filter would hide where we are going.
-            self.council_filter.clear();
+            self.authorities.filter.clear();
         }
         self.select_report(t.report);
         self.focus = Pane::Sections;
@@ -334,7 +296,7 @@ impl App {
             .or_else(|| rows.iter().position(|r| r.section == si))
             .unwrap_or(0);
         self.sections.select(row, rows.len());
-        self.sections.keep_visible(sections::viewport_height(self));
+        lists::keep_visible(self, ListId::Sections);
         self.show_section(Some(si));
         if let Some(pi) = t.paragraph {
             self.focus = Pane::Paragraphs;
@@ -357,8 +319,10 @@ impl App {
                 return;
             }
             Action::Resize(w, h) => {
+                let top = paragraphs::top_anchor(self);
                 self.size = (w, h);
                 self.relayout();
+                paragraphs::restore_top(self, top);
                 return;
             }
             _ => {}
@@ -367,25 +331,13 @@ impl App {
             self.walk_jumps(action);
             return;
         }
-        if self.overlay == Overlay::Help {
-            help::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Search {
-            search::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Bookmarks {
-            bookmarks::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Compare {
-            compare::update(self, action);
-            return;
-        }
-        if self.overlay == Overlay::Matrix {
-            matrix::update(self, action);
-            return;
+        match self.overlay() {
+            Overlay::Help => return help::update(self, action),
+            Overlay::Search => return search::update(self, action),
+            Overlay::Bookmarks => return bookmarks::update(self, action),
+            Overlay::Compare => return compare::update(self, action),
+            Overlay::Matrix => return matrix::update(self, action),
+            Overlay::None => {}
         }
         match action {
             Action::Quit | Action::Resize(..) => {}
@@ -401,13 +353,10 @@ impl App {
                     self.focus = self.focus.next();
                 }
             }
-            Action::ToggleHelp => {
-                self.overlay = Overlay::Help;
-                self.help = ListState::default();
-            }
+            Action::ToggleHelp => help::open(self),
             Action::Back => {
-                if self.focus == Pane::Authorities && self.council_filter.is_active() {
-                    self.council_filter.clear();
+                if lists::clear_focused(self) {
+                    // A filter was in force: Esc ends it first.
                 } else if self.zoom {
                     self.zoom = false;
                 } else if self.search.clear_marks() {
@@ -421,14 +370,16 @@ impl App {
             }
             Action::GoTo => prompt::open(self, prompt::Prompt::GoTo),
             Action::Filter => {
-                if self.focus == Pane::Authorities {
-                    prompt::open(self, prompt::Prompt::Filter(Pane::Authorities));
+                if let Some(id) = lists::focused(self) {
+                    prompt::open(self, prompt::Prompt::Filter(id));
                 }
             }
             Action::JumpBack | Action::JumpForward | Action::JumpToggle => self.walk_jumps(action),
             Action::ToggleZoom => {
+                let top = paragraphs::top_anchor(self);
                 self.zoom = !self.zoom;
                 self.relayout();
+                paragraphs::restore_top(self, top);
             }
             Action::Copy => self.copy(),
             Action::Search => search::open(self),
@@ -440,11 +391,10 @@ impl App {
             Action::Compare => compare::open(self),
             Action::Pick => compare::toggle_pick(self),
             Action::Matrix => matrix::open(self),
-            Action::PreviousTheme
-            | Action::NextTheme
-            | Action::ToggleSync
-            | Action::ToggleExpectations
-            | Action::Export => {}
+            Action::PreviousTheme | Action::NextTheme => {
+                sections::step_theme(self, action == Action::NextTheme)
+            }
+            Action::ToggleSync | Action::ToggleExpectations | Action::Export => {}
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }
@@ -464,12 +414,58 @@ impl App {
         }
     }
 
+    /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
+    /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
+    /// a left click becomes a mouse action at its cell (other mouse events are ignored); a
+    /// paste goes into the line editor that is open (`:`, `f`, the search query), without
+    /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Key(k) => self.handle_key(k),
+            Event::Mouse(m) => match mouse_action(m) {
+                Some(a) => {
+                    self.update(a);
+                    true
+                }
+                None => false,
+            },
+            Event::Resize(w, h) => {
+                self.update(Action::Resize(*w, *h));
+                true
+            }
+            Event::Paste(text) => self.paste(text),
+            Event::FocusGained | Event::FocusLost => false,
+        }
+    }
+
+    /// A paste into the open line editor; ignored (returns false) when none is open, so pasted
+    /// text never acts as keys.
+    fn paste(&mut self, text: &str) -> bool {
+        // Escape sequences and control characters go; line breaks within and tabs become
+        // spaces (a copied line often ends in one: that one goes).
+        let text = text.trim_end_matches(['\r', '\n']);
+        let text: String = crate::text::for_terminal(text)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
+        if prompt::paste(self, &text) {
+            return true;
+        }
+        if self.overlay() != Overlay::Search {
+            return false;
+        }
+        for c in text.chars() {
+            self.update(Action::Type(c));
+        }
+        true
+    }
+
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         if self.intercept_key(key) {
             return true;
         }
-        match self.keymap.action_for(self.overlay, self.focus, key) {
+        match self.keymap.action_for(self.overlay(), self.focus, key) {
             Some(a) => {
                 self.update(a);
                 true
@@ -487,26 +483,54 @@ impl App {
     /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
     /// to: back where the last jump left from). Returns whether the key was taken.
     pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
-        if prompt::handle_key(self, key) {
+        if prompt::handle_key(self, key) || search::handle_key(self, key) {
             return true;
         }
-        if self.overlay == Overlay::Bookmarks
+        if self.overlay() == Overlay::Bookmarks
             && self.bookmark_list_fresh
             && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
             && !self.jumps.is_empty()
         {
             self.bookmark_list_fresh = false;
-            self.overlay = Overlay::None;
+            self.close_overlays();
             self.update(Action::JumpToggle);
             return true;
         }
         self.bookmark_list_fresh = false;
-        if self.overlay == Overlay::None
+        if self.overlay() == Overlay::None
             && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
         {
             self.bookmark_list_fresh = true;
         }
         false
+    }
+
+    /// The overlay on top, which has the keys (`Overlay::None`: the panes have them).
+    pub fn overlay(&self) -> Overlay {
+        self.overlays.last().copied().unwrap_or_default()
+    }
+
+    /// The overlays open, bottom first (drawn in this order).
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// Opens `overlay` over what is shown; closing it returns there. Opening the overlay
+    /// already on top does nothing.
+    pub fn open_overlay(&mut self, overlay: Overlay) {
+        if overlay != Overlay::None && self.overlay() != overlay {
+            self.overlays.push(overlay);
+        }
+    }
+
+    /// Closes the overlay on top, back to the one under it (or the panes).
+    pub fn close_overlay(&mut self) {
+        self.overlays.pop();
+    }
+
+    /// Closes every overlay: back to the panes (a jump into the reader).
+    pub fn close_overlays(&mut self) {
+        self.overlays.clear();
     }
 
     /// The effects asked for since the last call, oldest first.
@@ -640,7 +664,7 @@ impl App {
         let row = rows.iter().position(|r| r.section == si).unwrap_or(0);
         self.sections = ListState::default();
         self.sections.select(row, rows.len());
-        self.sections.keep_visible(sections::viewport_height(self));
+        lists::keep_visible(self, ListId::Sections);
         self.paragraphs = ParagraphsState::default();
         let shown = self.report().filter(|r| !r.sections.is_empty()).map(|_| si);
         self.show_section(shown);
@@ -666,7 +690,7 @@ impl App {
     /// Re-fits scroll offsets after a resize or zoom.
     fn relayout(&mut self) {
         authorities::keep_visible(self);
-        self.sections.keep_visible(sections::viewport_height(self));
+        lists::keep_visible(self, ListId::Sections);
         paragraphs::keep_selected_in_view(self);
         compare::relayout(self);
     }
@@ -756,6 +780,16 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+/// The action a mouse event asks for: the wheel and the left button, at their cell.
+fn mouse_action(m: &MouseEvent) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+        _ => None,
     }
 }
 

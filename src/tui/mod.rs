@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod launch;
 pub mod layout;
 pub mod line_edit;
+pub mod list;
 pub mod list_filter;
 pub mod marks;
 pub mod palette;
@@ -39,7 +40,7 @@ pub use launch::{Launch, Source};
 use action::Action;
 use anyhow::{Context, Result};
 use app::{App, Effect, Options, Overlay, Pane};
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -72,13 +73,15 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     panes::status::render(app, frame, &areas);
     panes::prompt::render(app, frame, areas.status, areas.hints);
-    match app.overlay {
-        Overlay::Help => panes::help::render(app, frame),
-        Overlay::Search => panes::search::render(app, frame, &areas),
-        Overlay::Bookmarks => panes::bookmarks::render(app, frame),
-        Overlay::Compare => panes::compare::render(app, frame),
-        Overlay::Matrix => panes::matrix::render(app, frame),
-        Overlay::None => {}
+    for overlay in app.overlays() {
+        match overlay {
+            Overlay::Help => panes::help::render(app, frame),
+            Overlay::Search => panes::search::render(app, frame, &areas),
+            Overlay::Bookmarks => panes::bookmarks::render(app, frame),
+            Overlay::Compare => panes::compare::render(app, frame),
+            Overlay::Matrix => panes::matrix::render(app, frame),
+            Overlay::None => {}
+        }
     }
 }
 
@@ -207,7 +210,7 @@ pub fn run(launch: Launch) -> Result<ExitCode> {
     let start = session::Start::load(&source);
     let options = Options {
         monochrome: start.monochrome(no_color, palette::no_color_env()),
-        ascii: ascii || !palette::locale_is_utf8(),
+        glyphs: palette::Glyphs::detect(ascii),
         target,
     };
     let restore = options.target.is_none();
@@ -278,32 +281,18 @@ fn event_loop(
             Err(_) if hangup.closed() => return Ok(hung_up()),
             Err(e) => return Err(e).context("cannot read from the terminal"),
         };
-        let action = match event {
-            Event::Key(k) => {
-                // Lets the pty tests check that a panic restores the terminal (debug builds).
-                if cfg!(debug_assertions)
-                    && k.code == event::KeyCode::Char('!')
-                    && std::env::var_os("CIW_TEST_PANIC").is_some()
-                {
-                    panic!("test panic requested with CIW_TEST_PANIC");
-                }
-                if app.intercept_key(&k) {
-                    dirty = true;
-                    continue;
-                }
-                app.keymap.action_for(app.overlay, app.focus, &k)
+        // Lets the pty tests check that a panic restores the terminal (debug builds).
+        if let Event::Key(k) = &event {
+            if cfg!(debug_assertions)
+                && k.code == event::KeyCode::Char('!')
+                && std::env::var_os("CIW_TEST_PANIC").is_some()
+            {
+                panic!("test panic requested with CIW_TEST_PANIC");
             }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-                _ => None,
-            },
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::FocusGained | Event::FocusLost | Event::Paste(_) => None,
-        };
-        let Some(action) = action else { continue };
-        app.update(action);
+        }
+        if !app.handle_event(&event) {
+            continue;
+        }
         dirty = true;
         for effect in app.take_effects() {
             match effect {

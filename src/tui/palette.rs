@@ -1,8 +1,13 @@
 //! The explorer's [`Palette`]: styles and symbols (not to be confused with the report themes of
 //! [`crate::model::Theme`]). The default palette uses only the 16 ANSI colours plus modifiers, so
 //! it reads the same in any terminal's colours; the monochrome one (NO_COLOR, `--no-color`,
-//! `theme = "monochrome"`) uses modifiers only, so highlights survive when colours are stripped. ASCII symbols replace box drawing
-//! and arrows when the locale is not UTF-8 or `--ascii` is given.
+//! `theme = "monochrome"`) uses modifiers only, so highlights survive when colours are stripped.
+//!
+//! The glyphs follow what the terminal can show ([`Glyphs::detect`]): rounded corners, arrows and
+//! ticks in a UTF-8 terminal; on the Linux console (`TERM=linux`), whose fonts have the plain box
+//! lines `┌┐└┘─│` but no rounded corners, arrows, ticks or ellipsis, plain box borders and ASCII
+//! for the rest; ASCII only on a VT100-like terminal, in a locale that is not UTF-8, or with
+//! `--ascii`.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -19,6 +24,50 @@ pub struct Symbols {
     /// Marks the lines of the selected paragraph.
     pub bar: &'static str,
     pub ascii: bool,
+}
+
+/// Which glyphs the terminal can show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Glyphs {
+    /// A UTF-8 terminal with a full font: rounded corners, `▸ › … ✓`.
+    #[default]
+    Unicode,
+    /// The Linux console: plain box lines (`┌┐└┘─│`, in every console font), ASCII for the rest.
+    Console,
+    /// ASCII only: a VT100-like terminal, a locale that is not UTF-8, `--ascii`.
+    Ascii,
+}
+
+impl Glyphs {
+    /// From `--ascii` and the environment (`TERM`, `LC_ALL`, `LC_CTYPE`, `LANG`).
+    pub fn detect(ascii_flag: bool) -> Glyphs {
+        Glyphs::detect_from(ascii_flag, |k| std::env::var(k).ok())
+    }
+
+    /// [`Glyphs::detect`] over any environment, for tests.
+    pub fn detect_from(ascii_flag: bool, get: impl Fn(&str) -> Option<String>) -> Glyphs {
+        if ascii_flag || !locale_is_utf8_from(&get) {
+            return Glyphs::Ascii;
+        }
+        let term = get("TERM").unwrap_or_default().to_ascii_lowercase();
+        // vt100, vt102, vt220, vt52...: no UTF-8 at all.
+        if term.starts_with("vt") || term == "dumb" {
+            Glyphs::Ascii
+        } else if term == "linux" || term.starts_with("linux-") {
+            Glyphs::Console
+        } else {
+            Glyphs::Unicode
+        }
+    }
+
+    /// The symbols to draw with.
+    pub fn symbols(self) -> Symbols {
+        match self {
+            Glyphs::Unicode => Symbols::UNICODE,
+            Glyphs::Console => Symbols::CONSOLE,
+            Glyphs::Ascii => Symbols::ASCII,
+        }
+    }
 }
 
 /// An ASCII border: `+--+`, `|  |`.
@@ -43,14 +92,22 @@ impl Symbols {
         bar: "▌",
         ascii: false,
     };
+    /// ASCII everywhere. The tree's markers (`>` folded, `v` unfolded) differ from the
+    /// border's `+` corners.
     pub const ASCII: Symbols = Symbols {
         border: ASCII_BORDER,
         separator: " > ",
-        expanded: "-",
-        collapsed: "+",
+        expanded: "v",
+        collapsed: ">",
         ellipsis: "~",
         bar: ">",
         ascii: true,
+    };
+    /// The Linux console: its fonts have the plain box lines, not the rounded corners, arrows,
+    /// triangles, ticks or ellipsis, so those are ASCII.
+    pub const CONSOLE: Symbols = Symbols {
+        border: border::PLAIN,
+        ..Symbols::ASCII
     };
 }
 
@@ -150,12 +207,8 @@ impl Palette {
     }
 
     /// Picks the theme from the options.
-    pub fn new(monochrome: bool, ascii: bool) -> Palette {
-        let symbols = if ascii {
-            Symbols::ASCII
-        } else {
-            Symbols::UNICODE
-        };
+    pub fn new(monochrome: bool, glyphs: Glyphs) -> Palette {
+        let symbols = glyphs.symbols();
         if monochrome {
             Palette::monochrome(symbols)
         } else {
@@ -169,12 +222,7 @@ pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// True when the locale (LC_ALL, then LC_CTYPE, then LANG) names UTF-8.
-pub fn locale_is_utf8() -> bool {
-    locale_is_utf8_from(|k| std::env::var(k).ok())
-}
-
-/// [`locale_is_utf8`] over any environment, for tests.
+/// True when the locale (LC_ALL, then LC_CTYPE, then LANG, read with `get`) names UTF-8.
 pub fn locale_is_utf8_from(get: impl Fn(&str) -> Option<String>) -> bool {
     for k in ["LC_ALL", "LC_CTYPE", "LANG"] {
         if let Some(v) = get(k).filter(|v| !v.is_empty()) {
@@ -216,8 +264,56 @@ mod tests {
     }
 
     #[test]
+    fn glyphs_follow_the_terminal_and_the_locale() {
+        fn d(flag: bool, pairs: &[(&str, &str)]) -> Glyphs {
+            Glyphs::detect_from(flag, |k| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            })
+        }
+        let utf8 = ("LANG", "en_GB.UTF-8");
+        assert_eq!(
+            d(false, &[utf8, ("TERM", "xterm-256color")]),
+            Glyphs::Unicode
+        );
+        assert_eq!(d(false, &[utf8, ("TERM", "linux")]), Glyphs::Console);
+        assert_eq!(d(false, &[utf8, ("TERM", "vt100")]), Glyphs::Ascii);
+        assert_eq!(d(false, &[utf8, ("TERM", "vt220")]), Glyphs::Ascii);
+        assert_eq!(d(true, &[utf8, ("TERM", "xterm")]), Glyphs::Ascii);
+        assert_eq!(d(false, &[("LANG", "C"), ("TERM", "xterm")]), Glyphs::Ascii);
+        assert_eq!(
+            d(false, &[("LC_ALL", "C"), ("TERM", "linux"), utf8]),
+            Glyphs::Ascii
+        );
+        // The tree's markers never look like a border's corners.
+        for s in [Symbols::ASCII, Symbols::CONSOLE, Symbols::UNICODE] {
+            for m in [s.expanded, s.collapsed] {
+                assert!(![
+                    s.border.top_left,
+                    s.border.bottom_left,
+                    s.border.vertical_left
+                ]
+                .contains(&m));
+            }
+        }
+        let console = Glyphs::Console.symbols();
+        assert_eq!(console.border.top_left, "┌");
+        for g in [
+            console.separator,
+            console.expanded,
+            console.collapsed,
+            console.ellipsis,
+            console.bar,
+        ] {
+            assert!(g.is_ascii(), "{g}");
+        }
+    }
+
+    #[test]
     fn monochrome_has_no_colours() {
-        let t = Palette::new(true, false);
+        let t = Palette::new(true, Glyphs::Unicode);
         for s in [
             t.base,
             t.border,

@@ -3,43 +3,105 @@
 
 use ciw::corpus::Corpus;
 use ciw::target;
-use ciw::tui::action::Action;
 use ciw::tui::app::{App, Options};
+use ciw::tui::palette::Glyphs;
 use ciw::tui::render;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 /// The explorer over the sample reports, opened at a deep link (`swansea#3.18`) if given.
 pub fn app_at(link: Option<&str>, monochrome: bool, ascii: bool) -> App {
+    let glyphs = if ascii {
+        Glyphs::Ascii
+    } else {
+        Glyphs::Unicode
+    };
+    app_with_glyphs(link, monochrome, glyphs)
+}
+
+/// [`app_at`] with the glyphs of a terminal (`Glyphs::Console` for `TERM=linux`).
+pub fn app_with_glyphs(link: Option<&str>, monochrome: bool, glyphs: Glyphs) -> App {
     let corpus = Corpus::samples();
     let target = link.map(|l| target::resolve(&corpus, l).expect("link resolves"));
     App::new(
         corpus,
         Options {
             monochrome,
-            ascii,
+            glyphs,
             target,
         },
     )
 }
 
+/// The sample reports, each also as `count` renamed councils `Testshire 0001`...
+pub fn many(count: usize) -> App {
+    let samples = Corpus::samples();
+    let mut reports = Vec::new();
+    for i in 1..=count {
+        let mut r = samples.reports[i % 2].clone();
+        r.authority.short = format!("Testshire {i:04}");
+        r.authority.name = format!("Testshire {i:04} Council");
+        r.id = format!("testshire-{i:04}-2018-07");
+        reports.push(r);
+    }
+    reports.extend(samples.reports.iter().cloned());
+    App::new(Corpus::new(reports), Options::default())
+}
+
 /// Lays the app out for `w`x`h` and draws one frame.
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
+    app.handle_event(&Event::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     t.draw(|f| render(app, f)).expect("draws");
     t
 }
 
+/// Presses a key with `mods`, as the event loop hands it over.
+pub fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, mods)));
+}
+
 /// Presses a key without modifiers.
 pub fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    press(app, code, KeyModifiers::NONE);
 }
 
 /// Presses Ctrl and a character.
 pub fn ctrl(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    press(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// A mouse event of `kind` at the cell (`column`, `row`), as the event loop hands it over.
+pub fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+/// A left click on the cell (`column`, `row`).
+pub fn click(app: &mut App, column: u16, row: u16) {
+    mouse(app, MouseEventKind::Down(MouseButton::Left), column, row);
+}
+
+/// A turn of the wheel (down when `down`) over the cell (`column`, `row`).
+pub fn wheel(app: &mut App, down: bool, column: u16, row: u16) {
+    let kind = if down {
+        MouseEventKind::ScrollDown
+    } else {
+        MouseEventKind::ScrollUp
+    };
+    mouse(app, kind, column, row);
+}
+
+/// A bracketed paste of `text`.
+pub fn paste(app: &mut App, text: &str) {
+    app.handle_event(&Event::Paste(text.to_string()));
 }
 
 /// Types each character of `s`.
@@ -78,11 +140,10 @@ pub fn random_walk(app: &mut App, keys: &[KeyCode], sizes: &[(u16, u16)], seed: 
         }
         if (seed >> 40).is_multiple_of(5) {
             let (c, r) = (((seed >> 8) % 200) as u16, ((seed >> 16) % 60) as u16);
-            app.update(match (seed >> 45) % 3 {
-                0 => Action::Click(c, r),
-                1 => Action::ScrollDown(c, r),
-                _ => Action::ScrollUp(c, r),
-            });
+            match (seed >> 45) % 3 {
+                0 => click(app, c, r),
+                n => wheel(app, n == 1, c, r),
+            }
         }
         let (w, h) = sizes[step % sizes.len()];
         draw(app, w, h);

@@ -30,7 +30,7 @@ fn halves(row: &str, at: usize) -> (String, String) {
 fn compare_80x24_shows_both_councils_with_recommendations_on_top() {
     let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
     let t = draw(&mut app, 80, 24);
     let s = screen(&t);
     assert!(s.contains("Safeguarding: 2 reports side by side"), "{s}");
@@ -87,20 +87,20 @@ fn opening_from_a_paragraph_shows_its_subsection_level_in_both_columns() {
 fn matrix_80x24() {
     let mut app = app_at(Some("swansea"), false, false);
     key(&mut app, KeyCode::Char('M'));
-    assert_eq!(app.overlay, Overlay::Matrix);
+    assert_eq!(app.overlay(), Overlay::Matrix);
     let t = draw(&mut app, 80, 24);
     let s = screen(&t);
     assert!(s.contains("Councils × themes: 2 reports"), "{s}");
     assert!(s.contains("Swansea") && s.contains("Pembrokeshire"), "{s}");
     insta::assert_snapshot!(t.backend());
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     // From the comparison, Esc returns to it.
     key(&mut app, KeyCode::Char('c'));
     key(&mut app, KeyCode::Char('M'));
-    assert_eq!(app.overlay, Overlay::Matrix);
+    assert_eq!(app.overlay(), Overlay::Matrix);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
 }
 
 /// Every subsection heading on screen sits on the same row in both columns: neither column
@@ -192,7 +192,7 @@ fn bracket_walks_all_five_themes_and_back() {
     ];
     for title in titles {
         key(&mut app, KeyCode::Char(']'));
-        assert_eq!(app.overlay, Overlay::Compare);
+        assert_eq!(app.overlay(), Overlay::Compare);
         let s = screen(&draw(&mut app, 80, 24));
         assert!(
             s.contains(&format!("{title}: 2 reports side by side")),
@@ -229,7 +229,7 @@ fn enter_opens_the_selected_paragraph_in_the_reader() {
     let next = app.compare.selected.clone().expect("a selection");
     assert_eq!(next, "4.6");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(app.focus, Pane::Paragraphs);
     assert_eq!(
         app.report().map(|r| r.authority.short.as_str()),
@@ -313,7 +313,7 @@ fn help_from_the_comparison_returns_to_it_and_lists_its_keys() {
     let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
     key(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay(), Overlay::Help);
     // The help is longer than the screen: read it page by page.
     let mut s = screen(&draw(&mut app, 120, 60));
     for _ in 0..6 {
@@ -322,7 +322,7 @@ fn help_from_the_comparison_returns_to_it_and_lists_its_keys() {
     }
     assert!(s.contains("Comparison (c)"), "{s}");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn a_pei_report_beside_the_2018_samples_walks_both_frameworks() {
         corpus,
         ciw::tui::app::Options {
             monochrome: false,
-            ascii: false,
+            glyphs: ciw::tui::palette::Glyphs::Unicode,
             target: Some(target),
         },
     );
@@ -435,7 +435,7 @@ fn e_saves_the_comparison_as_markdown() {
     let mut app = app_at(Some("swansea#safeguarding"), false, false);
     key(&mut app, KeyCode::Char('c'));
     key(&mut app, KeyCode::Char('E'));
-    assert_eq!(app.overlay, Overlay::Compare, "the comparison stays open");
+    assert_eq!(app.overlay(), Overlay::Compare, "the comparison stays open");
     let effects = app.take_effects();
     let [ciw::tui::app::Effect::Export { stem, markdown }] = effects.as_slice() else {
         panic!("{effects:?}");

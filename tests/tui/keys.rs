@@ -49,7 +49,7 @@ fn down_n_moves_with_n_and_not_with_j() {
     assert!(s.contains("n/k move"), "{s}");
     assert!(!s.contains("j/k move"), "{s}");
     key(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay(), Overlay::Help);
     let s = screen(&draw(&mut app, 120, 40));
     let line = |s: &str, what: &str| {
         s.lines()
@@ -79,7 +79,7 @@ fn rejected_overrides_leave_the_defaults_working() {
     assert!(notice.contains("1 problem(s)"), "{notice}");
     assert!(notice.contains("line 3"), "{notice}");
     key(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.overlay, Overlay::Search, "search keeps /");
+    assert_eq!(app.overlay(), Overlay::Search, "search keeps /");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
     assert!(!app.quit, "q is no longer quit");
@@ -97,15 +97,15 @@ fn quit_help_and_back_follow_into_the_overlays() {
     let s = screen(&draw(&mut app, 120, 40));
     assert!(s.contains("H help") && s.contains("Ctrl-q quit"), "{s}");
     key(&mut app, KeyCode::Char('H'));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay(), Overlay::Help);
     let s = screen(&draw(&mut app, 120, 40));
     assert!(s.contains("Esc close"), "{s}");
     key(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.overlay, Overlay::None, "x closes the help");
+    assert_eq!(app.overlay(), Overlay::None, "x closes the help");
     // In the search, x is text; Esc still closes it; Ctrl-q quits from anywhere.
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.search.query, "x");
+    assert_eq!(app.search.query(), "x");
     ctrl(&mut app, 'c');
     assert!(!app.quit, "Ctrl-c gave way to Ctrl-q");
     ctrl(&mut app, 'q');
@@ -168,4 +168,28 @@ fn default_authorities_are_picked_and_opened_on() {
         "Pembrokeshire"
     );
     assert_eq!(names(&linked), ["Swansea"]);
+}
+
+#[test]
+fn overlays_stack_and_each_closes_back_to_the_one_under_it() {
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.overlays(), [Overlay::Compare, Overlay::Matrix]);
+    // The matrix over the comparison covers the comparison's councils.
+    let t = draw(&mut app, 100, 30);
+    assert!(screen(&t).contains("2 reports"), "{}", screen(&t));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlays(), [Overlay::Compare]);
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlays(), [Overlay::Compare, Overlay::Help]);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Overlay::Compare);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Overlay::None);
+    assert!(app.overlays().is_empty());
+    // Help from the reader closes back to the reader.
+    key(&mut app, KeyCode::Char('?'));
+    key(&mut app, KeyCode::Char('?'));
+    assert!(app.overlays().is_empty());
 }

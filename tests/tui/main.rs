@@ -7,7 +7,11 @@
 mod common;
 
 mod compare;
+mod glyphs;
+mod hints;
 mod keys;
+mod lists;
+mod mouse;
 mod navigate;
 mod screens;
 mod search;

@@ -3,11 +3,10 @@
 
 use crate::common;
 
-use ciw::corpus::Corpus;
 use ciw::tui::action::Action;
-use ciw::tui::app::{App, Options, Overlay, Pane};
-use common::tui::{app_at, ctrl, draw, key, rows, screen, typed};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ciw::tui::app::{App, Overlay, Pane};
+use common::tui::{app_at, ctrl, draw, key, many, press, rows, screen, typed};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// The paragraph id the reader has selected, and its council.
 fn at(app: &App) -> (String, String) {
@@ -20,22 +19,7 @@ fn at(app: &App) -> (String, String) {
 }
 
 fn alt(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
-}
-
-/// The sample reports, each also as `count` renamed councils `Testshire 0001`...
-fn many(count: usize) -> App {
-    let samples = Corpus::samples();
-    let mut reports = Vec::new();
-    for i in 1..=count {
-        let mut r = samples.reports[i % 2].clone();
-        r.authority.short = format!("Testshire {i:04}");
-        r.authority.name = format!("Testshire {i:04} Council");
-        r.id = format!("testshire-{i:04}-2018-07");
-        reports.push(r);
-    }
-    reports.extend(samples.reports.iter().cloned());
-    App::new(Corpus::new(reports), Options::default())
+    press(app, KeyCode::Char(c), KeyModifiers::ALT);
 }
 
 #[test]
@@ -140,7 +124,7 @@ fn quote_quote_in_the_bookmark_list_returns_as_in_less() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(at(&app).1, "O3");
     typed(&mut app, "''");
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(at(&app), ("Swansea".into(), "3.18".into()));
     typed(&mut app, "''");
     assert_eq!(at(&app), ("Pembrokeshire".into(), "O3".into()));
@@ -222,7 +206,7 @@ fn filter_moves_within_the_matches() {
     let s = screen(&draw(&mut app, 80, 24));
     assert!(s.contains("No council matches"), "{s}");
     key(&mut app, KeyCode::Esc);
-    assert!(!app.council_filter.is_active());
+    assert!(!app.authorities.filter.is_active());
     // After the filter is gone j moves through every council again.
     let before = app.authorities.selected;
     key(&mut app, KeyCode::Char('j'));
@@ -277,7 +261,7 @@ fn an_opened_hit_shows_its_words_highlighted_in_the_reader_until_cleared() {
     typed(&mut app, "/placement stability");
     assert!(app.search.wait(std::time::Duration::from_secs(20)));
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     let t = draw(&mut app, 80, 24);
     let words = highlighted_words(&t);
     assert!(
@@ -321,7 +305,7 @@ fn the_comparison_copies_and_bookmarks_the_focused_paragraph_and_highlights() {
     assert!(app.search.wait(std::time::Duration::from_secs(20)));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
     let t = draw(&mut app, 80, 24);
     assert!(!highlighted_words(&t).is_empty(), "{}", screen(&t));
     key(&mut app, KeyCode::Char('j'));
@@ -336,7 +320,7 @@ fn the_comparison_copies_and_bookmarks_the_focused_paragraph_and_highlights() {
     key(&mut app, KeyCode::Char('m'));
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.contains("Bookmark"), "{msg}");
-    assert_eq!(app.overlay, Overlay::Compare);
+    assert_eq!(app.overlay(), Overlay::Compare);
 }
 
 #[test]
@@ -345,7 +329,7 @@ fn a_search_for_a_target_goes_there() {
     draw(&mut app, 80, 24);
     typed(&mut app, "/R5");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(at(&app), ("Swansea".into(), "R5".into()));
     typed(&mut app, "/pembrokeshire#3.2");
     key(&mut app, KeyCode::Enter);

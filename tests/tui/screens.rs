@@ -7,7 +7,7 @@ use crate::common;
 use ciw::corpus::Corpus;
 use ciw::tui::action::Action;
 use ciw::tui::app::{App, Effect, Options, Pane};
-use common::tui::{app_at, ctrl, draw, key, random_walk, screen};
+use common::tui::{app_at, click, ctrl, draw, key, random_walk, screen, wheel};
 use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
@@ -317,12 +317,12 @@ fn mouse_click_selects_a_report_and_wheel_scrolls_text() {
     let mut app = app_at(None, false, false);
     app.update(Action::Resize(80, 24));
     // Row 3 is Swansea in the reports pane (border, header, Pembrokeshire, Swansea).
-    app.update(Action::Click(5, 3));
+    click(&mut app, 5, 3);
     assert_eq!(app.report().unwrap().authority.short, "Swansea");
     assert_eq!(app.focus, Pane::Authorities);
-    app.update(Action::ScrollDown(60, 10));
+    wheel(&mut app, true, 60, 10);
     assert_eq!(app.paragraphs.scroll, 3);
-    app.update(Action::Click(60, 10));
+    click(&mut app, 60, 10);
     assert_eq!(app.focus, Pane::Paragraphs);
 }
 

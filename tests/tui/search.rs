@@ -20,7 +20,7 @@ fn app() -> App {
 /// `/`, the query, and the hits of its last keystroke.
 fn search(app: &mut App, q: &str) {
     key(app, KeyCode::Char('/'));
-    assert_eq!(app.overlay, Overlay::Search);
+    assert_eq!(app.overlay(), Overlay::Search);
     typed(app, q);
     assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
 }
@@ -46,7 +46,7 @@ fn overlay_80x24() {
 fn overlay_120x40() {
     let mut a = app();
     search(&mut a, "EOTAS");
-    key(&mut a, KeyCode::Down);
+    ctrl(&mut a, 'n');
     let t = draw(&mut a, 120, 40);
     insta::assert_snapshot!(t.backend());
 }
@@ -61,7 +61,7 @@ fn empty_query_no_hits_and_tiny_terminals_never_panic() {
     let s = screen(&draw(&mut a, 80, 24));
     assert!(s.contains("Type to search every paragraph"), "{s}");
     key(&mut a, KeyCode::Enter); // nothing to open: stays
-    assert_eq!(a.overlay, Overlay::Search);
+    assert_eq!(a.overlay(), Overlay::Search);
     typed(&mut a, "zzqqxxvv");
     assert!(a.search.wait(Duration::from_secs(60)));
     assert!(a.search.hits.is_empty());
@@ -74,9 +74,9 @@ fn empty_query_no_hits_and_tiny_terminals_never_panic() {
     for _ in 0..20 {
         key(&mut a, KeyCode::Backspace);
     }
-    assert_eq!(a.search.query, "");
+    assert_eq!(a.search.query(), "");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.overlay(), Overlay::None);
     key(&mut a, KeyCode::Char('n'));
     assert!(a.message.as_deref().unwrap_or("").contains("press /"));
 }
@@ -87,10 +87,10 @@ fn typed_letters_go_to_the_query_not_the_keymap() {
     key(&mut a, KeyCode::Char('/'));
     typed(&mut a, "q?jn/");
     assert!(!a.quit);
-    assert_eq!(a.overlay, Overlay::Search);
-    assert_eq!(a.search.query, "q?jn/");
+    assert_eq!(a.overlay(), Overlay::Search);
+    assert_eq!(a.search.query(), "q?jn/");
     ctrl(&mut a, 'u');
-    assert_eq!(a.search.query, "");
+    assert_eq!(a.search.query(), "");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn enter_lands_on_the_hit_and_n_steps_through_the_hits() {
     let first = a.search.hits[0].link.clone();
     assert_eq!(first, "swansea#R5");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.overlay(), Overlay::None);
     assert_eq!(a.focus, Pane::Paragraphs);
     let p = a.paragraph().expect("a paragraph is selected");
     assert_eq!(p.id, "R5");
@@ -214,17 +214,17 @@ fn bookmarks_toggle_list_and_jump() {
     let mut b = app();
     session::attach(&mut b, state_in(dir.path()), false);
     key(&mut b, KeyCode::Char('\''));
-    assert_eq!(b.overlay, Overlay::Bookmarks);
+    assert_eq!(b.overlay(), Overlay::Bookmarks);
     let t = draw(&mut b, 80, 24);
     let s = screen(&t);
     assert!(
-        s.contains("Bookmarks (2)") && s.contains("Swansea R5"),
+        s.contains("Bookmarks 1/2") && s.contains("Swansea R5"),
         "{s}"
     );
     insta::assert_snapshot!(t.backend());
     key(&mut b, KeyCode::Char('j'));
     key(&mut b, KeyCode::Enter);
-    assert_eq!(b.overlay, Overlay::None);
+    assert_eq!(b.overlay(), Overlay::None);
     assert_eq!(b.paragraph().unwrap().id, "R5");
     assert_eq!(b.report().unwrap().authority.short, "Swansea");
     // d removes, and it stays removed.
@@ -257,9 +257,10 @@ fn ctrl_s_saves_the_hits_as_markdown() {
     typed(&mut app, "placement stability");
     assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
     ctrl(&mut app, 's');
-    assert_eq!(app.overlay, Overlay::Search, "the search stays open");
+    assert_eq!(app.overlay(), Overlay::Search, "the search stays open");
     assert_eq!(
-        app.search.query, "placement stability",
+        app.search.query(),
+        "placement stability",
         "ctrl-s types nothing"
     );
     let effects = app.take_effects();

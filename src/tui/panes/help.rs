@@ -52,7 +52,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.section_heading,
         )));
         for b in bindings {
-            entry(&mut out, keys_label(b, ascii), &keymap.fill(b.help, ascii));
+            let text = fit::display(&keymap.fill(b.help, ascii), ascii);
+            entry(&mut out, keys_label(b, ascii), &text);
         }
     }
     let notes: [(&str, &str); 6] = [
@@ -82,10 +83,20 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::from(Span::styled("Notes", t.section_heading)));
     for (k, v) in notes {
         let v = keymap.fill(v, ascii);
-        let v = if ascii { v.replace('·', "|") } else { v };
+        let v = if ascii {
+            fit::display(&v.replace('·', "|"), ascii)
+        } else {
+            v
+        };
         entry(&mut out, k.to_string(), &v);
     }
     out
+}
+
+/// `?`: opens the help, from the top, over what is shown (closing it returns there).
+pub fn open(app: &mut App) {
+    app.open_overlay(crate::tui::app::Overlay::Help);
+    app.help = Default::default();
 }
 
 /// Keys while the help is open: scroll, close, quit.
@@ -103,9 +114,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
         Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
         Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => {
-            app.overlay = super::compare::after_help(app)
-        }
+        Action::Back | Action::ToggleHelp | Action::Click(..) => app.close_overlay(),
         _ => {}
     }
 }

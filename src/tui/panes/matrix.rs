@@ -1,7 +1,7 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
 //! theme, and the methodology figures, from [`crate::compare::matrix()`] laid out by
 //! [`crate::compare::matrix::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
-//! returns to where it was opened from (the panes or the comparison).
+//! closes it, back to what is under it (the panes or the comparison).
 
 use crate::compare::matrix::{matrix, matrix_text};
 use crate::compare::themes_for;
@@ -17,19 +17,14 @@ use ratatui::Frame;
 
 /// `M`: opens the matrix over the councils of the comparison (picked ones, else all).
 pub fn open(app: &mut App) {
-    app.compare.matrix_return = if app.overlay == Overlay::Compare {
-        Overlay::Compare
-    } else {
-        Overlay::None
-    };
     app.compare.matrix_scroll = 0;
-    app.overlay = Overlay::Matrix;
+    app.open_overlay(Overlay::Matrix);
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.
 fn reports(app: &App) -> Vec<usize> {
     let s = &app.compare;
-    if s.matrix_return == Overlay::Compare && !s.reports.is_empty() {
+    if app.overlays().contains(&Overlay::Compare) && !s.reports.is_empty() {
         return s.reports.clone();
     }
     if s.picked.is_empty() {
@@ -83,7 +78,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => *off = off.saturating_sub(page),
         Action::ScrollDown(..) => *off = (*off + 3).min(max),
         Action::ScrollUp(..) => *off = off.saturating_sub(3),
-        Action::Back | Action::Matrix => app.overlay = app.compare.matrix_return,
+        Action::Back | Action::Matrix => app.close_overlay(),
         _ => {}
     }
 }

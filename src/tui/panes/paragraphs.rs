@@ -225,6 +225,44 @@ fn reveal(app: &mut App, from_bottom: bool) {
     p.scroll = p.scroll.min(d.max_scroll(h));
 }
 
+/// The paragraph at the top of the view and how far into it the view starts, as a share of
+/// its lines: what a zoom or a resize keeps at the top ([`restore_top`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopAnchor {
+    item: usize,
+    into: usize,
+    lines: usize,
+}
+
+/// Where the view starts, in paragraphs rather than lines (see [`TopAnchor`]).
+pub fn top_anchor(app: &App) -> Option<TopAnchor> {
+    let (d, h) = current_doc(app);
+    let scroll = app.paragraphs.scroll.min(d.max_scroll(h));
+    if scroll == 0 {
+        return None;
+    }
+    let item = d.item_at(scroll)?;
+    let (start, end) = *d.spans.get(item)?;
+    Some(TopAnchor {
+        item,
+        into: scroll.saturating_sub(start),
+        lines: end.saturating_sub(start).max(1),
+    })
+}
+
+/// After the pane changed width (zoom, resize): the paragraph that was at the top is at the top
+/// again, as far into it as before; the selection stays in view.
+pub fn restore_top(app: &mut App, top: Option<TopAnchor>) {
+    let Some(top) = top else { return };
+    let (d, h) = current_doc(app);
+    let Some(&(start, end)) = d.spans.get(top.item) else {
+        return;
+    };
+    let into = top.into * end.saturating_sub(start) / top.lines;
+    app.paragraphs.scroll = (start + into).min(d.max_scroll(h));
+    keep_selected_in_view(app);
+}
+
 /// After a resize: bring the selection back if none of it is visible, and keep the scroll
 /// within the text.
 pub fn keep_selected_in_view(app: &mut App) {

@@ -3,18 +3,41 @@
 
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Item, Overlay, Pane};
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+/// Whether `action` does something where the reader is, so its hint is worth showing: no
+/// "Enter expectations" in a section without them, no "copy" with nothing selected, no
+/// "council" or "theme" in a comparison with only one.
+fn does_something(app: &App, action: Action) -> bool {
+    let s = &app.compare;
+    let columns = s.comparison.as_ref().map_or(0, |c| c.columns.len());
+    match (app.overlay(), action) {
+        (Overlay::None, Action::Open) if app.focus == Pane::Paragraphs => {
+            app.items().contains(&Item::Expectations)
+        }
+        (Overlay::None, Action::Copy) => app.selected_item().is_some(),
+        (Overlay::Compare, Action::FocusRight | Action::ToggleSync) => columns > 1,
+        (Overlay::Compare, Action::NextTheme) => {
+            let reports = s.reports.iter().filter_map(|&i| app.corpus.reports.get(i));
+            crate::compare::themes_for(reports).len() > 1
+        }
+        (Overlay::Compare, Action::Open | Action::Copy) => s.selected.is_some(),
+        _ => true,
+    }
+}
+
 /// The hints that fit in `max` columns. Essential ones (help, close, search, quit) are kept
-/// however narrow the line; the others go, last first, to make room for them.
+/// however narrow the line; the others go, last first, to make room for them. Only keys that
+/// do something there are offered ([`does_something`]).
 fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
     let t = &app.palette;
-    let hints = app.keymap.hints(app.overlay, app.focus, t.symbols.ascii);
+    let mut hints = app.keymap.hints(app.overlay(), app.focus, t.symbols.ascii);
+    hints.retain(|h| does_something(app, h.action));
     let width = |h: &keymap::Hint| fit::width(&h.keys) + 1 + fit::width(h.text) + 2;
     let mut room = max.saturating_sub(1);
     let mut shown = vec![false; hints.len()];
@@ -39,13 +62,13 @@ fn hint_spans(app: &App, max: usize) -> Vec<Span<'static>> {
 
 /// `? help` (or `Esc close` in an overlay), with the keys in effect.
 fn short_hint(app: &App) -> Option<String> {
-    let want = if app.overlay == crate::tui::app::Overlay::None {
+    let want = if app.overlay() == Overlay::None {
         Action::ToggleHelp
     } else {
         Action::Back
     };
     app.keymap
-        .hints(app.overlay, app.focus, app.palette.symbols.ascii)
+        .hints(app.overlay(), app.focus, app.palette.symbols.ascii)
         .into_iter()
         .find(|h| h.action == want)
         .map(|h| format!("{} {}", h.keys, h.text))
@@ -83,7 +106,11 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         Line::from(vec![
             Span::raw(" "),
             Span::styled(
-                fit::truncate(m, width.saturating_sub(1), sym.ellipsis),
+                fit::truncate(
+                    &fit::display(m, sym.ascii),
+                    width.saturating_sub(1),
+                    sym.ellipsis,
+                ),
                 t.message,
             ),
         ])

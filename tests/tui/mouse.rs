@@ -1,0 +1,120 @@
+//! The mouse and paste path, through [`App::handle_event`] as the event loop takes it: a click
+//! selects the row under it in each pane and focuses that pane, the wheel scrolls the pane under
+//! it, a click reaches the overlay that is open, and a paste goes into the open line editor (and
+//! nowhere else), its control characters removed.
+
+use crate::common;
+
+use ciw::tui::app::{App, Overlay, Pane};
+use common::tui::{app_at, click, draw, key, paste, rows, wheel};
+use crossterm::event::KeyCode;
+
+/// The cell where `text` first appears on the screen of `app` at 120x40, from column `from`
+/// on.
+fn cell_of(app: &mut App, text: &str, from: usize) -> (u16, u16) {
+    let t = draw(app, 120, 40);
+    for (y, row) in rows(&t).iter().enumerate() {
+        let chars: Vec<char> = row.chars().collect();
+        let line: String = chars[from..].iter().collect();
+        if let Some(b) = line.find(text) {
+            let x = from + line[..b].chars().count();
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{text:?} not on screen:\n{}", rows(&t).join("\n"));
+}
+
+#[test]
+fn a_click_selects_the_row_under_it_in_each_pane() {
+    let mut app = app_at(None, false, false);
+    // Reports pane.
+    let (x, y) = cell_of(&mut app, "Swansea", 0);
+    click(&mut app, x, y);
+    assert_eq!(app.focus, Pane::Authorities);
+    assert_eq!(app.report().unwrap().authority.short, "Swansea");
+    // Sections pane: a section further down the tree.
+    let (x, y) = cell_of(&mut app, "Safeguarding", 0);
+    click(&mut app, x, y);
+    assert_eq!(app.focus, Pane::Sections);
+    assert_eq!(app.section().unwrap().title, "Safeguarding");
+    // Text pane: the second paragraph on screen.
+    let first = app.paragraph().unwrap().id.clone();
+    let second = app.section().unwrap().paragraphs[1].id.clone();
+    let (x, y) = cell_of(&mut app, &second, 30);
+    click(&mut app, x, y);
+    assert_eq!(app.focus, Pane::Paragraphs);
+    assert_ne!(app.paragraph().unwrap().id, first);
+    assert_eq!(app.paragraph().unwrap().id, second);
+}
+
+#[test]
+fn the_wheel_scrolls_the_reader_under_it_without_moving_the_focus() {
+    let mut app = app_at(Some("swansea#3"), false, false);
+    draw(&mut app, 80, 24);
+    let focus = app.focus;
+    assert_eq!(app.paragraphs.scroll, 0);
+    wheel(&mut app, true, 60, 10);
+    wheel(&mut app, true, 60, 10);
+    assert_eq!(app.paragraphs.scroll, 6);
+    wheel(&mut app, false, 60, 10);
+    assert_eq!(app.paragraphs.scroll, 3);
+    assert_eq!(app.focus, focus);
+    // Over the reports pane it moves the report list, and leaves the text where it was.
+    let (x, y) = cell_of(&mut app, "Pembrokeshire", 0);
+    wheel(&mut app, true, x, y);
+    assert_eq!(app.report().unwrap().authority.short, "Swansea");
+    assert_eq!(app.focus, focus);
+}
+
+#[test]
+fn a_click_reaches_the_open_overlay() {
+    // The help closes on a click, and the panes under it stay as they were.
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay(), Overlay::Help);
+    let (x, y) = cell_of(&mut app, "Everywhere", 0);
+    click(&mut app, x, y);
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(app.paragraph().unwrap().id, "3.18");
+    // In the comparison a click focuses the column under it.
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.overlay(), Overlay::Compare);
+    let column = app.compare.column;
+    let (x, y) = cell_of(&mut app, "Swansea", 0);
+    let other = if x < 40 { 60 } else { 10 };
+    click(&mut app, other, y);
+    assert_eq!(app.overlay(), Overlay::Compare);
+    assert_ne!(app.compare.column, column);
+    click(&mut app, x, y);
+    assert_eq!(app.compare.column, column);
+}
+
+#[test]
+fn a_paste_goes_into_the_open_line_editor_without_control_characters() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    // No line editor open: the paste does nothing (it is not taken as keys).
+    paste(&mut app, "qG");
+    assert!(!app.quit);
+    assert_eq!(app.paragraph().unwrap().id, "3.18");
+    // `:` go-to.
+    key(&mut app, KeyCode::Char(':'));
+    paste(&mut app, "pembro\x1b[2Jkeshire#R5\r");
+    assert_eq!(app.goto.text(), "pembrokeshire#R5");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.report().unwrap().authority.short, "Pembrokeshire");
+    assert_eq!(app.paragraph().unwrap().id, "R5");
+    // `f` filter in the reports pane.
+    key(&mut app, KeyCode::Esc);
+    app.focus = Pane::Authorities;
+    key(&mut app, KeyCode::Char('f'));
+    paste(&mut app, "swan\x07sea");
+    assert_eq!(app.authorities.filter.editor.text(), "swansea");
+    assert_eq!(app.authorities.filter.len(app.corpus.reports.len()), 1);
+    key(&mut app, KeyCode::Esc);
+    // `/` search query.
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.overlay(), Overlay::Search);
+    paste(&mut app, "placement\x07\nstability");
+    assert_eq!(app.search.query(), "placement stability");
+}
