@@ -14,3 +14,4 @@ mod mouse;
 mod navigate;
 mod screens;
 mod search;
+mod workspace;

@@ -21,6 +21,9 @@ pub enum Prompt {
     GoTo,
     /// `f` filter the list of this pane.
     Filter(Pane),
+    /// `/` in the comparison: words to find in the compared section
+    /// ([`super::compare::find`]).
+    Find,
 }
 
 /// Completions offered under the go-to line.
@@ -35,11 +38,12 @@ pub fn open(app: &mut App, p: Prompt) {
             app.council_filter.typing = true;
             app.council_filter.editor.reopen();
         }
-        Prompt::Filter(_) => {}
+        Prompt::Filter(_) | Prompt::Find => {}
     }
 }
 
-fn close(app: &mut App) {
+/// Closes the open prompt.
+pub fn close(app: &mut App) {
     if let Some(Prompt::Filter(Pane::Authorities)) = app.prompt {
         app.council_filter.typing = false;
     }
@@ -72,6 +76,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
             }
         }
         Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
+        Prompt::Find => super::compare::find::key(app, key, cancel),
     }
     true
 }
@@ -89,6 +94,7 @@ pub fn paste(app: &mut App, text: &str) -> bool {
             app.council_filter.editor.insert_str(text);
             super::authorities::refilter(app);
         }
+        Prompt::Find => app.compare.find.editor.insert_str(text),
         Prompt::Filter(_) => {}
     }
     true
@@ -193,6 +199,11 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             &app.council_filter.editor,
             "Enter keep  Esc clear  Up/Down move  'exact ^start end$ !not",
         ),
+        Prompt::Find => (
+            "/",
+            &app.compare.find.editor,
+            "Enter find  Esc cancel  then n/N next/previous paragraph with the words",
+        ),
     };
     let width = usize::from(status.width);
     let text = fit::display(editor.text(), sym.ascii);
@@ -242,6 +253,7 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             let total = app.corpus.reports.len();
             format!("{} of {total}  {help}", app.council_filter.len(total))
         }
+        Prompt::Find => help.to_string(),
     };
     let below = fit::truncate(
         &fit::display(&below, sym.ascii),

@@ -15,6 +15,7 @@
 //! [`mod@render`] (drawing and the status line).
 
 mod columns;
+pub mod find;
 mod picks;
 mod render;
 mod update;
@@ -59,6 +60,8 @@ pub struct State {
     pub matrix_scroll: usize,
     /// The terminal size the offsets were last fitted to.
     pub size: (u16, u16),
+    /// `/`: the words found in the comparison.
+    pub find: find::Find,
 }
 
 /// After a resize: lines wrap differently, so bring the selected paragraph back into view
