@@ -152,3 +152,80 @@ fn find_with_no_match_says_so() {
     let m = app.message.clone().unwrap_or_default();
     assert!(m.contains("No paragraph here has \"zzyzx\""), "{m}");
 }
+
+#[test]
+fn enter_on_a_matrix_cell_opens_that_councils_section_and_ctrl_o_comes_back() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let before = app.here();
+    key(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.overlay(), Overlay::Matrix);
+    let laid = ciw::tui::panes::matrix::laid(&app);
+    let pembrokeshire = laid
+        .reports
+        .iter()
+        .position(|&i| app.corpus.reports[i].authority.short == "Pembrokeshire")
+        .expect("a row for Pembrokeshire");
+    let safeguarding = laid
+        .themes
+        .iter()
+        .position(|t| *t == ciw::model::Theme::Safeguarding)
+        .expect("a safeguarding column");
+    key(&mut app, KeyCode::Char('g'));
+    for _ in 0..pembrokeshire {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    for _ in 0..safeguarding {
+        key(&mut app, KeyCode::Char('l'));
+    }
+    let t = draw(&mut app, 80, 24);
+    let r = rows(&t);
+    // The cursor's cell is drawn selected, and the status line names it.
+    assert!(
+        r[22].contains("Matrix: Pembrokeshire, Safeguarding"),
+        "{}",
+        r[22]
+    );
+    let reversed: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(reversed.contains(" / "), "{reversed:?}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(
+        app.report().map(|r| r.authority.short.as_str()),
+        Some("Pembrokeshire")
+    );
+    assert_eq!(
+        app.section().map(|s| s.title.as_str()),
+        Some("Safeguarding")
+    );
+    ctrl(&mut app, 'o');
+    assert_eq!(app.here(), before, "Ctrl-o returns to where the reader was");
+}
+
+#[test]
+fn matrix_cell_positions_match_the_cells_at_any_width() {
+    let mut app = app_at(Some("swansea"), false, false);
+    key(&mut app, KeyCode::Char('M'));
+    for w in [40, 60, 80, 120] {
+        draw(&mut app, w, 24);
+        let laid = ciw::tui::panes::matrix::laid(&app);
+        assert!(!laid.spots.is_empty(), "{w}");
+        for sp in &laid.spots {
+            let line: String = laid.lines[sp.line]
+                .chars()
+                .skip(sp.column)
+                .take(sp.width)
+                .collect();
+            assert!(
+                line.contains(" / ") || line.trim() == "·",
+                "{w}: {line:?} {sp:?}"
+            );
+        }
+    }
+}

@@ -58,6 +58,8 @@ pub struct State {
     pub picked: BTreeSet<usize>,
     /// Scroll of the matrix.
     pub matrix_scroll: usize,
+    /// The matrix's cursor: the council (row) and the theme (column).
+    pub matrix_cell: (usize, usize),
     /// The terminal size the offsets were last fitted to.
     pub size: (u16, u16),
     /// `/`: the words found in the comparison.
