@@ -1,4 +1,5 @@
-//! The explorer's state: the last position and the bookmarks, in the state dir
+//! The explorer's state: the last position, the bookmarks and the prompts' histories, in the
+//! state dir
 //! ([`crate::paths::Paths`]). Files are written atomically ([`crate::library::write_atomic`]); a
 //! damaged bookmarks file is set aside, never overwritten; two explorers open at once both keep
 //! their bookmarks.
@@ -85,6 +86,16 @@ impl Bookmark {
     }
 }
 
+/// The earlier queries of the explorer's prompts, oldest first: the search (`/`) and the go-to
+/// line (`:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Histories {
+    #[serde(default)]
+    pub search: Vec<String>,
+    #[serde(default)]
+    pub goto: Vec<String>,
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct BookmarksFile {
     bookmarks: Vec<Bookmark>,
@@ -101,10 +112,14 @@ pub struct State {
     /// the difference, and only that is applied to the file when saving, so two explorers
     /// open at once both keep their bookmarks.
     base: Vec<Bookmark>,
+    history: Histories,
     last_dirty: bool,
     bookmarks_dirty: bool,
+    history_dirty: bool,
 }
 
+/// The prompts' histories' file in the state dir.
+pub const HISTORY_FILE: &str = "history.json";
 /// Last position's file in the state dir.
 pub const LAST_FILE: &str = "last.json";
 /// Bookmarks' file in the state dir.
@@ -157,14 +172,34 @@ impl State {
                 Vec::new()
             }
         };
+        let history_path = dir.join(HISTORY_FILE);
+        let history = match read_state_file(&history_path) {
+            Ok(b) => serde_json::from_slice::<Histories>(&b).unwrap_or_else(|e| {
+                notes.push(format!(
+                    "{}: damaged ({e}); starting with no earlier queries",
+                    shown_path(&history_path)
+                ));
+                Histories::default()
+            }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Histories::default(),
+            Err(e) => {
+                notes.push(format!(
+                    "{}: cannot read it: {e}",
+                    shown_path(&history_path)
+                ));
+                Histories::default()
+            }
+        };
         (
             State {
                 dir,
                 last,
                 base: bookmarks.clone(),
                 bookmarks,
+                history,
                 last_dirty: false,
                 bookmarks_dirty: false,
+                history_dirty: false,
             },
             notes,
         )
@@ -176,6 +211,11 @@ impl State {
             let json = serde_json::to_vec_pretty(&self.last).map_err(io::Error::other)?;
             write_atomic(&self.dir.join(LAST_FILE), &json)?;
             self.last_dirty = false;
+        }
+        if self.history_dirty {
+            let json = serde_json::to_vec_pretty(&self.history).map_err(io::Error::other)?;
+            write_atomic(&self.dir.join(HISTORY_FILE), &json)?;
+            self.history_dirty = false;
         }
         if self.bookmarks_dirty {
             fs::create_dir_all(&self.dir)?;
@@ -209,6 +249,19 @@ impl State {
         if self.last.as_ref() != Some(&position) {
             self.last = Some(position);
             self.last_dirty = true;
+        }
+    }
+
+    /// The prompts' earlier queries, as last saved or set.
+    pub fn histories(&self) -> &Histories {
+        &self.history
+    }
+
+    /// Records the prompts' histories ([`State::save`] writes them).
+    pub fn set_histories(&mut self, history: Histories) {
+        if self.history != history {
+            self.history = history;
+            self.history_dirty = true;
         }
     }
 
@@ -259,7 +312,7 @@ impl State {
 
     /// Whether [`State::save`] has anything to write.
     pub fn is_dirty(&self) -> bool {
-        self.last_dirty || self.bookmarks_dirty
+        self.last_dirty || self.bookmarks_dirty || self.history_dirty
     }
 }
 
@@ -322,6 +375,30 @@ fn set_aside(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn histories_are_saved_and_read_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let paths = Paths::in_dir(tmp.path());
+        let (mut s, notes) = State::load(&paths);
+        assert!(notes.is_empty());
+        assert_eq!(s.histories(), &Histories::default());
+        let h = Histories {
+            search: vec!["eotas".into(), "placement stability".into()],
+            goto: vec!["swansea#R5".into()],
+        };
+        s.set_histories(h.clone());
+        assert!(s.is_dirty());
+        s.save().unwrap();
+        assert!(!s.is_dirty());
+        let (again, _) = State::load(&paths);
+        assert_eq!(again.histories(), &h);
+        // A damaged file is a note and an empty history, never a failure to start.
+        std::fs::write(paths.state.join(HISTORY_FILE), b"{ not json").unwrap();
+        let (damaged, notes) = State::load(&paths);
+        assert_eq!(damaged.histories(), &Histories::default());
+        assert!(notes[0].contains("history.json: damaged"), "{notes:?}");
+    }
 
     #[test]
     fn two_explorers_at_once_both_keep_their_bookmarks() {

@@ -10,8 +10,8 @@ use super::jumps::JumpList;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
 use super::line_edit::LineEditor;
-use super::list_filter::ListFilter;
 use super::palette::{Glyphs, Palette};
+use super::panes::lists::{self, ListId};
 use super::panes::{
     authorities, bookmarks, compare, help, matrix, paragraphs, prompt, search, sections,
 };
@@ -91,45 +91,7 @@ pub enum Effect {
     Export { stem: String, markdown: String },
 }
 
-/// A selection in a scrolling list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListState {
-    pub selected: usize,
-    /// The first visible row.
-    pub offset: usize,
-}
-
-impl ListState {
-    /// Selects `i`, clamped to a list of `len` rows.
-    pub fn select(&mut self, i: usize, len: usize) {
-        self.selected = i.min(len.saturating_sub(1));
-    }
-
-    /// Moves by `delta` rows, clamped.
-    pub fn step(&mut self, delta: isize, len: usize) {
-        let i = self.selected.saturating_add_signed(delta);
-        self.select(i, len);
-    }
-
-    /// Adjusts the offset so the selection is within `height` rows.
-    pub fn keep_visible(&mut self, height: usize) {
-        self.offset = self.visible_offset(height);
-    }
-
-    /// The offset that shows the selection within `height` rows (pure, for drawing).
-    pub fn visible_offset(&self, height: usize) -> usize {
-        if height == 0 {
-            return self.offset;
-        }
-        if self.selected < self.offset {
-            self.selected
-        } else if self.selected >= self.offset + height {
-            self.selected + 1 - height
-        } else {
-            self.offset
-        }
-    }
-}
+pub use super::list::ListState;
 
 /// The paragraph view's state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -201,8 +163,6 @@ pub struct App {
     pub goto: LineEditor,
     /// Where jumps (go-to, search hits, bookmarks, compare Enter) left from: `Ctrl-o`/`Ctrl-i`.
     pub jumps: JumpList<Target>,
-    /// The council list's filter (`f` in the reports pane).
-    pub council_filter: ListFilter,
     /// The bookmark list was opened by the key just pressed (for `''`).
     bookmark_list_fresh: bool,
     effects: Vec<Effect>,
@@ -234,7 +194,6 @@ impl App {
             prompt: None,
             goto: LineEditor::new(),
             jumps: JumpList::new(),
-            council_filter: ListFilter::default(),
             bookmark_list_fresh: false,
             effects: Vec::new(),
         };
@@ -307,14 +266,14 @@ impl App {
         if t.report >= self.corpus.reports.len() {
             return;
         }
-        if self.council_filter.is_active()
-            && self
-                .council_filter
-                .row_of(t.report, self.corpus.reports.len())
-                .is_none()
+        if self
+            .authorities
+            .filter
+            .row_of(t.report, self.corpus.reports.len())
+            .is_none()
         {
             // The filter would hide where we are going.
-            self.council_filter.clear();
+            self.authorities.filter.clear();
         }
         self.select_report(t.report);
         self.focus = Pane::Sections;
@@ -337,7 +296,7 @@ impl App {
             .or_else(|| rows.iter().position(|r| r.section == si))
             .unwrap_or(0);
         self.sections.select(row, rows.len());
-        self.sections.keep_visible(sections::viewport_height(self));
+        lists::keep_visible(self, ListId::Sections);
         self.show_section(Some(si));
         if let Some(pi) = t.paragraph {
             self.focus = Pane::Paragraphs;
@@ -396,8 +355,8 @@ impl App {
             }
             Action::ToggleHelp => help::open(self),
             Action::Back => {
-                if self.focus == Pane::Authorities && self.council_filter.is_active() {
-                    self.council_filter.clear();
+                if lists::clear_focused(self) {
+                    // A filter was in force: Esc ends it first.
                 } else if self.zoom {
                     self.zoom = false;
                 } else if self.search.clear_marks() {
@@ -411,8 +370,8 @@ impl App {
             }
             Action::GoTo => prompt::open(self, prompt::Prompt::GoTo),
             Action::Filter => {
-                if self.focus == Pane::Authorities {
-                    prompt::open(self, prompt::Prompt::Filter(Pane::Authorities));
+                if let Some(id) = lists::focused(self) {
+                    prompt::open(self, prompt::Prompt::Filter(id));
                 }
             }
             Action::JumpBack | Action::JumpForward | Action::JumpToggle => self.walk_jumps(action),
@@ -524,7 +483,7 @@ impl App {
     /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
     /// to: back where the last jump left from). Returns whether the key was taken.
     pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
-        if prompt::handle_key(self, key) {
+        if prompt::handle_key(self, key) || search::handle_key(self, key) {
             return true;
         }
         if self.overlay() == Overlay::Bookmarks
@@ -705,7 +664,7 @@ impl App {
         let row = rows.iter().position(|r| r.section == si).unwrap_or(0);
         self.sections = ListState::default();
         self.sections.select(row, rows.len());
-        self.sections.keep_visible(sections::viewport_height(self));
+        lists::keep_visible(self, ListId::Sections);
         self.paragraphs = ParagraphsState::default();
         let shown = self.report().filter(|r| !r.sections.is_empty()).map(|_| si);
         self.show_section(shown);
@@ -731,7 +690,7 @@ impl App {
     /// Re-fits scroll offsets after a resize or zoom.
     fn relayout(&mut self) {
         authorities::keep_visible(self);
-        self.sections.keep_visible(sections::viewport_height(self));
+        lists::keep_visible(self, ListId::Sections);
         paragraphs::keep_selected_in_view(self);
         compare::relayout(self);
     }

@@ -225,6 +225,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Authorities, &[Key::ch('f')], Action::Filter, "filter as you type (fzf-like; Esc clears)", Some("filter")),
     b(S::Authorities, &[Key::ch(' ')], Action::Pick, "pick or unpick the council for {compare} (none: all)", None),
     b(S::Sections, &[Key::plain(K::Enter), Key::ch(' ')], Action::Open, "expand or collapse subsections; read a subsection", Some("fold/read")),
+    b(S::Sections, &[Key::ch('f')], Action::Filter, "filter the sections as you type (Esc clears)", None),
     b(S::Paragraphs, &[Key::plain(K::Enter)], Action::Open, "unfold or fold \"What we expect to see\"", Some("expectations")),
     b(S::Compare, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next paragraph (scrolls through long ones)", Some("move")),
     b(S::Compare, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous paragraph", None),
@@ -275,12 +276,12 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Global, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
     b(S::Global, &[Key::ch('\'')], Action::Bookmarks, "list bookmarks and jump to one", None),
     b(S::Search, &[Key::plain(K::Enter)], Action::Open, "read the selected hit (then {next_hit}/{prev_hit} step through the hits)", Some("open")),
-    b(S::Search, &[Key::plain(K::Down), Key::ctrl('n'), Key::ctrl('j')], Action::Down, "next hit", Some("select")),
-    b(S::Search, &[Key::plain(K::Up), Key::ctrl('p'), Key::ctrl('k')], Action::Up, "previous hit", None),
+    b(S::Search, &[Key::ctrl('n'), Key::ctrl('j')], Action::Down, "next hit (Up/Down: earlier queries)", Some("select")),
+    b(S::Search, &[Key::ctrl('p'), Key::ctrl('k')], Action::Up, "previous hit", None),
     b(S::Search, &[Key::plain(K::PageDown)], Action::PageDown, "a page of hits down", None),
     b(S::Search, &[Key::plain(K::PageUp)], Action::PageUp, "a page of hits up", None),
-    b(S::Search, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete a character", None),
-    b(S::Search, &[Key::ctrl('u')], Action::ClearQuery, "clear the query", Some("clear")),
+    b(S::Search, &[Key::ctrl('f')], Action::Filter, "filter the hits as you type (Esc clears)", Some("filter")),
+    b(S::Search, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete a character (the query edits like readline)", None),
     b(S::Search, &[Key::ctrl('s')], Action::Export, "save the hits as Markdown in the current folder", None),
     b(S::Search, &[Key::plain(K::Esc)], Action::Back, "close the search", Some("close")),
     b(S::Search, &[Key::ctrl('c')], Action::Quit, "quit", None),
@@ -289,7 +290,10 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Bookmarks, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous bookmark", None),
     b(S::Bookmarks, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "first bookmark", None),
     b(S::Bookmarks, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "last bookmark", None),
+    b(S::Bookmarks, &[Key::plain(K::PageDown), Key::ctrl('d')], Action::PageDown, "a page down", None),
+    b(S::Bookmarks, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "a page up", None),
     b(S::Bookmarks, &[Key::ch('d'), Key::plain(K::Delete)], Action::Bookmark, "remove the bookmark", Some("remove")),
+    b(S::Bookmarks, &[Key::ch('f')], Action::Filter, "filter the bookmarks as you type (Esc clears)", None),
     b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close ('' at once: back where the last jump left)", Some("close")),
     b(S::Bookmarks, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
@@ -877,7 +881,9 @@ mod tests {
             .iter()
             .any(|h| h.keys == "/" && h.text == "search" && h.essential()));
         let h = Keymap::default().hints(Overlay::Search, Pane::Sections, true);
-        assert!(h.iter().any(|h| h.keys == "Up/Down" && h.text == "select"));
+        assert!(h
+            .iter()
+            .any(|h| h.keys == "Ctrl-p/Ctrl-n" && h.text == "select"));
         let h = Keymap::default().hints(Overlay::Compare, Pane::Sections, false);
         assert!(h.iter().any(|h| h.keys == "h/l" && h.text == "council"));
         assert!(h.iter().any(|h| h.keys == "[/]" && h.text == "theme"));

@@ -112,13 +112,17 @@ pub fn compute(area: Rect, input: LayoutInput) -> Areas {
     let left_w = (area.width / 5 * 2).clamp(28, 44);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(1)]).areas(body);
-    // The authorities list gets its rows plus borders and a header, at most two fifths.
+    // The authorities list gets its rows plus borders and a header: at most two fifths of the
+    // column, three quarters while it has the focus (a long list is being read).
     let want = u16::try_from(input.reports)
         .unwrap_or(u16::MAX)
         .saturating_add(3);
-    let auth_h = want
-        .clamp(4, (left.height / 5 * 2).max(4))
-        .min(left.height.saturating_sub(3));
+    let cap = if input.focus == Pane::Authorities {
+        left.height / 4 * 3
+    } else {
+        left.height / 5 * 2
+    };
+    let auth_h = want.clamp(4, cap.max(4)).min(left.height.saturating_sub(3));
     let [ra, rs] = Layout::vertical([Constraint::Length(auth_h), Constraint::Min(1)]).areas(left);
     out.authorities = Some(ra);
     out.sections = Some(rs);
@@ -155,6 +159,21 @@ mod tests {
         assert_eq!(a.hints.unwrap().y, 23);
         assert_eq!(a.pane_at(pa.x + 1, 3), Some(Pane::Paragraphs));
         assert_eq!(a.pane_at(0, 23), None);
+    }
+
+    #[test]
+    fn a_long_focused_council_list_gets_most_of_the_column() {
+        let long = |focus| LayoutInput {
+            focus,
+            zoom: false,
+            reports: 1000,
+        };
+        let r = Rect::new(0, 0, 80, 24);
+        let focused = compute(r, long(Pane::Authorities));
+        let other = compute(r, long(Pane::Sections));
+        assert_eq!(focused.authorities.unwrap().height, 15);
+        assert_eq!(other.authorities.unwrap().height, 8);
+        assert!(focused.sections.unwrap().height >= 3);
     }
 
     #[test]

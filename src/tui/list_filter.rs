@@ -6,7 +6,7 @@
 //! Ties keep the shorter row first, then the list's own order, as fzf does.
 //!
 //! Pure: rows go in as strings, the kept rows come out as indices into them with the character
-//! positions that matched (for highlighting). [`ListFilter`] holds a pane's query and result.
+//! positions that matched (for highlighting). [`ListFilter`] holds a list's query and result.
 
 use super::line_edit::LineEditor;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -163,6 +163,14 @@ impl Default for Matchers {
     }
 }
 
+impl Matchers {
+    /// One set for every list, built on first use.
+    pub fn shared() -> &'static Matchers {
+        static SHARED: std::sync::OnceLock<Matchers> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Matchers::default)
+    }
+}
+
 impl std::fmt::Debug for Matchers {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Matchers")
@@ -207,27 +215,19 @@ pub fn filter<S: AsRef<str>>(matchers: &Matchers, query: &str, rows: &[S]) -> Ve
     out.into_iter().map(|(m, _)| m).collect()
 }
 
-/// A list pane's filter: the query being typed and the rows it keeps.
-#[derive(Debug, Default)]
+/// A list's filter: the query being typed and the rows it keeps. Lives in the list's
+/// [`ListState`](super::list::ListState).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListFilter {
     /// The query line.
     pub editor: LineEditor,
     /// The prompt has the keys (after `f`, until `Enter` or `Esc`).
     pub typing: bool,
-    /// The rows kept, best first; `None` when no filter is in force.
+    /// Keep the list's own order instead of ranking the matches best first (a tree, or hits
+    /// already ranked by the search).
+    pub keep_order: bool,
+    /// The rows kept; `None` when no filter is in force.
     kept: Option<Vec<Match>>,
-    matchers: Matchers,
-}
-
-impl Clone for ListFilter {
-    fn clone(&self) -> Self {
-        ListFilter {
-            editor: self.editor.clone(),
-            typing: self.typing,
-            kept: self.kept.clone(),
-            matchers: Matchers::default(),
-        }
-    }
 }
 
 impl ListFilter {
@@ -241,7 +241,11 @@ impl ListFilter {
         self.kept = if self.editor.text().trim().is_empty() {
             None
         } else {
-            Some(filter(&self.matchers, self.editor.text(), rows))
+            let mut kept = filter(Matchers::shared(), self.editor.text(), rows);
+            if self.keep_order {
+                kept.sort_by_key(|m| m.index);
+            }
+            Some(kept)
         };
     }
 

@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod launch;
 pub mod layout;
 pub mod line_edit;
+pub mod list;
 pub mod list_filter;
 pub mod marks;
 pub mod palette;

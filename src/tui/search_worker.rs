@@ -12,6 +12,7 @@ use crate::corpus::Corpus;
 use crate::library::Library;
 use crate::search::{Highlighter, Hit, Query, Results, SearchIndex};
 use crate::tui::app::ListState;
+use crate::tui::line_edit::LineEditor;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
@@ -178,8 +179,8 @@ fn same_reports(lib: &Library, corpus: &Corpus) -> bool {
 /// The search overlay's state, and the hits `n`/`N` step through after it closes.
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
-    /// The query line as typed.
-    pub query: String,
+    /// The query line as typed, with its history (Up/Down, kept with the state).
+    pub editor: LineEditor,
     /// Generation of the newest query (bumped on every edit).
     pub generation: u64,
     /// Generation of the hits shown.
@@ -209,8 +210,6 @@ pub struct SearchState {
     pub dropped: usize,
     /// The library the explorer's reports come from, if they do: its stored index is used.
     pub library: Option<PathBuf>,
-    /// The old query is selected (the overlay was reopened on it): typing replaces it.
-    pub query_selected: bool,
     /// The words the shown hits matched, highlighted in the reader and the comparison once a
     /// hit is opened, until the search is cleared ([`SearchState::marks`]).
     pub highlight: Highlighter,
@@ -218,6 +217,11 @@ pub struct SearchState {
 }
 
 impl SearchState {
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        self.editor.text()
+    }
+
     /// Starts the worker if it is not running yet.
     pub fn start(&mut self, corpus: &Arc<Corpus>) {
         if self.engine.is_some() {
@@ -261,7 +265,9 @@ impl SearchState {
     /// hits at once.
     pub fn submit(&mut self) {
         self.generation += 1;
-        if self.query.trim().is_empty() {
+        // A new query: the hits' filter was for the old hits.
+        self.list.filter.clear();
+        if self.query().trim().is_empty() {
             self.accept(
                 self.generation,
                 String::new(),
@@ -274,7 +280,7 @@ impl SearchState {
         if let Some(e) = &self.engine {
             let req = Request {
                 generation: self.generation,
-                query: self.query.clone(),
+                query: self.query().to_string(),
             };
             if e.tx.send(req).is_err() {
                 self.engine = None;
@@ -299,7 +305,12 @@ impl SearchState {
         self.notice = results.notice.map(|n| n.to_string());
         self.error = error;
         self.query_time = took;
-        self.list = ListState::default();
+        // The hits' filter stays (Ctrl-f may have been pressed before these hits arrived).
+        let filter = std::mem::take(&mut self.list.filter);
+        self.list = ListState {
+            filter,
+            ..ListState::default()
+        };
         self.current = None;
     }
 
@@ -479,12 +490,10 @@ mod tests {
 
     #[test]
     fn stale_results_are_dropped() {
-        let mut s = SearchState {
-            query: "pl".into(),
-            ..SearchState::default()
-        };
+        let mut s = SearchState::default();
+        s.editor.set_text("pl");
         s.submit();
-        s.query = "pla".into();
+        s.editor.set_text("pla");
         s.submit();
         assert_eq!(s.generation, 2);
         // The answer to "pl" arrives after "pla" was typed: dropped.
@@ -498,7 +507,7 @@ mod tests {
         assert!(!s.receive(answer(1, "pl", vec![hit("old")])));
         assert_eq!(&*s.hits[0].text, "new");
         // Clearing the query clears the hits at once, and late answers stay out.
-        s.query.clear();
+        s.editor.clear();
         s.submit();
         assert!(s.hits.is_empty());
         assert!(!s.receive(answer(2, "pla", vec![hit("new")])));
@@ -510,7 +519,7 @@ mod tests {
         let mut s = SearchState::default();
         s.start(&Arc::new(Corpus::samples()));
         for q in ["E", "EO", "EOT", "EOTA", "EOTAS"] {
-            s.query = q.into();
+            s.editor.set_text(q);
             s.submit();
         }
         assert!(s.wait(Duration::from_secs(30)));

@@ -8,7 +8,7 @@ use super::action::Action;
 use super::app::{App, Item};
 use super::keymap::{self, Key, Keymap};
 use super::launch::Source;
-use crate::state::{Position, State};
+use crate::state::{Histories, Position, State};
 use crate::target::Target;
 use crate::text::{for_terminal, shown_path};
 
@@ -17,6 +17,9 @@ use crate::text::{for_terminal, shown_path};
 /// Returns whether it reopened the last position.
 pub fn attach(app: &mut App, state: State, restore: bool) -> bool {
     let last = state.last().and_then(|p| p.locate(&app.corpus));
+    let h = state.histories();
+    app.search.editor.set_history(h.search.clone());
+    app.goto.set_history(h.goto.clone());
     app.state = Some(state);
     match last {
         Some(l) if restore => {
@@ -67,16 +70,39 @@ pub fn position(app: &App) -> Option<Position> {
     })
 }
 
+/// The prompts' histories as the app has them now.
+fn histories(app: &App) -> Histories {
+    Histories {
+        search: app.search.editor.history().to_vec(),
+        goto: app.goto.history().to_vec(),
+    }
+}
+
 /// Records the position and writes the state (on quit). Errors are for stderr.
 pub fn save(app: &mut App) -> std::io::Result<()> {
     let pos = position(app);
+    let h = histories(app);
     let Some(state) = app.state.as_mut() else {
         return Ok(());
     };
     if let Some(p) = pos {
         state.set_last(p);
     }
+    state.set_histories(h);
     state.save()
+}
+
+/// Writes the prompts' histories at once (a query was just added), so a dropped connection
+/// loses none. A failure is said on the status line.
+pub fn save_histories(app: &mut App) {
+    let h = histories(app);
+    let Some(state) = app.state.as_mut() else {
+        return;
+    };
+    state.set_histories(h);
+    if let Err(e) = state.save() {
+        app.message = Some(format!("Could not save the search history: {e}"));
+    }
 }
 
 /// `m`: bookmarks the selected paragraph, or removes its bookmark, and saves at once.

@@ -36,6 +36,21 @@ pub fn app_with_glyphs(link: Option<&str>, monochrome: bool, glyphs: Glyphs) -> 
     )
 }
 
+/// The sample reports, each also as `count` renamed councils `Testshire 0001`...
+pub fn many(count: usize) -> App {
+    let samples = Corpus::samples();
+    let mut reports = Vec::new();
+    for i in 1..=count {
+        let mut r = samples.reports[i % 2].clone();
+        r.authority.short = format!("Testshire {i:04}");
+        r.authority.name = format!("Testshire {i:04} Council");
+        r.id = format!("testshire-{i:04}-2018-07");
+        reports.push(r);
+    }
+    reports.extend(samples.reports.iter().cloned());
+    App::new(Corpus::new(reports), Options::default())
+}
+
 /// Lays the app out for `w`x`h` and draws one frame.
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     app.handle_event(&Event::Resize(w, h));

@@ -105,7 +105,7 @@ fn quit_help_and_back_follow_into_the_overlays() {
     // In the search, x is text; Esc still closes it; Ctrl-q quits from anywhere.
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.search.query, "x");
+    assert_eq!(app.search.query(), "x");
     ctrl(&mut app, 'c');
     assert!(!app.quit, "Ctrl-c gave way to Ctrl-q");
     ctrl(&mut app, 'q');

@@ -10,6 +10,7 @@ mod compare;
 mod glyphs;
 mod hints;
 mod keys;
+mod lists;
 mod mouse;
 mod navigate;
 mod screens;

@@ -109,12 +109,12 @@ fn a_paste_goes_into_the_open_line_editor_without_control_characters() {
     app.focus = Pane::Authorities;
     key(&mut app, KeyCode::Char('f'));
     paste(&mut app, "swan\x07sea");
-    assert_eq!(app.council_filter.editor.text(), "swansea");
-    assert_eq!(app.council_filter.len(app.corpus.reports.len()), 1);
+    assert_eq!(app.authorities.filter.editor.text(), "swansea");
+    assert_eq!(app.authorities.filter.len(app.corpus.reports.len()), 1);
     key(&mut app, KeyCode::Esc);
     // `/` search query.
     key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.overlay(), Overlay::Search);
     paste(&mut app, "placement\x07\nstability");
-    assert_eq!(app.search.query, "placement stability");
+    assert_eq!(app.search.query(), "placement stability");
 }

@@ -3,10 +3,9 @@
 
 use crate::common;
 
-use ciw::corpus::Corpus;
 use ciw::tui::action::Action;
-use ciw::tui::app::{App, Options, Overlay, Pane};
-use common::tui::{app_at, ctrl, draw, key, press, rows, screen, typed};
+use ciw::tui::app::{App, Overlay, Pane};
+use common::tui::{app_at, ctrl, draw, key, many, press, rows, screen, typed};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 /// The paragraph id the reader has selected, and its council.
@@ -21,21 +20,6 @@ fn at(app: &App) -> (String, String) {
 
 fn alt(app: &mut App, c: char) {
     press(app, KeyCode::Char(c), KeyModifiers::ALT);
-}
-
-/// The sample reports, each also as `count` renamed councils `Testshire 0001`...
-fn many(count: usize) -> App {
-    let samples = Corpus::samples();
-    let mut reports = Vec::new();
-    for i in 1..=count {
-        let mut r = samples.reports[i % 2].clone();
-        r.authority.short = format!("Testshire {i:04}");
-        r.authority.name = format!("Testshire {i:04} Council");
-        r.id = format!("testshire-{i:04}-2018-07");
-        reports.push(r);
-    }
-    reports.extend(samples.reports.iter().cloned());
-    App::new(Corpus::new(reports), Options::default())
 }
 
 #[test]
@@ -222,7 +206,7 @@ fn filter_moves_within_the_matches() {
     let s = screen(&draw(&mut app, 80, 24));
     assert!(s.contains("No council matches"), "{s}");
     key(&mut app, KeyCode::Esc);
-    assert!(!app.council_filter.is_active());
+    assert!(!app.authorities.filter.is_active());
     // After the filter is gone j moves through every council again.
     let before = app.authorities.selected;
     key(&mut app, KeyCode::Char('j'));

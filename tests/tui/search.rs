@@ -46,7 +46,7 @@ fn overlay_80x24() {
 fn overlay_120x40() {
     let mut a = app();
     search(&mut a, "EOTAS");
-    key(&mut a, KeyCode::Down);
+    ctrl(&mut a, 'n');
     let t = draw(&mut a, 120, 40);
     insta::assert_snapshot!(t.backend());
 }
@@ -74,7 +74,7 @@ fn empty_query_no_hits_and_tiny_terminals_never_panic() {
     for _ in 0..20 {
         key(&mut a, KeyCode::Backspace);
     }
-    assert_eq!(a.search.query, "");
+    assert_eq!(a.search.query(), "");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.overlay(), Overlay::None);
     key(&mut a, KeyCode::Char('n'));
@@ -88,9 +88,9 @@ fn typed_letters_go_to_the_query_not_the_keymap() {
     typed(&mut a, "q?jn/");
     assert!(!a.quit);
     assert_eq!(a.overlay(), Overlay::Search);
-    assert_eq!(a.search.query, "q?jn/");
+    assert_eq!(a.search.query(), "q?jn/");
     ctrl(&mut a, 'u');
-    assert_eq!(a.search.query, "");
+    assert_eq!(a.search.query(), "");
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn bookmarks_toggle_list_and_jump() {
     let t = draw(&mut b, 80, 24);
     let s = screen(&t);
     assert!(
-        s.contains("Bookmarks (2)") && s.contains("Swansea R5"),
+        s.contains("Bookmarks 1/2") && s.contains("Swansea R5"),
         "{s}"
     );
     insta::assert_snapshot!(t.backend());
@@ -259,7 +259,8 @@ fn ctrl_s_saves_the_hits_as_markdown() {
     ctrl(&mut app, 's');
     assert_eq!(app.overlay(), Overlay::Search, "the search stays open");
     assert_eq!(
-        app.search.query, "placement stability",
+        app.search.query(),
+        "placement stability",
         "ctrl-s types nothing"
     );
     let effects = app.take_effects();

@@ -3,6 +3,7 @@
 //! ([`crate::tui::list_filter`]); the title shows the position, `n/N`. Names too long for the
 //! pane are cut in the middle, so `Testshire 0500` stays told apart from `Testshire 0501`.
 
+use super::lists::{self, ListId};
 use super::{block, inner, pane_rect};
 use crate::model::Report;
 use crate::text::fit;
@@ -29,62 +30,26 @@ pub fn viewport_height(app: &App) -> usize {
         .max(1)
 }
 
-/// What the filter matches a report by: the council's short name.
-fn filter_text(r: &Report) -> &str {
-    &r.authority.short
-}
-
-/// Runs the council filter again (its query changed) and selects the best match.
-pub fn refilter(app: &mut App) {
-    let rows: Vec<&str> = app.corpus.reports.iter().map(filter_text).collect();
-    app.council_filter.refresh(&rows);
-    app.authorities.offset = 0;
-    let total = rows.len();
-    if let Some(first) = app.council_filter.original(0, total) {
-        if app.council_filter.row_of(app.authorities.selected, total) != Some(0) {
-            app.select_report(first);
-        }
-    }
-    keep_visible(app);
-}
-
-/// The selected report's row among those shown (0 when the filter hides it).
-pub fn selected_row(app: &App) -> usize {
-    app.council_filter
-        .row_of(app.authorities.selected, app.corpus.reports.len())
-        .unwrap_or(0)
+/// What the filter matches each report by: the council's short name.
+pub fn filter_rows(app: &App) -> Vec<String> {
+    app.corpus
+        .reports
+        .iter()
+        .map(|r| r.authority.short.clone())
+        .collect()
 }
 
 /// Scrolls the list so the selected report's row is in view.
 pub fn keep_visible(app: &mut App) {
-    let h = viewport_height(app);
-    let mut rows = crate::tui::app::ListState {
-        selected: selected_row(app),
-        offset: app.authorities.offset,
-    };
-    rows.keep_visible(h);
-    app.authorities.offset = rows.offset;
+    lists::keep_visible(app, ListId::Councils);
 }
 
 pub fn update(app: &mut App, action: Action) {
-    let total = app.corpus.reports.len();
-    let len = app.council_filter.len(total);
-    let page = viewport_height(app);
-    let cur = selected_row(app);
     if action == Action::Open {
         app.focus = Pane::Sections;
         return;
     }
-    let Some(to) = super::list_move(action, cur, len, page) else {
-        return;
-    };
-    let to = to.min(len.saturating_sub(1));
-    let Some(report) = app.council_filter.original(to, total) else {
-        return;
-    };
-    if report != app.authorities.selected {
-        app.select_report(report);
-    }
+    lists::step(app, ListId::Councils, action);
 }
 
 /// A click on a row selects that report.
@@ -94,8 +59,9 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
     if row < top || row >= i.y + i.height {
         return;
     }
-    let row = app.authorities.offset + usize::from(row - top);
-    let Some(idx) = app.council_filter.original(row, app.corpus.reports.len()) else {
+    let n = app.corpus.reports.len();
+    let row = app.authorities.visible_offset(viewport_height(app), n) + usize::from(row - top);
+    let Some(idx) = app.authorities.original(row, n) else {
         return;
     };
     if idx != app.authorities.selected {
@@ -103,8 +69,8 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
     }
 }
 
-/// "Jul 2018".
-fn date(r: &Report) -> String {
+/// "Jul 2018" (the month may be missing, the year too: "?").
+pub fn date(r: &Report) -> String {
     let m: String = r.inspection.month.chars().take(3).collect();
     match (m.is_empty(), r.inspection.year) {
         (false, 0) => m,
@@ -122,34 +88,66 @@ fn has_sibling(reports: &[Report], idx: usize) -> bool {
     (idx > 0 && same(idx - 1)) || same(idx + 1)
 }
 
+/// A report's name in its row: the council, the kind where it is not the inspection report or
+/// where the council has other reports loaded, the date too when there is no date column, and
+/// the mark of a council picked for comparison.
+fn row_name(app: &App, idx: usize, date_column: bool) -> String {
+    let r = &app.corpus.reports[idx];
+    let ascii = app.palette.symbols.ascii;
+    let mut name = fit::display(&r.authority.short, ascii);
+    let sibling = has_sibling(&app.corpus.reports, idx);
+    let kind = r
+        .kind
+        .filter(|k| *k != crate::model::Kind::Inspection || sibling);
+    if let Some(k) = kind {
+        name = format!("{name} ({})", k.short());
+    }
+    if !date_column && sibling {
+        // No date column: the name says which inspection it is.
+        name = format!("{name} {}", date(r));
+    }
+    if !app.compare.picked.is_empty() {
+        // Councils picked for `c` (Space) are marked; the mark shows only once any is.
+        let mark = match (app.compare.picked.contains(&idx), ascii) {
+            (false, _) => " ",
+            (true, false) => "✓",
+            (true, true) => "*",
+        };
+        name = format!("{mark}{name}");
+    }
+    name
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let t = &app.palette;
     let n = app.corpus.reports.len();
-    let shown = app.council_filter.len(n);
-    let sel_row = selected_row(app);
-    let mut title = if shown == n && n <= 1 {
+    let shown = app.authorities.shown(n);
+    let title = if shown == n && n <= 1 {
         format!("Reports ({n})")
     } else {
         format!(
             "Reports {}",
-            crate::tui::list_filter::position_label(sel_row, shown, n)
+            app.authorities.title_position(n, t.symbols.ascii)
         )
     };
-    if app.council_filter.is_active() && !app.council_filter.typing {
-        title.push_str(&format!(
-            " f:{}",
-            fit::display(app.council_filter.editor.text(), t.symbols.ascii)
-        ));
-    }
     frame.render_widget(block(app, &title, area, focused), area);
     let i = inner(area);
     if i.width == 0 || i.height == 0 {
         return;
     }
     let w = usize::from(i.width);
-    // Columns: name, date (8 after a space), numbered paragraphs (4), areas for development (4).
-    let show_counts = w >= 8 + 9 + 8;
+    let header = header_rows(i.height);
+    let height = usize::from(i.height - header);
+    let visible = app.authorities.visible(height, n);
+    // Columns: name, date (8 after a space), numbered paragraphs (4), areas for development
+    // (4). The counts give way when the names in view would not fit beside them.
     let show_date = w >= 8 + 9;
+    let longest = visible
+        .iter()
+        .map(|&(_, idx)| fit::width(&row_name(app, idx, show_date)))
+        .max()
+        .unwrap_or(0);
+    let show_counts = show_date && w >= 8 + 9 + 8 && w - 9 - 8 >= longest.min(w - 9);
     let name_w = w
         .saturating_sub(if show_date { 9 } else { 0 })
         .saturating_sub(if show_counts { 8 } else { 0 });
@@ -166,7 +164,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         s
     };
     let mut lines = Vec::new();
-    let header = header_rows(i.height);
     if header == 1 {
         lines.push(Line::from(Span::styled(
             row_text("Council", "Date", "Para", "AfD"),
@@ -177,39 +174,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         lines.push(Line::from(Span::styled("No reports loaded", t.muted)));
     } else if shown == 0 {
         lines.push(Line::from(Span::styled(
-            fit::truncate("No council matches", w, ell),
+            fit::truncate(&lists::no_match(ListId::Councils), w, ell),
             t.muted,
         )));
     }
-    let height = usize::from(i.height - header);
-    let offset = crate::tui::app::ListState {
-        selected: sel_row,
-        offset: app.authorities.offset,
-    }
-    .visible_offset(height);
-    for row in offset..(offset + height).min(shown) {
-        let Some(idx) = app.council_filter.original(row, n) else {
-            break;
-        };
+    for (_, idx) in visible {
         let r = &app.corpus.reports[idx];
-        let mut name = fit::display(&r.authority.short, t.symbols.ascii);
-        // Other publications than the inspection report say what they are.
-        if let Some(k) = r.kind.filter(|k| *k != crate::model::Kind::Inspection) {
-            name = format!("{name} ({})", k.short());
-        }
-        if !show_date && has_sibling(&app.corpus.reports, idx) {
-            // No date column: the name says which inspection it is.
-            name = format!("{name} {}", date(r));
-        }
-        if !app.compare.picked.is_empty() {
-            // Councils picked for `c` (Space) are marked; the mark shows only once any is.
-            let mark = match (app.compare.picked.contains(&idx), t.symbols.ascii) {
-                (false, _) => " ",
-                (true, false) => "✓",
-                (true, true) => "*",
-            };
-            name = format!("{mark}{name}");
-        }
+        let name = row_name(app, idx, show_date);
         let text = row_text(
             &name,
             &date(r),

@@ -7,6 +7,8 @@ use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::panes::help::popup;
+use crate::tui::panes::lists::{self, ListId};
+use crate::tui::panes::prompt;
 use crate::tui::session;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -52,25 +54,51 @@ fn rows(app: &App) -> Vec<Row> {
         .collect()
 }
 
+/// What the filter matches each bookmark by: council, paragraph id and text.
+pub fn filter_rows(app: &App) -> Vec<String> {
+    rows(app)
+        .into_iter()
+        .map(|r| format!("{} {}", r.name, r.text))
+        .collect()
+}
+
 /// `'`: opens the list.
 pub fn open(app: &mut App) {
     app.open_overlay(Overlay::Bookmarks);
     let len = rows(app).len();
     app.bookmark_list.select(app.bookmark_list.selected, len);
+    lists::rows_changed(app, ListId::Bookmarks);
+    lists::keep_visible(app, ListId::Bookmarks);
+}
+
+/// The popup's area for `rows` bookmarks on a screen of `size`.
+fn area(size: (u16, u16), rows: usize) -> Rect {
+    popup(Rect::new(0, 0, size.0, size.1), rows.max(1) + 1)
+}
+
+/// Bookmarks the popup shows at once.
+pub fn list_height(app: &App) -> usize {
+    let n = lists::total(app, ListId::Bookmarks);
+    usize::from(area(app.size, n).height.saturating_sub(2))
 }
 
 /// Keys while the list is open.
 pub fn update(app: &mut App, action: Action) {
+    if lists::step(app, ListId::Bookmarks, action) {
+        return;
+    }
     let rows = rows(app);
     let len = rows.len();
     let l = &mut app.bookmark_list;
     match action {
-        Action::Down | Action::ScrollDown(..) => l.step(1, len),
-        Action::Up | Action::ScrollUp(..) => l.step(-1, len),
-        Action::Top => l.select(0, len),
-        Action::Bottom => l.select(len, len),
-        Action::PageDown | Action::HalfPageDown => l.step(5, len),
-        Action::PageUp | Action::HalfPageUp => l.step(-5, len),
+        Action::ScrollDown(..) => {
+            lists::step(app, ListId::Bookmarks, Action::Down);
+        }
+        Action::ScrollUp(..) => {
+            lists::step(app, ListId::Bookmarks, Action::Up);
+        }
+        Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Bookmarks)),
+        Action::Open if l.shown(len) == 0 => {}
         Action::Open => {
             let Some(row) = rows.get(l.selected) else {
                 return;
@@ -107,7 +135,10 @@ pub fn update(app: &mut App, action: Action) {
                 Err(e) => format!("Could not save the bookmarks: {e}"),
             });
             app.bookmark_list.select(sel, len.saturating_sub(1));
+            lists::rows_changed(app, ListId::Bookmarks);
+            lists::keep_visible(app, ListId::Bookmarks);
         }
+        Action::Back if l.filter.is_active() => lists::clear(app, ListId::Bookmarks),
         Action::Back | Action::Bookmarks => app.close_overlay(),
         _ => {}
     }
@@ -117,7 +148,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let t = &app.palette;
     let ascii = t.symbols.ascii;
     let rows = rows(app);
-    let r = popup(frame.area(), rows.len().max(1) + 1);
+    let r = area((frame.area().width, frame.area().height), rows.len());
     if r.width < 12 || r.height < 3 {
         return;
     }
@@ -128,11 +159,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         .border_set(t.symbols.border)
         .border_style(t.border_focused)
         .title(Span::styled(
-            format!(" Bookmarks ({}) ", rows.len()),
+            format!(
+                " Bookmarks {} ",
+                app.bookmark_list.title_position(rows.len(), ascii)
+            ),
             t.title_focused,
         ));
     let sep = if ascii { "|" } else { "·" };
-    let foot = format!(" Enter jump {sep} d remove {sep} Esc close ");
+    let foot = format!(" Enter jump {sep} d remove {sep} f filter {sep} Esc close ");
     if usize::from(r.width) > fit::width(&foot) + 2 {
         block =
             block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));
@@ -151,14 +185,18 @@ pub fn render(app: &App, frame: &mut Frame) {
             .into_iter()
             .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
             .collect()
+    } else if app.bookmark_list.shown(rows.len()) == 0 {
+        vec![Line::from(Span::styled(
+            format!(" {}", lists::no_match(ListId::Bookmarks)),
+            t.muted,
+        ))]
     } else {
         let sel = app.bookmark_list.selected.min(rows.len() - 1);
-        let off = app.bookmark_list.visible_offset(h);
         let nw = (w / 3).clamp(10, 24);
-        rows.iter()
-            .enumerate()
-            .skip(off)
-            .take(h)
+        app.bookmark_list
+            .visible(h, rows.len())
+            .into_iter()
+            .filter_map(|(_, i)| rows.get(i).map(|row| (i, row)))
             .map(|(i, row)| {
                 let selected = i == sel;
                 let base = if selected { t.selected } else { t.base };

@@ -5,6 +5,7 @@ pub mod authorities;
 pub mod bookmarks;
 pub mod compare;
 pub mod help;
+pub mod lists;
 pub mod matrix;
 pub mod paragraphs;
 pub mod prompt;
@@ -54,26 +55,4 @@ pub fn block<'a>(app: &App, title: &str, area: Rect, focused: bool) -> Block<'a>
         b = b.title(Line::from(Span::styled(format!(" {title} "), ts)));
     }
     b
-}
-
-/// Where a list cursor goes for a movement action (`None` for any other action); the caller
-/// clamps to the list.
-pub fn list_move(
-    action: crate::tui::action::Action,
-    cur: usize,
-    len: usize,
-    page: usize,
-) -> Option<usize> {
-    use crate::tui::action::Action;
-    Some(match action {
-        Action::Down => cur.saturating_add(1),
-        Action::Up => cur.saturating_sub(1),
-        Action::Top => 0,
-        Action::Bottom => len.saturating_sub(1),
-        Action::HalfPageDown => cur.saturating_add((page / 2).max(1)),
-        Action::HalfPageUp => cur.saturating_sub((page / 2).max(1)),
-        Action::PageDown => cur.saturating_add(page),
-        Action::PageUp => cur.saturating_sub(page),
-        _ => return None,
-    })
 }

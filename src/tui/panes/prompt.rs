@@ -6,8 +6,9 @@
 use crate::target;
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane};
-use crate::tui::line_edit::Edit;
+use crate::tui::app::App;
+use crate::tui::line_edit::{Edit, LineEditor};
+use crate::tui::panes::lists::{self, ListId};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -19,8 +20,8 @@ use ratatui::Frame;
 pub enum Prompt {
     /// `:` go to a council, paragraph or section.
     GoTo,
-    /// `f` filter the list of this pane.
-    Filter(Pane),
+    /// `f` filter this list.
+    Filter(ListId),
     /// `/` in the comparison: words to find in the compared section
     /// ([`super::compare::find`]).
     Find,
@@ -34,18 +35,19 @@ pub fn open(app: &mut App, p: Prompt) {
     app.prompt = Some(p);
     match p {
         Prompt::GoTo => app.goto.reopen(),
-        Prompt::Filter(Pane::Authorities) => {
-            app.council_filter.typing = true;
-            app.council_filter.editor.reopen();
+        Prompt::Filter(id) => {
+            let f = &mut id.state_mut(app).filter;
+            f.typing = true;
+            f.editor.reopen();
         }
-        Prompt::Filter(_) | Prompt::Find => {}
+        Prompt::Find => {}
     }
 }
 
 /// Closes the open prompt.
 pub fn close(app: &mut App) {
-    if let Some(Prompt::Filter(Pane::Authorities)) = app.prompt {
-        app.council_filter.typing = false;
+    if let Some(Prompt::Filter(id)) = app.prompt {
+        id.state_mut(app).filter.typing = false;
     }
     app.prompt = None;
 }
@@ -68,6 +70,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
             } else if key.code == KeyCode::Enter {
                 let text = app.goto.commit();
                 close(app);
+                crate::tui::session::save_histories(app);
                 go_to(app, &text);
             } else if key.code == KeyCode::Tab {
                 complete(app);
@@ -90,12 +93,11 @@ pub fn paste(app: &mut App, text: &str) -> bool {
     app.message = None;
     match p {
         Prompt::GoTo => app.goto.insert_str(text),
-        Prompt::Filter(Pane::Authorities) => {
-            app.council_filter.editor.insert_str(text);
-            super::authorities::refilter(app);
+        Prompt::Filter(id) => {
+            id.state_mut(app).filter.editor.insert_str(text);
+            lists::refilter(app, id);
         }
         Prompt::Find => app.compare.find.editor.insert_str(text),
-        Prompt::Filter(_) => {}
     }
     true
 }
@@ -149,11 +151,7 @@ fn complete(app: &mut App) {
     }
 }
 
-fn filter_key(app: &mut App, pane: Pane, key: &KeyEvent, cancel: bool) {
-    if pane != Pane::Authorities {
-        close(app);
-        return;
-    }
+fn filter_key(app: &mut App, id: ListId, key: &KeyEvent, cancel: bool) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let step = match key.code {
         KeyCode::Down => Some(Action::Down),
@@ -166,20 +164,37 @@ fn filter_key(app: &mut App, pane: Pane, key: &KeyEvent, cancel: bool) {
     };
     if cancel {
         // Esc: no filter, the selection kept.
-        app.council_filter.clear();
         close(app);
-        super::authorities::keep_visible(app);
+        lists::clear(app, id);
     } else if key.code == KeyCode::Enter {
-        app.council_filter.editor.commit();
+        id.state_mut(app).filter.editor.commit();
         close(app);
-        if !app.council_filter.is_active() {
-            app.council_filter.clear();
+        if !id.state(app).filter.is_active() {
+            lists::clear(app, id);
         }
     } else if let Some(a) = step {
-        super::authorities::update(app, a);
-    } else if app.council_filter.editor.handle_key(key) == Edit::Changed {
-        super::authorities::refilter(app);
+        lists::step(app, id, a);
+    } else if id.state_mut(app).filter.editor.handle_key(key) == Edit::Changed {
+        lists::refilter(app, id);
     }
+}
+
+/// The part of a line being edited that fits `room` columns, scrolled so the cursor stays in
+/// view, and the cursor's column in it.
+pub fn view(editor: &LineEditor, room: usize, ascii: bool) -> (String, usize) {
+    let text = fit::display(editor.text(), ascii);
+    let cursor = editor.cursor_column();
+    let skip = cursor.saturating_sub(room.saturating_sub(1));
+    let mut w = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let cw = fit::width(c.encode_utf8(&mut [0; 4]));
+        if w >= skip && w + cw <= skip + room {
+            out.push(c);
+        }
+        w += cw;
+    }
+    (out, cursor - skip)
 }
 
 /// Draws the open prompt over the status line (and its completions or keys on the hint line),
@@ -194,9 +209,9 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             &app.goto,
             "Enter go  Tab complete  Esc cancel  e.g. pembrokeshire#R5, #3.18, R5",
         ),
-        Prompt::Filter(_) => (
+        Prompt::Filter(id) => (
             "filter: ",
-            &app.council_filter.editor,
+            &id.state(app).filter.editor,
             "Enter keep  Esc clear  Up/Down move  'exact ^start end$ !not",
         ),
         Prompt::Find => (
@@ -206,24 +221,9 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
         ),
     };
     let width = usize::from(status.width);
-    let text = fit::display(editor.text(), sym.ascii);
     let lead_w = 1 + fit::width(lead);
     let room = width.saturating_sub(lead_w + 1).max(1);
-    // Scroll the line so the cursor stays visible.
-    let cursor = editor.cursor_column();
-    let skip = cursor.saturating_sub(room.saturating_sub(1));
-    let shown: String = {
-        let mut w = 0;
-        let mut out = String::new();
-        for c in text.chars() {
-            let cw = fit::width(c.encode_utf8(&mut [0; 4]));
-            if w >= skip && w + cw <= skip + room {
-                out.push(c);
-            }
-            w += cw;
-        }
-        out
-    };
+    let (shown, cursor) = view(editor, room, sym.ascii);
     let style = if editor.is_selected() {
         t.selected
     } else {
@@ -236,7 +236,7 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
     ]);
     frame.render_widget(ratatui::widgets::Clear, status);
     frame.render_widget(Paragraph::new(line), status);
-    let x = status.x + (lead_w + cursor - skip).min(width.saturating_sub(1)) as u16;
+    let x = status.x + (lead_w + cursor).min(width.saturating_sub(1)) as u16;
     frame.set_cursor_position(Position::new(x, status.y));
     let Some(h) = hints else { return };
     let below = match p {
@@ -249,9 +249,9 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
                 cands.join("  ")
             }
         }
-        Prompt::Filter(_) => {
-            let total = app.corpus.reports.len();
-            format!("{} of {total}  {help}", app.council_filter.len(total))
+        Prompt::Filter(id) => {
+            let total = lists::total(app, id);
+            format!("{} of {total}  {help}", id.state(app).filter.len(total))
         }
         Prompt::Find => help.to_string(),
     };

@@ -9,7 +9,11 @@ use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout::Areas;
+use crate::tui::line_edit::Edit;
 use crate::tui::palette::Palette;
+use crate::tui::panes::lists::{self, ListId};
+use crate::tui::panes::prompt;
+use crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -24,50 +28,114 @@ pub fn open(app: &mut App) {
     app.search.start(&app.corpus);
     app.open_overlay(Overlay::Search);
     // The old query comes back selected: typing replaces it, Backspace clears it.
-    app.search.query_selected = !app.search.query.is_empty();
+    app.search.editor.reopen();
+}
+
+/// Closes the overlay (`all`: and those under it, to read a hit), keeping the query in the
+/// history (saved with the state).
+fn close(app: &mut App, all: bool) {
+    if all {
+        app.close_overlays();
+    } else {
+        app.close_overlay();
+    }
+    remember(app);
+}
+
+/// Adds the query to the search history and saves it with the state.
+fn remember(app: &mut App) {
+    if app.search.query().trim().is_empty() {
+        return;
+    }
+    app.search.editor.commit();
+    crate::tui::session::save_histories(app);
+}
+
+/// Keys the query line takes before the keymap: editing (readline keys) and the history
+/// (Up/Down). Returns whether the key was taken.
+pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
+    if app.overlay() != Overlay::Search || app.prompt.is_some() {
+        return false;
+    }
+    if !matches!(
+        app.keymap.action_for(Overlay::Search, app.focus, key),
+        None | Some(Action::Type(_))
+    ) {
+        return false;
+    }
+    match app.search.editor.handle_key(key) {
+        Edit::Changed => {
+            app.message = None;
+            app.search.submit();
+            true
+        }
+        Edit::Moved => true,
+        Edit::Ignored => false,
+    }
+}
+
+/// What the hits' filter matches each hit by: council, date, paragraph id and section.
+pub fn filter_rows(app: &App) -> Vec<String> {
+    app.search
+        .hits
+        .iter()
+        .map(|h| {
+            format!(
+                "{} {} {} {}",
+                h.authority,
+                hit_date(app, h),
+                h.paragraph,
+                h.section
+            )
+        })
+        .collect()
+}
+
+/// The inspection date of a hit's report, `Jul 2018`.
+fn hit_date(app: &App, hit: &Hit) -> String {
+    locate(app, hit)
+        .and_then(|t| app.corpus.reports.get(t.report))
+        .map(super::authorities::date)
+        .unwrap_or_default()
 }
 
 /// Keys while the overlay is open.
 pub fn update(app: &mut App, action: Action) {
+    if lists::step(app, ListId::Hits, action) {
+        return;
+    }
     let s = &mut app.search;
     let len = s.hits.len();
-    let page = list_height(app).max(1) as isize;
-    let s = &mut app.search;
-    let selected = std::mem::take(&mut s.query_selected);
-    if selected && matches!(action, Action::Type(_) | Action::DeleteBack) {
-        s.query.clear();
-        if action == Action::DeleteBack {
-            s.submit();
-        }
-    }
     match action {
         Action::Type(c) => {
-            s.query.push(c);
+            s.editor.insert(c);
             s.submit();
         }
-        Action::DeleteBack if s.query.pop().is_some() => s.submit(),
-        Action::ClearQuery if !s.query.is_empty() => {
-            s.query.clear();
+        Action::DeleteBack if s.editor.backspace() == Edit::Changed => s.submit(),
+        Action::ClearQuery if !s.editor.is_empty() => {
+            s.editor.clear();
             s.submit();
         }
-        Action::Down | Action::ScrollDown(..) => s.list.step(1, len),
-        Action::Up | Action::ScrollUp(..) => s.list.step(-1, len),
-        Action::PageDown | Action::HalfPageDown => s.list.step(page, len),
-        Action::PageUp | Action::HalfPageUp => s.list.step(-page, len),
-        Action::Top => s.list.select(0, len),
-        Action::Bottom => s.list.select(len, len),
+        Action::ScrollDown(..) => {
+            lists::step(app, ListId::Hits, Action::Down);
+        }
+        Action::ScrollUp(..) => {
+            lists::step(app, ListId::Hits, Action::Up);
+        }
+        Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Hits)),
         // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
-        Action::Open if crate::target::is_target_like(&s.query) => {
-            let q = s.query.clone();
-            app.close_overlays();
-            crate::tui::panes::prompt::go_to(app, &q);
+        Action::Open if crate::target::is_target_like(s.query()) => {
+            let q = s.query().to_string();
+            close(app, true);
+            prompt::go_to(app, &q);
         }
-        Action::Open if len > 0 => {
+        Action::Open if len > 0 && s.list.shown(len) > 0 => {
             let i = s.list.selected.min(len - 1);
-            app.close_overlays();
+            close(app, true);
             jump(app, i);
         }
-        Action::Back | Action::Search => app.close_overlay(),
+        Action::Back if s.list.filter.is_active() => lists::clear(app, ListId::Hits),
+        Action::Back | Action::Search => close(app, false),
         Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
         Action::Export => {
             let stem = crate::export::file_stem(&["search", &s.shown_query]);
@@ -76,8 +144,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    let h = list_height(app);
-    app.search.list.keep_visible(h);
+    lists::keep_visible(app, ListId::Hits);
 }
 
 /// `n` (`delta` 1) and `N` (-1): the next or previous hit of the last search, wrapping round.
@@ -96,22 +163,41 @@ pub fn step(app: &mut App, delta: isize) {
         });
         return;
     }
+    // The hits the filter shows (all without one), in order.
+    let list = &app.search.list;
+    let shown: Vec<usize> = (0..list.shown(len))
+        .filter_map(|row| list.original(row, len))
+        .collect();
+    if shown.is_empty() {
+        app.message = Some("No hit passes the filter: Esc in the search clears it".into());
+        return;
+    }
     // Through the hits with every word; through all once on one that misses some.
-    let at = app
-        .search
-        .current
-        .unwrap_or(app.search.list.selected)
-        .min(len - 1);
+    let at = app.search.current.unwrap_or(list.selected).min(len - 1);
     let complete = app.search.complete_shown();
-    let len = if at < complete { complete } else { len };
-    let i = match app.search.current {
-        None => at,
-        Some(c) => (c as isize + delta).rem_euclid(len as isize) as usize,
-    };
-    let wrapped = match app.search.current {
-        Some(c) if delta > 0 => i < c,
-        Some(c) if delta < 0 => i > c,
-        _ => false,
+    let mut order: Vec<usize> = shown.clone();
+    if at < complete {
+        order.retain(|&i| i < complete);
+    }
+    if order.is_empty() {
+        order = shown;
+    }
+    let n = order.len() as isize;
+    let (i, wrapped) = match (app.search.current, order.iter().position(|&i| i == at)) {
+        (None, Some(_)) => (at, false),
+        (None, None) => (order[0], false),
+        (Some(_), Some(p)) => {
+            let q = (p as isize + delta).rem_euclid(n) as usize;
+            (order[q], (delta > 0 && q < p) || (delta < 0 && q > p))
+        }
+        (Some(_), None) => (
+            if delta > 0 {
+                order[0]
+            } else {
+                order[order.len() - 1]
+            },
+            false,
+        ),
     };
     jump(app, i);
     if wrapped {
@@ -317,52 +403,74 @@ fn overlay_area(areas: &Areas, w: u16, h: u16) -> Rect {
     Rect::new(0, 0, w, bottom)
 }
 
-fn list_height(app: &App) -> usize {
+/// Rows of hits the overlay shows.
+pub fn list_height(app: &App) -> usize {
     let areas = app.areas();
     let (w, h) = app.size;
     usize::from(parts(overlay_area(&areas, w, h)).list.height)
 }
 
-/// Column widths of a hit row: authority, id, section, snippet.
-fn columns(width: usize) -> (usize, usize, usize, usize) {
-    let a = if width >= 100 { 14 } else { 11 };
-    let id = 6;
-    let s = if width >= 100 {
-        24
-    } else if width >= 60 {
-        14
-    } else {
-        0
-    };
-    let gaps = if s > 0 { 3 } else { 2 };
-    let snip = width.saturating_sub(a + id + s + gaps);
-    (a, id, s, snip)
+/// Column widths of a hit row: council, date, id, section, snippet.
+struct Columns {
+    council: usize,
+    date: usize,
+    id: usize,
+    section: usize,
+    snippet: usize,
 }
 
-fn hit_line(t: &Palette, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
+fn columns(width: usize) -> Columns {
+    let council = match width {
+        110.. => 16,
+        50.. => 14,
+        _ => 10,
+    };
+    let date = if width >= 40 { 8 } else { 0 };
+    let id = 6;
+    let section = match width {
+        110.. => 24,
+        90.. => 14,
+        _ => 0,
+    };
+    let gaps = 2 + usize::from(date > 0) + usize::from(section > 0);
+    let snippet = width.saturating_sub(council + date + id + section + gaps);
+    Columns {
+        council,
+        date,
+        id,
+        section,
+        snippet,
+    }
+}
+
+/// One hit: council (cut in the middle), inspection date, paragraph id, section, snippet.
+fn hit_line(t: &Palette, hit: &Hit, date: &str, width: usize, selected: bool) -> Line<'static> {
     let ascii = t.symbols.ascii;
     let ell = t.symbols.ellipsis;
-    let (aw, iw, sw, nw) = columns(width);
+    let c = columns(width);
+    let (sw, nw) = (c.section, c.snippet);
     let base = if selected { t.selected } else { t.base };
     let id_style = if selected {
         t.paragraph_id_selected
     } else {
         t.paragraph_id
     };
-    let mut out = vec![
-        Span::styled(
-            format!(
-                "{} ",
-                fit::pad(&fit::display(&hit.authority, ascii), aw, ell)
-            ),
-            base,
-        ),
-        Span::styled(
-            fit::pad(&fit::display(&hit.paragraph, ascii), iw, ell),
-            id_style,
-        ),
-        Span::styled(" ", base),
-    ];
+    let council = fit::truncate_middle(&fit::display(&hit.authority, ascii), c.council, ell);
+    let mut out = vec![Span::styled(
+        format!("{} ", fit::pad(&council, c.council, ell)),
+        base,
+    )];
+    if c.date > 0 {
+        out.push(Span::styled(
+            format!("{} ", fit::pad(&fit::display(date, ascii), c.date, ell)),
+            if selected { base } else { t.muted },
+        ));
+    }
+    out.push(Span::styled(
+        fit::pad(&fit::display(&hit.paragraph, ascii), c.id, ell),
+        id_style,
+    ));
+    out.push(Span::styled(" ", base));
     if sw > 0 {
         out.push(Span::styled(
             format!("{} ", fit::pad(&fit::display(&hit.section, ascii), sw, ell)),
@@ -420,7 +528,7 @@ fn status(s: &SearchState) -> String {
     if s.pending() {
         return "searching…".into();
     }
-    if s.query.trim().is_empty() {
+    if s.query().trim().is_empty() {
         return format!("{} paragraphs", s.paragraphs);
     }
     let complete = match s.complete {
@@ -451,46 +559,46 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let block = Block::bordered()
         .border_set(t.symbols.border)
         .border_style(t.border_focused)
-        .title(Span::styled(" Search all reports ", t.title_focused));
+        .title(Span::styled(
+            if s.hits.is_empty() {
+                " Search all reports ".to_string()
+            } else {
+                format!(
+                    " Search all reports: hit {} ",
+                    s.list.title_position(s.hits.len(), ascii)
+                )
+            },
+            t.title_focused,
+        ));
     frame.render_widget(block, p.outer);
 
     // Query line: `/ query█` and, on the right, the count or what is going on.
     let qw = usize::from(p.query.width);
     let st = status(s);
     let st = if ascii { st.replace('…', "...") } else { st };
-    let room = qw.saturating_sub(fit::width(&st) + 4);
-    let q = fit::display(&s.query, ascii);
-    let q = if fit::width(&q) > room {
-        let mut tail: Vec<char> = Vec::new();
-        let mut used = 1;
-        for c in q.chars().rev() {
-            used += cell_width(c);
-            if used > room {
-                break;
-            }
-            tail.push(c);
-        }
-        let tail: String = tail.into_iter().rev().collect();
-        format!("{}{tail}", t.symbols.ellipsis)
-    } else {
-        q
-    };
+    let room = qw.saturating_sub(fit::width(&st) + 4).max(1);
+    let (q, cursor) = prompt::view(&s.editor, room, ascii);
     let used = 2 + fit::width(&q) + 1;
     let gap = qw.saturating_sub(used + fit::width(&st));
     let query_line = Line::from(vec![
         Span::styled("/ ", t.hint_key),
         Span::styled(
             q,
-            if s.query_selected {
+            if s.editor.is_selected() {
                 t.selected
             } else {
                 t.breadcrumb
             },
         ),
-        Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
-        Span::raw(" ".repeat(gap)),
+        Span::raw(" ".repeat(gap + 1)),
         Span::styled(st, t.muted),
     ]);
+    if app.prompt.is_none() {
+        frame.set_cursor_position(ratatui::layout::Position::new(
+            p.query.x + (2 + cursor).min(qw.saturating_sub(1)) as u16,
+            p.query.y,
+        ));
+    }
     frame.render_widget(Paragraph::new(query_line), p.query);
 
     // Hits, or a note on what to type.
@@ -501,7 +609,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
             e.clone()
         } else if let Some(n) = s.notice.as_ref().filter(|_| !s.pending()) {
             n.clone()
-        } else if s.query.trim().is_empty() {
+        } else if s.query().trim().is_empty() {
             format!(
                 "Type to search every paragraph of {} reports: words in any order, typos allowed. \
                  'exact  !exclude  \"a phrase\"  in:swansea  theme:safeguarding",
@@ -522,19 +630,28 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
             .collect();
         frame.render_widget(Paragraph::new(lines), p.list);
     } else {
-        // The hits, and a divider before the first that misses some words.
-        let off = s.list.visible_offset(lh);
-        let first_partial = s.hits.iter().position(|h| h.partial);
+        // The hits the filter shows, and a divider before the first that misses some words.
+        let total = s.hits.len();
+        let first_partial = (0..s.list.shown(total))
+            .filter_map(|row| s.list.original(row, total))
+            .find(|&i| s.hits[i].partial);
         let mut lines: Vec<Line> = Vec::with_capacity(lh + 1);
         let mut selected_row = 0;
-        for (i, h) in s.hits.iter().enumerate().skip(off).take(lh) {
+        if s.list.shown(total) == 0 {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", lists::no_match(ListId::Hits)),
+                t.muted,
+            )));
+        }
+        for (_, i) in s.list.visible(lh, total) {
+            let Some(h) = s.hits.get(i) else { continue };
             if Some(i) == first_partial {
                 lines.push(divider_line(t, s, lw));
             }
             if i == s.list.selected {
                 selected_row = lines.len();
             }
-            lines.push(hit_line(t, h, lw, i == s.list.selected));
+            lines.push(hit_line(t, h, &hit_date(app, h), lw, i == s.list.selected));
         }
         // The divider may push the selection past the bottom: scroll one more.
         let skip = (selected_row + 1).saturating_sub(lh);

@@ -2,6 +2,7 @@
 //! development, Methodology...) with its subsections, expanded and collapsed with Enter. Moving
 //! the selection shows that section (or subsection) in the paragraph view at once.
 
+use super::lists::{self, ListId};
 use super::{block, inner, pane_rect};
 use crate::model::SectionKind;
 use crate::target::Target;
@@ -22,19 +23,32 @@ pub fn viewport_height(app: &App) -> usize {
 }
 
 pub fn update(app: &mut App, action: Action) {
-    let len = app.tree_rows().len();
-    let page = viewport_height(app);
-    let cur = app.sections.selected;
     if action == Action::Open {
         open(app);
         return;
     }
-    let Some(to) = super::list_move(action, cur, len, page) else {
-        return;
+    lists::step(app, ListId::Sections, action);
+}
+
+/// What the filter matches each tree row by: the section's number and title, or the
+/// subsection's title after its section's.
+pub fn filter_rows(app: &App) -> Vec<String> {
+    let Some(r) = app.report() else {
+        return Vec::new();
     };
-    app.sections.select(to, len);
-    app.sections.keep_visible(page);
-    follow_tree(app);
+    app.tree_rows()
+        .iter()
+        .map(|row| {
+            let Some(s) = r.sections.get(row.section) else {
+                return String::new();
+            };
+            let label = section_label(s, false);
+            match row.subsection.and_then(|k| s.subsections.get(k)) {
+                Some(sub) => format!("{label} {sub}"),
+                None => label,
+            }
+        })
+        .collect()
 }
 
 /// Enter: a section with subsections folds or unfolds; anything else is read.
@@ -52,7 +66,8 @@ fn open(app: &mut App) {
         }
         let len = app.tree_rows().len();
         app.sections.select(app.sections.selected, len);
-        app.sections.keep_visible(viewport_height(app));
+        lists::rows_changed(app, ListId::Sections);
+        lists::keep_visible(app, ListId::Sections);
     } else {
         app.focus = Pane::Paragraphs;
     }
@@ -101,8 +116,12 @@ pub fn follow_paragraph(app: &mut App) {
                 .position(|r| r.section == si && r.subsection.is_none())
         });
     if let Some(row) = row {
+        if app.sections.filter.row_of(row, rows.len()).is_none() {
+            // The filter hides the section being read: show them all.
+            app.sections.filter.clear();
+        }
         app.sections.select(row, rows.len());
-        app.sections.keep_visible(viewport_height(app));
+        lists::keep_visible(app, ListId::Sections);
     }
 }
 
@@ -111,25 +130,35 @@ pub fn click(app: &mut App, rect: Rect, row: u16) {
     if row < i.y || row >= i.y + i.height {
         return;
     }
-    let idx = app.sections.offset + usize::from(row - i.y);
     let len = app.tree_rows().len();
-    if idx < len {
-        if idx == app.sections.selected {
-            open(app);
-        } else {
-            app.sections.select(idx, len);
-            follow_tree(app);
-        }
+    let shown = app.sections.visible_offset(usize::from(i.height), len) + usize::from(row - i.y);
+    let Some(idx) = app.sections.original(shown, len) else {
+        return;
+    };
+    if idx == app.sections.selected {
+        open(app);
+    } else {
+        app.sections.select(idx, len);
+        follow_tree(app);
     }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let t = &app.palette;
     let sym = t.symbols;
+    let total = app.tree_rows().len();
+    let pos = app.sections.title_position(total, sym.ascii);
+    // The council's name when there is room for it and the position.
     let title = app
         .report()
-        .map(|r| format!("Sections: {}", fit::display(&r.authority.short, sym.ascii)))
-        .unwrap_or_else(|| "Sections".into());
+        .map(|r| {
+            format!(
+                "Sections: {} {pos}",
+                fit::display(&r.authority.short, sym.ascii)
+            )
+        })
+        .filter(|t| fit::width(t) + 4 <= usize::from(area.width))
+        .unwrap_or_else(|| format!("Sections {pos}"));
     frame.render_widget(block(app, &title, area, focused), area);
     let i = inner(area);
     if i.width == 0 || i.height == 0 {
@@ -138,11 +167,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let Some(r) = app.report() else { return };
     let rows = app.tree_rows();
     let height = usize::from(i.height);
-    let offset = app.sections.visible_offset(height);
     let w = usize::from(i.width);
     let ri = app.authorities.selected;
     let mut lines = Vec::with_capacity(height);
-    for (idx, row) in rows.iter().enumerate().skip(offset).take(height) {
+    if app.sections.shown(rows.len()) == 0 && !rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit::truncate(&lists::no_match(ListId::Sections), w, sym.ellipsis),
+            t.muted,
+        )));
+    }
+    for (_, idx) in app.sections.visible(height, rows.len()) {
+        let Some(row) = rows.get(idx) else { continue };
         let Some(s) = r.sections.get(row.section) else {
             continue;
         };
