@@ -89,6 +89,9 @@ pub enum Effect {
     /// Write this Markdown to a new file `<stem>.md` (or `<stem>-2.md`...) in the current
     /// folder, and say where in the status line.
     Export { stem: String, markdown: String },
+    /// Write the state (bookmarks, histories, where the reader is) to the state dir, atomically; say so
+    /// on the status line if that fails.
+    SaveState,
 }
 
 pub use super::list::ListState;
@@ -477,6 +480,13 @@ impl App {
     /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
     pub fn export(&mut self, stem: String, markdown: String) {
         self.effects.push(Effect::Export { stem, markdown });
+    }
+
+    /// Asks the event loop to do `effect` (after this update, before the next frame).
+    pub fn effect(&mut self, effect: Effect) {
+        if !self.effects.contains(&effect) {
+            self.effects.push(effect);
+        }
     }
 
     /// Keys taken before the keymap is asked: an open prompt's (which takes them all), and

@@ -5,7 +5,7 @@
 //! the app's [`Keymap`] ([`keymap_for`]).
 
 use super::action::Action;
-use super::app::{App, Item};
+use super::app::{App, Effect, Item};
 use super::keymap::{self, Key, Keymap};
 use super::launch::Source;
 use crate::state::{Histories, Position, State};
@@ -92,20 +92,18 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
     state.save()
 }
 
-/// Writes the prompts' histories at once (a query was just added), so a dropped connection
-/// loses none. A failure is said on the status line.
+/// Asks for the prompts' histories to be written at once (a query was just added), so a
+/// dropped connection loses none; the event loop writes them ([`Effect::SaveState`]).
 pub fn save_histories(app: &mut App) {
     let h = histories(app);
     let Some(state) = app.state.as_mut() else {
         return;
     };
     state.set_histories(h);
-    if let Err(e) = state.save() {
-        app.message = Some(format!("Could not save the search history: {e}"));
-    }
+    app.effect(Effect::SaveState);
 }
 
-/// `m`: bookmarks the selected paragraph, or removes its bookmark, and saves at once.
+/// `m`: bookmarks the selected paragraph, or removes its bookmark; the event loop saves it.
 pub fn toggle_bookmark(app: &mut App) {
     let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
@@ -119,7 +117,7 @@ pub fn toggle_bookmark(app: &mut App) {
 }
 
 /// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
-/// removes its bookmark, and saves at once.
+/// removes its bookmark; the event loop saves it ([`Effect::SaveState`]).
 pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
     let Some(r) = app.corpus.reports.get(ri) else {
         return;
@@ -133,12 +131,12 @@ pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
         return;
     };
     let on = state.toggle_bookmark(&report, &id, &label);
-    let saved = state.save();
+    app.effect(Effect::SaveState);
     let id = crate::text::for_terminal(&id);
-    app.message = Some(match (saved, on) {
-        (Err(e), _) => format!("Could not save the bookmarks: {e}"),
-        (Ok(()), true) => format!("Bookmarked {short} {id} ({list_key} lists bookmarks)"),
-        (Ok(()), false) => format!("Removed the bookmark on {short} {id}"),
+    app.message = Some(if on {
+        format!("Bookmarked {short} {id} ({list_key} lists bookmarks)")
+    } else {
+        format!("Removed the bookmark on {short} {id}")
     });
 }
 

@@ -111,6 +111,12 @@ pub fn typed(app: &mut App, s: &str) {
     }
 }
 
+/// Carries out the effects the app asked for, as the event loop does (files written, the
+/// clipboard's bytes thrown away).
+pub fn settle(app: &mut App) {
+    ciw::tui::event_loop::run_effects(app, &mut std::io::sink()).expect("effects run");
+}
+
 /// The screen's rows as text, one string per row.
 pub fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
     let buf = t.backend().buffer();

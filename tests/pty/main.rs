@@ -1,4 +1,8 @@
 //! The real binary in a pseudo-terminal: keys, screens, terminal restoration and the bytes it
 //! writes.
 
+#![cfg(unix)]
+
+mod event_loop;
+mod session;
 mod terminal;

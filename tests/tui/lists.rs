@@ -12,7 +12,7 @@ use ciw::tui::action::Action;
 use ciw::tui::app::{App, Options, Overlay, Pane};
 use ciw::tui::panes::lists::{self, ListId};
 use ciw::tui::session;
-use common::tui::{app_at, ctrl, draw, key, many, rows, screen, typed};
+use common::tui::{app_at, ctrl, draw, key, many, rows, screen, settle, typed};
 use crossterm::event::KeyCode;
 use std::time::Duration;
 
@@ -305,6 +305,8 @@ fn the_search_line_edits_like_readline_and_keeps_a_history() {
     typed(&mut app, "x");
     assert_eq!(app.search.query(), "x");
     key(&mut app, KeyCode::Esc);
+    // The event loop writes what the keys asked for.
+    settle(&mut app);
     drop(app);
 
     // A new explorer on the same state has the history on Up/Down.
@@ -338,6 +340,7 @@ fn goto_history_is_kept_with_the_state_too() {
     session::attach(&mut app, state_in(dir.path()), false);
     typed(&mut app, ":swansea#R5");
     key(&mut app, KeyCode::Enter);
+    settle(&mut app);
     drop(app);
     let mut b = app_at(None, false, false);
     session::attach(&mut b, state_in(dir.path()), false);

@@ -8,7 +8,7 @@ use ciw::paths::Paths;
 use ciw::state::State;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session;
-use common::tui::{app_at, ctrl, draw, key, screen, typed};
+use common::tui::{app_at, ctrl, draw, key, screen, settle, typed};
 use crossterm::event::KeyCode;
 use std::time::Duration;
 
@@ -208,6 +208,7 @@ fn bookmarks_toggle_list_and_jump() {
     assert_eq!(a.state.as_ref().unwrap().bookmarks().len(), 1);
     key(&mut a, KeyCode::Char('m'));
     assert_eq!(a.state.as_ref().unwrap().bookmarks().len(), 2);
+    settle(&mut a);
     drop(a);
 
     // A new App reads them from the state dir; the list jumps.
@@ -232,6 +233,7 @@ fn bookmarks_toggle_list_and_jump() {
     key(&mut b, KeyCode::Char('d'));
     assert_eq!(b.state.as_ref().unwrap().bookmarks().len(), 1);
     key(&mut b, KeyCode::Esc);
+    settle(&mut b);
     assert_eq!(state_in(dir.path()).bookmarks().len(), 1);
 }
 
@@ -273,4 +275,17 @@ fn ctrl_s_saves_the_hits_as_markdown() {
         ciw::export::hits_markdown("placement stability", &app.search.hits, &app.corpus)
     );
     assert!(markdown.contains("**placement stability**"), "{markdown}");
+}
+
+#[test]
+fn a_bookmark_is_written_by_the_loop_not_by_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_at(Some("swansea#3.18"), false, false);
+    session::attach(&mut a, state_in(dir.path()), false);
+    key(&mut a, KeyCode::Char('m'));
+    assert_eq!(a.state.as_ref().unwrap().bookmarks().len(), 1);
+    // The update asked for the write; nothing is on disk until the loop carries it out.
+    assert_eq!(state_in(dir.path()).bookmarks().len(), 0);
+    settle(&mut a);
+    assert_eq!(state_in(dir.path()).bookmarks().len(), 1);
 }

@@ -5,7 +5,7 @@
 use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Effect, Overlay};
 use crate::tui::panes::help::popup;
 use crate::tui::panes::lists::{self, ListId};
 use crate::tui::panes::prompt;
@@ -127,13 +127,11 @@ pub fn update(app: &mut App, action: Action) {
                 return;
             };
             state.remove_bookmark(&b.report, &b.paragraph);
-            app.message = Some(match state.save() {
-                Ok(()) => format!(
-                    "Removed the bookmark {}",
-                    crate::text::for_terminal(&rows[sel].name)
-                ),
-                Err(e) => format!("Could not save the bookmarks: {e}"),
-            });
+            app.effect(Effect::SaveState);
+            app.message = Some(format!(
+                "Removed the bookmark {}",
+                crate::text::for_terminal(&rows[sel].name)
+            ));
             app.bookmark_list.select(sel, len.saturating_sub(1));
             lists::rows_changed(app, ListId::Bookmarks);
             lists::keep_visible(app, ListId::Bookmarks);
