@@ -384,9 +384,12 @@ fn hit_para<'h>(h: &'h Hit, corpus: &Corpus) -> Para<'h> {
             date: String::new(),
             report: h.report.to_string(),
             paragraph: h.paragraph.to_string(),
-            pages: None,
+            pages: h.pages.map(|p| (p.0, p.1)),
             link: format!("{}#{}", h.report, h.paragraph),
-            text: format!("{}, {}", h.authority, h.paragraph),
+            text: match h.pages {
+                Some(p) => format!("{}, {}, {}", h.authority, h.paragraph, p.label()),
+                None => format!("{}, {}", h.authority, h.paragraph),
+            },
         },
     };
     Para {

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "ciw", version, about, long_about = None)]
 pub struct Args {
-    /// Use exactly these reports (files or folders of .txt, .html and .htm) instead of the library.
+    /// Use exactly these reports (files or folders of .txt, .pdf, .html and .htm) instead of the library.
     #[arg(short = 'r', long = "reports", global = true, value_name = "FILE|DIR")]
     pub reports: Vec<PathBuf>,
     /// The library folder (imported reports and cache).
@@ -43,7 +43,7 @@ pub struct Args {
 pub enum Command {
     /// Parse reports and print their structure.
     Parse {
-        /// Report files (.txt), or folders of them.
+        /// Report files (.txt, .pdf, .html, .htm), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
         /// The JSON contract: one object for one file, an array for several.
@@ -52,7 +52,7 @@ pub enum Command {
     },
     /// Parse reports and list what the parser had to guess or repair.
     Check {
-        /// Report files (.txt), or folders of them.
+        /// Report files (.txt, .pdf, .html, .htm), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },
@@ -124,7 +124,7 @@ pub enum Command {
     },
     /// Add reports to the library.
     Import {
-        /// Report files (.txt), or folders of them.
+        /// Report files (.txt, .pdf, .html, .htm), or folders of them.
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },

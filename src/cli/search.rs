@@ -6,7 +6,7 @@
 use super::output::Format;
 use super::Args;
 use crate::library::Library;
-use crate::model::Theme;
+use crate::model::{Pages, Theme};
 use crate::search::acronym::Source;
 use crate::search::{Acronym, Hit, Query, Results, SearchIndex};
 use crate::text::for_terminal;
@@ -197,6 +197,9 @@ pub struct HitJson<'a> {
     pub section: &'a str,
     pub subsection: Option<&'a str>,
     pub theme: Option<Theme>,
+    /// `[first, last]` PDF page, when the report came from a PDF (or text with form feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Pages>,
     pub score: f64,
     pub link: &'a str,
     pub text: &'a str,
@@ -249,6 +252,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             section: &h.section,
             subsection: h.subsection.as_deref(),
             theme: h.theme,
+            pages: h.pages,
             score: (f64::from(h.score) * 1000.0).round() / 1000.0,
             link: &h.link,
             text: &h.text,
@@ -267,7 +271,15 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
     }
 }
 
-/// One line per hit: the deep link, padded, then a snippet filling the rest of the width; a
+/// A hit's deep link as the plain output shows it: with its page, `swansea#3.18 (p. 17)`.
+fn link_label(h: &Hit) -> String {
+    match h.pages {
+        Some(p) => format!("{} ({})", h.link, p.label()),
+        None => h.link.clone(),
+    }
+}
+
+/// One line per hit: the deep link (with its page), padded, then a snippet filling the rest of the width; a
 /// divider line before the hits that miss some words. Matched words are bold (and yellow with
 /// `color`) when `bold`.
 fn print_lines(
@@ -279,9 +291,10 @@ fn print_lines(
 ) -> std::io::Result<()> {
     let hits: &[Hit] = &results.hits;
     // Links are padded to a common column, unless one is so long it would starve the snippets.
-    let link_w = hits
+    let links: Vec<String> = hits.iter().map(link_label).collect();
+    let link_w = links
         .iter()
-        .map(|h| h.link.chars().count())
+        .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
         .min(width / 2);
@@ -291,17 +304,17 @@ fn print_lines(
         _ => ("", ""),
     };
     let mut divided = false;
-    for h in hits {
+    for (h, link) in hits.iter().zip(&links) {
         if h.partial && !divided {
             divided = true;
             writeln!(out, "{}", divider(results, width, bold))?;
         }
         let snip_w = width
-            .saturating_sub(link_w.max(h.link.chars().count()) + 2)
+            .saturating_sub(link_w.max(link.chars().count()) + 2)
             .max(12);
         let s = h.snippet(snip_w);
         let mut line = String::with_capacity(width + 32);
-        let link = for_terminal(&h.link);
+        let link = for_terminal(link);
         line.push_str(&link);
         for _ in link.chars().count()..link_w.max(link.chars().count()) + 2 {
             line.push(' ');

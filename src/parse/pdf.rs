@@ -21,18 +21,31 @@
 //! | `lopdf` alone | 65 | (no text layout: fonts, encodings and the content-stream interpreter would be ours to write) | - |
 //! | `pdftotext` 22.12 (poppler, C++) | - | exact in each of its three modes, after this parser's layout fixes | about 15 ms of CPU |
 //!
-//! We use `pdf-extract` for its glyph callbacks ([`pdf_extract::OutputDev`]: each glyph with its
-//! position, width and size), which cost 30 ms of the 156 on the CIW-layout file, and lay the
-//! lines out ourselves ([`Page::text`]): blank lines at paragraph gaps, a column gap kept as
-//! spaces (a contents line's page number, a hanging paragraph number), as `pdftotext -layout`
-//! does. That gives the exact structure on both layouts (`tests/core/pdf_layouts.rs`).
+//! We read the content streams ourselves on `lopdf` ([`content`], [`fonts`]): each page's
+//! stream is decoded once, only the operators that place text are followed, each font (its
+//! encoding, `ToUnicode` map and widths) is built once per document, and glyph texts go into one
+//! buffer per page. `pdf-extract` rebuilds every font on every page (and, for a standard font,
+//! its widths glyph name by glyph name) and allocates per glyph; it stays as the reader of what
+//! ours leaves alone (Type3 fonts, CMaps other than Identity, an embedded Type1 font's own
+//! encoding), and both give the same text (a unit test below). We lay the lines out ourselves
+//! ([`layout::Page::text`]): blank lines at paragraph gaps, a column gap kept as spaces (a
+//! contents line's page number, a hanging paragraph number), as `pdftotext -layout` does. That
+//! gives the exact structure on both layouts (`tests/core/pdf_layouts.rs`).
 //!
-//! Against `pdftotext` on one core (`taskset -c 0 hyperfine -N -w 3 -r 15 'ciw parse X.pdf'
-//! 'pdftotext X.pdf /dev/null'`, machine shared, one run): the CIW-layout Swansea (21 pages)
-//! 71.0 ms (user 17.2) against 51.1 ms (user 10.9), 296 against 412 pages/s, so reading and
-//! parsing a PDF takes 1.39x the time `pdftotext` takes only to extract it; the groff layout
-//! (20 pages) 91.0 against 82.7 ms (1.10x). `ciw import` of the same file: 195 ms, most of it
-//! the library's durable writes (user 22 ms).
+//! Against `pdftotext` on one core (`bash benches/pdf_vs_pdftotext.sh`: the four sample PDFs,
+//! 78 pages, `taskset -c 0 hyperfine -N`, machine shared, one run): `ciw import` of the folder
+//! into a fresh library 128 ms (user 24.9), 609 pages/s; `ciw parse` of each file 79 ms (user
+//! 31.1), 987 pages/s; `pdftotext` of each file 162 ms (user 61.5), 481 pages/s; `pdftotext
+//! -layout` 127 ms (user 62.6). So importing takes 0.79x the time `pdftotext` takes only to
+//! extract the text, and reading and parsing 0.49x; most of an import is the library's durable
+//! writes. One file (the CIW-layout Swansea, 21 pages, `taskset -c 0 hyperfine -N 'ciw parse
+//! X.pdf' 'pdftotext X.pdf /dev/null'`): 8.4 ms (user 5.3) against 16.4 ms (user 9.4), 0.51x;
+//! with `pdf-extract` it was 21.0 ms (user 14.8).
+
+mod base14;
+mod content;
+mod fonts;
+mod layout;
 
 use super::ParseError;
 use std::time::Duration;
@@ -142,17 +155,26 @@ fn in_process(bytes: &[u8]) -> Result<Vec<String>, String> {
     }
 }
 
-/// The text of each page, in-process: `pdf-extract` (on `lopdf`) decodes the content streams
-/// and fonts and hands over each glyph with its position; [`Page::text`] lays the glyphs out
-/// as lines, the way `pdftotext -layout` would.
+/// The text of each page, in-process: our own reader ([`content`]) on `lopdf`, which builds each
+/// font once per document; for what it does not read (Type3 fonts, CMaps other than Identity,
+/// an embedded Type1 font's own encoding), `pdf-extract`, which hands over each glyph with its
+/// position. Either way [`layout::Page::text`] lays the glyphs out as lines, the way
+/// `pdftotext -layout` would.
 fn extract(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| damaged(&e))?;
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| damaged(&e))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("the PDF is encrypted (password-protected)".into());
     }
+    content::pages(&doc).or_else(|why| {
+        by_pdf_extract(&doc).map_err(|e| format!("{} (read another way: {})", damaged(&e), why.0))
+    })
+}
+
+/// The text of each page through `pdf-extract`.
+fn by_pdf_extract(doc: &lopdf::Document) -> Result<Vec<String>, pdf_extract::OutputError> {
     let mut pages = Pages::default();
-    pdf_extract::output_doc(&doc, &mut pages).map_err(|e| damaged(&e))?;
-    Ok(pages.done.into_iter().map(|p| p.text()).collect())
+    pdf_extract::output_doc(doc, &mut pages)?;
+    Ok(pages.done.into_iter().map(layout::Page::text).collect())
 }
 
 fn damaged(e: &dyn std::fmt::Debug) -> String {
@@ -161,73 +183,11 @@ fn damaged(e: &dyn std::fmt::Debug) -> String {
     format!("the PDF is damaged ({e})")
 }
 
-/// One glyph: where it starts and ends on the line, its baseline (from the top of the page)
-/// and its size, all in points.
-struct Glyph {
-    x: f64,
-    end: f64,
-    y: f64,
-    size: f64,
-    text: String,
-}
-
-#[derive(Default)]
-struct Page {
-    top: f64,
-    glyphs: Vec<Glyph>,
-}
-
-impl Page {
-    /// Lines top to bottom, glyphs left to right; a space for a word gap, four for a column
-    /// gap (a contents line's page number, a hanging paragraph number); a blank line for a
-    /// gap between paragraphs.
-    fn text(mut self) -> String {
-        self.glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
-        let mut lines: Vec<Vec<Glyph>> = Vec::new();
-        for g in self.glyphs {
-            match lines.last_mut() {
-                Some(line) if (g.y - line[0].y).abs() <= line[0].size.max(g.size) * 0.4 => {
-                    line.push(g)
-                }
-                _ => lines.push(vec![g]),
-            }
-        }
-        let mut out = String::new();
-        let mut prev: Option<(f64, f64)> = None;
-        for mut line in lines {
-            line.sort_by(|a, b| a.x.total_cmp(&b.x));
-            let size = line.iter().map(|g| g.size).fold(0.0, f64::max);
-            let y = line[0].y;
-            if let Some((py, psize)) = prev {
-                if y - py > 1.6 * size.max(psize) {
-                    out.push('\n');
-                }
-            }
-            prev = Some((y, size));
-            let mut end: Option<f64> = None;
-            for g in &line {
-                if let Some(e) = end {
-                    let gap = g.x - e;
-                    if gap > 2.5 * g.size {
-                        out.push_str("    ");
-                    } else if gap > 0.15 * g.size {
-                        out.push(' ');
-                    }
-                }
-                out.push_str(&g.text);
-                end = Some(end.map_or(g.end, |e: f64| e.max(g.end)));
-            }
-            out.push('\n');
-        }
-        out
-    }
-}
-
-/// Collects the glyphs of each page.
+/// Collects the glyphs of each page from `pdf-extract`.
 #[derive(Default)]
 struct Pages {
-    current: Option<Page>,
-    done: Vec<Page>,
+    current: Option<layout::Page>,
+    done: Vec<layout::Page>,
 }
 
 impl pdf_extract::OutputDev for Pages {
@@ -237,10 +197,7 @@ impl pdf_extract::OutputDev for Pages {
         media_box: &pdf_extract::MediaBox,
         _: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), pdf_extract::OutputError> {
-        self.current = Some(Page {
-            top: media_box.ury,
-            glyphs: Vec::new(),
-        });
+        self.current = Some(layout::Page::new(media_box.ury));
         Ok(())
     }
 
@@ -257,21 +214,16 @@ impl pdf_extract::OutputDev for Pages {
         font_size: f64,
         text: &str,
     ) -> Result<(), pdf_extract::OutputError> {
-        let Some(page) = self.current.as_mut() else {
-            return Ok(());
-        };
-        if text.trim().is_empty() {
-            return Ok(());
+        if let Some(page) = self.current.as_mut() {
+            let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+            page.push(
+                trm.m31,
+                trm.m32,
+                width * font_size * trm.m11.abs().max(f64::MIN_POSITIVE),
+                font_size * scale,
+                text,
+            );
         }
-        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-        let size = (font_size * scale).abs().max(1.0);
-        page.glyphs.push(Glyph {
-            x: trm.m31,
-            end: trm.m31 + width * font_size * trm.m11.abs().max(f64::MIN_POSITIVE),
-            y: page.top - trm.m32,
-            size,
-            text: text.to_string(),
-        });
         Ok(())
     }
 
@@ -350,4 +302,29 @@ fn pdftotext(bytes: &[u8]) -> Option<Result<PdfText, String>> {
         pages,
         fallback: None,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both in-process readers give the same text, page for page, on a second typesetter's PDFs
+    /// (custom encodings with differences, a ToUnicode map, listed widths).
+    #[test]
+    fn own_reader_matches_pdf_extract() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
+        for name in [
+            "swansea-2018-07-groff.pdf",
+            "pembrokeshire-2018-09-groff.pdf",
+        ] {
+            let bytes = std::fs::read(dir.join(name)).unwrap();
+            let doc = lopdf::Document::load_mem(&bytes).unwrap();
+            let ours = content::pages(&doc).unwrap();
+            let theirs = by_pdf_extract(&doc).unwrap();
+            assert_eq!(ours.len(), theirs.len(), "{name}");
+            for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                assert_eq!(a, b, "{name}, page {}", i + 1);
+            }
+        }
+    }
 }

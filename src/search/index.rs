@@ -15,7 +15,7 @@ use super::units::text_at;
 pub(super) use super::units::{units, Place, Weight};
 use super::{Hit, Query, QueryError};
 use crate::corpus::Corpus;
-use crate::model::{slug, Theme};
+use crate::model::{slug, Pages, Theme};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -39,11 +39,20 @@ pub(super) struct Docs {
     pub(super) weight: Table<u8>,
     /// Words in the paragraph (joined forms not counted).
     pub(super) len: Table<u16>,
+    /// The first and last PDF page of each paragraph, two a paragraph; 0 and 0 when unknown.
+    pub(super) pages: Table<u32>,
 }
 
 impl Docs {
     pub(super) fn len(&self) -> usize {
         self.report.len()
+    }
+
+    pub(super) fn pages(&self, d: usize) -> Option<Pages> {
+        match (self.pages.get(2 * d), self.pages.get(2 * d + 1)) {
+            (Some(&first), Some(&last)) if first > 0 => Some(Pages(first, last)),
+            _ => None,
+        }
     }
 
     pub(super) fn theme(&self, d: usize) -> Option<Theme> {
@@ -281,6 +290,8 @@ impl SearchIndex {
                 docs.theme.push(theme_byte(u.theme));
                 docs.weight.push(u.weight as u8);
                 docs.len.push(len.min(u32::from(u16::MAX)) as u16);
+                let pages = u.pages.map_or([0, 0], |p| [p.0, p.1]);
+                docs.pages.extend_from_slice(&pages);
             }
         }
         let ndocs = docs.len();
@@ -356,6 +367,7 @@ impl SearchIndex {
                 theme: docs.theme.into(),
                 weight: docs.weight.into(),
                 len: docs.len.into(),
+                pages: docs.pages.into(),
             },
             texts: Texts::Packed(texts),
             strings,
@@ -546,6 +558,7 @@ impl SearchIndex {
             section: self.strings.get(self.docs.section[d]).into(),
             subsection: (sub != NONE).then(|| self.strings.get(sub).into()),
             theme: self.docs.theme(d),
+            pages: self.docs.pages(d),
             score,
             text: self.texts.get(d as u32)?.into(),
             matches,
@@ -567,6 +580,7 @@ struct DocsBuilder {
     theme: Vec<u8>,
     weight: Vec<u8>,
     len: Vec<u16>,
+    pages: Vec<u32>,
 }
 
 impl DocsBuilder {

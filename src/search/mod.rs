@@ -36,6 +36,9 @@
 //! postings of the query's words, never a scan of all text: at 100k paragraphs 0.1-6 ms of CPU
 //! per keystroke (`examples/search_latency.rs`, `benches/search.rs`).
 //!
+//! **Pages.** A hit carries the PDF pages of its paragraph ([`Hit::pages`]), kept in the index
+//! (and the stored file) beside the paragraph's other columns.
+//!
 //! **Snippets.** [`Hit::snippet`] shows the window with the most and rarest matched words
 //! ([`Hit::weights`]), cut to a width, the highlight ranges moved into it.
 //!
@@ -80,7 +83,7 @@ pub use query::{Query, QueryTerm, TermKind};
 pub use rank::{Notice, Results};
 pub use snippet::{snippet, snippet_weighted, Snippet};
 
-use crate::model::Theme;
+use crate::model::{Pages, Theme};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -101,6 +104,8 @@ pub struct Hit {
     /// The subsection heading (or, for an area for development, its theme heading).
     pub subsection: Option<Arc<str>>,
     pub theme: Option<Theme>,
+    /// The PDF pages the paragraph is printed on; `None` for text without page breaks.
+    pub pages: Option<Pages>,
     /// Higher is better; comparable within one search only.
     pub score: f32,
     /// The whole paragraph.
@@ -333,6 +338,7 @@ mod tests {
             section: "S".into(),
             subsection: None,
             theme: None,
+            pages: None,
             score: 1.0,
             text: "ŵyn and Ŵyn".into(),
             matches: vec![0..4, 9..13],

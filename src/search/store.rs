@@ -31,7 +31,7 @@ use std::fs::File;
 use std::sync::Arc;
 
 /// Bump when the layout or the meaning of a field changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"CIWSIDX\0";
 /// Files smaller than this are checked whole when opened (it costs about a millisecond).
 pub const EAGER_BELOW: usize = 8 << 20;
@@ -51,6 +51,7 @@ enum Part {
     DocTheme,
     DocWeight,
     DocLen,
+    DocPages,
     VocabText,
     VocabOff,
     VocabMask,
@@ -180,6 +181,7 @@ pub fn to_bytes(ix: &SearchIndex, key: [u8; 16]) -> Vec<u8> {
         docs.theme.to_vec(),
         docs.weight.to_vec(),
         lens,
+        u32s_bytes(&docs.pages),
         vt.to_vec(),
         u32s_bytes(vo),
         u64s_bytes(vm),
@@ -397,6 +399,7 @@ fn read(
         Part::DocTheme,
         Part::DocWeight,
         Part::DocLen,
+        Part::DocPages,
     ] {
         checked(p)?;
     }
@@ -408,6 +411,7 @@ fn read(
         theme: table(&backing, &dir, Part::DocTheme)?,
         weight: table(&backing, &dir, Part::DocWeight)?,
         len: table(&backing, &dir, Part::DocLen)?,
+        pages: table(&backing, &dir, Part::DocPages)?,
     };
     let lens = [
         docs.section.len(),
@@ -417,7 +421,10 @@ fn read(
         docs.weight.len(),
         docs.len.len(),
     ];
-    if docs.report.len() != ndocs || lens.iter().any(|&l| l != ndocs) {
+    if docs.report.len() != ndocs
+        || lens.iter().any(|&l| l != ndocs)
+        || docs.pages.len() != 2 * ndocs
+    {
         return Err(corrupt("paragraph tables of different lengths"));
     }
     let ns = nstrings as u32;
@@ -435,6 +442,8 @@ fn read(
             && (subsection[i] < ns || subsection[i] == NONE)
             && theme_of(theme[i]).is_some()
             && Weight::from_byte(weight[i]).is_some()
+            && (docs.pages[2 * i] == 0) == (docs.pages[2 * i + 1] == 0)
+            && docs.pages[2 * i] <= docs.pages[2 * i + 1]
     });
     if !in_range {
         return Err(corrupt("paragraph table out of range"));

@@ -3,7 +3,7 @@
 //! new family of report that fills these fields, is searchable as it is; a new field of text
 //! goes here.
 
-use crate::model::{Report, SectionKind, Theme};
+use crate::model::{Pages, Report, SectionKind, Theme};
 
 /// How much a section's paragraphs weigh against findings for the same score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,8 @@ pub(super) struct Unit<'a> {
     pub(super) subsection: Option<&'a str>,
     pub(super) theme: Option<Theme>,
     pub(super) weight: Weight,
+    /// The PDF pages it is printed on, when known.
+    pub(super) pages: Option<Pages>,
 }
 
 /// Every searchable text of `r`, in index order: front matter, each section's paragraphs, then
@@ -78,6 +80,7 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
         subsection: None,
         theme: None,
         weight: Weight::Furniture,
+        pages: None,
     });
     let sections = r.sections.iter().enumerate().flat_map(move |(si, s)| {
         s.paragraphs.iter().enumerate().map(move |(pi, p)| {
@@ -97,6 +100,7 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
                 subsection: p.subsection.as_deref(),
                 theme,
                 weight: Weight::of(s.kind),
+                pages: p.pages,
             }
         })
     });
@@ -115,6 +119,7 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
                 subsection: None,
                 theme: None,
                 weight: Weight::Finding,
+                pages: r.overview_pages.get(i).copied(),
             })
         })
         .into_iter()
@@ -129,6 +134,7 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
                 subsection: Some(x.theme_title.as_str()).filter(|s| !s.is_empty()),
                 theme: x.theme,
                 weight: Weight::Finding,
+                pages: x.pages,
             })
         })
         .into_iter()

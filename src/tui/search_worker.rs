@@ -464,6 +464,7 @@ mod tests {
             section: "S".into(),
             subsection: None,
             theme: None,
+            pages: None,
             score: 1.0,
             text: text.into(),
             matches: vec![],

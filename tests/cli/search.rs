@@ -237,3 +237,61 @@ fn acronyms_table_and_the_hits_that_use_it() {
     // A query is needed without --acronyms.
     assert_eq!(ciw(&["search"]).status.code(), Some(2));
 }
+
+/// A hit in a report read from a PDF carries the pages of its paragraph: in the plain line,
+/// the JSON, the CSV export, and from a library's stored index as from files.
+#[test]
+fn hits_carry_their_pages() {
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pdf/swansea-2018-07-groff.pdf"
+    );
+    let report = ciw::parse::parse_bytes(&std::fs::read(pdf).unwrap(), "swansea.pdf").unwrap();
+    let (_, para) = report.find_paragraph("3.11").unwrap();
+    let pages = para.pages.expect("a PDF paragraph has pages");
+    let want = serde_json::json!([pages.0, pages.1]);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(pdf, dir.path().join("swansea.pdf")).unwrap();
+    let reports = dir.path().to_str().unwrap();
+    let o = ciw(&["search", "B&B", "-r", reports, "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["paragraph"], "3.11");
+    assert_eq!(v[0]["pages"], want, "{v}");
+
+    let o = ciw(&["search", "B&B", "-r", reports, "--limit", "1"]);
+    let line = stdout(&o);
+    assert!(
+        line.starts_with(&format!("swansea#3.11 ({})", pages.label())),
+        "{line}"
+    );
+
+    let o = ciw(&["search", "B&B", "-r", reports, "--format", "csv"]);
+    let csv = stdout(&o);
+    let mut rows = csv.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    let col = header.iter().position(|c| *c == "page").unwrap();
+    let first = rows.next().unwrap();
+    assert!(
+        first
+            .split(',')
+            .nth(col)
+            .unwrap()
+            .contains(&pages.0.to_string()),
+        "{csv}"
+    );
+
+    // From a library: the stored index keeps the pages.
+    let lib = dir.path().join("lib");
+    let lib = lib.to_str().unwrap();
+    let o = ciw(&["import", "--library", lib, reports]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = ciw(&["search", "B&B", "--library", lib, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["pages"], want, "{v}");
+    // Text without page breaks has none.
+    let o = ciw(&["search", "B&B", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v[0].get("pages").is_none(), "{v}");
+}
