@@ -101,7 +101,12 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
     // The contents table, whichever way its page numbers were laid out.
     if let Some((at, end, entries)) = contents(&lines) {
         b.doc.contents = entries;
-        lines.drain(at..end);
+        // A blank line in its place, so that what came before and after it stay apart.
+        let gap = Line {
+            text: "",
+            ..lines[at]
+        };
+        lines.splice(at..end, [gap]);
     }
     let mut block: Vec<Line<'_>> = Vec::new();
     // Blank lines since the last text line, and whether a page break is among them.
