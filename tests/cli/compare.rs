@@ -510,6 +510,9 @@ fn a_pei_report_and_a_2018_report_side_by_side_on_safeguarding() {
     assert!(row("Ceredigion").contains("│ Swansea"));
     assert!(row("Act principles (PEI)").contains("│ 2018 inspection themes"));
     assert!(row("5. Safeguarding").contains("│ 4. Safeguarding"));
+    // Ceredigion's findings sit beside Swansea's, never under "Not in this report".
+    assert!(!text.contains("Not in this report"), "{text}");
+    assert!(row("── Safeguarding enquiries").contains("│ 4.1"), "{text}");
 }
 
 #[test]
