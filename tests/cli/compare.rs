@@ -569,6 +569,30 @@ fn either_frameworks_theme_names_are_accepted() {
         "--json",
     ]);
     assert_eq!(v["themes"].as_array().map(Vec::len), Some(9));
+    assert_eq!(
+        strings(&v["rows"], "framework"),
+        ["act-principles", "inspection-2018", "inspection-2018"]
+    );
+    // The CSV says which framework each council's report uses.
+    let csv = stdout(&ciw(&[
+        "-r",
+        PEI,
+        "-r",
+        "sample-reports",
+        "compare",
+        "--matrix",
+        "--format",
+        "csv",
+    ]));
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = header.iter().position(|h| *h == "framework").unwrap();
+    let frameworks: Vec<&str> = lines.map(|l| l.split(',').nth(at).unwrap()).collect();
+    assert_eq!(
+        frameworks,
+        ["act-principles", "inspection-2018", "inspection-2018"],
+        "{csv}"
+    );
     let text = stdout(&ciw(&[
         "-r",
         PEI,
