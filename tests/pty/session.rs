@@ -64,6 +64,15 @@ impl Session {
         if !env.iter().any(|(k, _)| *k == "XDG_CONFIG_HOME") {
             cmd.env("XDG_CONFIG_HOME", lib.path().join("config-home"));
         }
+        // With `--reports` the state goes to the platform's state folder: a temporary one too.
+        for (var, dir) in [
+            ("XDG_STATE_HOME", "state-home"),
+            ("XDG_DATA_HOME", "data-home"),
+        ] {
+            if !env.iter().any(|(k, _)| *k == var) {
+                cmd.env(var, lib.path().join(dir));
+            }
+        }
         for (k, v) in env {
             cmd.env(k, v);
             // `PWD` given: the explorer runs in that folder (where `E` saves).

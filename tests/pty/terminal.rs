@@ -356,6 +356,39 @@ fn f_filters_the_council_list() {
 }
 
 #[test]
+fn f_filters_the_sections_and_ctrl_f_the_search_hits() {
+    let mut s = Session::start(&["swansea"], &[], 80, 24);
+    s.wait_for("Sections: Swansea");
+    // The deep link leaves the keys with the section tree.
+    s.send("fsafeg");
+    s.wait_for("filter: safeg");
+    s.wait_for("1/1 of 11");
+    s.wait_for("4 Safeguarding");
+    s.send("\r");
+    s.wait_for("f:safeg");
+    // Esc clears it: every section again, Safeguarding still read.
+    s.send("\x1b");
+    s.wait_for("/11 ");
+    s.wait_for("Swansea › 4 Safeguarding");
+    // In the search, Ctrl-f filters the hits: only Pembrokeshire's are left.
+    s.send("/placement stability");
+    s.wait_for("Search all reports: hit 1/");
+    s.send("\x06pembs");
+    s.wait_for("filter: pembs");
+    s.wait_for(" of ");
+    let screen = s.screen();
+    let hits: Vec<&str> = screen.lines().filter(|l| l.contains(" 2018 ")).collect();
+    assert!(!hits.is_empty(), "{screen}");
+    assert!(hits.iter().all(|l| l.contains("Pembrokeshire")), "{screen}");
+    s.send("\x1b");
+    s.send("\x1b");
+    s.send("\x1b");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
 fn an_opened_search_hit_highlights_its_words_in_the_reader() {
     let mut s = Session::start(&["swansea"], &[], 80, 24);
     s.wait_for("Reports");

@@ -358,7 +358,14 @@ fn generated_report(i: usize) -> String {
 fn a_thousand_imported_reports_filter_to_one_council_with_0500() {
     // Generated reports, imported into a library and loaded from it as the explorer does.
     const N: usize = 1000;
-    let tmp = tempfile::tempdir().unwrap();
+    // In memory where the system has a tmpfs: the import syncs each file it writes, which on a
+    // disk is most of the time this takes.
+    let shm = std::path::Path::new("/dev/shm");
+    let tmp = if shm.is_dir() {
+        tempfile::tempdir_in(shm).unwrap()
+    } else {
+        tempfile::tempdir().unwrap()
+    };
     let src = tmp.path().join("reports");
     std::fs::create_dir_all(&src).unwrap();
     let files: Vec<std::path::PathBuf> = (1..=N)
@@ -415,4 +422,70 @@ fn every_list_filter_survives_random_keys() {
     ];
     common::tui::random_walk(&mut app, &keys, &[(80, 24), (40, 12), (160, 50)], 7, 400);
     app.update(Action::Resize(80, 24));
+}
+
+#[test]
+fn rows_tell_two_reports_of_one_council_apart() {
+    use ciw::model::Kind;
+    let samples = Corpus::samples();
+    let mut later = samples.reports[1].clone();
+    assert_eq!(later.authority.short, "Swansea");
+    later.id = "swansea-2021-11-follow-up".into();
+    later.kind = Some(Kind::FollowUp);
+    later.inspection.month = "November".into();
+    later.inspection.month_number = 11;
+    later.inspection.year = 2021;
+    let mut reports = samples.reports.clone();
+    reports.push(later);
+    let mut app = App::new(Corpus::new(reports), Options::default());
+    let t = draw(&mut app, 80, 24);
+    let left: Vec<String> = rows(&t)
+        .iter()
+        .map(|r| r.chars().take(32).collect())
+        .collect();
+    let s = left.join("\n");
+    // Kind and date on both of Swansea's rows, the names whole; Pembrokeshire's has no kind.
+    assert!(
+        left.iter()
+            .any(|r| r.contains("Swansea (inspection)") && r.contains("Jul 2018")),
+        "{s}"
+    );
+    assert!(
+        left.iter()
+            .any(|r| r.contains("Swansea (follow-up)") && r.contains("Nov 2021")),
+        "{s}"
+    );
+    assert!(
+        left.iter()
+            .any(|r| r.contains("Pembrokeshire ") && !r.contains('(')),
+        "{s}"
+    );
+    // Hits from the two reports show council, date and id.
+    search(&mut app, "eotas");
+    let t = draw(&mut app, 80, 24);
+    let s = screen(&t);
+    let hit_rows: Vec<String> = rows(&t).into_iter().filter(|r| r.contains("R5")).collect();
+    assert!(
+        hit_rows
+            .iter()
+            .any(|r| r.contains("Swansea") && r.contains("Jul 2018")),
+        "{s}"
+    );
+    assert!(
+        hit_rows
+            .iter()
+            .any(|r| r.contains("Swansea") && r.contains("Nov 2021")),
+        "{s}"
+    );
+}
+
+#[test]
+fn long_council_names_stay_whole_when_the_counts_give_way() {
+    let mut app = many(30);
+    let t = draw(&mut app, 80, 24);
+    let s = screen(&t);
+    assert!(
+        s.contains("Testshire 0001") && s.contains("Testshire 0002"),
+        "{s}"
+    );
 }

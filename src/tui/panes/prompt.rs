@@ -22,6 +22,9 @@ pub enum Prompt {
     GoTo,
     /// `f` filter this list.
     Filter(ListId),
+    /// `/` in the comparison: words to find in the compared section
+    /// ([`super::compare::find`]).
+    Find,
 }
 
 /// Completions offered under the go-to line.
@@ -37,10 +40,12 @@ pub fn open(app: &mut App, p: Prompt) {
             f.typing = true;
             f.editor.reopen();
         }
+        Prompt::Find => {}
     }
 }
 
-fn close(app: &mut App) {
+/// Closes the open prompt.
+pub fn close(app: &mut App) {
     if let Some(Prompt::Filter(id)) = app.prompt {
         id.state_mut(app).filter.typing = false;
     }
@@ -74,6 +79,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
             }
         }
         Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
+        Prompt::Find => super::compare::find::key(app, key, cancel),
     }
     true
 }
@@ -91,6 +97,7 @@ pub fn paste(app: &mut App, text: &str) -> bool {
             id.state_mut(app).filter.editor.insert_str(text);
             lists::refilter(app, id);
         }
+        Prompt::Find => app.compare.find.editor.insert_str(text),
     }
     true
 }
@@ -207,6 +214,11 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             &id.state(app).filter.editor,
             "Enter keep  Esc clear  Up/Down move  'exact ^start end$ !not",
         ),
+        Prompt::Find => (
+            "/",
+            &app.compare.find.editor,
+            "Enter find  Esc cancel  then n/N next/previous paragraph with the words",
+        ),
     };
     let width = usize::from(status.width);
     let lead_w = 1 + fit::width(lead);
@@ -241,6 +253,7 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             let total = lists::total(app, id);
             format!("{} of {total}  {help}", id.state(app).filter.len(total))
         }
+        Prompt::Find => help.to_string(),
     };
     let below = fit::truncate(
         &fit::display(&below, sym.ascii),

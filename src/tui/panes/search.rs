@@ -661,7 +661,9 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
 
     // Preview of the selected hit, scrolled to its first match.
     let Some(pr) = p.preview else { return };
-    let Some(hit) = s.hits.get(s.list.selected) else {
+    let hit = s.hits.get(s.list.selected);
+    // Nothing previewed when the hits' filter keeps none.
+    let Some(hit) = hit.filter(|_| s.list.shown(s.hits.len()) > 0) else {
         let rule = Block::new()
             .borders(Borders::TOP)
             .border_set(t.symbols.border)

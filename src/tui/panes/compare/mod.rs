@@ -15,6 +15,7 @@
 //! [`mod@render`] (drawing and the status line).
 
 mod columns;
+pub mod find;
 mod picks;
 mod render;
 mod update;
@@ -57,8 +58,12 @@ pub struct State {
     pub picked: BTreeSet<usize>,
     /// Scroll of the matrix.
     pub matrix_scroll: usize,
+    /// The matrix's cursor: the council (row) and the theme (column).
+    pub matrix_cell: (usize, usize),
     /// The terminal size the offsets were last fitted to.
     pub size: (u16, u16),
+    /// `/`: the words found in the comparison.
+    pub find: find::Find,
 }
 
 /// After a resize: lines wrap differently, so bring the selected paragraph back into view

@@ -8,12 +8,31 @@ use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
+use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
 pub fn update(app: &mut App, action: Action) {
     match action {
+        Action::Back if app.compare.find.clear() => {
+            let esc = app
+                .keymap
+                .first_key(Scope::Compare, Action::Back, app.palette.symbols.ascii);
+            app.message = Some(format!(
+                "Find highlights off ({} again closes the comparison)",
+                esc.unwrap_or_default()
+            ));
+            return;
+        }
         Action::Back | Action::Compare => {
             app.close_overlay();
+            return;
+        }
+        Action::Search => {
+            super::find::open(app);
+            return;
+        }
+        Action::NextHit | Action::PrevHit => {
+            super::find::step(app, action == Action::NextHit, false);
             return;
         }
         Action::ToggleHelp => {
