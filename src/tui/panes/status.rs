@@ -16,6 +16,18 @@ use ratatui::Frame;
 fn does_something(app: &App, action: Action) -> bool {
     let s = &app.compare;
     let columns = s.comparison.as_ref().map_or(0, |c| c.columns.len());
+    if app.overlay() == Overlay::Compare && app.compare.picking {
+        // The picks list: its head line says what Enter does.
+        return matches!(
+            action,
+            Action::Down
+                | Action::Pick
+                | Action::Filter
+                | Action::Back
+                | Action::Quit
+                | Action::ToggleHelp
+        );
+    }
     match (app.overlay(), action) {
         (Overlay::None, Action::Open) if app.focus == Pane::Paragraphs => {
             app.items().contains(&Item::Expectations)
@@ -27,6 +39,7 @@ fn does_something(app: &App, action: Action) -> bool {
             crate::compare::themes_for(reports).len() > 1
         }
         (Overlay::Compare, Action::Open | Action::Copy) => s.selected.is_some(),
+        (Overlay::Compare, Action::Pick | Action::Filter) => false,
         _ => true,
     }
 }

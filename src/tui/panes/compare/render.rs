@@ -59,6 +59,10 @@ fn to_line(
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
+    if app.compare.picking {
+        super::picks::render(app, frame);
+        return;
+    }
     let area = frame.area();
     let Some(v) = view(app) else { return };
     let t = &app.palette;

@@ -12,6 +12,10 @@ use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
 pub fn update(app: &mut App, action: Action) {
+    if app.compare.picking {
+        super::picks::update(app, action);
+        return;
+    }
     match action {
         Action::Back if app.compare.find.clear() => {
             let esc = app
