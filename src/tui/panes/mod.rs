@@ -33,6 +33,15 @@ pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
     areas.pane(pane)
 }
 
+/// Reads `t` in the panes from an overlay (comparison, matrix): the overlays close, zoom ends,
+/// and the jump is recorded so `Ctrl-o` comes back.
+pub fn read_from_overlay(app: &mut App, t: crate::target::Target) {
+    app.close_overlays();
+    app.zoom = false;
+    app.open_target(t);
+    app.focus = Pane::Paragraphs;
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     Block::bordered().inner(r)

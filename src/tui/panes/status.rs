@@ -87,6 +87,25 @@ fn short_hint(app: &App) -> Option<String> {
         .map(|h| format!("{} {}", h.keys, h.text))
 }
 
+/// The one-off message (if any) as a status line `width` columns wide.
+pub fn message_line(app: &App, width: usize) -> Option<Line<'static>> {
+    let t = &app.palette;
+    let sym = t.symbols;
+    app.message.as_ref().map(|m| {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(
+                fit::truncate(
+                    &fit::display(m, sym.ascii),
+                    width.saturating_sub(1),
+                    sym.ellipsis,
+                ),
+                t.message,
+            ),
+        ])
+    })
+}
+
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let t = &app.palette;
     let sym = t.symbols;
@@ -115,19 +134,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         crumb_spans.push(Span::styled(format!(" {text}"), t.hint_text));
     }
     let crumb_line = Line::from(crumb_spans);
-    let message = app.message.as_ref().map(|m| {
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled(
-                fit::truncate(
-                    &fit::display(m, sym.ascii),
-                    width.saturating_sub(1),
-                    sym.ellipsis,
-                ),
-                t.message,
-            ),
-        ])
-    });
+    let message = message_line(app, width);
     match areas.hints {
         Some(h) => {
             frame.render_widget(Paragraph::new(crumb_line), areas.status);

@@ -7,7 +7,7 @@ use crate::compare as core;
 use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
 use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
@@ -335,14 +335,14 @@ fn open_in_reader(app: &mut App) {
         app.message = Some(format!("Cannot open {anchor}"));
         return;
     };
-    app.close_overlays();
-    app.zoom = false;
-    app.open_target(Target {
-        report: ri,
-        section: Some(section),
-        paragraph,
-    });
-    app.focus = Pane::Paragraphs;
+    crate::tui::panes::read_from_overlay(
+        app,
+        Target {
+            report: ri,
+            section: Some(section),
+            paragraph,
+        },
+    );
 }
 
 /// A click focuses the column under the mouse and selects the item under it.
