@@ -1,6 +1,6 @@
 //! Which councils the comparison shows: those picked with Space in the reports pane (plus the
-//! report being read), else all of them when they fit side by side. When they do not (a library
-//! of hundreds of reports), `c` opens the picks list instead of a wall of names: every council,
+//! report being read), else all of them when two screens of columns hold them. When they do not
+//! (a library of hundreds of reports), `c` opens the picks list instead of a wall of names: every council,
 //! Space picks, `f` filters as you type ([`crate::tui::panes::lists`]), Enter compares. The
 //! councils compared last time come back picked (kept with the state between runs).
 
@@ -57,8 +57,8 @@ pub(super) fn report_set(app: &App) -> Vec<usize> {
         .collect()
 }
 
-/// Whether every council fits side by side at the app's width (else `c` with nothing picked
-/// asks for picks).
+/// Whether all councils can be compared without picks: at most two screens of columns side by
+/// side at the app's width, reached with h/l (else `c` with nothing picked asks for picks).
 pub(super) fn all_fit(app: &App) -> bool {
     let n = app.corpus.reports.len();
     let fit = cl::columns_that_fit(
@@ -67,7 +67,7 @@ pub(super) fn all_fit(app: &App) -> bool {
         cl::separator_width(app.palette.symbols.ascii),
         n,
     );
-    n <= fit
+    n <= 2 * fit
 }
 
 /// The councils last compared, as corpus indices (those still loaded).
