@@ -14,32 +14,24 @@ pub mod sections;
 pub mod status;
 
 use super::app::{App, Pane};
-use super::layout::{self, LayoutInput};
 use crate::text::fit;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-/// The area a pane has (or would have, once focused) at the app's current size.
+/// The area a pane has (or would have, once focused) in the stored layout.
 pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
-    let (w, h) = app.size;
-    let areas = layout::compute(
-        Rect::new(0, 0, w, h),
-        LayoutInput {
-            focus: pane,
-            ..app.layout_input()
-        },
-    );
-    areas.pane(pane)
+    app.areas_for(pane).pane(pane)
 }
 
 /// Reads `t` in the panes from an overlay (comparison, matrix): the overlays close, zoom ends,
 /// and the jump is recorded so `Ctrl-o` comes back.
 pub fn read_from_overlay(app: &mut App, t: crate::target::Target) {
-    app.close_overlays();
+    use crate::tui::command::Command;
     app.zoom = false;
-    app.open_target(t);
-    app.focus = Pane::Paragraphs;
+    app.command(Command::CloseOverlays);
+    app.command(Command::Open(t));
+    app.command(Command::Focus(Pane::Paragraphs));
 }
 
 /// The inside of a bordered pane.

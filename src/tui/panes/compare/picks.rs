@@ -8,6 +8,7 @@ use crate::compare::side_by_side as cl;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
 use crate::tui::layout;
 use crate::tui::panes::authorities;
 use crate::tui::panes::lists::{self, ListId};
@@ -88,7 +89,7 @@ pub(super) fn start(app: &mut App) {
     s.comparison = None;
     s.picked = last.iter().copied().collect();
     s.pick_list.selected = last.first().copied().unwrap_or(app.authorities.selected);
-    app.open_overlay(Overlay::Compare);
+    app.command(Command::PushOverlay(Overlay::Compare));
     lists::keep_visible(app, ListId::Picks);
 }
 
@@ -136,7 +137,7 @@ pub(super) fn update(app: &mut App, action: Action) {
         }
         Action::Back | Action::Compare => {
             app.compare.picking = false;
-            app.close_overlay();
+            app.command(Command::PopOverlay);
         }
         Action::ToggleHelp => crate::tui::panes::help::open(app),
         a => {

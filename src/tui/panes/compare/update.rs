@@ -8,6 +8,7 @@ use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::command::Command;
 use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
@@ -28,7 +29,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Back | Action::Compare => {
-            app.close_overlay();
+            app.command(Command::PopOverlay);
             return;
         }
         Action::Search => {
@@ -72,7 +73,7 @@ pub fn update(app: &mut App, action: Action) {
                 }
                 let stem = crate::export::file_stem(&name);
                 let markdown = crate::export::compare_markdown(c, &app.corpus);
-                app.export(stem, markdown);
+                app.command(Command::Export { stem, markdown });
             }
             return;
         }
@@ -103,7 +104,13 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Copy | Action::Bookmark => {
             match selected_place(app) {
-                Some((ri, si, pi)) if action == Action::Copy => app.copy_paragraph(ri, si, pi),
+                Some((report, section, paragraph)) if action == Action::Copy => {
+                    app.command(Command::CopyParagraph {
+                        report,
+                        section,
+                        paragraph,
+                    })
+                }
                 Some((ri, si, pi)) => {
                     let id = app.corpus.reports[ri].sections[si].paragraphs[pi]
                         .id
