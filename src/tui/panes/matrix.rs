@@ -12,6 +12,7 @@ use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::command::Command;
 use crate::tui::layout;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -23,7 +24,7 @@ use ratatui::Frame;
 pub fn open(app: &mut App) {
     app.compare.matrix_scroll = 0;
     app.compare.matrix_cell = (0, 0);
-    app.open_overlay(Overlay::Matrix);
+    app.command(Command::PushOverlay(Overlay::Matrix));
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.
@@ -98,9 +99,7 @@ pub fn lines(app: &App) -> Vec<String> {
 
 /// Rows the matrix has on screen.
 fn height(app: &App) -> usize {
-    let (w, h) = app.size;
-    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
-    usize::from(areas.status.y).max(1)
+    usize::from(app.areas().status.y).max(1)
 }
 
 /// The cell under the cursor (clamped to the matrix) and where it is drawn.
@@ -143,7 +142,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ScrollDown(..) => *off = (*off + 3).min(max),
         Action::ScrollUp(..) => *off = off.saturating_sub(3),
         Action::Open => open_cell(app, &l, row, theme),
-        Action::Back | Action::Matrix => app.close_overlay(),
+        Action::Back | Action::Matrix => app.command(Command::PopOverlay),
         _ => {}
     }
     if matches!(
@@ -185,14 +184,14 @@ fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) {
         app.message = Some(format!("{council} has no section on {}", t.title()));
         return;
     };
-    app.close_overlays();
     app.zoom = false;
-    app.open_target(Target {
+    app.command(Command::CloseOverlays);
+    app.command(Command::Open(Target {
         report: ri,
         section: Some(si),
         paragraph: None,
-    });
-    app.focus = Pane::Paragraphs;
+    }));
+    app.command(Command::Focus(Pane::Paragraphs));
     let back = app.keymap.key(Action::JumpBack, app.palette.symbols.ascii);
     app.message = Some(format!("{council}: {}; {back} goes back", t.title()));
 }

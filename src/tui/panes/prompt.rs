@@ -7,6 +7,7 @@ use crate::target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::command::Command;
 use crate::tui::line_edit::{Edit, LineEditor};
 use crate::tui::panes::lists::{self, ListId};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -110,17 +111,8 @@ pub fn go_to(app: &mut App, text: &str) {
     let here = app.report().map(|_| app.authorities.selected);
     match target::resolve_from(&app.corpus, text, here) {
         Ok(t) => {
-            app.close_overlays();
-            app.open_target(t);
-            let ascii = app.palette.symbols.ascii;
-            let back = app.keymap.key(Action::JumpBack, ascii);
-            let crumb = app.breadcrumb();
-            let place = match (crumb.first(), crumb.last()) {
-                (Some(a), Some(b)) if crumb.len() > 1 => format!("{a} {b}"),
-                (Some(a), _) => a.clone(),
-                _ => String::new(),
-            };
-            app.message = Some(format!("At {place}: {back} goes back"));
+            app.command(Command::CloseOverlays);
+            app.command(Command::GoTo(t));
         }
         Err(e) => {
             app.message = Some(crate::text::for_terminal(&e.to_string()).into_owned());

@@ -5,8 +5,6 @@
 use crate::compare::side_by_side::{self as cl, ExpectationsMode, SideBySide, Style as K};
 use crate::text::fit;
 use crate::tui::app::App;
-use crate::tui::layout;
-use ratatui::layout::Rect;
 
 /// A selectable item of a column: its anchor and its line range `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +132,8 @@ pub(super) fn keep_column_visible(app: &mut App) {
 /// Lays the comparison out for the app's size; `None` when closed or too small to draw.
 pub fn view(app: &App) -> Option<View> {
     let c = app.compare.comparison.as_ref()?;
-    let (w, h) = app.size;
-    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
+    let areas = app.areas();
+    let w = app.size.0;
     if areas.too_small {
         return None;
     }

@@ -119,7 +119,7 @@ pub fn open(app: &mut App) {
     s.first_column = 0;
     s.independent = false;
     s.size = app.size;
-    app.open_overlay(Overlay::Compare);
+    app.command(crate::tui::command::Command::PushOverlay(Overlay::Compare));
     // From a paragraph further down than the section's first, open level with it; else at
     // the top, where the recommendations are.
     let first = app
