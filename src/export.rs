@@ -692,7 +692,7 @@ pub fn compare_markdown(c: &Comparison, corpus: &Corpus) -> String {
 
 /// The columns of a matrix row (`compare --matrix --format csv`), for `themes`.
 fn matrix_columns(themes: &[Theme]) -> Vec<String> {
-    let mut v: Vec<String> = ["council", "report", "inspected"]
+    let mut v: Vec<String> = ["council", "report", "inspected", "framework"]
         .map(String::from)
         .to_vec();
     for t in themes {
@@ -727,6 +727,7 @@ pub fn matrix_csv(m: &Matrix) -> String {
                 cell(&r.authority),
                 cell(&r.report),
                 sortable_date(r.inspection.year, r.inspection.month_number),
+                r.framework.map(|f| f.key().to_string()).unwrap_or_default(),
             ];
             for c in &r.cells {
                 let has = c.section_title.is_some();
@@ -753,7 +754,11 @@ pub fn matrix_csv(m: &Matrix) -> String {
 /// `ciw compare --matrix --format markdown`: councils down, themes across (areas for
 /// development, with their numbers, and paragraphs), then the methodology figures.
 pub fn matrix_markdown(m: &Matrix) -> String {
-    let mut header = vec!["Council".to_string(), "Inspected".to_string()];
+    let mut header = vec![
+        "Council".to_string(),
+        "Inspected".to_string(),
+        "Framework".to_string(),
+    ];
     header.extend(m.themes.iter().map(|t| md(t.title())));
     header.extend(
         [
@@ -769,7 +774,11 @@ pub fn matrix_markdown(m: &Matrix) -> String {
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![md(&r.authority), md(&r.inspection.label())];
+            let mut row = vec![
+                md(&r.authority),
+                md(&r.inspection.label()),
+                r.framework.map(|f| md(f.label())).unwrap_or_default(),
+            ];
             for c in &r.cells {
                 row.push(match &c.section_title {
                     None if !c.in_framework && c.recommendations == 0 => {

@@ -108,6 +108,26 @@ pub fn matrix<'a>(themes: &[Theme], reports: impl IntoIterator<Item = &'a Report
 /// further table below rather than being cut. Where the councils' reports follow different
 /// frameworks, a column names each one's, and a theme outside it shows `·`.
 pub fn matrix_text(m: &Matrix, width: usize) -> String {
+    matrix_layout(m, width).0
+}
+
+/// Where a cell of the councils × themes table is in [`matrix_layout`]'s text: its line, and
+/// its first display column and width on that line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellSpot {
+    /// Index into [`Matrix::rows`].
+    pub row: usize,
+    /// Index into [`Matrix::themes`].
+    pub theme: usize,
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+}
+
+/// [`matrix_text`], and where each council × theme cell landed in it (cells cut off by the
+/// width have none), so a front end can put a cursor on a cell.
+pub fn matrix_layout(m: &Matrix, width: usize) -> (String, Vec<CellSpot>) {
+    let mut spots = Vec::new();
     let mut s = String::new();
     let council = |r: &MatrixRow| for_terminal(&r.authority).into_owned();
     let date = |r: &MatrixRow| {
@@ -165,7 +185,13 @@ pub fn matrix_text(m: &Matrix, width: usize) -> String {
         ),
         width,
     );
-    table(&mut s, &rows, if mixed { 3 } else { 2 }, width);
+    table(
+        &mut s,
+        &rows,
+        if mixed { 3 } else { 2 },
+        width,
+        Some(&mut spots),
+    );
 
     let f = |v: Option<u32>| v.map_or("–".to_string(), |n| n.to_string());
     let mut rows: Vec<Vec<String>> = vec![[
@@ -198,8 +224,8 @@ pub fn matrix_text(m: &Matrix, width: usize) -> String {
         "Methodology: fieldwork days, case files reviewed, cases tracked by interview and by focus group, supervision files (– : not given)",
         width,
     );
-    table(&mut s, &rows, 2, width);
-    s
+    table(&mut s, &rows, 2, width, None);
+    (s, spots)
 }
 
 fn caption(s: &mut String, text: &str, width: usize) {
@@ -210,8 +236,15 @@ fn caption(s: &mut String, text: &str, width: usize) {
 
 /// Writes rows as a table: the first `fixed` columns (council, date, ...) left-aligned, the rest
 /// right-aligned, two spaces apart. Value columns that do not fit in `width` continue in a
-/// further table below, which repeats the fixed columns.
-fn table(s: &mut String, rows: &[Vec<String>], fixed: usize, width: usize) {
+/// further table below, which repeats the fixed columns. With `spots`, records where each value
+/// cell of the rows after the heading is drawn.
+fn table(
+    s: &mut String,
+    rows: &[Vec<String>],
+    fixed: usize,
+    width: usize,
+    mut spots: Option<&mut Vec<CellSpot>>,
+) {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -244,12 +277,25 @@ fn table(s: &mut String, rows: &[Vec<String>], fixed: usize, width: usize) {
         if i > 0 {
             let _ = writeln!(s);
         }
-        for r in rows {
+        for (ri, r) in rows.iter().enumerate() {
             let mut line = String::new();
+            let line_no = s.matches('\n').count();
             for c in (0..fixed.min(cols)).chain(chunk.iter().copied()) {
                 let cell = r.get(c).map(String::as_str).unwrap_or("");
                 if c > 0 {
                     line.push_str("  ");
+                }
+                let at = line.width();
+                if let Some(spots) = spots.as_deref_mut() {
+                    if ri > 0 && c >= fixed && at + widths[c] <= width {
+                        spots.push(CellSpot {
+                            row: ri - 1,
+                            theme: c - fixed,
+                            line: line_no,
+                            column: at,
+                            width: widths[c],
+                        });
+                    }
                 }
                 let pad = " ".repeat(widths[c].saturating_sub(cell.width()));
                 if c < fixed {

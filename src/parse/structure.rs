@@ -101,7 +101,12 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
     // The contents table, whichever way its page numbers were laid out.
     if let Some((at, end, entries)) = contents(&lines) {
         b.doc.contents = entries;
-        lines.drain(at..end);
+        // A blank line in its place, so that what came before and after it stay apart.
+        let gap = Line {
+            text: "",
+            ..lines[at]
+        };
+        lines.splice(at..end, [gap]);
     }
     let mut block: Vec<Line<'_>> = Vec::new();
     // Blank lines since the last text line, and whether a page break is among them.
@@ -431,17 +436,9 @@ impl Builder<'_> {
                     Some(SectionKind::Theme) => {
                         para_marker(body).is_some_and(|(major, _, _)| Some(major) == section_no)
                     }
-                    Some(SectionKind::AreasForDevelopment) => {
-                        rec_marker(body).is_some()
-                            || (bullet
-                                && !(starts_lower(body)
-                                    && items.last().is_some_and(|it| !finished(&it.text))))
-                    }
-                    Some(SectionKind::Overview) => {
-                        bullet
-                            && !(starts_lower(body)
-                                && items.last().is_some_and(|it| !finished(&it.text)))
-                    }
+                    // A bullet always starts an item, whatever the one before ended with.
+                    Some(SectionKind::AreasForDevelopment) => rec_marker(body).is_some() || bullet,
+                    Some(SectionKind::Overview) => bullet,
                     // Prose: a bullet, or a line after one that ended its paragraph short.
                     _ => bullet || ends_paragraph(lines[i - 1].text, l.text, self.wrap),
                 };
@@ -667,8 +664,10 @@ impl Builder<'_> {
             self.push_recommendation(n, rest, false, item.pages);
             return;
         }
-        if self.last_paragraph_text().is_none() {
-            // Text before any number under this heading: the next recommendation, number lost.
+        let bulleted_list = self.doc.recommendations.last().is_some_and(|r| r.inferred);
+        if self.last_paragraph_text().is_none() || (item.bullet && bulleted_list) {
+            // Text before any number under this heading, or the next bullet of a list with no
+            // numbers: the next recommendation, its number inferred.
             let n = self.doc.recommendations.last().map_or(0, |r| r.number) + 1;
             self.warn(
                 item.no,
@@ -702,8 +701,7 @@ impl Builder<'_> {
     fn overview_item(&mut self, item: Item) {
         let (bullet, body) = strip_bullet(&item.text);
         let prev_unfinished = self.last_paragraph_text().is_some_and(|p| !finished(p));
-        let new_finding = self.last_paragraph_text().is_none()
-            || (bullet && !(starts_lower(body) && prev_unfinished));
+        let new_finding = self.last_paragraph_text().is_none() || bullet;
         if new_finding {
             let n = self.current().map_or(0, |s| s.paragraphs.len()) + 1;
             self.push_paragraph(format!("O{n}"), body.to_string(), item.pages);

@@ -6,6 +6,7 @@
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
 
 use super::action::Action;
+use super::command::Command;
 use super::jumps::JumpList;
 use super::keymap;
 use super::layout::{self, Areas, LayoutInput};
@@ -169,6 +170,14 @@ pub struct App {
     /// The bookmark list was opened by the key just pressed (for `''`).
     bookmark_list_fresh: bool,
     effects: Vec<Effect>,
+    /// What the update under way asked for ([`Command`]), applied when it returns.
+    commands: Vec<Command>,
+    /// The layout at the current size and zoom, one per pane given the focus (a narrow
+    /// terminal shows only the focused pane): laid out when the size or zoom changes
+    /// ([`App::lay_out`]), read by updates ([`App::areas`], [`App::areas_for`]).
+    layouts: [Areas; 3],
+    /// The size and zoom `layouts` were laid out for.
+    laid_out: Option<((u16, u16), bool)>,
 }
 
 impl App {
@@ -199,7 +208,11 @@ impl App {
             jumps: JumpList::new(),
             bookmark_list_fresh: false,
             effects: Vec::new(),
+            commands: Vec::new(),
+            layouts: [Areas::default(); 3],
+            laid_out: None,
         };
+        app.lay_out();
         app.select_report(0);
         if let Some(t) = options.target {
             app.show_target(t);
@@ -243,7 +256,7 @@ impl App {
         };
         match to {
             Some(t) if t.report < self.corpus.reports.len() => {
-                self.close_overlays();
+                self.overlays.clear();
                 self.show_target(t);
                 if t.paragraph.is_none() && t.section.is_none() {
                     self.focus = Pane::Authorities;
@@ -311,8 +324,15 @@ impl App {
         }
     }
 
-    /// Carries out one action.
+    /// Carries out one action: the overlay on top or the focused pane changes its state and
+    /// leaves [`Command`]s for the rest, which are applied once it returns.
     pub fn update(&mut self, action: Action) {
+        self.dispatch(action);
+        self.apply_commands();
+    }
+
+    /// Hands `action` to whoever has the keys.
+    fn dispatch(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
@@ -324,6 +344,7 @@ impl App {
             Action::Resize(w, h) => {
                 let top = paragraphs::top_anchor(self);
                 self.size = (w, h);
+                self.lay_out();
                 self.relayout();
                 paragraphs::restore_top(self, top);
                 return;
@@ -466,6 +487,7 @@ impl App {
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         if self.intercept_key(key) {
+            self.apply_commands();
             return true;
         }
         match self.keymap.action_for(self.overlay(), self.focus, key) {
@@ -477,15 +499,61 @@ impl App {
         }
     }
 
-    /// Asks the event loop to save `markdown` as `<stem>.md` in the current folder.
-    pub fn export(&mut self, stem: String, markdown: String) {
-        self.effects.push(Effect::Export { stem, markdown });
+    /// Asks for `command`, applied when the update under way returns.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
     }
 
-    /// Asks the event loop to do `effect` (after this update, before the next frame).
-    pub fn effect(&mut self, effect: Effect) {
-        if !self.effects.contains(&effect) {
-            self.effects.push(effect);
+    /// Applies the commands asked for, in order (and any they lead to).
+    pub fn apply_commands(&mut self) {
+        // The update may have left zoom.
+        self.lay_out();
+        while !self.commands.is_empty() {
+            for c in std::mem::take(&mut self.commands) {
+                self.apply(c);
+            }
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        match command {
+            Command::Open(t) => self.open_target(t),
+            Command::GoTo(t) => {
+                self.open_target(t);
+                let back = self
+                    .keymap
+                    .key(Action::JumpBack, self.palette.symbols.ascii);
+                let crumb = self.breadcrumb();
+                let place = match (crumb.first(), crumb.last()) {
+                    (Some(a), Some(b)) if crumb.len() > 1 => format!("{a} {b}"),
+                    (Some(a), _) => a.clone(),
+                    _ => String::new(),
+                };
+                self.message = Some(format!("At {place}: {back} goes back"));
+            }
+            Command::PushOverlay(o) => {
+                if o != Overlay::None && self.overlay() != o {
+                    self.overlays.push(o);
+                }
+            }
+            Command::PopOverlay => {
+                self.overlays.pop();
+            }
+            Command::CloseOverlays => self.overlays.clear(),
+            Command::Focus(p) => self.focus = p,
+            Command::CopyParagraph {
+                report,
+                section,
+                paragraph,
+            } => self.copy_paragraph(report, section, paragraph),
+            Command::Export { stem, markdown } => {
+                self.effects.push(Effect::Export { stem, markdown });
+            }
+            Command::SaveState => {
+                if !self.effects.contains(&Effect::SaveState) {
+                    self.effects.push(Effect::SaveState);
+                }
+            }
         }
     }
 
@@ -502,7 +570,7 @@ impl App {
             && !self.jumps.is_empty()
         {
             self.bookmark_list_fresh = false;
-            self.close_overlays();
+            self.overlays.clear();
             self.update(Action::JumpToggle);
             return true;
         }
@@ -525,33 +593,37 @@ impl App {
         &self.overlays
     }
 
-    /// Opens `overlay` over what is shown; closing it returns there. Opening the overlay
-    /// already on top does nothing.
-    pub fn open_overlay(&mut self, overlay: Overlay) {
-        if overlay != Overlay::None && self.overlay() != overlay {
-            self.overlays.push(overlay);
-        }
-    }
-
-    /// Closes the overlay on top, back to the one under it (or the panes).
-    pub fn close_overlay(&mut self) {
-        self.overlays.pop();
-    }
-
-    /// Closes every overlay: back to the panes (a jump into the reader).
-    pub fn close_overlays(&mut self) {
-        self.overlays.clear();
-    }
-
     /// The effects asked for since the last call, oldest first.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
 
-    /// The layout for the current size.
+    /// The layout of the last frame's size, for the focus the app has now.
     pub fn areas(&self) -> Areas {
+        self.areas_for(self.focus)
+    }
+
+    /// The layout with `pane` focused: where that pane is (or would be, once focused: a
+    /// narrow terminal shows only the focused pane).
+    pub fn areas_for(&self, pane: Pane) -> Areas {
+        self.layouts[pane.index()]
+    }
+
+    /// Lays the panes out again if the size or the zoom changed since the last time.
+    fn lay_out(&mut self) {
+        let key = (self.size, self.zoom);
+        if self.laid_out == Some(key) {
+            return;
+        }
         let (w, h) = self.size;
-        layout::compute(Rect::new(0, 0, w, h), self.layout_input())
+        for pane in Pane::ALL {
+            let input = LayoutInput {
+                focus: pane,
+                ..self.layout_input()
+            };
+            self.layouts[pane.index()] = layout::compute(Rect::new(0, 0, w, h), input);
+        }
+        self.laid_out = Some(key);
     }
 
     pub fn layout_input(&self) -> LayoutInput {
@@ -699,6 +771,7 @@ impl App {
 
     /// Re-fits scroll offsets after a resize or zoom.
     fn relayout(&mut self) {
+        self.lay_out();
         authorities::keep_visible(self);
         lists::keep_visible(self, ListId::Sections);
         paragraphs::keep_selected_in_view(self);
@@ -733,7 +806,7 @@ impl App {
 
     /// Copies paragraph `pi` of section `si` of report `ri` with its citation (`y` in the
     /// reader and in the comparison).
-    pub fn copy_paragraph(&mut self, ri: usize, si: usize, pi: usize) {
+    fn copy_paragraph(&mut self, ri: usize, si: usize, pi: usize) {
         let Some(r) = self.corpus.reports.get(ri) else {
             return;
         };

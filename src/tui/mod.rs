@@ -20,6 +20,7 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod command;
 pub mod event_loop;
 pub mod hangup;
 pub mod jumps;

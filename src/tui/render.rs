@@ -30,7 +30,6 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     panes::status::render(app, frame, &areas);
-    panes::prompt::render(app, frame, areas.status, areas.hints);
     for overlay in app.overlays() {
         match overlay {
             Overlay::Help => panes::help::render(app, frame),
@@ -41,6 +40,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::None => {}
         }
     }
+    // Over the overlays: the comparison's find line sits on its status line.
+    panes::prompt::render(app, frame, areas.status, areas.hints);
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {

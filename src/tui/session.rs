@@ -5,7 +5,8 @@
 //! the app's [`Keymap`] ([`keymap_for`]).
 
 use super::action::Action;
-use super::app::{App, Effect, Item};
+use super::app::{App, Item};
+use super::command::Command;
 use super::keymap::{self, Key, Keymap};
 use super::launch::Source;
 use crate::state::{Histories, Position, State};
@@ -93,14 +94,14 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
 }
 
 /// Asks for the prompts' histories to be written at once (a query was just added), so a
-/// dropped connection loses none; the event loop writes them ([`Effect::SaveState`]).
+/// dropped connection loses none; the event loop writes them ([`Command::SaveState`]).
 pub fn save_histories(app: &mut App) {
     let h = histories(app);
     let Some(state) = app.state.as_mut() else {
         return;
     };
     state.set_histories(h);
-    app.effect(Effect::SaveState);
+    app.command(Command::SaveState);
 }
 
 /// `m`: bookmarks the selected paragraph, or removes its bookmark; the event loop saves it.
@@ -117,7 +118,7 @@ pub fn toggle_bookmark(app: &mut App) {
 }
 
 /// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
-/// removes its bookmark; the event loop saves it ([`Effect::SaveState`]).
+/// removes its bookmark; the event loop saves it ([`Command::SaveState`]).
 pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
     let Some(r) = app.corpus.reports.get(ri) else {
         return;
@@ -131,7 +132,7 @@ pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
         return;
     };
     let on = state.toggle_bookmark(&report, &id, &label);
-    app.effect(Effect::SaveState);
+    app.command(Command::SaveState);
     let id = crate::text::for_terminal(&id);
     app.message = Some(if on {
         format!("Bookmarked {short} {id} ({list_key} lists bookmarks)")

@@ -510,6 +510,9 @@ fn a_pei_report_and_a_2018_report_side_by_side_on_safeguarding() {
     assert!(row("Ceredigion").contains("│ Swansea"));
     assert!(row("Act principles (PEI)").contains("│ 2018 inspection themes"));
     assert!(row("5. Safeguarding").contains("│ 4. Safeguarding"));
+    // Ceredigion's findings sit beside Swansea's, never under "Not in this report".
+    assert!(!text.contains("Not in this report"), "{text}");
+    assert!(row("── Safeguarding enquiries").contains("│ 4.1"), "{text}");
 }
 
 #[test]
@@ -566,6 +569,30 @@ fn either_frameworks_theme_names_are_accepted() {
         "--json",
     ]);
     assert_eq!(v["themes"].as_array().map(Vec::len), Some(9));
+    assert_eq!(
+        strings(&v["rows"], "framework"),
+        ["act-principles", "inspection-2018", "inspection-2018"]
+    );
+    // The CSV says which framework each council's report uses.
+    let csv = stdout(&ciw(&[
+        "-r",
+        PEI,
+        "-r",
+        "sample-reports",
+        "compare",
+        "--matrix",
+        "--format",
+        "csv",
+    ]));
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = header.iter().position(|h| *h == "framework").unwrap();
+    let frameworks: Vec<&str> = lines.map(|l| l.split(',').nth(at).unwrap()).collect();
+    assert_eq!(
+        frameworks,
+        ["act-principles", "inspection-2018", "inspection-2018"],
+        "{csv}"
+    );
     let text = stdout(&ciw(&[
         "-r",
         PEI,

@@ -279,7 +279,15 @@ fn the_readkong_layout_keeps_its_cover_and_contents_apart() {
         "Access arrangements: Information, Advice and Assistance"
     );
     assert!(r.front_matter.iter().any(|f| f.contains("October 2018")));
+    // Read by the 2018 report's own reader, the cover and contents apart from its sections.
+    assert!(
+        !r.warnings.iter().any(|w| w.contains("no section was read")),
+        "{:?}",
+        r.warnings
+    );
+    assert_eq!(r.sections.len(), 1, "{:?}", sections(&r));
     let intro = r.find_section("introduction").expect("introduction");
+    assert_eq!(intro.paragraphs.len(), 2);
     assert!(intro.paragraphs[0]
         .text
         .starts_with("Care Inspectorate Wales (CIW) undertook an inspection"));

@@ -266,3 +266,53 @@ fn duplicate_numbers_stay_unique() {
     assert_eq!(ids(&r, 3), ["3.1", "3.1-2", "3.2"]);
     assert!(r.warnings.iter().any(|w| w.contains("used twice")));
 }
+
+/// Areas for development written as "•" bullets are one recommendation each, even when one ends
+/// with a comma and the next starts in lower case, in one block or across blank lines; only a
+/// wrapped line with no bullet joins the one above. Overview findings the same.
+#[test]
+fn bullets_are_never_merged_even_after_a_comma() {
+    let text = report_with("3.1 x.")
+        .replace(
+            "1. Improve quality assurance.",
+            "• Address recognised gaps in prevention, developing stronger links with community services,\n\
+             • improve the quality of assessments,\n\
+             • ensure plans are reviewed with children\n  and their families.\n\n\
+             • strengthen fostering arrangements,\n\n\
+             • Assessments must be updated following a significant change in",
+        )
+        .replace(
+            "- The local authority is committed.\n- Staff are proud.",
+            "• The local authority is committed,\n• staff are proud,\n• and partners\nwork well together.",
+        );
+    let r = parse(&text);
+    let recs: Vec<(u32, &str)> = r
+        .recommendations
+        .iter()
+        .map(|x| (x.number, x.text.as_str()))
+        .collect();
+    assert_eq!(
+        recs,
+        [
+            (1, "Address recognised gaps in prevention, developing stronger links with community services,"),
+            (2, "improve the quality of assessments,"),
+            (3, "ensure plans are reviewed with children and their families."),
+            (4, "strengthen fostering arrangements,"),
+            (5, "Assessments must be updated following a significant change in"),
+        ],
+        "{:?}",
+        r.warnings
+    );
+    assert!(r
+        .recommendations
+        .iter()
+        .all(|x| x.theme == Some(Theme::Safeguarding)));
+    assert_eq!(
+        r.overview,
+        [
+            "The local authority is committed,",
+            "staff are proud,",
+            "and partners work well together."
+        ]
+    );
+}

@@ -15,3 +15,4 @@ mod mouse;
 mod navigate;
 mod screens;
 mod search;
+mod workspace;

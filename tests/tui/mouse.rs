@@ -118,3 +118,25 @@ fn a_paste_goes_into_the_open_line_editor_without_control_characters() {
     paste(&mut app, "placement\x07\nstability");
     assert_eq!(app.search.query(), "placement stability");
 }
+
+#[test]
+fn the_layout_is_stored_on_resize_and_zoom() {
+    use ciw::tui::layout;
+    use ratatui::layout::Rect;
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let fresh =
+        |app: &App| layout::compute(Rect::new(0, 0, app.size.0, app.size.1), app.layout_input());
+    for (w, h) in [(120, 40), (50, 20), (80, 24)] {
+        draw(&mut app, w, h);
+        assert_eq!(app.areas(), fresh(&app), "{w}x{h}");
+    }
+    key(&mut app, KeyCode::Char('z'));
+    assert!(app.areas().single);
+    assert_eq!(app.areas(), fresh(&app));
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.areas().single);
+    // A click lands where the stored layout says the pane is.
+    let r = app.areas().pane(Pane::Authorities).expect("reports pane");
+    click(&mut app, r.x + 2, r.y + r.height / 2);
+    assert_eq!(app.focus, Pane::Authorities);
+}

@@ -5,11 +5,11 @@
 use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Overlay};
+use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
 use crate::tui::panes::help::popup;
 use crate::tui::panes::lists::{self, ListId};
 use crate::tui::panes::prompt;
-use crate::tui::session;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -64,7 +64,7 @@ pub fn filter_rows(app: &App) -> Vec<String> {
 
 /// `'`: opens the list.
 pub fn open(app: &mut App) {
-    app.open_overlay(Overlay::Bookmarks);
+    app.command(Command::PushOverlay(Overlay::Bookmarks));
     let len = rows(app).len();
     app.bookmark_list.select(app.bookmark_list.selected, len);
     lists::rows_changed(app, ListId::Bookmarks);
@@ -105,8 +105,8 @@ pub fn update(app: &mut App, action: Action) {
             };
             match row.located {
                 Some(loc) => {
-                    app.close_overlays();
-                    session::open(app, loc);
+                    app.command(Command::CloseOverlays);
+                    app.command(Command::Open(loc));
                     app.message =
                         Some(format!("Bookmark {}", crate::text::for_terminal(&row.name)));
                 }
@@ -127,7 +127,7 @@ pub fn update(app: &mut App, action: Action) {
                 return;
             };
             state.remove_bookmark(&b.report, &b.paragraph);
-            app.effect(Effect::SaveState);
+            app.command(Command::SaveState);
             app.message = Some(format!(
                 "Removed the bookmark {}",
                 crate::text::for_terminal(&rows[sel].name)
@@ -137,7 +137,7 @@ pub fn update(app: &mut App, action: Action) {
             lists::keep_visible(app, ListId::Bookmarks);
         }
         Action::Back if l.filter.is_active() => lists::clear(app, ListId::Bookmarks),
-        Action::Back | Action::Bookmarks => app.close_overlay(),
+        Action::Back | Action::Bookmarks => app.command(Command::PopOverlay),
         _ => {}
     }
 }

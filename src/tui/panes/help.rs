@@ -95,7 +95,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// `?`: opens the help, from the top, over what is shown (closing it returns there).
 pub fn open(app: &mut App) {
-    app.open_overlay(crate::tui::app::Overlay::Help);
+    app.command(crate::tui::command::Command::PushOverlay(
+        crate::tui::app::Overlay::Help,
+    ));
     app.help = Default::default();
 }
 
@@ -114,7 +116,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
         Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
         Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => app.close_overlay(),
+        Action::Back | Action::ToggleHelp | Action::Click(..) => {
+            app.command(crate::tui::command::Command::PopOverlay)
+        }
         _ => {}
     }
 }

@@ -1,16 +1,21 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
 //! theme, and the methodology figures, from [`crate::compare::matrix()`] laid out by
-//! [`crate::compare::matrix::matrix_text`]. Drawn over the whole screen; j/k scroll, Esc
-//! closes it, back to what is under it (the panes or the comparison).
+//! [`crate::compare::matrix::matrix_layout`]. Drawn over the whole screen; j/k and h/l move a
+//! cursor between councils and themes, Enter opens that council's section in the reader (a
+//! jump: `Ctrl-o` comes back), PgUp/PgDn scroll, Esc closes it, back to what is under it (the
+//! panes or the comparison).
 
-use crate::compare::matrix::{matrix, matrix_text};
+use crate::compare::matrix::{matrix, matrix_layout, CellSpot};
 use crate::compare::themes_for;
-use crate::model::Report;
+use crate::model::{Report, Theme};
+use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::command::Command;
 use crate::tui::layout;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
@@ -18,7 +23,8 @@ use ratatui::Frame;
 /// `M`: opens the matrix over the councils of the comparison (picked ones, else all).
 pub fn open(app: &mut App) {
     app.compare.matrix_scroll = 0;
-    app.open_overlay(Overlay::Matrix);
+    app.compare.matrix_cell = (0, 0);
+    app.command(Command::PushOverlay(Overlay::Matrix));
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.
@@ -34,53 +40,160 @@ fn reports(app: &App) -> Vec<usize> {
     }
 }
 
-/// The matrix as lines for the app's width: a title, then the tables.
-pub fn lines(app: &App) -> Vec<String> {
+/// The matrix laid out for the app's width: its lines (a title, then the tables), where each
+/// council × theme cell is in them, and the reports and themes of its rows and columns.
+pub struct Laid {
+    pub lines: Vec<String>,
+    pub spots: Vec<CellSpot>,
+    /// Corpus index of each row's report.
+    pub reports: Vec<usize>,
+    pub themes: Vec<Theme>,
+}
+
+/// Lines above the tables' text: the title and a blank line.
+const TITLE_LINES: usize = 2;
+
+/// Lays the matrix out for the app's width.
+pub fn laid(app: &App) -> Laid {
     let width = usize::from(app.size.0).max(1);
-    let rs: Vec<&Report> = reports(app)
+    let ids = reports(app);
+    let rs: Vec<&Report> = ids
         .iter()
         .filter_map(|&i| app.corpus.reports.get(i))
         .collect();
     let m = matrix(&themes_for(rs.iter().copied()), rs.iter().copied());
     let title = format!("Councils × themes: {} reports", m.rows.len());
-    let mut out = vec![fit::truncate(
+    let mut lines = vec![fit::truncate(
         &fit::display(&title, app.palette.symbols.ascii),
         width,
         app.palette.symbols.ellipsis,
     )];
-    out.push(String::new());
-    out.extend(
-        matrix_text(&m, width)
-            .lines()
+    lines.push(String::new());
+    let (text, spots) = matrix_layout(&m, width);
+    lines.extend(
+        text.lines()
             .map(|l| fit::display(l, app.palette.symbols.ascii)),
     );
-    out
+    let spots = spots
+        .into_iter()
+        .map(|sp| CellSpot {
+            line: sp.line + TITLE_LINES,
+            ..sp
+        })
+        .collect();
+    Laid {
+        lines,
+        spots,
+        reports: ids
+            .into_iter()
+            .filter(|&i| i < app.corpus.reports.len())
+            .collect(),
+        themes: m.themes,
+    }
+}
+
+/// The matrix as lines for the app's width: a title, then the tables.
+pub fn lines(app: &App) -> Vec<String> {
+    laid(app).lines
 }
 
 /// Rows the matrix has on screen.
 fn height(app: &App) -> usize {
-    let (w, h) = app.size;
-    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
-    usize::from(areas.status.y).max(1)
+    usize::from(app.areas().status.y).max(1)
+}
+
+/// The cell under the cursor (clamped to the matrix) and where it is drawn.
+fn cursor(app: &App, l: &Laid) -> Option<CellSpot> {
+    let (row, theme) = app.compare.matrix_cell;
+    let row = row.min(l.reports.len().checked_sub(1)?);
+    let theme = theme.min(l.themes.len().checked_sub(1)?);
+    // Where the width splits the table, the first place the cell is drawn.
+    l.spots
+        .iter()
+        .find(|sp| sp.row == row && sp.theme == theme)
+        .copied()
 }
 
 pub fn update(app: &mut App, action: Action) {
-    let total = lines(app).len();
+    let l = laid(app);
+    let total = l.lines.len();
     let page = height(app);
     let max = total.saturating_sub(page);
+    let (rows, themes) = (l.reports.len(), l.themes.len());
+    let (row, theme) = app.compare.matrix_cell;
+    let (row, theme) = (
+        row.min(rows.saturating_sub(1)),
+        theme.min(themes.saturating_sub(1)),
+    );
     let off = &mut app.compare.matrix_scroll;
     match action {
-        Action::Down => *off = (*off + 1).min(max),
-        Action::Up => *off = off.saturating_sub(1),
+        Action::Down => app.compare.matrix_cell = ((row + 1).min(rows.saturating_sub(1)), theme),
+        Action::Up => app.compare.matrix_cell = (row.saturating_sub(1), theme),
+        Action::FocusRight | Action::FocusNext => {
+            app.compare.matrix_cell = (row, (theme + 1).min(themes.saturating_sub(1)))
+        }
+        Action::FocusLeft | Action::FocusPrev => {
+            app.compare.matrix_cell = (row, theme.saturating_sub(1))
+        }
         Action::Top => *off = 0,
         Action::Bottom => *off = max,
         Action::PageDown | Action::HalfPageDown => *off = (*off + page).min(max),
         Action::PageUp | Action::HalfPageUp => *off = off.saturating_sub(page),
         Action::ScrollDown(..) => *off = (*off + 3).min(max),
         Action::ScrollUp(..) => *off = off.saturating_sub(3),
-        Action::Back | Action::Matrix => app.close_overlay(),
+        Action::Open => open_cell(app, &l, row, theme),
+        Action::Back | Action::Matrix => app.command(Command::PopOverlay),
         _ => {}
     }
+    if matches!(
+        action,
+        Action::Down
+            | Action::Up
+            | Action::FocusRight
+            | Action::FocusNext
+            | Action::FocusLeft
+            | Action::FocusPrev
+    ) {
+        // The cursor moved: keep its line in view.
+        if let Some(sp) = cursor(app, &l) {
+            let off = &mut app.compare.matrix_scroll;
+            if sp.line < *off {
+                *off = sp.line;
+            } else if sp.line >= *off + page {
+                *off = sp.line + 1 - page;
+            }
+        }
+    }
+}
+
+/// Enter: opens the council's section on the theme in the reader, as a jump (`Ctrl-o` comes
+/// back to where the reader was).
+fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) {
+    let (Some(&ri), Some(&t)) = (l.reports.get(row), l.themes.get(theme)) else {
+        return;
+    };
+    let Some(r) = app.corpus.reports.get(ri) else {
+        return;
+    };
+    let council = fit::display(&r.authority.short, app.palette.symbols.ascii);
+    let section = r
+        .sections
+        .iter()
+        .position(|s| r.theme_section(t).is_some_and(|x| std::ptr::eq(x, s)));
+    let Some(si) = section else {
+        app.message = Some(format!("{council} has no section on {}", t.title()));
+        return;
+    };
+    app.zoom = false;
+    app.command(Command::CloseOverlays);
+    app.command(Command::Open(Target {
+        report: ri,
+        section: Some(si),
+        paragraph: None,
+    }));
+    app.command(Command::Focus(Pane::Paragraphs));
+    let back = app.keymap.key(Action::JumpBack, app.palette.symbols.ascii);
+    app.message = Some(format!("{council}: {}; {back} goes back", t.title()));
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -93,7 +206,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let rows = areas.status.y.saturating_sub(area.y);
     let body = Rect::new(area.x, area.y, area.width, rows + 1);
     frame.render_widget(Clear, body);
-    let all = lines(app);
+    let laid = laid(app);
+    let cur = cursor(app, &laid);
+    let all = &laid.lines;
     let h = usize::from(rows);
     let off = app.compare.matrix_scroll.min(all.len().saturating_sub(h));
     let text: Vec<Line> = all
@@ -109,7 +224,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             } else {
                 t.base
             };
-            Line::from(Span::styled(l.clone(), style))
+            match cur.filter(|c| c.line == n) {
+                Some(c) => cursor_line(l, &c, style, t.selected),
+                None => Line::from(Span::styled(l.clone(), style)),
+            }
         })
         .collect();
     frame.render_widget(
@@ -121,12 +239,53 @@ pub fn render(app: &App, frame: &mut Frame) {
     } else {
         String::new()
     };
+    // Which council and theme the cursor is on.
+    let (row, theme) = app.compare.matrix_cell;
+    let council = laid
+        .reports
+        .get(row.min(laid.reports.len().saturating_sub(1)))
+        .and_then(|&i| app.corpus.reports.get(i))
+        .map(|r| fit::display(&r.authority.short, t.symbols.ascii));
+    let theme = laid
+        .themes
+        .get(theme.min(laid.themes.len().saturating_sub(1)));
+    let crumb = match (council, theme) {
+        (Some(c), Some(th)) => format!(" Matrix: {c}, {}", th.short_title()),
+        _ => " Matrix: areas for development / paragraphs".to_string(),
+    };
+    let crumb = fit::truncate(
+        &crumb,
+        usize::from(area.width).saturating_sub(fit::width(&pos)),
+        t.symbols.ellipsis,
+    );
     let status = Line::from(vec![
-        Span::styled(" Matrix: areas for development / paragraphs", t.breadcrumb),
+        Span::styled(crumb, t.breadcrumb),
         Span::styled(pos, t.muted),
     ]);
     frame.render_widget(
         Paragraph::new(status),
         Rect::new(area.x, areas.status.y, area.width, 1),
     );
+}
+
+/// A line with the cursor's cell in `selected`.
+fn cursor_line(l: &str, c: &CellSpot, style: Style, selected: Style) -> Line<'static> {
+    let mut spans = Vec::new();
+    let (mut before, mut cell, mut after) = (String::new(), String::new(), String::new());
+    let mut w = 0;
+    for ch in l.chars() {
+        let part = if w < c.column {
+            &mut before
+        } else if w < c.column + c.width {
+            &mut cell
+        } else {
+            &mut after
+        };
+        part.push(ch);
+        w += fit::width(ch.encode_utf8(&mut [0; 4]));
+    }
+    spans.push(Span::styled(before, style));
+    spans.push(Span::styled(cell, style.patch(selected)));
+    spans.push(Span::styled(after, style));
+    Line::from(spans)
 }

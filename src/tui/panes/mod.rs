@@ -14,23 +14,14 @@ pub mod sections;
 pub mod status;
 
 use super::app::{App, Pane};
-use super::layout::{self, LayoutInput};
 use crate::text::fit;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-/// The area a pane has (or would have, once focused) at the app's current size.
+/// The area a pane has (or would have, once focused) in the stored layout.
 pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
-    let (w, h) = app.size;
-    let areas = layout::compute(
-        Rect::new(0, 0, w, h),
-        LayoutInput {
-            focus: pane,
-            ..app.layout_input()
-        },
-    );
-    areas.pane(pane)
+    app.areas_for(pane).pane(pane)
 }
 
 /// The inside of a bordered pane.

@@ -7,6 +7,7 @@ use crate::target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::command::Command;
 use crate::tui::line_edit::{Edit, LineEditor};
 use crate::tui::panes::lists::{self, ListId};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -22,6 +23,9 @@ pub enum Prompt {
     GoTo,
     /// `f` filter this list.
     Filter(ListId),
+    /// `/` in the comparison: words to find in the compared section
+    /// ([`super::compare::find`]).
+    Find,
 }
 
 /// Completions offered under the go-to line.
@@ -37,10 +41,12 @@ pub fn open(app: &mut App, p: Prompt) {
             f.typing = true;
             f.editor.reopen();
         }
+        Prompt::Find => {}
     }
 }
 
-fn close(app: &mut App) {
+/// Closes the open prompt.
+pub fn close(app: &mut App) {
     if let Some(Prompt::Filter(id)) = app.prompt {
         id.state_mut(app).filter.typing = false;
     }
@@ -74,6 +80,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
             }
         }
         Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
+        Prompt::Find => super::compare::find::key(app, key, cancel),
     }
     true
 }
@@ -91,6 +98,7 @@ pub fn paste(app: &mut App, text: &str) -> bool {
             id.state_mut(app).filter.editor.insert_str(text);
             lists::refilter(app, id);
         }
+        Prompt::Find => app.compare.find.editor.insert_str(text),
     }
     true
 }
@@ -103,17 +111,8 @@ pub fn go_to(app: &mut App, text: &str) {
     let here = app.report().map(|_| app.authorities.selected);
     match target::resolve_from(&app.corpus, text, here) {
         Ok(t) => {
-            app.close_overlays();
-            app.open_target(t);
-            let ascii = app.palette.symbols.ascii;
-            let back = app.keymap.key(Action::JumpBack, ascii);
-            let crumb = app.breadcrumb();
-            let place = match (crumb.first(), crumb.last()) {
-                (Some(a), Some(b)) if crumb.len() > 1 => format!("{a} {b}"),
-                (Some(a), _) => a.clone(),
-                _ => String::new(),
-            };
-            app.message = Some(format!("At {place}: {back} goes back"));
+            app.command(Command::CloseOverlays);
+            app.command(Command::GoTo(t));
         }
         Err(e) => {
             app.message = Some(crate::text::for_terminal(&e.to_string()).into_owned());
@@ -207,6 +206,11 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             &id.state(app).filter.editor,
             "Enter keep  Esc clear  Up/Down move  'exact ^start end$ !not",
         ),
+        Prompt::Find => (
+            "/",
+            &app.compare.find.editor,
+            "Enter find  Esc cancel  then n/N next/previous paragraph with the words",
+        ),
     };
     let width = usize::from(status.width);
     let lead_w = 1 + fit::width(lead);
@@ -241,6 +245,7 @@ pub fn render(app: &App, frame: &mut Frame, status: Rect, hints: Option<Rect>) {
             let total = lists::total(app, id);
             format!("{} of {total}  {help}", id.state(app).filter.len(total))
         }
+        Prompt::Find => help.to_string(),
     };
     let below = fit::truncate(
         &fit::display(&below, sym.ascii),

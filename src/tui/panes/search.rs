@@ -8,6 +8,7 @@ use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
 use crate::tui::layout::Areas;
 use crate::tui::line_edit::Edit;
 use crate::tui::palette::Palette;
@@ -26,7 +27,7 @@ pub use crate::tui::search_worker::{SearchState, LIMIT};
 /// `/`: opens the overlay with the last query (so it can be refined), starting the worker.
 pub fn open(app: &mut App) {
     app.search.start(&app.corpus);
-    app.open_overlay(Overlay::Search);
+    app.command(Command::PushOverlay(Overlay::Search));
     // The old query comes back selected: typing replaces it, Backspace clears it.
     app.search.editor.reopen();
 }
@@ -34,11 +35,11 @@ pub fn open(app: &mut App) {
 /// Closes the overlay (`all`: and those under it, to read a hit), keeping the query in the
 /// history (saved with the state).
 fn close(app: &mut App, all: bool) {
-    if all {
-        app.close_overlays();
+    app.command(if all {
+        Command::CloseOverlays
     } else {
-        app.close_overlay();
-    }
+        Command::PopOverlay
+    });
     remember(app);
 }
 
@@ -140,7 +141,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Export => {
             let stem = crate::export::file_stem(&["search", &s.shown_query]);
             let markdown = crate::export::hits_markdown(&s.shown_query, &s.hits, &app.corpus);
-            app.export(stem, markdown);
+            app.command(Command::Export { stem, markdown });
         }
         _ => {}
     }
@@ -245,7 +246,7 @@ fn jump(app: &mut App, i: usize) {
     app.search.list.selected = i;
     match locate(app, &hit) {
         Some(t) => {
-            app.open_target(t);
+            app.command(Command::Open(t));
             let keys = app
                 .keymap
                 .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);

@@ -2,10 +2,9 @@
 //! scrolling lines (padded to bands when they scroll together), the selectable items of each
 //! and the offsets that map one scrolling mode onto the other.
 
-use crate::compare::side_by_side::{self as cl, ExpectationsMode, SideBySide};
+use crate::compare::side_by_side::{self as cl, ExpectationsMode, SideBySide, Style as K};
+use crate::text::fit;
 use crate::tui::app::App;
-use crate::tui::layout;
-use ratatui::layout::Rect;
 
 /// A selectable item of a column: its anchor and its line range `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +65,43 @@ impl View {
             .get(i)
             .map_or(0, |l| l.len().saturating_sub(self.height.max(1)))
     }
+
+    /// The paragraph at the top of shown column `i` scrolled to `off`: the one the top line
+    /// belongs to, else the first that starts in view.
+    pub fn top_item(&self, i: usize, off: usize) -> Option<&Item> {
+        let h = self.height.max(1);
+        self.items
+            .get(i)?
+            .iter()
+            .find(|it| it.end > off && it.start < off + h)
+    }
+
+    /// The top line of shown column `i` scrolled to `off` when it continues a paragraph that
+    /// began above: the line with the paragraph's id in its indent, so a scrolled paragraph
+    /// keeps its number in view. `None` when the top line needs no pin.
+    pub fn pinned(&self, i: usize, off: usize) -> Option<cl::Line> {
+        let lines = self.lines.get(i)?;
+        let line = lines.get(off)?;
+        let anchor = line.anchor.as_deref()?;
+        let item = self.items.get(i)?.iter().find(|it| it.anchor == anchor)?;
+        if item.start >= off {
+            return None;
+        }
+        let label = lines.get(item.start)?.spans.first()?;
+        if !matches!(label.style, K::ParagraphId | K::RecommendationNumber) {
+            return None;
+        }
+        let lead = line.spans.first()?;
+        let fits = lead.style == K::Text
+            && lead.text.trim().is_empty()
+            && fit::width(&lead.text) == fit::width(&label.text);
+        if !fits {
+            return None;
+        }
+        let mut out = line.clone();
+        out.spans[0] = label.clone();
+        Some(out)
+    }
 }
 
 /// The first column to show at the app's width: the stored one, moved the least needed to
@@ -96,8 +132,8 @@ pub(super) fn keep_column_visible(app: &mut App) {
 /// Lays the comparison out for the app's size; `None` when closed or too small to draw.
 pub fn view(app: &App) -> Option<View> {
     let c = app.compare.comparison.as_ref()?;
-    let (w, h) = app.size;
-    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
+    let areas = app.areas();
+    let w = app.size.0;
     if areas.too_small {
         return None;
     }

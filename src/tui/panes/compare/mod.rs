@@ -15,6 +15,7 @@
 //! [`mod@render`] (drawing and the status line).
 
 mod columns;
+pub mod find;
 mod picks;
 mod render;
 mod update;
@@ -57,8 +58,12 @@ pub struct State {
     pub picked: BTreeSet<usize>,
     /// Scroll of the matrix.
     pub matrix_scroll: usize,
+    /// The matrix's cursor: the council (row) and the theme (column).
+    pub matrix_cell: (usize, usize),
     /// The terminal size the offsets were last fitted to.
     pub size: (u16, u16),
+    /// `/`: the words found in the comparison.
+    pub find: find::Find,
 }
 
 /// After a resize: lines wrap differently, so bring the selected paragraph back into view
@@ -114,7 +119,7 @@ pub fn open(app: &mut App) {
     s.first_column = 0;
     s.independent = false;
     s.size = app.size;
-    app.open_overlay(Overlay::Compare);
+    app.command(crate::tui::command::Command::PushOverlay(Overlay::Compare));
     // From a paragraph further down than the section's first, open level with it; else at
     // the top, where the recommendations are.
     let first = app

@@ -8,7 +8,7 @@ use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::palette::Palette;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
@@ -117,13 +117,26 @@ pub fn render(app: &App, frame: &mut Frame) {
         } else {
             None
         };
+        let marks = app.compare.find.marks().or(app.search.marks());
+        let pinned = v.pinned(i, off);
         let lines: Vec<Line> = v.lines[i]
             .iter()
             .skip(off)
             .take(usize::from(h))
-            .map(|l| {
+            .enumerate()
+            .map(|(n, l)| {
                 let selected = sel.is_some() && l.anchor.as_deref() == sel;
-                to_line(t, l, selected, is_focused, app.search.marks())
+                match pinned.as_ref().filter(|_| n == 0) {
+                    // The id of a paragraph that began above, in italics.
+                    Some(p) => {
+                        let mut line = to_line(t, p, selected, is_focused, marks);
+                        if let Some(s) = line.spans.first_mut() {
+                            s.style = s.style.add_modifier(Modifier::ITALIC);
+                        }
+                        line
+                    }
+                    None => to_line(t, l, selected, is_focused, marks),
+                }
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), Rect::new(x, y + hh, col_w, h));
@@ -147,12 +160,25 @@ fn render_status(app: &App, frame: &mut Frame, v: &View) {
     let sym = t.symbols;
     let s = &app.compare;
     let Some(c) = &s.comparison else { return };
+    // What is on screen: the focused council, and the subsection and paragraph at the top of
+    // its column.
     let mut parts = vec!["Compare".to_string(), c.theme_title.clone()];
     if let Some(col) = c.columns.get(s.column) {
         parts.push(fit::display(&col.authority, sym.ascii));
     }
-    if let Some(a) = &s.selected {
-        parts.push(fit::display(a, sym.ascii));
+    let top = v.focused(app).and_then(|i| v.top_item(i, v.offset(app, i)));
+    if let Some(it) = top {
+        // The subsection as this council heads it.
+        let label = c.columns.get(s.column).and_then(|col| {
+            col.groups
+                .iter()
+                .find(|g| g.ids.iter().any(|id| id.eq_ignore_ascii_case(&it.anchor)))
+                .and_then(|g| g.heading.as_deref())
+        });
+        if let Some(l) = label {
+            parts.push(fit::display(l, sym.ascii));
+        }
+        parts.push(fit::display(&it.anchor, sym.ascii));
     }
     let mode = if s.independent { "alone" } else { "together" };
     let pos = v

@@ -8,12 +8,32 @@ use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
+use crate::tui::command::Command;
+use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
 pub fn update(app: &mut App, action: Action) {
     match action {
+        Action::Back if app.compare.find.clear() => {
+            let esc = app
+                .keymap
+                .first_key(Scope::Compare, Action::Back, app.palette.symbols.ascii);
+            app.message = Some(format!(
+                "Find highlights off ({} again closes the comparison)",
+                esc.unwrap_or_default()
+            ));
+            return;
+        }
         Action::Back | Action::Compare => {
-            app.close_overlay();
+            app.command(Command::PopOverlay);
+            return;
+        }
+        Action::Search => {
+            super::find::open(app);
+            return;
+        }
+        Action::NextHit | Action::PrevHit => {
+            super::find::step(app, action == Action::NextHit, false);
             return;
         }
         Action::ToggleHelp => {
@@ -49,7 +69,7 @@ pub fn update(app: &mut App, action: Action) {
                 }
                 let stem = crate::export::file_stem(&name);
                 let markdown = crate::export::compare_markdown(c, &app.corpus);
-                app.export(stem, markdown);
+                app.command(Command::Export { stem, markdown });
             }
             return;
         }
@@ -80,7 +100,13 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Copy | Action::Bookmark => {
             match selected_place(app) {
-                Some((ri, si, pi)) if action == Action::Copy => app.copy_paragraph(ri, si, pi),
+                Some((report, section, paragraph)) if action == Action::Copy => {
+                    app.command(Command::CopyParagraph {
+                        report,
+                        section,
+                        paragraph,
+                    })
+                }
                 Some((ri, si, pi)) => {
                     let id = app.corpus.reports[ri].sections[si].paragraphs[pi]
                         .id
@@ -312,14 +338,14 @@ fn open_in_reader(app: &mut App) {
         app.message = Some(format!("Cannot open {anchor}"));
         return;
     };
-    app.close_overlays();
     app.zoom = false;
-    app.open_target(Target {
+    app.command(Command::CloseOverlays);
+    app.command(Command::Open(Target {
         report: ri,
         section: Some(section),
         paragraph,
-    });
-    app.focus = Pane::Paragraphs;
+    }));
+    app.command(Command::Focus(Pane::Paragraphs));
 }
 
 /// A click focuses the column under the mouse and selects the item under it.

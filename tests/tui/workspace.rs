@@ -1,0 +1,231 @@
+//! The comparison as a place to work: a scrolled paragraph keeps its id at the top of its
+//! column, the breadcrumb names what is on screen, `/` finds words in the compared section
+//! (highlighted in the columns, `n`/`N` step through them), no picks among many councils asks
+//! for picks (offering last time's), the picks list filters with `f`, and Enter on a matrix
+//! cell opens that council's section with a jump to come back.
+
+use crate::common;
+
+use ciw::tui::app::{App, Overlay};
+use ciw::tui::panes::compare;
+use common::tui::{app_at, ctrl, draw, key, rows, typed};
+use crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+
+/// The screen row of the first scrolling line (below the preamble and the column headers).
+fn top_row(app: &App) -> usize {
+    let v = compare::view(app).expect("comparison laid out");
+    v.preamble.len() + v.header_height
+}
+
+#[test]
+fn a_scrolled_paragraph_keeps_its_id_at_the_top_and_the_breadcrumb_follows() {
+    let mut app = app_at(Some("pembrokeshire#care-and-support"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    draw(&mut app, 80, 24);
+    let mut pinned = None;
+    for _ in 0..120 {
+        key(&mut app, KeyCode::Char('j'));
+        draw(&mut app, 80, 24);
+        let v = compare::view(&app).expect("laid out");
+        let i = v.focused(&app).expect("focused column shown");
+        let off = v.offset(&app, i);
+        if let Some(line) = v.pinned(i, off) {
+            let id = v
+                .top_item(i, off)
+                .expect("a paragraph on top")
+                .anchor
+                .clone();
+            pinned = Some((line, id));
+            break;
+        }
+    }
+    let (line, id) = pinned.expect("some paragraph continued past the top");
+    assert!(line.plain().starts_with(&id), "{line:?}");
+    let t = draw(&mut app, 80, 24);
+    let r = rows(&t);
+    let top = &r[top_row(&app)];
+    assert!(top.contains(&format!("{id} ")), "{top}\n{}", r.join("\n"));
+    // The id on top is set apart (italic).
+    let x = top.find(&id).expect("id on top") as u16;
+    let cell = &t.backend().buffer()[(x, top_row(&app) as u16)];
+    assert!(cell.modifier.contains(Modifier::ITALIC), "{cell:?}");
+    // The breadcrumb names the council and the paragraph on top, not one scrolled away.
+    let status = &r[22];
+    assert!(status.contains("Compare › Care and support"), "{status}");
+    assert!(status.contains(&format!("› {id}")), "{status}");
+}
+
+#[test]
+fn breadcrumb_names_the_paragraph_at_the_top_after_paging() {
+    let mut app = app_at(Some("swansea#care-and-support"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    for _ in 0..4 {
+        ctrl(&mut app, 'd');
+    }
+    let t = draw(&mut app, 80, 24);
+    let v = compare::view(&app).expect("laid out");
+    let i = v.focused(&app).expect("focused");
+    let top = v
+        .top_item(i, v.offset(&app, i))
+        .expect("top")
+        .anchor
+        .clone();
+    let status = rows(&t)[22].clone();
+    assert!(status.trim_end().contains(&format!("› {top} ")), "{status}");
+}
+
+/// Cells drawn with the search highlight (bold and underlined) as text.
+fn highlighted(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    buf.content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn slash_finds_words_in_the_compared_section_and_n_steps_through_them() {
+    let mut app = app_at(Some("pembrokeshire#care-and-support"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    draw(&mut app, 100, 30);
+    assert!(highlighted(&draw(&mut app, 100, 30)).is_empty());
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "placement");
+    // Highlighted as typed, before Enter.
+    assert!(app.compare.find.marks().is_some());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay(), Overlay::Compare);
+    let t = draw(&mut app, 100, 30);
+    let h = highlighted(&t).to_lowercase();
+    assert!(h.contains("placement"), "{h}");
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.starts_with("1 of "), "{m}");
+    // The selection is on a paragraph with the word.
+    let first = (app.compare.column, app.compare.selected.clone());
+    let text_of = |app: &App| {
+        let c = app.compare.comparison.as_ref().expect("open");
+        let col = &c.columns[app.compare.column];
+        let id = app.compare.selected.clone().unwrap_or_default();
+        col.paragraphs
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.text.clone())
+            .or_else(|| {
+                col.recommendations
+                    .iter()
+                    .find(|r| format!("R{}", r.number) == id)
+                    .map(|r| r.text.clone())
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        text_of(&app).to_lowercase().contains("placement"),
+        "{first:?}"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_ne!((app.compare.column, app.compare.selected.clone()), first);
+    assert!(text_of(&app).to_lowercase().contains("placement"));
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.starts_with("2 of "), "{m}");
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!((app.compare.column, app.compare.selected.clone()), first);
+    // Esc turns the highlights off and keeps the comparison; a second Esc closes it.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Overlay::Compare);
+    assert!(highlighted(&draw(&mut app, 100, 30)).is_empty());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Overlay::None);
+}
+
+#[test]
+fn find_with_no_match_says_so() {
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('n'));
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.contains("Nothing to find yet: / finds words"), "{m}");
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "zzyzx");
+    key(&mut app, KeyCode::Enter);
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.contains("No paragraph here has \"zzyzx\""), "{m}");
+}
+
+#[test]
+fn enter_on_a_matrix_cell_opens_that_councils_section_and_ctrl_o_comes_back() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let before = app.here();
+    key(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.overlay(), Overlay::Matrix);
+    let laid = ciw::tui::panes::matrix::laid(&app);
+    let pembrokeshire = laid
+        .reports
+        .iter()
+        .position(|&i| app.corpus.reports[i].authority.short == "Pembrokeshire")
+        .expect("a row for Pembrokeshire");
+    let safeguarding = laid
+        .themes
+        .iter()
+        .position(|t| *t == ciw::model::Theme::Safeguarding)
+        .expect("a safeguarding column");
+    key(&mut app, KeyCode::Char('g'));
+    for _ in 0..pembrokeshire {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    for _ in 0..safeguarding {
+        key(&mut app, KeyCode::Char('l'));
+    }
+    let t = draw(&mut app, 80, 24);
+    let r = rows(&t);
+    // The cursor's cell is drawn selected, and the status line names it.
+    assert!(
+        r[22].contains("Matrix: Pembrokeshire, Safeguarding"),
+        "{}",
+        r[22]
+    );
+    let reversed: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(reversed.contains(" / "), "{reversed:?}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(
+        app.report().map(|r| r.authority.short.as_str()),
+        Some("Pembrokeshire")
+    );
+    assert_eq!(
+        app.section().map(|s| s.title.as_str()),
+        Some("Safeguarding")
+    );
+    ctrl(&mut app, 'o');
+    assert_eq!(app.here(), before, "Ctrl-o returns to where the reader was");
+}
+
+#[test]
+fn matrix_cell_positions_match_the_cells_at_any_width() {
+    let mut app = app_at(Some("swansea"), false, false);
+    key(&mut app, KeyCode::Char('M'));
+    for w in [40, 60, 80, 120] {
+        draw(&mut app, w, 24);
+        let laid = ciw::tui::panes::matrix::laid(&app);
+        assert!(!laid.spots.is_empty(), "{w}");
+        for sp in &laid.spots {
+            let line: String = laid.lines[sp.line]
+                .chars()
+                .skip(sp.column)
+                .take(sp.width)
+                .collect();
+            assert!(
+                line.contains(" / ") || line.trim() == "·",
+                "{w}: {line:?} {sp:?}"
+            );
+        }
+    }
+}
