@@ -470,29 +470,48 @@ impl Theme {
         }
     }
 
-    /// The names a theme goes by, as lower-case words: the first is its key's words. A heading
-    /// names the theme when it starts with one of these (whole words).
+    /// The names a theme goes by, as lower-case words, in English and then in Welsh (as CIW's
+    /// Welsh reports head them): the first is its key's words. A heading names the theme when it
+    /// starts with one of these (whole words).
     fn names(self) -> &'static [&'static str] {
         match self {
-            Theme::Access => &["access", "information advice", "iaa", "access arrangements"],
-            Theme::Assessment => &["assessment", "assessments"],
-            Theme::CareAndSupport => &["care and support", "pathway planning"],
-            Theme::Safeguarding => &["safeguarding"],
-            Theme::Leadership => &["leadership", "management and governance", "governance"],
+            Theme::Access => &[
+                "access",
+                "information advice",
+                "iaa",
+                "access arrangements",
+                "mynediad",
+                "trefniadau mynediad",
+                "gwybodaeth cyngor a chymorth",
+            ],
+            Theme::Assessment => &["assessment", "assessments", "asesu", "asesiad", "asesiadau"],
+            Theme::CareAndSupport => &["care and support", "pathway planning", "gofal a chymorth"],
+            Theme::Safeguarding => &["safeguarding", "diogelu"],
+            Theme::Leadership => &[
+                "leadership",
+                "management and governance",
+                "governance",
+                "arweinyddiaeth",
+            ],
             Theme::VoiceAndControl => &[
                 "people voice and control",
                 "voice and control",
                 "people voice and choice",
+                "pobl llais a rheolaeth",
+                "llais a rheolaeth",
             ],
-            Theme::Prevention => &["prevention"],
+            Theme::Prevention => &["prevention", "atal"],
             Theme::Partnerships => &[
                 "partnerships and integration",
                 "partnership and integration",
                 "partnerships",
                 "partnership",
                 "integration",
+                "partneriaethau ac integreiddio",
+                "partneriaeth ac integreiddio",
+                "partneriaethau",
             ],
-            Theme::WellBeing => &["well being", "wellbeing"],
+            Theme::WellBeing => &["well being", "wellbeing", "llesiant"],
         }
     }
 
@@ -993,6 +1012,16 @@ mod tests {
             ("Wellbeing", WellBeing),
             ("Well‐being", WellBeing),
             ("5 Safeguarding:", Safeguarding),
+            // Welsh, as CIW's Welsh reports print them.
+            ("4. Diogelu", Safeguarding),
+            ("Pobl – llais a rheolaeth", VoiceAndControl),
+            ("Llesiant", WellBeing),
+            ("Atal", Prevention),
+            ("Partneriaethau ac integreiddio", Partnerships),
+            ("Arweinyddiaeth, rheolaeth a llywodraethu", Leadership),
+            ("Trefniadau mynediad: Gwybodaeth, Cyngor a Chymorth", Access),
+            ("Gofal a Chymorth a Chynllunio Llwybrau", CareAndSupport),
+            ("Asesu", Assessment),
         ] {
             assert_eq!(Theme::from_title(t), Some(want), "{t}");
         }

@@ -94,6 +94,10 @@ pub struct Histories {
     pub search: Vec<String>,
     #[serde(default)]
     pub goto: Vec<String>,
+    /// Report ids of the councils last compared from picks, offered again when nothing is
+    /// picked.
+    #[serde(default)]
+    pub picks: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -386,6 +390,7 @@ mod tests {
         let h = Histories {
             search: vec!["eotas".into(), "placement stability".into()],
             goto: vec!["swansea#R5".into()],
+            picks: vec!["swansea-2018-07".into(), "pembrokeshire-2018-09".into()],
         };
         s.set_histories(h.clone());
         assert!(s.is_dirty());

@@ -22,6 +22,7 @@ mod meta;
 pub mod pdf;
 pub mod saved_page;
 mod structure;
+mod viewer_copy;
 
 pub use furniture::is_page_number;
 /// The English month names, January first, as reports and inspection dates write them.
@@ -30,7 +31,7 @@ pub use meta::MONTHS;
 use crate::model::{slug, Authority, Family, Kind, Report, SectionKind};
 
 /// Bumped whenever the parser's output changes, so caches rebuild.
-pub const PARSER_VERSION: u32 = 4;
+pub const PARSER_VERSION: u32 = 5;
 
 /// Why a file is not a report we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -130,7 +131,15 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
             signs.dropped
         ));
     }
-    let (lines, dropped) = furniture::strip(&page);
+    // Copied from a PDF viewer: no form feeds, the printed page numbers in the flow.
+    let restored = viewer_copy::restore_pages(&page);
+    if let Some(r) = &restored {
+        warnings.push(format!(
+            "no page breaks in the text: {} pages counted from the page numbers printed on them",
+            r.matches('\x0c').count() + 1
+        ));
+    }
+    let (lines, dropped) = furniture::strip(restored.as_deref().unwrap_or(&page));
     if dropped > 0 {
         warnings.push(format!(
             "dropped {dropped} lines of page furniture (running headers, footers, page numbers)"

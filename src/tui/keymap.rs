@@ -246,6 +246,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Compare, &[Key::plain(K::PageDown)], Action::PageDown, "a page down", None),
     b(S::Compare, &[Key::plain(K::PageUp)], Action::PageUp, "a page up", None),
     b(S::Compare, &[Key::ch('M')], Action::Matrix, "councils × themes matrix", None),
+    b(S::Compare, &[Key::ch(' ')], Action::Pick, "pick or unpick a council (in the picks list)", Some("pick")),
+    b(S::Compare, &[Key::ch('f')], Action::Filter, "filter the picks list as you type", Some("filter")),
     b(S::Compare, &[Key::ch('/')], Action::Search, "find words in the compared section", Some("find")),
     b(S::Compare, &[Key::ch('n')], Action::NextHit, "next paragraph with the words found", None),
     b(S::Compare, &[Key::ch('N')], Action::PrevHit, "previous paragraph with the words found", None),

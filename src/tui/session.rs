@@ -21,6 +21,7 @@ pub fn attach(app: &mut App, state: State, restore: bool) -> bool {
     let h = state.histories();
     app.search.editor.set_history(h.search.clone());
     app.goto.set_history(h.goto.clone());
+    app.compare.last_picks = h.picks.clone();
     app.state = Some(state);
     match last {
         Some(l) if restore => {
@@ -76,6 +77,7 @@ fn histories(app: &App) -> Histories {
     Histories {
         search: app.search.editor.history().to_vec(),
         goto: app.goto.history().to_vec(),
+        picks: app.compare.last_picks.clone(),
     }
 }
 

@@ -525,6 +525,19 @@ fn either_frameworks_theme_names_are_accepted() {
         ("wellbeing", "well-being"),
         ("safeguarding", "safeguarding"),
         ("leadership", "leadership"),
+        // In Welsh, as CIW's Welsh reports head them.
+        ("Diogelu", "safeguarding"),
+        ("Llesiant", "well-being"),
+        ("atal", "prevention"),
+        ("Llais a rheolaeth", "people-voice-and-control"),
+        (
+            "Partneriaethau ac integreiddio",
+            "partnerships-and-integration",
+        ),
+        ("Arweinyddiaeth", "leadership"),
+        ("Gofal a chymorth", "care-and-support"),
+        ("Asesu", "assessment"),
+        ("Mynediad", "access"),
     ] {
         let v = json(&[
             "-r",

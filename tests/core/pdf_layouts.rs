@@ -214,3 +214,85 @@ fn an_owner_password_alone_does_not_stop_reading() {
         .find_section("introduction")
         .is_some_and(|s| !s.paragraphs.is_empty()));
 }
+
+/// Text copied out of a PDF viewer (`tests/fixtures/viewer-copy/`, made from the groff PDFs by
+/// its `make.sh`): no blank lines between paragraphs, numbers inline, the printed page numbers
+/// and a running header in the flow. It gives the samples' structure, and pages from the
+/// printed numbers.
+#[test]
+fn text_copied_from_a_pdf_viewer_gives_the_same_structure() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/viewer-copy");
+    let mut failed = Vec::new();
+    for want in expected() {
+        let name = format!("{}.txt", want.id);
+        let text = std::fs::read_to_string(dir.join(&name)).unwrap();
+        assert!(!text.contains("\n\n") && !text.contains('\x0c'), "{name}");
+        let got = parse_str(&text, &name).unwrap();
+        failed.extend(difference(&format!("{name} (viewer copy)"), &want, &got));
+        // The same pages as the PDF the text was copied from.
+        let pdf = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/pdf")
+                .join(format!("{}-groff.pdf", want.id)),
+        )
+        .unwrap();
+        let from_pdf = parse_bytes(&pdf, "r.pdf").unwrap();
+        for (s, t) in got.sections.iter().zip(&from_pdf.sections) {
+            for (p, q) in s.paragraphs.iter().zip(&t.paragraphs) {
+                if p.pages != q.pages {
+                    failed.push(format!(
+                        "{name} {}: pages {:?}, the PDF {:?}",
+                        p.id, p.pages, q.pages
+                    ));
+                }
+            }
+        }
+    }
+    // The CIW layout prints its page numbers at the foot of each page: copied the same way.
+    for want in expected() {
+        let pdf = common::typeset::report_pdf(&want);
+        let text = viewer_copy(&ciw::parse::pdf::text(&pdf).unwrap().text);
+        let got = parse_str(&text, "copied.txt").unwrap();
+        failed.extend(difference(
+            &format!("{} (CIW layout, viewer copy)", want.id),
+            &want,
+            &got,
+        ));
+        let from_pdf = parse_bytes(&pdf, "r.pdf").unwrap();
+        let pages = |r: &Report| -> Vec<_> {
+            r.sections
+                .iter()
+                .flat_map(|s| s.paragraphs.iter().map(|p| p.pages))
+                .collect()
+        };
+        if pages(&got) != pages(&from_pdf) {
+            failed.push(format!(
+                "{} (CIW layout, viewer copy): pages differ",
+                want.id
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// A PDF's text (pages separated by form feeds) as a viewer copies it: every printed line on a
+/// line of its own, spaces collapsed, no blank lines, no form feeds, and the report's title as
+/// a running header at the top of each page after the first two.
+fn viewer_copy(pages: &str) -> String {
+    let lines = |page: &str| -> Vec<String> {
+        page.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let pages: Vec<&str> = pages.split('\x0c').collect();
+    let title = lines(pages[0])[..2].join(" - ");
+    let mut out: Vec<String> = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        if n >= 2 {
+            out.push(title.clone());
+        }
+        out.extend(lines(page));
+    }
+    out.join("\n")
+}

@@ -229,3 +229,112 @@ fn matrix_cell_positions_match_the_cells_at_any_width() {
         }
     }
 }
+
+#[test]
+fn no_picks_among_many_councils_asks_for_picks_and_offers_last_times() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = ciw::paths::Paths::in_dir(dir.path());
+    let mut app = common::tui::many(60);
+    let (state, notes) = ciw::state::State::load(&paths);
+    assert!(notes.is_empty(), "{notes:?}");
+    ciw::tui::session::attach(&mut app, state, false);
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.overlay(), Overlay::Compare);
+    assert!(app.compare.picking);
+    let t = draw(&mut app, 80, 24);
+    let s = common::tui::screen(&t);
+    assert!(
+        s.contains("Pick councils with Space; Enter compares them"),
+        "{s}"
+    );
+    assert!(s.contains("Nothing picked yet"), "{s}");
+    assert!(!s.contains("Not shown at this width"), "{s}");
+    // The footer offers the picks list's keys, not the comparison's.
+    let footer = rows(&t).pop().unwrap_or_default();
+    assert!(
+        footer.contains("Space pick") && footer.contains("f filter"),
+        "{footer}"
+    );
+    assert!(
+        !footer.contains("council") && !footer.contains("theme"),
+        "{footer}"
+    );
+    // Enter with nothing picked says what to do.
+    key(&mut app, KeyCode::Enter);
+    assert!(app.compare.picking);
+    // `f` filters the list as you type; Enter keeps the filter.
+    key(&mut app, KeyCode::Char('f'));
+    typed(&mut app, "0042");
+    key(&mut app, KeyCode::Enter);
+    let shown = {
+        let st = &app.compare.pick_list;
+        let n = app.corpus.reports.len();
+        (0..st.shown(n))
+            .filter_map(|r| st.original(r, n))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    let s = common::tui::screen(&draw(&mut app, 80, 24));
+    assert!(
+        s.contains("Testshire 0042") && !s.contains("Testshire 0041"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Char(' '));
+    // Esc clears the filter first, and the pick stays.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.compare.picking);
+    assert_eq!(app.compare.picked.len(), 1);
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.compare.picking);
+    let c = app.compare.comparison.as_ref().expect("a comparison");
+    let councils: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+    assert!(councils.contains(&"Testshire 0042"), "{councils:?}");
+    assert_eq!(councils.len(), 2, "the pick and the report being read");
+    // Saved with the state, and offered again next time nothing is picked.
+    common::tui::settle(&mut app);
+    ciw::tui::session::save(&mut app).expect("state saved");
+    let (state, _) = ciw::state::State::load(&paths);
+    assert_eq!(state.histories().picks.len(), 2, "{:?}", state.histories());
+    let mut app = common::tui::many(60);
+    ciw::tui::session::attach(&mut app, state, false);
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.compare.picking);
+    assert_eq!(app.compare.picked.len(), 2);
+    let s = common::tui::screen(&draw(&mut app, 80, 24));
+    assert!(s.contains("Picked as last time: "), "{s}");
+    assert!(s.contains("Testshire 0042"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.compare.comparison.as_ref().map(|c| c.columns.len()),
+        Some(2)
+    );
+}
+
+#[test]
+fn random_keys_in_the_picks_list_find_and_matrix_never_panic() {
+    let keys = [
+        KeyCode::Char('c'),
+        KeyCode::Char(' '),
+        KeyCode::Char('f'),
+        KeyCode::Char('0'),
+        KeyCode::Char('/'),
+        KeyCode::Char('n'),
+        KeyCode::Char('N'),
+        KeyCode::Char('M'),
+        KeyCode::Char('j'),
+        KeyCode::Char('l'),
+        KeyCode::Char('k'),
+        KeyCode::Char(']'),
+        KeyCode::Char('z'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::PageDown,
+    ];
+    let sizes = [(80, 24), (40, 12), (160, 48), (25, 7), (64, 20)];
+    for seed in 0..4 {
+        let mut app = common::tui::many(30);
+        common::tui::random_walk(&mut app, &keys, &sizes, seed, 300);
+    }
+}

@@ -21,6 +21,8 @@ pub enum ListId {
     Hits,
     /// The bookmark list.
     Bookmarks,
+    /// The councils to pick for the comparison, when there are too many to compare them all.
+    Picks,
 }
 
 impl ListId {
@@ -30,6 +32,7 @@ impl ListId {
             ListId::Sections => &app.sections,
             ListId::Hits => &app.search.list,
             ListId::Bookmarks => &app.bookmark_list,
+            ListId::Picks => &app.compare.pick_list,
         }
     }
 
@@ -39,13 +42,14 @@ impl ListId {
             ListId::Sections => &mut app.sections,
             ListId::Hits => &mut app.search.list,
             ListId::Bookmarks => &mut app.bookmark_list,
+            ListId::Picks => &mut app.compare.pick_list,
         }
     }
 
     /// Whether the matches keep the list's order (a tree; hits the search ranked; bookmarks
     /// oldest first) rather than best first, as the council list does.
     fn keeps_order(self) -> bool {
-        self != ListId::Councils
+        !matches!(self, ListId::Councils | ListId::Picks)
     }
 
     /// What a row is, for "No section matches".
@@ -55,6 +59,7 @@ impl ListId {
             ListId::Sections => "section",
             ListId::Hits => "hit",
             ListId::Bookmarks => "bookmark",
+            ListId::Picks => "council",
         }
     }
 }
@@ -69,6 +74,7 @@ pub fn focused(app: &App) -> Option<ListId> {
         },
         Overlay::Search => Some(ListId::Hits),
         Overlay::Bookmarks => Some(ListId::Bookmarks),
+        Overlay::Compare if app.compare.picking => Some(ListId::Picks),
         _ => None,
     }
 }
@@ -76,7 +82,7 @@ pub fn focused(app: &App) -> Option<ListId> {
 /// The text each row of the whole list is matched by.
 pub fn rows(app: &App, id: ListId) -> Vec<String> {
     match id {
-        ListId::Councils => super::authorities::filter_rows(app),
+        ListId::Councils | ListId::Picks => super::authorities::filter_rows(app),
         ListId::Sections => super::sections::filter_rows(app),
         ListId::Hits => super::search::filter_rows(app),
         ListId::Bookmarks => super::bookmarks::filter_rows(app),
@@ -86,7 +92,7 @@ pub fn rows(app: &App, id: ListId) -> Vec<String> {
 /// Rows in the whole list.
 pub fn total(app: &App, id: ListId) -> usize {
     match id {
-        ListId::Councils => app.corpus.reports.len(),
+        ListId::Councils | ListId::Picks => app.corpus.reports.len(),
         ListId::Sections => app.tree_rows().len(),
         ListId::Hits => app.search.hits.len(),
         ListId::Bookmarks => app.state.as_ref().map_or(0, |s| s.bookmarks().len()),
@@ -100,6 +106,7 @@ pub fn page(app: &App, id: ListId) -> usize {
         ListId::Sections => super::sections::viewport_height(app),
         ListId::Hits => super::search::list_height(app),
         ListId::Bookmarks => super::bookmarks::list_height(app),
+        ListId::Picks => super::compare::pick_list_height(app),
     }
     .max(1)
 }
@@ -113,7 +120,7 @@ pub fn select(app: &mut App, id: ListId, i: usize) {
             app.sections.selected = i;
             super::sections::follow_tree(app);
         }
-        ListId::Hits | ListId::Bookmarks => id.state_mut(app).selected = i,
+        ListId::Hits | ListId::Bookmarks | ListId::Picks => id.state_mut(app).selected = i,
     }
     keep_visible(app, id);
 }

@@ -11,7 +11,7 @@ use crate::model::{Report, Theme};
 use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::app::{App, Overlay};
 use crate::tui::command::Command;
 use crate::tui::layout;
 use ratatui::layout::Rect;
@@ -184,14 +184,14 @@ fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) {
         app.message = Some(format!("{council} has no section on {}", t.title()));
         return;
     };
-    app.zoom = false;
-    app.command(Command::CloseOverlays);
-    app.command(Command::Open(Target {
-        report: ri,
-        section: Some(si),
-        paragraph: None,
-    }));
-    app.command(Command::Focus(Pane::Paragraphs));
+    super::read_from_overlay(
+        app,
+        Target {
+            report: ri,
+            section: Some(si),
+            paragraph: None,
+        },
+    );
     let back = app.keymap.key(Action::JumpBack, app.palette.symbols.ascii);
     app.message = Some(format!("{council}: {}; {back} goes back", t.title()));
 }

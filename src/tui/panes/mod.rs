@@ -24,6 +24,16 @@ pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
     app.areas_for(pane).pane(pane)
 }
 
+/// Reads `t` in the panes from an overlay (comparison, matrix): the overlays close, zoom ends,
+/// and the jump is recorded so `Ctrl-o` comes back.
+pub fn read_from_overlay(app: &mut App, t: crate::target::Target) {
+    use crate::tui::command::Command;
+    app.zoom = false;
+    app.command(Command::CloseOverlays);
+    app.command(Command::Open(t));
+    app.command(Command::Focus(Pane::Paragraphs));
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     Block::bordered().inner(r)

@@ -16,6 +16,18 @@ use ratatui::Frame;
 fn does_something(app: &App, action: Action) -> bool {
     let s = &app.compare;
     let columns = s.comparison.as_ref().map_or(0, |c| c.columns.len());
+    if app.overlay() == Overlay::Compare && app.compare.picking {
+        // The picks list: its head line says what Enter does.
+        return matches!(
+            action,
+            Action::Down
+                | Action::Pick
+                | Action::Filter
+                | Action::Back
+                | Action::Quit
+                | Action::ToggleHelp
+        );
+    }
     match (app.overlay(), action) {
         (Overlay::None, Action::Open) if app.focus == Pane::Paragraphs => {
             app.items().contains(&Item::Expectations)
@@ -27,6 +39,7 @@ fn does_something(app: &App, action: Action) -> bool {
             crate::compare::themes_for(reports).len() > 1
         }
         (Overlay::Compare, Action::Open | Action::Copy) => s.selected.is_some(),
+        (Overlay::Compare, Action::Pick | Action::Filter) => false,
         _ => true,
     }
 }
@@ -74,6 +87,25 @@ fn short_hint(app: &App) -> Option<String> {
         .map(|h| format!("{} {}", h.keys, h.text))
 }
 
+/// The one-off message (if any) as a status line `width` columns wide.
+pub fn message_line(app: &App, width: usize) -> Option<Line<'static>> {
+    let t = &app.palette;
+    let sym = t.symbols;
+    app.message.as_ref().map(|m| {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(
+                fit::truncate(
+                    &fit::display(m, sym.ascii),
+                    width.saturating_sub(1),
+                    sym.ellipsis,
+                ),
+                t.message,
+            ),
+        ])
+    })
+}
+
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let t = &app.palette;
     let sym = t.symbols;
@@ -102,19 +134,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         crumb_spans.push(Span::styled(format!(" {text}"), t.hint_text));
     }
     let crumb_line = Line::from(crumb_spans);
-    let message = app.message.as_ref().map(|m| {
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled(
-                fit::truncate(
-                    &fit::display(m, sym.ascii),
-                    width.saturating_sub(1),
-                    sym.ellipsis,
-                ),
-                t.message,
-            ),
-        ])
-    });
+    let message = message_line(app, width);
     match areas.hints {
         Some(h) => {
             frame.render_widget(Paragraph::new(crumb_line), areas.status);

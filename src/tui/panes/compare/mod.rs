@@ -16,12 +16,12 @@
 
 mod columns;
 pub mod find;
-mod picks;
+pub mod picks;
 mod render;
 mod update;
 
 pub use columns::{view, Item, View};
-pub use picks::toggle_pick;
+pub use picks::{list_height as pick_list_height, toggle_pick};
 pub use render::render;
 pub use update::update;
 
@@ -29,6 +29,7 @@ use crate::compare::{self as core, Comparison};
 use crate::model::Theme;
 use crate::text::fit;
 use crate::tui::app::{App, Overlay};
+use crate::tui::list::ListState;
 use columns::keep_column_visible;
 use picks::report_set;
 use std::collections::BTreeSet;
@@ -64,6 +65,13 @@ pub struct State {
     pub size: (u16, u16),
     /// `/`: the words found in the comparison.
     pub find: find::Find,
+    /// True while the picks list is shown instead of the comparison ([`picks`]).
+    pub picking: bool,
+    /// The picks list's selection and filter.
+    pub pick_list: ListState,
+    /// Report ids of the councils last compared from picks, offered again when nothing is
+    /// picked (kept with the state).
+    pub last_picks: Vec<String>,
 }
 
 /// After a resize: lines wrap differently, so bring the selected paragraph back into view
@@ -106,6 +114,10 @@ fn current_theme(app: &App) -> Option<Theme> {
 /// `c`: opens the comparison of the current section's theme, scrolled to the paragraph being
 /// read.
 pub fn open(app: &mut App) {
+    if app.compare.picked.is_empty() && !picks::all_fit(app) {
+        picks::start(app);
+        return;
+    }
     let theme = current_theme(app);
     let reports = report_set(app);
     if reports.is_empty() {
@@ -114,6 +126,7 @@ pub fn open(app: &mut App) {
     }
     let here = app.authorities.selected;
     let s = &mut app.compare;
+    s.picking = false;
     s.reports = reports;
     s.column = s.reports.iter().position(|&r| r == here).unwrap_or(0);
     s.first_column = 0;
@@ -136,6 +149,7 @@ pub fn open(app: &mut App) {
         .next()
         .unwrap_or(Theme::Access);
     show_theme(app, theme.unwrap_or(first_theme));
+    picks::remember(app);
     if theme.is_none() {
         let what = app
             .section()

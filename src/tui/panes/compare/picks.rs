@@ -1,12 +1,31 @@
 //! Which councils the comparison shows: those picked with Space in the reports pane (plus the
-//! report being read), else all.
+//! report being read), else all of them when two screens of columns hold them. When they do not
+//! (a library of hundreds of reports), `c` opens the picks list instead of a wall of names: every council,
+//! Space picks, `f` filters as you type ([`crate::tui::panes::lists`]), Enter compares. The
+//! councils compared last time come back picked (kept with the state between runs).
 
+use crate::compare::side_by_side as cl;
 use crate::text::fit;
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
+use crate::tui::layout;
+use crate::tui::panes::authorities;
+use crate::tui::panes::lists::{self, ListId};
+use crate::tui::panes::prompt::{self, Prompt};
+use crate::tui::session;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
 
 /// Picks or unpicks the selected council (Space in the reports pane).
 pub fn toggle_pick(app: &mut App) {
-    let i = app.authorities.selected;
+    toggle(app, app.authorities.selected);
+}
+
+/// Picks or unpicks council `i` and says so.
+fn toggle(app: &mut App, i: usize) {
     let Some(r) = app.corpus.reports.get(i) else {
         return;
     };
@@ -17,6 +36,7 @@ pub fn toggle_pick(app: &mut App) {
     }
     let n = picked.len();
     app.message = Some(match n {
+        0 if app.compare.picking => "No council picked".to_string(),
         0 => "No council picked: c compares all of them".to_string(),
         _ if app.compare.picked.contains(&i) => {
             format!("Picked {name} ({n} picked): c compares the picked councils")
@@ -36,4 +56,213 @@ pub(super) fn report_set(app: &App) -> Vec<usize> {
     set.into_iter()
         .filter(|&i| i < app.corpus.reports.len())
         .collect()
+}
+
+/// Whether all councils can be compared without picks: at most two screens of columns side by
+/// side at the app's width, reached with h/l (else `c` with nothing picked asks for picks).
+pub(super) fn all_fit(app: &App) -> bool {
+    let n = app.corpus.reports.len();
+    let fit = cl::columns_that_fit(
+        usize::from(app.size.0),
+        cl::MIN_COLUMN_WIDTH,
+        cl::separator_width(app.palette.symbols.ascii),
+        n,
+    );
+    n <= 2 * fit
+}
+
+/// The councils last compared, as corpus indices (those still loaded).
+fn last_picked(app: &App) -> Vec<usize> {
+    app.compare
+        .last_picks
+        .iter()
+        .filter_map(|id| app.corpus.reports.iter().position(|r| r.id == *id))
+        .collect()
+}
+
+/// `c` with nothing picked among more councils than fit: the picks list, with last time's
+/// councils picked again.
+pub(super) fn start(app: &mut App) {
+    let last = last_picked(app);
+    let s = &mut app.compare;
+    s.picking = true;
+    s.comparison = None;
+    s.picked = last.iter().copied().collect();
+    s.pick_list.selected = last.first().copied().unwrap_or(app.authorities.selected);
+    app.command(Command::PushOverlay(Overlay::Compare));
+    lists::keep_visible(app, ListId::Picks);
+}
+
+/// Remembers the councils of the comparison just opened from picks, for the next time nothing
+/// is picked; the event loop writes them with the state.
+pub(super) fn remember(app: &mut App) {
+    if app.compare.picked.is_empty() {
+        return;
+    }
+    let ids: Vec<String> = app
+        .compare
+        .reports
+        .iter()
+        .filter_map(|&i| app.corpus.reports.get(i))
+        .map(|r| r.id.clone())
+        .collect();
+    if ids != app.compare.last_picks {
+        app.compare.last_picks = ids;
+        session::save_histories(app);
+    }
+}
+
+/// Keys while picking.
+pub(super) fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Pick => toggle(app, app.compare.pick_list.selected),
+        Action::Filter => prompt::open(app, Prompt::Filter(ListId::Picks)),
+        Action::Open if app.compare.picked.is_empty() => {
+            let space = app
+                .keymap
+                .first_key(
+                    crate::tui::keymap::Scope::Compare,
+                    Action::Pick,
+                    app.palette.symbols.ascii,
+                )
+                .unwrap_or_default();
+            app.message = Some(format!("Pick a council with {space} first"));
+        }
+        Action::Open => {
+            app.compare.picking = false;
+            super::open(app);
+        }
+        Action::Back if app.compare.pick_list.filter.is_active() => {
+            lists::clear(app, ListId::Picks)
+        }
+        Action::Back | Action::Compare => {
+            app.compare.picking = false;
+            app.command(Command::PopOverlay);
+        }
+        Action::ToggleHelp => crate::tui::panes::help::open(app),
+        a => {
+            lists::step(app, ListId::Picks, a);
+        }
+    }
+}
+
+/// Rows the picks list has on screen.
+pub fn list_height(app: &App) -> usize {
+    let (w, h) = app.size;
+    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
+    usize::from(areas.status.y).saturating_sub(HEAD_ROWS).max(1)
+}
+
+/// Lines above the list: what to do, what is picked, a blank.
+const HEAD_ROWS: usize = 3;
+
+/// The picks list over the whole screen, with its status line.
+pub(super) fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = layout::compute(area, app.layout_input());
+    if areas.too_small {
+        return;
+    }
+    let t = &app.palette;
+    let sym = t.symbols;
+    let ascii = sym.ascii;
+    let width = usize::from(area.width);
+    let rows = areas.status.y.saturating_sub(area.y);
+    frame.render_widget(Clear, Rect::new(area.x, area.y, area.width, rows + 1));
+    let s = &app.compare;
+    let n = app.corpus.reports.len();
+    let key = |a| {
+        app.keymap
+            .first_key(crate::tui::keymap::Scope::Compare, a, ascii)
+            .unwrap_or_default()
+    };
+    let head = format!(
+        "Pick councils with {}; {} compares them ({n} are too many side by side)",
+        key(Action::Pick),
+        key(Action::Open),
+    );
+    let names = |set: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+        set.filter_map(|i| app.corpus.reports.get(i))
+            .map(|r| fit::display(&r.authority.short, ascii))
+            .collect()
+    };
+    let picked = names(&mut s.picked.iter().copied());
+    let reading = app
+        .report()
+        .map(|r| fit::display(&r.authority.short, ascii))
+        .unwrap_or_default();
+    let mut note = if picked.is_empty() {
+        "Nothing picked yet".to_string()
+    } else if picked.len() == s.last_picks.len()
+        && last_picked(app).iter().all(|i| s.picked.contains(i))
+    {
+        format!("Picked as last time: {}", picked.join(", "))
+    } else {
+        format!("Picked: {}", picked.join(", "))
+    };
+    if !reading.is_empty() && !s.picked.contains(&app.authorities.selected) {
+        note.push_str(&format!("; {reading}, being read, is compared too"));
+    }
+    let mut lines = vec![
+        Line::from(Span::styled(
+            fit::truncate(&head, width, sym.ellipsis),
+            t.section_heading,
+        )),
+        Line::from(Span::styled(
+            fit::truncate(&note, width, sym.ellipsis),
+            t.muted,
+        )),
+        Line::default(),
+    ];
+    let height = usize::from(rows).saturating_sub(HEAD_ROWS);
+    let l = &s.pick_list;
+    if l.shown(n) == 0 {
+        lines.push(Line::from(Span::styled(
+            lists::no_match(ListId::Picks),
+            t.muted,
+        )));
+    }
+    for (_, i) in l.visible(height, n) {
+        let Some(r) = app.corpus.reports.get(i) else {
+            continue;
+        };
+        let mark = match (s.picked.contains(&i), ascii) {
+            (false, _) => " ",
+            (true, false) => "✓",
+            (true, true) => "*",
+        };
+        let mut name = fit::display(&r.authority.short, ascii);
+        if let Some(k) = r.kind.filter(|k| *k != crate::model::Kind::Inspection) {
+            name = format!("{name} ({})", k.short());
+        }
+        let date = authorities::date(r);
+        let name_w = width.saturating_sub(4 + 9);
+        let text = format!(
+            " {mark} {} {}",
+            fit::pad(
+                &fit::truncate_middle(&name, name_w, sym.ellipsis),
+                name_w,
+                sym.ellipsis
+            ),
+            fit::pad(&date, 8, sym.ellipsis)
+        );
+        let style = if i == l.selected { t.selected } else { t.base };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(area.x, area.y, area.width, rows),
+    );
+    let crumb = format!(
+        " Compare {} pick councils  {}",
+        sym.separator.trim(),
+        l.title_position(n, ascii)
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            fit::truncate(&crumb, width, sym.ellipsis),
+            t.breadcrumb,
+        ))),
+        Rect::new(area.x, areas.status.y, area.width, 1),
+    );
 }

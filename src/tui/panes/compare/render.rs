@@ -59,6 +59,10 @@ fn to_line(
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
+    if app.compare.picking {
+        super::picks::render(app, frame);
+        return;
+    }
     let area = frame.area();
     let Some(v) = view(app) else { return };
     let t = &app.palette;
@@ -197,21 +201,11 @@ fn render_status(app: &App, frame: &mut Frame, v: &View) {
     let width = usize::from(area.width);
     let room = width.saturating_sub(1 + fit::width(&pos));
     let crumb = fit::breadcrumb(&parts, sym.separator, sym.ellipsis, room);
-    let line = match (&app.message, app.layout_input()) {
-        (Some(m), _) if layout::compute(area, app.layout_input()).hints.is_none() => {
-            Line::from(vec![
-                Span::raw(" "),
-                Span::styled(
-                    fit::truncate(
-                        &fit::display(m, sym.ascii),
-                        width.saturating_sub(1),
-                        sym.ellipsis,
-                    ),
-                    t.message,
-                ),
-            ])
-        }
-        _ => {
+    let message = crate::tui::panes::status::message_line(app, width)
+        .filter(|_| layout::compute(area, app.layout_input()).hints.is_none());
+    let line = match message {
+        Some(m) => m,
+        None => {
             let pad = room.saturating_sub(fit::width(&crumb));
             Line::from(vec![
                 Span::raw(" "),

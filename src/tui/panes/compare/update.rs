@@ -7,12 +7,16 @@ use crate::compare as core;
 use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::App;
 use crate::tui::command::Command;
 use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
 pub fn update(app: &mut App, action: Action) {
+    if app.compare.picking {
+        super::picks::update(app, action);
+        return;
+    }
     match action {
         Action::Back if app.compare.find.clear() => {
             let esc = app
@@ -338,14 +342,14 @@ fn open_in_reader(app: &mut App) {
         app.message = Some(format!("Cannot open {anchor}"));
         return;
     };
-    app.zoom = false;
-    app.command(Command::CloseOverlays);
-    app.command(Command::Open(Target {
-        report: ri,
-        section: Some(section),
-        paragraph,
-    }));
-    app.command(Command::Focus(Pane::Paragraphs));
+    crate::tui::panes::read_from_overlay(
+        app,
+        Target {
+            report: ri,
+            section: Some(section),
+            paragraph,
+        },
+    );
 }
 
 /// A click focuses the column under the mouse and selects the item under it.
