@@ -2,7 +2,9 @@
 //! councils; a third of them re-extracted with hard wraps, page furniture and CRLF), and the
 //! cost of pathological input (one long line with no spaces) at two sizes, to show it is linear.
 //! The throughput is timed twice: by the wall clock, and by the thread's CPU time (steady on a
-//! busy machine). Run on one core: `taskset -c 0 cargo bench --bench parse -- parse/`.
+//! busy machine). Run on one core: `taskset -c 0 cargo bench --bench parse -- parse/`. One run
+//! on this project's shared 2-core machine (load about 5): 372 ms of CPU time for the 1,000
+//! reports, 106 MiB/s (111 MB/s); 580 ms, 68 MiB/s, by the wall clock.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;

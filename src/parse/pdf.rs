@@ -34,11 +34,11 @@
 //!
 //! Against `pdftotext` on one core (`bash benches/pdf_vs_pdftotext.sh`: the four sample PDFs,
 //! 78 pages, `taskset -c 0 hyperfine -N`, machine shared, one run): `ciw import` of the folder
-//! into a fresh library 128 ms (user 24.9), 609 pages/s; `ciw parse` of each file 79 ms (user
-//! 31.1), 987 pages/s; `pdftotext` of each file 162 ms (user 61.5), 481 pages/s; `pdftotext
-//! -layout` 127 ms (user 62.6). So importing takes 0.79x the time `pdftotext` takes only to
-//! extract the text, and reading and parsing 0.49x; most of an import is the library's durable
-//! writes. One file (the CIW-layout Swansea, 21 pages, `taskset -c 0 hyperfine -N 'ciw parse
+//! into a fresh library 72.7 ms (user 22.6), 1,073 pages/s; `ciw parse` of each file 36.0 ms
+//! (user 24.5), 2,167 pages/s; `pdftotext` of each file 97.1 ms (user 58.8), 803 pages/s;
+//! `pdftotext -layout` 77.0 ms (user 56.9). So importing takes 0.75x the time `pdftotext` takes
+//! only to extract the text, and reading and parsing 0.37x. One file (the CIW-layout Swansea,
+//! 21 pages, `taskset -c 0 hyperfine -N 'ciw parse
 //! X.pdf' 'pdftotext X.pdf /dev/null'`): 8.4 ms (user 5.3) against 16.4 ms (user 9.4), 0.51x;
 //! with `pdf-extract` it was 21.0 ms (user 14.8).
 
