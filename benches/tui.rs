@@ -93,6 +93,32 @@ fn benches(c: &mut Criterion) {
             term.draw(|f| render(&app, f)).expect("draw");
         })
     });
+    filter_keystrokes(c);
+}
+
+/// `f` in the council pane over 1,000 reports: one keystroke of the filter (typing `0500`
+/// and deleting it again, eight keystrokes, each filtering and drawing at 80x24).
+fn filter_keystrokes(c: &mut Criterion) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = App::new(corpus_of(1000), Options::default());
+    app.update(Action::Resize(80, 24));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let press = |app: &mut App, code: KeyCode| {
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    };
+    press(&mut app, KeyCode::Char('f'));
+    c.bench_function("filter_1000_councils_8_keys_80x24", |b| {
+        b.iter(|| {
+            for ch in "0500".chars() {
+                press(&mut app, KeyCode::Char(ch));
+                term.draw(|f| render(&app, f)).expect("draw");
+            }
+            for _ in 0..4 {
+                press(&mut app, KeyCode::Backspace);
+                term.draw(|f| render(&app, f)).expect("draw");
+            }
+        })
+    });
 }
 
 criterion_group!(tui, benches);

@@ -4,5 +4,6 @@
 #![cfg(unix)]
 
 mod event_loop;
+mod glyphs;
 mod session;
 mod terminal;

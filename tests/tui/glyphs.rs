@@ -59,8 +59,19 @@ fn screens(glyphs: Glyphs, w: u16, h: u16) -> Vec<(String, String)> {
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('c'));
     shot("compare", &mut app);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "placement");
+    shot("find line", &mut app);
+    key(&mut app, KeyCode::Enter);
+    shot("found", &mut app);
     key(&mut app, KeyCode::Char('M'));
     shot("matrix", &mut app);
+    // The picks list, among more councils than fit.
+    let mut app = common::tui::many(30);
+    app.palette = ciw::tui::palette::Palette::new(false, glyphs);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char(' '));
+    shot("picks", &mut app);
     out
 }
 
@@ -69,6 +80,9 @@ fn a_c_locale_shows_ascii_apart_from_report_text() {
     let allowed = report_chars();
     for (w, h) in [(80, 24), (120, 40), (40, 12)] {
         for (name, s) in screens(Glyphs::Ascii, w, h) {
+            if name == "picks" && h > 12 {
+                assert!(s.contains("Pick councils") && s.contains(" * "), "{s}");
+            }
             let stray: BTreeSet<char> = s
                 .chars()
                 .filter(|c| !c.is_ascii() && !allowed.contains(c))

@@ -115,3 +115,28 @@ fn zoom_keeps_the_paragraph_at_the_top_not_the_line() {
     draw(&mut app, 120, 40);
     assert_eq!(top(&app).0, item);
 }
+
+#[test]
+fn empty_lists_offer_no_keys_that_act_on_a_row() {
+    // No bookmarks: no "jump" or "remove", but still "close".
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    key(&mut app, KeyCode::Char('\''));
+    let f = footer(&mut app);
+    assert!(!f.contains("jump") && !f.contains("remove"), "{f}");
+    assert!(f.contains("Esc close"), "{f}");
+    // One bookmark: both.
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (state, _) = ciw::state::State::load(&ciw::paths::Paths::in_dir(dir.path()));
+    ciw::tui::session::attach(&mut app, state, false);
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Char('\''));
+    let f = footer(&mut app);
+    assert!(f.contains("Enter jump") && f.contains("remove"), "{f}");
+    // A search with no query yet: no "open" or "select".
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    key(&mut app, KeyCode::Char('/'));
+    let f = footer(&mut app);
+    assert!(!f.contains("Enter open") && !f.contains("select"), "{f}");
+    assert!(f.contains("Esc close"), "{f}");
+}

@@ -28,7 +28,7 @@ pub fn open(app: &mut App) {
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.
-fn reports(app: &App) -> Vec<usize> {
+pub fn reports(app: &App) -> Vec<usize> {
     let s = &app.compare;
     if app.overlays().contains(&Overlay::Compare) && !s.reports.is_empty() {
         return s.reports.clone();

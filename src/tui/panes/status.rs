@@ -6,13 +6,15 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Item, Overlay, Pane};
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
+use crate::tui::panes::lists::{self, ListId};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Whether `action` does something where the reader is, so its hint is worth showing: no
 /// "Enter expectations" in a section without them, no "copy" with nothing selected, no
-/// "council" or "theme" in a comparison with only one.
+/// "council" or "theme" in a comparison with only one, no "jump" or "remove" without a
+/// bookmark, no "open" or "select" without hits.
 fn does_something(app: &App, action: Action) -> bool {
     let s = &app.compare;
     let columns = s.comparison.as_ref().map_or(0, |c| c.columns.len());
@@ -40,8 +42,23 @@ fn does_something(app: &App, action: Action) -> bool {
         }
         (Overlay::Compare, Action::Open | Action::Copy) => s.selected.is_some(),
         (Overlay::Compare, Action::Pick | Action::Filter) => false,
+        (Overlay::Matrix, Action::Down) => super::matrix::reports(app).len() > 1,
+        (Overlay::Bookmarks, Action::Open | Action::Bookmark | Action::Down) => {
+            let shown = shown(app, ListId::Bookmarks);
+            shown > usize::from(action == Action::Down)
+        }
+        (Overlay::Search, Action::Open) => {
+            shown(app, ListId::Hits) > 0 || crate::target::is_target_like(app.search.query())
+        }
+        (Overlay::Search, Action::Down) => shown(app, ListId::Hits) > 1,
+        (Overlay::Search, Action::Filter) => !app.search.hits.is_empty(),
         _ => true,
     }
+}
+
+/// Rows list `id` shows.
+fn shown(app: &App, id: ListId) -> usize {
+    id.state(app).shown(lists::total(app, id))
 }
 
 /// The hints that fit in `max` columns. Essential ones (help, close, search, quit) are kept
