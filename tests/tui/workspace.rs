@@ -347,7 +347,12 @@ fn a_click_in_the_picks_list_selects_and_a_second_picks() {
     assert!(app.compare.picking);
     let r = rows(&draw(&mut app, 80, 24));
     // The fourth row of the list (below the two head lines and a blank).
-    let name = r[6].trim().split("  ").next().unwrap_or_default().to_string();
+    let name = r[6]
+        .trim()
+        .split("  ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
     app.update(ciw::tui::action::Action::Click(10, 6));
     let i = app.compare.pick_list.selected;
     assert_eq!(app.corpus.reports[i].authority.short, name);
