@@ -1,6 +1,8 @@
-//! The explorer's whole state and its one mutator, [`App::update`]. Drawing is a pure function
-//! of an `App` ([`super::render`]); the event loop turns keys, mouse and resizes into
-//! [`Action`]s and carries out the [`Effect`]s an update asks for (the clipboard).
+//! The explorer's whole state and its one mutator, [`App::update`]. Raw input becomes an
+//! [`Action`] in [`App::handle_event`]; the overlay on top or the focused pane handles it and
+//! leaves [`Command`]s, applied when it returns; what needs the world outside (the clipboard,
+//! files) is an [`Effect`] the event loop carries out. Drawing is a pure function of an `App`
+//! ([`super::render()`]).
 //!
 //! Extension points: an [`Overlay`] variant per overlay (help, search, bookmarks, comparison, matrix),
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.

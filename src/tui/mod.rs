@@ -1,24 +1,32 @@
 //! The terminal explorer: reports, their section trees and paragraphs, keyboard-driven and at
 //! home over SSH in an 80x24 pane.
 //!
-//! Architecture: [`app::App`] holds all state and changes only in [`app::App::update`], which
-//! takes an [`action::Action`]. [`keymap`] turns keys into actions (and drives the help and the
-//! hints): the app holds a [`keymap::Keymap`], the default table [`keymap::BINDINGS`] with the
-//! `[keys]` overrides of `config.toml` applied at start ([`session::Start`]). An override gives
-//! an action its new key in the reader (Global and pane scopes) in place of its character keys
-//! (arrows and other named keys stay) and takes that key from any other reader binding; the
-//! overlays keep their own keys but follow quit, help, back and the keys that open them.
-//! [`layout`] turns the terminal size into named areas; [`render`] draws an `App` into a frame
-//! and is pure, so tests draw into a `TestBackend`. This module owns the terminal: a guard that
-//! restores it on quit, on panic and on SIGTERM/SIGHUP, and the event loop.
+//! A key travels one way: [`event_loop`] reads a terminal event and hands it to
+//! [`app::App::handle_event`], the one place raw input (key, mouse, resize, paste) becomes an
+//! [`action::Action`] (through the [`keymap`], after any open prompt has had the key);
+//! [`app::App::update`] gives the action to the overlay on top of the stack, else to the focused
+//! pane; the pane changes its own state and leaves [`command::Command`]s (a jump, an overlay to
+//! open or close, a copy, a file, a save), which the app applies once the pane returns; what
+//! must happen outside the app (the clipboard's bytes, files written) is an [`app::Effect`] the
+//! loop carries out; then the loop draws with [`render()`], which is pure, so tests draw into a
+//! `TestBackend`. Updates read the layout stored when the size or zoom last changed
+//! ([`app::App::areas`]); they never lay the screen out themselves.
 //!
-//! Adding a view (search overlay, comparison): a module under `panes/` with `render(app, frame)`
-//! and `update(app, action)`; a variant of [`app::Overlay`] (drawn last in [`render`], given the
-//! keys first in [`app::App::update`]); new [`action::Action`] variants; and bindings with a
-//! new [`keymap::Scope`] in [`keymap::BINDINGS`], which the help and hints pick up by themselves.
+//! The keymap is data: the default table [`keymap::BINDINGS`] with the `[keys]` overrides of
+//! `config.toml` applied at start ([`session::Start`]); lookups, the footer hints and the help
+//! read the same [`keymap::Keymap`]. [`terminal`] owns the terminal (raw mode, the alternate
+//! screen, mouse mode 1002, bracketed paste) and restores it on quit, on panic and on
+//! SIGTERM/SIGHUP.
+//!
+//! Adding a view (an overlay): a module under `panes/` with `render(app, frame)` and
+//! `update(app, action)`; a variant of [`app::Overlay`] (drawn over what is under it in
+//! [`render()`], given the keys first in [`app::App::update`]); new [`action::Action`] variants;
+//! and bindings with a new [`keymap::Scope`] in [`keymap::BINDINGS`], which the help and hints
+//! pick up by themselves.
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod clipboard;
 pub mod command;
 pub mod event_loop;

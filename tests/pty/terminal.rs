@@ -49,11 +49,12 @@ fn resize_to_tiny_and_back() {
         pixel_width: 0,
         pixel_height: 0,
     };
-    s.resize(size(24, 6)).expect("resize");
+    // The screen model first, so a frame drawn at once for the new size lands in it.
     s.parser.lock().unwrap().set_size(nz(6), nz(24));
+    s.resize(size(24, 6)).expect("resize");
     s.wait_for("too small");
-    s.resize(size(40, 12)).expect("resize");
     s.parser.lock().unwrap().set_size(nz(12), nz(40));
+    s.resize(size(40, 12)).expect("resize");
     s.wait_for("O3");
     s.send("q");
     assert!(s.wait_exit().success());

@@ -1,0 +1,269 @@
+//! The search overlay (`/`): a query line, the hits of every report as you type (authority, id,
+//! section, a snippet with the matched words highlighted) and a preview of the selected hit;
+//! Enter reads it in the panes, and after closing `n`/`N` step through the hits. The queries run
+//! on a worker thread ([`crate::tui::search_worker`]), so typing never waits for a search.
+
+use crate::search::Hit;
+use crate::target::Target;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::command::Command;
+use crate::tui::line_edit::Edit;
+use crate::tui::panes::lists::{self, ListId};
+use crate::tui::panes::prompt;
+use crossterm::event::KeyEvent;
+
+pub use crate::tui::search_worker::{SearchState, LIMIT};
+
+/// `/`: opens the overlay with the last query (so it can be refined), starting the worker.
+pub fn open(app: &mut App) {
+    app.search.start(&app.corpus);
+    app.command(Command::PushOverlay(Overlay::Search));
+    // The old query comes back selected: typing replaces it, Backspace clears it.
+    app.search.editor.reopen();
+}
+
+/// Closes the overlay (`all`: and those under it, to read a hit), keeping the query in the
+/// history (saved with the state).
+fn close(app: &mut App, all: bool) {
+    app.command(if all {
+        Command::CloseOverlays
+    } else {
+        Command::PopOverlay
+    });
+    remember(app);
+}
+
+/// Adds the query to the search history and saves it with the state.
+fn remember(app: &mut App) {
+    if app.search.query().trim().is_empty() {
+        return;
+    }
+    app.search.editor.commit();
+    crate::tui::session::save_histories(app);
+}
+
+/// Keys the query line takes before the keymap: editing (readline keys) and the history
+/// (Up/Down). Returns whether the key was taken.
+pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
+    if app.overlay() != Overlay::Search || app.prompt.is_some() {
+        return false;
+    }
+    if !matches!(
+        app.keymap.action_for(Overlay::Search, app.focus, key),
+        None | Some(Action::Type(_))
+    ) {
+        return false;
+    }
+    match app.search.editor.handle_key(key) {
+        Edit::Changed => {
+            app.message = None;
+            app.search.submit();
+            true
+        }
+        Edit::Moved => true,
+        Edit::Ignored => false,
+    }
+}
+
+/// What the hits' filter matches each hit by: council, date, paragraph id and section.
+pub fn filter_rows(app: &App) -> Vec<String> {
+    app.search
+        .hits
+        .iter()
+        .map(|h| {
+            format!(
+                "{} {} {} {}",
+                h.authority,
+                hit_date(app, h),
+                h.paragraph,
+                h.section
+            )
+        })
+        .collect()
+}
+
+/// The inspection date of a hit's report, `Jul 2018`.
+pub(super) fn hit_date(app: &App, hit: &Hit) -> String {
+    locate(app, hit)
+        .and_then(|t| app.corpus.reports.get(t.report))
+        .map(super::authorities::date)
+        .unwrap_or_default()
+}
+
+/// Keys while the overlay is open.
+pub fn update(app: &mut App, action: Action) {
+    if lists::step(app, ListId::Hits, action) {
+        return;
+    }
+    let s = &mut app.search;
+    let len = s.hits.len();
+    match action {
+        Action::Type(c) => {
+            s.editor.insert(c);
+            s.submit();
+        }
+        Action::DeleteBack if s.editor.backspace() == Edit::Changed => s.submit(),
+        Action::ClearQuery if !s.editor.is_empty() => {
+            s.editor.clear();
+            s.submit();
+        }
+        Action::ScrollDown(..) => {
+            lists::step(app, ListId::Hits, Action::Down);
+        }
+        Action::ScrollUp(..) => {
+            lists::step(app, ListId::Hits, Action::Up);
+        }
+        Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Hits)),
+        // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
+        Action::Open if crate::target::is_target_like(s.query()) => {
+            let q = s.query().to_string();
+            close(app, true);
+            prompt::go_to(app, &q);
+        }
+        Action::Open if len > 0 && s.list.shown(len) > 0 => {
+            let i = s.list.selected.min(len - 1);
+            close(app, true);
+            jump(app, i);
+        }
+        Action::Back if s.list.filter.is_active() => lists::clear(app, ListId::Hits),
+        Action::Back | Action::Search => close(app, false),
+        Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
+        Action::Export => {
+            let stem = crate::export::file_stem(&["search", &s.shown_query]);
+            let markdown = crate::export::hits_markdown(&s.shown_query, &s.hits, &app.corpus);
+            app.command(Command::Export { stem, markdown });
+        }
+        _ => {}
+    }
+    lists::keep_visible(app, ListId::Hits);
+}
+
+/// `n` (`delta` 1) and `N` (-1): the next or previous hit of the last search, wrapping round.
+pub fn step(app: &mut App, delta: isize) {
+    app.search.poll();
+    let len = app.search.hits.len();
+    if len == 0 {
+        let search = app.keymap.key(Action::Search, app.palette.symbols.ascii);
+        app.message = Some(if app.search.shown_query.is_empty() {
+            format!("No search yet: press {search} to search every report")
+        } else {
+            format!(
+                "No hits for \"{}\": press {search} to search again",
+                crate::text::for_terminal(&app.search.shown_query)
+            )
+        });
+        return;
+    }
+    // The hits the filter shows (all without one), in order.
+    let list = &app.search.list;
+    let shown: Vec<usize> = (0..list.shown(len))
+        .filter_map(|row| list.original(row, len))
+        .collect();
+    if shown.is_empty() {
+        app.message = Some("No hit passes the filter: Esc in the search clears it".into());
+        return;
+    }
+    // Through the hits with every word; through all once on one that misses some.
+    let at = app.search.current.unwrap_or(list.selected).min(len - 1);
+    let complete = app.search.complete_shown();
+    let mut order: Vec<usize> = shown.clone();
+    if at < complete {
+        order.retain(|&i| i < complete);
+    }
+    if order.is_empty() {
+        order = shown;
+    }
+    let n = order.len() as isize;
+    let (i, wrapped) = match (app.search.current, order.iter().position(|&i| i == at)) {
+        (None, Some(_)) => (at, false),
+        (None, None) => (order[0], false),
+        (Some(_), Some(p)) => {
+            let q = (p as isize + delta).rem_euclid(n) as usize;
+            (order[q], (delta > 0 && q < p) || (delta < 0 && q > p))
+        }
+        (Some(_), None) => (
+            if delta > 0 {
+                order[0]
+            } else {
+                order[order.len() - 1]
+            },
+            false,
+        ),
+    };
+    jump(app, i);
+    if wrapped {
+        if let Some(m) = &mut app.message {
+            m.push_str(if delta > 0 {
+                " (wrapped to the first)"
+            } else {
+                " (wrapped to the last)"
+            });
+        }
+    }
+}
+
+/// Where a hit is in the app's corpus.
+pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
+    let reports = &app.corpus.reports;
+    let ri = match reports.get(hit.report_index) {
+        Some(r) if *r.id == *hit.report => hit.report_index,
+        _ => reports.iter().position(|r| *r.id == *hit.report)?,
+    };
+    let found = reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
+        s.paragraphs
+            .iter()
+            .position(|p| *p.id == *hit.paragraph)
+            .map(|pi| Target {
+                report: ri,
+                section: Some(si),
+                paragraph: Some(pi),
+            })
+    });
+    // Text outside the sections (front matter): the report itself.
+    Some(found.unwrap_or(Target {
+        report: ri,
+        section: None,
+        paragraph: None,
+    }))
+}
+
+/// Opens hit `i` in the panes and says which it is.
+fn jump(app: &mut App, i: usize) {
+    let Some(hit) = app.search.hits.get(i).cloned() else {
+        return;
+    };
+    app.search.current = Some(i);
+    app.search.list.selected = i;
+    match locate(app, &hit) {
+        Some(t) => {
+            app.command(Command::Open(t));
+            let keys = app
+                .keymap
+                .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);
+            let (of, missing) = if hit.partial {
+                (app.search.hits.len(), " (some words missing)")
+            } else {
+                (app.search.complete_shown(), "")
+            };
+            app.message = Some(format!(
+                "Hit {} of {of} for \"{}\": {}{missing} · {keys} next/previous",
+                i + 1,
+                crate::text::for_terminal(&app.search.shown_query),
+                crate::text::for_terminal(&hit.link),
+            ));
+        }
+        None => {
+            app.message = Some(format!(
+                "{} is no longer loaded",
+                crate::text::for_terminal(&hit.link)
+            ))
+        }
+    }
+}
+
+mod highlight;
+mod render;
+
+pub use highlight::{highlight, wrap_highlighted};
+pub use render::{list_height, render};

@@ -1,0 +1,363 @@
+//! Drawing the search overlay: the query line (the terminal's cursor in it), the hits as rows of
+//! council, inspection date, paragraph id, section and snippet (the hits' filter applied, a
+//! divider before those with words missing), and a preview of the selected hit.
+
+use super::highlight::{cell_width, cells, highlight, spans, wrap_highlighted};
+use super::{hit_date, prompt, SearchState, LIMIT};
+use crate::search::Hit;
+use crate::text::fit;
+use crate::tui::app::App;
+use crate::tui::layout::Areas;
+use crate::tui::palette::Palette;
+use crate::tui::panes::lists::{self, ListId};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+/// The overlay's parts: query line, hit list, preview (with its top rule).
+struct Parts {
+    outer: Rect,
+    query: Rect,
+    list: Rect,
+    preview: Option<Rect>,
+}
+
+fn parts(area: Rect) -> Parts {
+    let inner = Block::bordered().inner(area);
+    let rest = inner.height.saturating_sub(1);
+    // The preview gets about half of what is left below the query line, when there is room.
+    let preview_h = if rest >= 8 { rest / 2 } else { 0 };
+    let [query, list, preview] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(preview_h),
+    ])
+    .areas(inner);
+    Parts {
+        outer: area,
+        query,
+        list,
+        preview: (preview_h > 0).then_some(preview),
+    }
+}
+
+/// The overlay covers the panes and leaves the status and hint lines.
+fn overlay_area(areas: &Areas, w: u16, h: u16) -> Rect {
+    let bottom = areas.status.y.min(h);
+    Rect::new(0, 0, w, bottom)
+}
+
+/// Rows of hits the overlay shows.
+pub fn list_height(app: &App) -> usize {
+    let areas = app.areas();
+    let (w, h) = app.size;
+    usize::from(parts(overlay_area(&areas, w, h)).list.height)
+}
+
+/// Column widths of a hit row: council, date, id, section, snippet.
+struct Columns {
+    council: usize,
+    date: usize,
+    id: usize,
+    section: usize,
+    snippet: usize,
+}
+
+fn columns(width: usize) -> Columns {
+    let council = match width {
+        110.. => 16,
+        50.. => 14,
+        _ => 10,
+    };
+    let date = if width >= 40 { 8 } else { 0 };
+    let id = 6;
+    let section = match width {
+        110.. => 24,
+        90.. => 14,
+        _ => 0,
+    };
+    let gaps = 2 + usize::from(date > 0) + usize::from(section > 0);
+    let snippet = width.saturating_sub(council + date + id + section + gaps);
+    Columns {
+        council,
+        date,
+        id,
+        section,
+        snippet,
+    }
+}
+
+/// One hit: council (cut in the middle), inspection date, paragraph id, section, snippet.
+fn hit_line(t: &Palette, hit: &Hit, date: &str, width: usize, selected: bool) -> Line<'static> {
+    let ascii = t.symbols.ascii;
+    let ell = t.symbols.ellipsis;
+    let c = columns(width);
+    let (sw, nw) = (c.section, c.snippet);
+    let base = if selected { t.selected } else { t.base };
+    let id_style = if selected {
+        t.paragraph_id_selected
+    } else {
+        t.paragraph_id
+    };
+    let council = fit::truncate_middle(&fit::display(&hit.authority, ascii), c.council, ell);
+    let mut out = vec![Span::styled(
+        format!("{} ", fit::pad(&council, c.council, ell)),
+        base,
+    )];
+    if c.date > 0 {
+        out.push(Span::styled(
+            format!("{} ", fit::pad(&fit::display(date, ascii), c.date, ell)),
+            if selected { base } else { t.muted },
+        ));
+    }
+    out.push(Span::styled(
+        fit::pad(&fit::display(&hit.paragraph, ascii), c.id, ell),
+        id_style,
+    ));
+    out.push(Span::styled(" ", base));
+    if sw > 0 {
+        out.push(Span::styled(
+            format!("{} ", fit::pad(&fit::display(&hit.section, ascii), sw, ell)),
+            if selected { base } else { t.muted },
+        ));
+    }
+    if nw > 0 {
+        let sn = hit.snippet(nw);
+        let mut c = cells(&sn.text, &sn.matches, ascii);
+        // Sanitising or ASCII folding may widen the excerpt; keep it in its column.
+        let mut used = 0;
+        c.retain(|x| {
+            used += cell_width(x.0);
+            used <= nw
+        });
+        let w: usize = c.iter().map(|x| cell_width(x.0)).sum();
+        out.extend(spans(&c, base, highlight(t)));
+        if selected && w < nw {
+            out.push(Span::styled(" ".repeat(nw - w), base));
+        }
+    }
+    Line::from(out)
+}
+
+/// `── 95 more with some words missing ──` across the list.
+fn divider_line(t: &Palette, s: &SearchState, width: usize) -> Line<'static> {
+    let rule = if t.symbols.ascii { "-" } else { "─" };
+    let label = if s.complete == 0 {
+        format!(" no hit has every word; {} with some ", s.partial)
+    } else {
+        format!(" {} more with some words missing ", s.partial)
+    };
+    let rest = width.saturating_sub(2 + fit::width(&label));
+    let mut text = format!("{}{label}{}", rule.repeat(2), rule.repeat(rest));
+    if fit::width(&text) > width {
+        text = fit::display(&text, t.symbols.ascii)
+            .chars()
+            .scan(0, |w, c| {
+                *w += cell_width(c);
+                (*w <= width).then_some(c)
+            })
+            .collect();
+    }
+    Line::from(Span::styled(text, t.muted))
+}
+
+/// The hit count or what the search is doing, for the query line.
+fn status(s: &SearchState) -> String {
+    if !s.started() {
+        return String::new();
+    }
+    if !s.ready {
+        return "indexing…".into();
+    }
+    if s.pending() {
+        return "searching…".into();
+    }
+    if s.query().trim().is_empty() {
+        return format!("{} paragraphs", s.paragraphs);
+    }
+    let complete = match s.complete {
+        0 if s.partial > 0 => "no hit has every word".to_string(),
+        0 => "no hits".into(),
+        1 => "1 hit".into(),
+        n if n > LIMIT => format!("top {LIMIT} of {n} hits"),
+        n => format!("{n} hits"),
+    };
+    if s.partial > 0 {
+        format!("{complete} · {} partial", s.partial)
+    } else {
+        complete
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
+    let t = &app.palette;
+    let ascii = t.symbols.ascii;
+    let full = frame.area();
+    let area = overlay_area(areas, full.width, full.height);
+    if area.width < 10 || area.height < 5 {
+        return;
+    }
+    let p = parts(area);
+    let s = &app.search;
+    frame.render_widget(Clear, p.outer);
+    let block = Block::bordered()
+        .border_set(t.symbols.border)
+        .border_style(t.border_focused)
+        .title(Span::styled(
+            if s.hits.is_empty() {
+                " Search all reports ".to_string()
+            } else {
+                format!(
+                    " Search all reports: hit {} ",
+                    s.list.title_position(s.hits.len(), ascii)
+                )
+            },
+            t.title_focused,
+        ));
+    frame.render_widget(block, p.outer);
+
+    // Query line: `/ query█` and, on the right, the count or what is going on.
+    let qw = usize::from(p.query.width);
+    let st = status(s);
+    let st = if ascii { st.replace('…', "...") } else { st };
+    let room = qw.saturating_sub(fit::width(&st) + 4).max(1);
+    let (q, cursor) = prompt::view(&s.editor, room, ascii);
+    let used = 2 + fit::width(&q) + 1;
+    let gap = qw.saturating_sub(used + fit::width(&st));
+    let query_line = Line::from(vec![
+        Span::styled("/ ", t.hint_key),
+        Span::styled(
+            q,
+            if s.editor.is_selected() {
+                t.selected
+            } else {
+                t.breadcrumb
+            },
+        ),
+        Span::raw(" ".repeat(gap + 1)),
+        Span::styled(st, t.muted),
+    ]);
+    if app.prompt.is_none() {
+        frame.set_cursor_position(ratatui::layout::Position::new(
+            p.query.x + (2 + cursor).min(qw.saturating_sub(1)) as u16,
+            p.query.y,
+        ));
+    }
+    frame.render_widget(Paragraph::new(query_line), p.query);
+
+    // Hits, or a note on what to type.
+    let lw = usize::from(p.list.width);
+    let lh = usize::from(p.list.height);
+    if s.hits.is_empty() {
+        let note = if let Some(e) = &s.error {
+            e.clone()
+        } else if let Some(n) = s.notice.as_ref().filter(|_| !s.pending()) {
+            n.clone()
+        } else if s.query().trim().is_empty() {
+            format!(
+                "Type to search every paragraph of {} reports: words in any order, typos allowed. \
+                 'exact  !exclude  \"a phrase\"  in:swansea  theme:safeguarding",
+                app.corpus.reports.len()
+            )
+        } else if s.pending() {
+            String::new()
+        } else {
+            format!(
+                "No paragraph matches \"{}\". Try fewer words, or check in: and theme:.",
+                s.shown_query
+            )
+        };
+        let lines: Vec<Line> = fit::wrap(&fit::display(&note, ascii), lw.saturating_sub(2))
+            .into_iter()
+            .take(lh)
+            .map(|l| Line::from(Span::styled(format!(" {l}"), t.muted)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), p.list);
+    } else {
+        // The hits the filter shows, and a divider before the first that misses some words.
+        let total = s.hits.len();
+        let first_partial = (0..s.list.shown(total))
+            .filter_map(|row| s.list.original(row, total))
+            .find(|&i| s.hits[i].partial);
+        let mut lines: Vec<Line> = Vec::with_capacity(lh + 1);
+        let mut selected_row = 0;
+        if s.list.shown(total) == 0 {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", lists::no_match(ListId::Hits)),
+                t.muted,
+            )));
+        }
+        for (_, i) in s.list.visible(lh, total) {
+            let Some(h) = s.hits.get(i) else { continue };
+            if Some(i) == first_partial {
+                lines.push(divider_line(t, s, lw));
+            }
+            if i == s.list.selected {
+                selected_row = lines.len();
+            }
+            lines.push(hit_line(t, h, &hit_date(app, h), lw, i == s.list.selected));
+        }
+        // The divider may push the selection past the bottom: scroll one more.
+        let skip = (selected_row + 1).saturating_sub(lh);
+        let lines: Vec<Line> = lines.into_iter().skip(skip).take(lh).collect();
+        frame.render_widget(Paragraph::new(lines), p.list);
+    }
+
+    // Preview of the selected hit, scrolled to its first match.
+    let Some(pr) = p.preview else { return };
+    let hit = s.hits.get(s.list.selected);
+    // Nothing previewed when the hits' filter keeps none.
+    let Some(hit) = hit.filter(|_| s.list.shown(s.hits.len()) > 0) else {
+        let rule = Block::new()
+            .borders(Borders::TOP)
+            .border_set(t.symbols.border)
+            .border_style(t.border);
+        frame.render_widget(rule, pr);
+        return;
+    };
+    let mut crumb = vec![
+        fit::display(&hit.authority, ascii),
+        fit::display(&hit.section, ascii),
+    ];
+    if let Some(sub) = &hit.subsection {
+        crumb.push(fit::display(sub, ascii));
+    }
+    crumb.push(fit::display(&hit.paragraph, ascii));
+    let title = fit::breadcrumb(
+        &crumb,
+        t.symbols.separator,
+        t.symbols.ellipsis,
+        usize::from(pr.width).saturating_sub(4),
+    );
+    let rule = Block::new()
+        .borders(Borders::TOP)
+        .border_set(t.symbols.border)
+        .border_style(t.border)
+        .title(Span::styled(format!(" {title} "), t.title));
+    let inner = rule.inner(pr);
+    frame.render_widget(rule, pr);
+    let (lines, first) = wrap_highlighted(
+        &hit.text,
+        &hit.matches,
+        usize::from(inner.width).saturating_sub(2),
+        t.base,
+        highlight(t),
+        ascii,
+    );
+    let h = usize::from(inner.height);
+    let top = first
+        .unwrap_or(0)
+        .saturating_sub(1)
+        .min(lines.len().saturating_sub(h));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .skip(top)
+        .take(h)
+        .map(|mut l| {
+            l.spans.insert(0, Span::raw(" "));
+            l
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
