@@ -12,8 +12,6 @@ use super::{clipboard, hangup, render, session};
 use crate::state::Position;
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event};
-use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -135,7 +133,7 @@ pub fn run_effects(app: &mut App, out: &mut impl Write) -> std::io::Result<()> {
 /// Runs the explorer until it quits, a signal arrives or the terminal goes away; returns the
 /// exit code for that.
 pub fn run(
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    terminal: &mut super::terminal::Screen,
     app: &mut App,
     signals: &AtomicUsize,
     hangup: &hangup::Hangup,

@@ -26,6 +26,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod clipboard;
 pub mod command;
 pub mod event_loop;

@@ -7,6 +7,7 @@
 //! coordinates), not every motion (1003, which crossterm's `EnableMouseCapture` asks for), so
 //! moving the mouse over the window sends nothing across an SSH link.
 
+use super::backend::GapFilling;
 use anyhow::{Context, Result};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
@@ -44,9 +45,12 @@ pub fn restore_terminal() {
     }
 }
 
+/// The terminal the explorer draws to.
+pub type Screen = Terminal<GapFilling<CrosstermBackend<std::io::Stdout>>>;
+
 /// Owns the terminal while the explorer runs; dropping it restores the terminal.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<std::io::Stdout>>,
+    pub terminal: Screen,
 }
 
 impl TerminalGuard {
@@ -57,7 +61,7 @@ impl TerminalGuard {
         install_panic_hook();
         terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
         ACTIVE.store(true, Ordering::SeqCst);
-        let setup = || -> std::io::Result<Terminal<CrosstermBackend<std::io::Stdout>>> {
+        let setup = || -> std::io::Result<Screen> {
             let mut out = std::io::stdout();
             execute!(out, terminal::EnterAlternateScreen)?;
             if mouse {
@@ -68,7 +72,7 @@ impl TerminalGuard {
             execute!(out, cursor::Hide, terminal::Clear(terminal::ClearType::All))?;
             // Not `Terminal::clear`: it asks the terminal for the cursor position, which costs
             // a round trip over SSH and fails on terminals that do not answer.
-            Terminal::new(CrosstermBackend::new(std::io::stdout()))
+            Terminal::new(GapFilling::new(CrosstermBackend::new(std::io::stdout())))
         };
         match setup() {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
