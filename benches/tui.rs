@@ -94,6 +94,51 @@ fn benches(c: &mut Criterion) {
         })
     });
     filter_keystrokes(c);
+    compare_keystrokes(c);
+}
+
+/// The comparison and the matrix over 1,000 reports at 80x24: `c` with nothing picked (the
+/// picks list) and drawn; `j` then a frame in a comparison of eight picked councils; `j` then a
+/// frame of the matrix of all 1,000.
+fn compare_keystrokes(c: &mut Criterion) {
+    let corpus = corpus_of(1000);
+    let at = |app: &mut App| {
+        app.update(Action::Resize(80, 24));
+        Terminal::new(TestBackend::new(80, 24)).expect("terminal")
+    };
+    let t = target::resolve(&corpus, "swansea-2018-07-0501#3.18").expect("link");
+    let mut app = App::new(
+        corpus.clone(),
+        Options {
+            target: Some(t),
+            ..Options::default()
+        },
+    );
+    let mut term = at(&mut app);
+    c.bench_function("compare_c_picks_list_1000_reports_80x24", |b| {
+        b.iter(|| {
+            app.update(Action::Compare);
+            term.draw(|f| render(&app, f)).expect("draw");
+            app.update(Action::Back);
+        })
+    });
+    app.compare.picked = (0..1000).step_by(125).collect();
+    app.update(Action::Compare);
+    c.bench_function("compare_j_8_councils_80x24", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            term.draw(|f| render(&app, f)).expect("draw");
+        })
+    });
+    let mut app = App::new(corpus, Options::default());
+    let mut term = at(&mut app);
+    app.update(Action::Matrix);
+    c.bench_function("matrix_j_1000_reports_80x24", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            term.draw(|f| render(&app, f)).expect("draw");
+        })
+    });
 }
 
 /// `f` in the council pane over 1,000 reports: one keystroke of the filter (typing `0500`

@@ -273,13 +273,16 @@ fn table(
     if chunks.is_empty() {
         chunks.push(Vec::new());
     }
+    // The line being written, counted once and then kept up (counting per row would make a
+    // thousand councils quadratic).
+    let mut line_no = s.matches('\n').count();
     for (i, chunk) in chunks.iter().enumerate() {
         if i > 0 {
             let _ = writeln!(s);
+            line_no += 1;
         }
         for (ri, r) in rows.iter().enumerate() {
             let mut line = String::new();
-            let line_no = s.matches('\n').count();
             for c in (0..fixed.min(cols)).chain(chunk.iter().copied()) {
                 let cell = r.get(c).map(String::as_str).unwrap_or("");
                 if c > 0 {
@@ -308,6 +311,7 @@ fn table(
             }
             let line = truncate(line.trim_end(), width);
             let _ = writeln!(s, "{line}");
+            line_no += 1;
         }
     }
 }

@@ -338,3 +338,27 @@ fn random_keys_in_the_picks_list_find_and_matrix_never_panic() {
         common::tui::random_walk(&mut app, &keys, &sizes, seed, 300);
     }
 }
+
+#[test]
+fn a_click_in_the_picks_list_selects_and_a_second_picks() {
+    let mut app = common::tui::many(30);
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.compare.picking);
+    let r = rows(&draw(&mut app, 80, 24));
+    // The fourth row of the list (below the two head lines and a blank).
+    let name = r[6]
+        .trim()
+        .split("  ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    app.update(ciw::tui::action::Action::Click(10, 6));
+    let i = app.compare.pick_list.selected;
+    assert_eq!(app.corpus.reports[i].authority.short, name);
+    assert!(app.compare.picked.is_empty());
+    app.update(ciw::tui::action::Action::Click(10, 6));
+    assert!(app.compare.picked.contains(&i));
+    app.update(ciw::tui::action::Action::ScrollDown(10, 6));
+    assert!(app.compare.pick_list.selected > i);
+}

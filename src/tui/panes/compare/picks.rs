@@ -140,6 +140,27 @@ pub(super) fn update(app: &mut App, action: Action) {
             app.command(Command::PopOverlay);
         }
         Action::ToggleHelp => crate::tui::panes::help::open(app),
+        // A click selects the row under it; a second click on it picks it.
+        Action::Click(_, y) => {
+            let row = usize::from(y).checked_sub(HEAD_ROWS);
+            let (h, n) = (list_height(app), app.corpus.reports.len());
+            let visible = app.compare.pick_list.visible(h, n);
+            if let Some(&(_, i)) = row.and_then(|r| visible.get(r)) {
+                if app.compare.pick_list.selected == i {
+                    toggle(app, i);
+                }
+                lists::select(app, ListId::Picks, i);
+            }
+        }
+        Action::ScrollDown(..) | Action::ScrollUp(..) => {
+            let step = match action {
+                Action::ScrollDown(..) => Action::Down,
+                _ => Action::Up,
+            };
+            for _ in 0..3 {
+                lists::step(app, ListId::Picks, step);
+            }
+        }
         a => {
             lists::step(app, ListId::Picks, a);
         }
@@ -181,12 +202,12 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
         key(Action::Pick),
         key(Action::Open),
     );
-    let names = |set: &mut dyn Iterator<Item = usize>| -> Vec<String> {
-        set.filter_map(|i| app.corpus.reports.get(i))
-            .map(|r| fit::display(&r.authority.short, ascii))
-            .collect()
-    };
-    let picked = names(&mut s.picked.iter().copied());
+    let picked: Vec<String> = s
+        .picked
+        .iter()
+        .filter_map(|&i| app.corpus.reports.get(i))
+        .map(|r| fit::display(&r.authority.short, ascii))
+        .collect();
     let reading = app
         .report()
         .map(|r| fit::display(&r.authority.short, ascii))
