@@ -94,3 +94,19 @@ pub enum Action {
     /// Filter the focused list as you type (`f`); `Esc` clears the filter.
     Filter,
 }
+
+/// The pattern of the movement actions (`j`, `k`, `g`, `G`, half pages, PgUp/PgDn), one list
+/// for every match on them: `matches!(a, movement!())`, or `movement!() | Action::Open => ...`.
+macro_rules! movement {
+    () => {
+        $crate::tui::action::Action::Up
+            | $crate::tui::action::Action::Down
+            | $crate::tui::action::Action::Top
+            | $crate::tui::action::Action::Bottom
+            | $crate::tui::action::Action::HalfPageDown
+            | $crate::tui::action::Action::HalfPageUp
+            | $crate::tui::action::Action::PageDown
+            | $crate::tui::action::Action::PageUp
+    };
+}
+pub(crate) use movement;

@@ -424,15 +424,7 @@ impl App {
             Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
                 self.mouse(action, c, r)
             }
-            Action::Up
-            | Action::Down
-            | Action::Top
-            | Action::Bottom
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::Open => match self.focus {
+            crate::tui::action::movement!() | Action::Open => match self.focus {
                 Pane::Authorities => authorities::update(self, action),
                 Pane::Sections => sections::update(self, action),
                 Pane::Paragraphs => paragraphs::update(self, action),

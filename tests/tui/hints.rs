@@ -140,3 +140,25 @@ fn empty_lists_offer_no_keys_that_act_on_a_row() {
     assert!(!f.contains("Enter open") && !f.contains("select"), "{f}");
     assert!(f.contains("Esc close"), "{f}");
 }
+
+#[test]
+fn f_filter_is_offered_in_the_sections_pane_only_with_sections_to_filter() {
+    let mut app = app_at(Some("swansea#3"), false, false);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Sections);
+    let f = footer(&mut app);
+    assert!(f.contains("f filter"), "{f}");
+    // A report of one section: nothing to filter, so no hint.
+    let mut corpus = ciw::corpus::Corpus::samples();
+    corpus.reports[0].sections.truncate(1);
+    let one = ciw::corpus::Corpus::new(vec![corpus.reports[0].clone()]);
+    let mut app = App::new(one, ciw::tui::app::Options::default());
+    key(&mut app, KeyCode::Enter);
+    while app.focus != Pane::Sections {
+        key(&mut app, KeyCode::Tab);
+    }
+    let f = footer(&mut app);
+    assert!(!f.contains("filter"), "{f}");
+    assert!(f.contains("? help"), "{f}");
+}

@@ -8,7 +8,7 @@ use ciw::paths::Paths;
 use ciw::state::State;
 use ciw::tui::app::{App, Overlay, Pane};
 use ciw::tui::session;
-use common::tui::{app_at, ctrl, draw, key, screen, settle, typed};
+use common::tui::{app_at, ctrl, draw, key, rows, screen, settle, typed};
 use crossterm::event::KeyCode;
 use std::time::Duration;
 
@@ -288,4 +288,56 @@ fn a_bookmark_is_written_by_the_loop_not_by_the_key() {
     assert_eq!(state_in(dir.path()).bookmarks().len(), 0);
     settle(&mut a);
     assert_eq!(state_in(dir.path()).bookmarks().len(), 1);
+}
+
+/// The explorer over the viewer-copy fixtures: the sample reports with their page breaks.
+fn paged_app() -> App {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/viewer-copy");
+    let (loaded, errors) = ciw::corpus::load_paths(&[dir]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let reports = loaded.into_iter().map(|l| l.report).collect();
+    App::new(ciw::corpus::Corpus::new(reports), Default::default())
+}
+
+#[test]
+fn hits_and_the_preview_show_the_page_and_so_does_the_reader() {
+    let mut a = paged_app();
+    search(&mut a, "EOTAS");
+    let hit = a.search.hits[0].clone();
+    let pages = hit.pages.expect("the viewer copy knows its pages");
+    let t = draw(&mut a, 100, 30);
+    let s = screen(&t);
+    // The row: a compact page cell after the id.
+    let cell = if pages.0 == pages.1 {
+        format!("p.{}", pages.0)
+    } else {
+        format!("pp.{}\u{2013}{}", pages.0, pages.1)
+    };
+    let row = rows(&t)
+        .into_iter()
+        .find(|r| r.contains(&format!(" {} ", hit.paragraph)))
+        .unwrap_or_default();
+    assert!(row.contains(&cell), "{cell:?} not in {row:?}\n{s}");
+    // The preview's title: the id and the page, as the reader's breadcrumb has it.
+    let title = format!("{} {}", hit.paragraph, pages.label());
+    assert!(s.contains(&title), "{title:?} not in\n{s}");
+    // Opened: the reader's breadcrumb says the page too.
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.paragraph().map(|p| p.pages), Some(Some(pages)));
+    assert!(crumb(&a).ends_with(&title), "{}", crumb(&a));
+    let s = screen(&draw(&mut a, 100, 30));
+    assert!(s.contains(&title), "{s}");
+    // Narrow: no page column, but the preview keeps it; ASCII folds the dash.
+    let mut a = paged_app();
+    search(&mut a, "EOTAS");
+    let s = screen(&draw(&mut a, 50, 30));
+    assert!(
+        s.contains(&title) || s.contains(&title.replace('\u{2013}', "-")),
+        "{s}"
+    );
+    // Reports without pages (the plain samples): no page column at all.
+    let mut a = app();
+    search(&mut a, "EOTAS");
+    let s = screen(&draw(&mut a, 100, 30));
+    assert!(!s.contains(" p.") && !s.contains("pp."), "{s}");
 }

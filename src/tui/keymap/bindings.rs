@@ -134,7 +134,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Authorities, &[Key::ch('f')], Action::Filter, "filter as you type (fzf-like; Esc clears)", Some("filter")),
     b(S::Authorities, &[Key::ch(' ')], Action::Pick, "pick or unpick the council for {compare} (none: all)", None),
     b(S::Sections, &[Key::plain(K::Enter), Key::ch(' ')], Action::Open, "expand or collapse subsections; read a subsection", Some("fold/read")),
-    b(S::Sections, &[Key::ch('f')], Action::Filter, "filter the sections as you type (Esc clears)", None),
+    b(S::Sections, &[Key::ch('f')], Action::Filter, "filter the sections as you type (Esc clears)", Some("filter")),
     b(S::Paragraphs, &[Key::plain(K::Enter)], Action::Open, "unfold or fold \"What we expect to see\"", Some("expectations")),
     b(S::Compare, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next paragraph (scrolls through long ones)", Some("move")),
     b(S::Compare, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous paragraph", None),

@@ -136,17 +136,7 @@ pub fn keep_visible(app: &mut App, id: ListId) {
 pub fn step(app: &mut App, id: ListId, action: Action) -> bool {
     let (h, n) = (page(app, id), total(app, id));
     let st = id.state(app);
-    if !matches!(
-        action,
-        Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::PageDown
-            | Action::PageUp
-    ) {
+    if !matches!(action, crate::tui::action::movement!()) {
         return false;
     }
     match st.moved(action, n, h) {

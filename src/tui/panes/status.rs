@@ -14,7 +14,7 @@ use ratatui::Frame;
 /// Whether `action` does something where the reader is, so its hint is worth showing: no
 /// "Enter expectations" in a section without them, no "copy" with nothing selected, no
 /// "council" or "theme" in a comparison with only one, no "jump" or "remove" without a
-/// bookmark, no "open" or "select" without hits.
+/// bookmark, no "open" or "select" without hits, no "filter" of a report with one section.
 fn does_something(app: &App, action: Action) -> bool {
     let s = &app.compare;
     let columns = s.comparison.as_ref().map_or(0, |c| c.columns.len());
@@ -35,6 +35,9 @@ fn does_something(app: &App, action: Action) -> bool {
             app.items().contains(&Item::Expectations)
         }
         (Overlay::None, Action::Copy) => app.selected_item().is_some(),
+        (Overlay::None, Action::Filter) if app.focus == Pane::Sections => {
+            shown(app, ListId::Sections) > 1 || ListId::Sections.state(app).filter.is_active()
+        }
         (Overlay::Compare, Action::FocusRight | Action::ToggleSync) => columns > 1,
         (Overlay::Compare, Action::NextTheme) => {
             let reports = s.reports.iter().filter_map(|&i| app.corpus.reports.get(i));

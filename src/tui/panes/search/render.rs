@@ -1,9 +1,11 @@
 //! Drawing the search overlay: the query line (the terminal's cursor in it), the hits as rows of
-//! council, inspection date, paragraph id, section and snippet (the hits' filter applied, a
-//! divider before those with words missing), and a preview of the selected hit.
+//! council, inspection date, paragraph id, page, section and snippet (the hits' filter applied,
+//! a divider before those with words missing), and a preview of the selected hit whose title
+//! ends with the paragraph's id and page.
 
 use super::highlight::{cell_width, cells, highlight, spans, wrap_highlighted};
 use super::{hit_date, prompt, SearchState, LIMIT};
+use crate::model::Pages;
 use crate::search::Hit;
 use crate::text::fit;
 use crate::tui::app::App;
@@ -55,16 +57,21 @@ pub fn list_height(app: &App) -> usize {
     usize::from(parts(overlay_area(&areas, w, h)).list.height)
 }
 
-/// Column widths of a hit row: council, date, id, section, snippet.
+/// Column widths of a hit row: council, date, id, page, section, snippet.
 struct Columns {
     council: usize,
     date: usize,
     id: usize,
+    page: usize,
     section: usize,
     snippet: usize,
 }
 
-fn columns(width: usize) -> Columns {
+/// The widest page label a row shows: `pp.17–18`.
+const PAGE: usize = 8;
+
+/// The columns of a row `width` wide; a page column only when some hit has pages (`paged`).
+fn columns(width: usize, paged: bool) -> Columns {
     let council = match width {
         110.. => 16,
         50.. => 14,
@@ -72,27 +79,45 @@ fn columns(width: usize) -> Columns {
     };
     let date = if width >= 40 { 8 } else { 0 };
     let id = 6;
+    let page = if paged && width >= 60 { PAGE } else { 0 };
     let section = match width {
         110.. => 24,
         90.. => 14,
         _ => 0,
     };
-    let gaps = 2 + usize::from(date > 0) + usize::from(section > 0);
-    let snippet = width.saturating_sub(council + date + id + section + gaps);
+    let gaps = 2 + usize::from(date > 0) + usize::from(page > 0) + usize::from(section > 0);
+    let snippet = width.saturating_sub(council + date + id + page + section + gaps);
     Columns {
         council,
         date,
         id,
+        page,
         section,
         snippet,
     }
 }
 
-/// One hit: council (cut in the middle), inspection date, paragraph id, section, snippet.
-fn hit_line(t: &Palette, hit: &Hit, date: &str, width: usize, selected: bool) -> Line<'static> {
+/// A page label short enough for a row: `p.17`, `pp.17–18`.
+fn page_cell(pages: Option<Pages>) -> String {
+    match pages {
+        Some(Pages(a, b)) if a == b => format!("p.{a}"),
+        Some(Pages(a, b)) => format!("pp.{a}\u{2013}{b}"),
+        None => String::new(),
+    }
+}
+
+/// One hit: council (cut in the middle), inspection date, paragraph id, page (when some hit
+/// has pages: `paged`), section, snippet.
+fn hit_line(
+    t: &Palette,
+    hit: &Hit,
+    date: &str,
+    (width, paged): (usize, bool),
+    selected: bool,
+) -> Line<'static> {
     let ascii = t.symbols.ascii;
     let ell = t.symbols.ellipsis;
-    let c = columns(width);
+    let c = columns(width, paged);
     let (sw, nw) = (c.section, c.snippet);
     let base = if selected { t.selected } else { t.base };
     let id_style = if selected {
@@ -116,6 +141,15 @@ fn hit_line(t: &Palette, hit: &Hit, date: &str, width: usize, selected: bool) ->
         id_style,
     ));
     out.push(Span::styled(" ", base));
+    if c.page > 0 {
+        out.push(Span::styled(
+            format!(
+                "{} ",
+                fit::pad(&fit::display(&page_cell(hit.pages), ascii), c.page, ell)
+            ),
+            if selected { base } else { t.muted },
+        ));
+    }
     if sw > 0 {
         out.push(Span::styled(
             format!("{} ", fit::pad(&fit::display(&hit.section, ascii), sw, ell)),
@@ -282,6 +316,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
             .find(|&i| s.hits[i].partial);
         let mut lines: Vec<Line> = Vec::with_capacity(lh + 1);
         let mut selected_row = 0;
+        let paged = s.hits.iter().any(|h| h.pages.is_some());
         if s.list.shown(total) == 0 {
             lines.push(Line::from(Span::styled(
                 format!(" {}", lists::no_match(ListId::Hits)),
@@ -296,7 +331,8 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
             if i == s.list.selected {
                 selected_row = lines.len();
             }
-            lines.push(hit_line(t, h, &hit_date(app, h), lw, i == s.list.selected));
+            let selected = i == s.list.selected;
+            lines.push(hit_line(t, h, &hit_date(app, h), (lw, paged), selected));
         }
         // The divider may push the selection past the bottom: scroll one more.
         let skip = (selected_row + 1).saturating_sub(lh);
@@ -323,7 +359,12 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     if let Some(sub) = &hit.subsection {
         crumb.push(fit::display(sub, ascii));
     }
-    crumb.push(fit::display(&hit.paragraph, ascii));
+    // The page, quietly, as in the reader's breadcrumb: "3.18 p. 17".
+    let id = match hit.pages {
+        Some(pages) => format!("{} {}", hit.paragraph, pages.label()),
+        None => hit.paragraph.to_string(),
+    };
+    crumb.push(fit::display(&id, ascii));
     let title = fit::breadcrumb(
         &crumb,
         t.symbols.separator,
