@@ -50,13 +50,26 @@ impl Decoded {
 
 /// NUL and other control bytes (not tab, line feed, carriage return, form feed or ESC) in `b`.
 fn bad_bytes(b: &[u8]) -> (usize, usize) {
-    let nul = b.iter().filter(|&&c| c == 0).count();
-    let controls = b
-        .iter()
-        .filter(|&&c| c != 0 && c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+    // One pass without branches (it vectorises): text is mostly letters.
+    let (mut nul, mut controls) = (0usize, 0usize);
+    for &c in b {
+        nul += usize::from(c == 0);
+        controls += usize::from(CONTROL[usize::from(c)]);
+    }
     (nul, controls)
 }
+
+/// Control bytes that do not belong in text: below 0x20 except NUL (counted apart), newline,
+/// carriage return, tab, form feed and escape.
+const CONTROL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 1;
+    while c < 0x20 {
+        t[c] = !matches!(c as u8, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b);
+        c += 1;
+    }
+    t
+};
 
 /// Bytes to text. Not text at all (a PDF, a ZIP, binary data) is an error; "binary" is decided by
 /// proportion: more than a tenth of the file, or a third of its first 8 KB, NUL or control

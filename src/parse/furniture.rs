@@ -167,18 +167,18 @@ pub fn is_page_number(s: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    let mut words = lower.split_whitespace().filter(|w| *w != "|");
     let mut saw_number = false;
-    let mut ok = true;
-    for w in words.by_ref() {
-        match w {
-            "page" | "of" | "tudalen" => {}
-            _ if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => saw_number = true,
-            _ => ok = false,
+    for w in t.split_whitespace().filter(|w| *w != "|") {
+        if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            saw_number = true;
+        } else if !["page", "of", "tudalen"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+        {
+            return false;
         }
     }
-    ok && saw_number
+    saw_number
 }
 
 #[cfg(test)]

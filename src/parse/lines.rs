@@ -164,19 +164,15 @@ pub fn cannot_be_heading(s: &str) -> bool {
 /// A line that reads as a heading: short, capitalised, no sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
     let t = s.trim();
-    if t.len() > 4 * 70 {
-        return false;
-    }
-    let words = t.split_whitespace().count();
+    // Cheapest tests first: most lines of a report fail on their first letter or their length.
     let Some(first) = t.chars().next() else {
         return false;
     };
-    if !first.is_uppercase()
-        || t.chars().count() > 70
-        || words > 9
-        || t.contains(". ")
-        || t.contains('\t')
-    {
+    if !first.is_uppercase() || t.len() > 4 * 70 || (t.len() > 70 && t.chars().count() > 70) {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    if words > 9 || t.contains(". ") || t.contains('\t') {
         return false;
     }
     if t.ends_with(':') {

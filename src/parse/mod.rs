@@ -81,6 +81,11 @@ fn parse_pdf(bytes: &[u8], origin: &str) -> Result<Report, ParseError> {
             "read with pdftotext: the built-in PDF reader could not ({why})"
         ));
     }
+    if let Some(why) = t.second_reader {
+        warnings.push(format!(
+            "read with pdf-extract: the fast PDF reader stopped at {why}"
+        ));
+    }
     parse_with(&t.text, origin, warnings)
 }
 

@@ -34,11 +34,11 @@
 //!
 //! Against `pdftotext` on one core (`bash benches/pdf_vs_pdftotext.sh`: the four sample PDFs,
 //! 78 pages, `taskset -c 0 hyperfine -N`, machine shared, one run): `ciw import` of the folder
-//! into a fresh library 128 ms (user 24.9), 609 pages/s; `ciw parse` of each file 79 ms (user
-//! 31.1), 987 pages/s; `pdftotext` of each file 162 ms (user 61.5), 481 pages/s; `pdftotext
-//! -layout` 127 ms (user 62.6). So importing takes 0.79x the time `pdftotext` takes only to
-//! extract the text, and reading and parsing 0.49x; most of an import is the library's durable
-//! writes. One file (the CIW-layout Swansea, 21 pages, `taskset -c 0 hyperfine -N 'ciw parse
+//! into a fresh library 72.7 ms (user 22.6), 1,073 pages/s; `ciw parse` of each file 36.0 ms
+//! (user 24.5), 2,167 pages/s; `pdftotext` of each file 97.1 ms (user 58.8), 803 pages/s;
+//! `pdftotext -layout` 77.0 ms (user 56.9). So importing takes 0.75x the time `pdftotext` takes
+//! only to extract the text, and reading and parsing 0.37x. One file (the CIW-layout Swansea,
+//! 21 pages, `taskset -c 0 hyperfine -N 'ciw parse
 //! X.pdf' 'pdftotext X.pdf /dev/null'`): 8.4 ms (user 5.3) against 16.4 ms (user 9.4), 0.51x;
 //! with `pdf-extract` it was 21.0 ms (user 14.8).
 
@@ -64,6 +64,8 @@ pub struct PdfText {
     pub pages: usize,
     /// Set when the in-process reader failed and `pdftotext` read the file: why.
     pub fallback: Option<String>,
+    /// Set when our own reader left the file to `pdf-extract` (slower, same layout): why.
+    pub second_reader: Option<String>,
 }
 
 /// Whether these bytes are a PDF (after any leading whitespace, as some servers send them).
@@ -88,11 +90,12 @@ pub fn text(bytes: &[u8]) -> Result<PdfText, ParseError> {
     // only a user password keeps the text from us.
     let encrypted = is_encrypted(bytes);
     match in_process(bytes) {
-        Ok(pages) => checked(
+        Ok((pages, second_reader)) => checked(
             PdfText {
                 pages: pages.len(),
                 text: pages.join("\x0c"),
                 fallback: None,
+                second_reader,
             },
             None,
         ),
@@ -130,7 +133,7 @@ fn is_encrypted(bytes: &[u8]) -> bool {
 
 /// The in-process reader on its own thread: a panic in it is caught, and it is given up after
 /// [`TIME_LIMIT`] (the thread is left to finish on its own; its result is dropped).
-fn in_process(bytes: &[u8]) -> Result<Vec<String>, String> {
+fn in_process(bytes: &[u8]) -> Result<Extracted, String> {
     let owned = bytes.to_vec();
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     let spawned = std::thread::Builder::new()
@@ -160,15 +163,22 @@ fn in_process(bytes: &[u8]) -> Result<Vec<String>, String> {
 /// an embedded Type1 font's own encoding), `pdf-extract`, which hands over each glyph with its
 /// position. Either way [`layout::Page::text`] lays the glyphs out as lines, the way
 /// `pdftotext -layout` would.
-fn extract(bytes: &[u8]) -> Result<Vec<String>, String> {
+fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| damaged(&e))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("the PDF is encrypted (password-protected)".into());
     }
-    content::pages(&doc).or_else(|why| {
-        by_pdf_extract(&doc).map_err(|e| format!("{} (read another way: {})", damaged(&e), why.0))
-    })
+    match content::pages(&doc) {
+        Ok(pages) => Ok((pages, None)),
+        Err(why) => match by_pdf_extract(&doc) {
+            Ok(pages) => Ok((pages, Some(why.0))),
+            Err(e) => Err(format!("{} (read another way: {})", damaged(&e), why.0)),
+        },
+    }
 }
+
+/// Each page's text, and why our own reader left the file to `pdf-extract`, if it did.
+type Extracted = (Vec<String>, Option<String>);
 
 /// The text of each page through `pdf-extract`.
 fn by_pdf_extract(doc: &lopdf::Document) -> Result<Vec<String>, pdf_extract::OutputError> {
@@ -301,6 +311,7 @@ fn pdftotext(bytes: &[u8]) -> Option<Result<PdfText, String>> {
         text,
         pages,
         fallback: None,
+        second_reader: None,
     }))
 }
 

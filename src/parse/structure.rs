@@ -742,7 +742,16 @@ fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     let mut lengths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.text.trim().is_empty())
-        .map(|l| l.text.trim_end().chars().count())
+        .map(|l| {
+            let t = l.text.trim_end();
+            // A line of more bytes than a wrap width has characters is not counted out:
+            // only whether it is over the width matters for it.
+            if t.len() > 4 * 130 {
+                t.len()
+            } else {
+                t.chars().count()
+            }
+        })
         .collect();
     if lengths.len() < 20 {
         return None;
@@ -810,6 +819,10 @@ enum Joined {
 /// A paragraph number, recommendation number or bullet alone on its line.
 fn lone_marker(t: &str) -> bool {
     let t = t.trim();
+    // The longest marker is "12.34." (or a bullet's three bytes): anything longer is text.
+    if t.len() > 6 {
+        return false;
+    }
     if matches!(
         t,
         "\u{2022}" | "-" | "\u{2013}" | "\u{25aa}" | "\u{25cf}" | "\u{25e6}" | "*"

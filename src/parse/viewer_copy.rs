@@ -9,6 +9,9 @@
 
 use super::furniture::is_page_number;
 
+/// No line longer than this (bytes, outer spaces left out) is a page number.
+const MAX_PAGE_NUMBER: usize = 24;
+
 /// At least this many page numbers in sequence before the text is taken as paged.
 const MIN_PAGES: usize = 3;
 
@@ -22,7 +25,8 @@ pub fn restore_pages(text: &str) -> Option<String> {
     // Page-number lines whose numbers go up by one each time, from the first found.
     let mut numbers: Vec<(usize, u32)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if !is_page_number(l) {
+        // A page number's line is short ("Page 12 of 30"): most lines are ruled out by length.
+        if l.trim().len() > MAX_PAGE_NUMBER || !is_page_number(l) {
             continue;
         }
         let Some(n) = number_of(l) else { continue };

@@ -572,31 +572,20 @@ fn either_frameworks_theme_names_are_accepted() {
         assert!(e.contains(k), "{e}");
     }
 
-    let v = json(&[
-        "-r",
-        PEI,
-        "-r",
-        "sample-reports",
-        "compare",
-        "--matrix",
-        "--json",
-    ]);
+    // The matrix of the PEI and the two samples, with these flags.
+    let matrix = |flags: &[&str]| {
+        let mut args = vec!["-r", PEI, "-r", "sample-reports", "compare", "--matrix"];
+        args.extend_from_slice(flags);
+        ciw(&args)
+    };
+    let v: Value = serde_json::from_slice(&matrix(&["--json"]).stdout).expect("JSON");
     assert_eq!(v["themes"].as_array().map(Vec::len), Some(9));
     assert_eq!(
         strings(&v["rows"], "framework"),
         ["act-principles", "inspection-2018", "inspection-2018"]
     );
     // The CSV says which framework each council's report uses.
-    let csv = stdout(&ciw(&[
-        "-r",
-        PEI,
-        "-r",
-        "sample-reports",
-        "compare",
-        "--matrix",
-        "--format",
-        "csv",
-    ]));
+    let csv = stdout(&matrix(&["--format", "csv"]));
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let at = header.iter().position(|h| *h == "framework").unwrap();
@@ -606,16 +595,7 @@ fn either_frameworks_theme_names_are_accepted() {
         ["act-principles", "inspection-2018", "inspection-2018"],
         "{csv}"
     );
-    let text = stdout(&ciw(&[
-        "-r",
-        PEI,
-        "-r",
-        "sample-reports",
-        "compare",
-        "--matrix",
-        "--width",
-        "80",
-    ]));
+    let text = stdout(&matrix(&["--width", "80"]));
     assert_fits(&text, 80);
     assert!(
         text.contains("Framework") && text.contains("Well-being"),

@@ -4,7 +4,7 @@
 //! ([`Fonts`]). Each glyph goes to a [`Page`] with its position, width and size; nothing is
 //! allocated per glyph.
 
-use super::fonts::{deref, Font, Fonts, Unsupported};
+use super::fonts::{deref, number, Font, Fonts, Unsupported};
 use super::layout::Page;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -75,14 +75,6 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
             .and_then(|p| deref(doc, p).as_dict().ok())?;
     }
     None
-}
-
-fn number(o: &Object) -> Option<f64> {
-    match o {
-        Object::Integer(i) => Some(*i as f64),
-        Object::Real(r) => Some(f64::from(*r)),
-        _ => None,
-    }
 }
 
 /// The graphics state that placing text depends on.

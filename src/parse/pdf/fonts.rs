@@ -116,7 +116,8 @@ fn name_of<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'
         .and_then(|o| deref(doc, o).as_name().ok())
 }
 
-fn number(o: &Object) -> Option<f64> {
+/// A number object's value.
+pub(super) fn number(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),
         Object::Real(r) => Some(f64::from(*r)),
