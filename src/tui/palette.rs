@@ -103,8 +103,16 @@ impl Symbols {
         bar: ">",
         ascii: true,
     };
-    /// The Linux console: its fonts have the plain box lines, not the rounded corners, arrows,
-    /// triangles, ticks or ellipsis, so those are ASCII.
+    /// The Linux console. Glyph by glyph, what its fonts (the kernel's VGA font, `default8x16`,
+    /// `Lat2-Terminus16`) all have:
+    /// - `┌┐└┘─│` (borders, the comparison's rules): yes, so the borders are plain box lines;
+    /// - `╭╮╰╯` (rounded corners): no;
+    /// - `▸▾` (tree markers), `›` (breadcrumb), `…`, `✓`, `↑↓←→`: no, so `>`/`v`, `>`, `~`,
+    ///   `*` and the key names;
+    /// - `▌` (selection bar), `×`, `·`: not in every one, so `>`, `x`, `.` or `|`.
+    ///
+    /// The comparison's rules and separators stay ASCII too: they come from the same `ascii`
+    /// flag as the rest of the report layout, shared with `ciw compare`.
     pub const CONSOLE: Symbols = Symbols {
         border: border::PLAIN,
         ..Symbols::ASCII

@@ -21,6 +21,21 @@ pub fn samples() -> [(&'static str, &'static str); 2] {
     ]
 }
 
+/// Every character of the sample reports' text (their JSON form holds every field the explorer
+/// shows): what a screen may show besides ASCII in a C locale.
+pub fn report_chars() -> std::collections::BTreeSet<char> {
+    ciw::corpus::Corpus::samples()
+        .reports
+        .iter()
+        .flat_map(|r| {
+            serde_json::to_string(r)
+                .expect("report serialises")
+                .chars()
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 pub fn crlf(s: &str) -> String {
     s.replace('\n', "\r\n")
 }

@@ -1,22 +1,9 @@
 //! The glyphs the real binary picks from the environment: `TERM=linux` gets plain box lines and
 //! ASCII symbols, `LANG=C` gets ASCII only (report text apart), in every byte written.
 
+use super::common::report_chars;
 use super::session::Session;
 use std::collections::BTreeSet;
-
-/// Every character of the sample reports' text.
-fn report_chars() -> BTreeSet<char> {
-    ciw::corpus::Corpus::samples()
-        .reports
-        .iter()
-        .flat_map(|r| {
-            serde_json::to_string(r)
-                .expect("report serialises")
-                .chars()
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
 
 /// The reader, the tree unfolded, the comparison and the matrix, then quit; every byte written.
 fn walk(env: &[(&str, &str)]) -> String {

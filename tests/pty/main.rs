@@ -3,6 +3,8 @@
 
 #![cfg(unix)]
 
+#[path = "../common/mod.rs"]
+mod common;
 mod event_loop;
 mod glyphs;
 mod session;

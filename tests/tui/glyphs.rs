@@ -4,25 +4,11 @@
 
 use crate::common;
 
-use ciw::corpus::Corpus;
 use ciw::tui::palette::Glyphs;
+use common::report_chars;
 use common::tui::{app_with_glyphs, draw, key, screen, typed};
 use crossterm::event::KeyCode;
 use std::collections::BTreeSet;
-
-/// Every character of the sample reports' text (their JSON form holds every field shown).
-fn report_chars() -> BTreeSet<char> {
-    Corpus::samples()
-        .reports
-        .iter()
-        .flat_map(|r| {
-            serde_json::to_string(r)
-                .expect("report serialises")
-                .chars()
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
 
 /// The screens a reader sees: the three panes with the tree unfolded, the expectations, the
 /// help, the search, the bookmarks, the comparison and the matrix.
