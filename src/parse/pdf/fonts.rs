@@ -4,7 +4,7 @@
 //!
 //! Simple fonts (Type1, TrueType, MMType1) with their encoding (a named one, or one with
 //! `Differences`), a `ToUnicode` map over it, widths from `Widths` or, for the standard fonts,
-//! from [`base14`](super::base14); composite fonts (Type0) with the `Identity-H` or
+//! from [`base14`]; composite fonts (Type0) with the `Identity-H` or
 //! `Identity-V` encoding, `W` widths and a `ToUnicode` map. Anything else (Type3 fonts, other
 //! CMaps, a standard-less font with no widths) is [`Unsupported`], and the caller reads the file
 //! another way.
