@@ -364,9 +364,9 @@ pub fn show_markdown(r: &Report, t: &Target) -> String {
 // ---------------------------------------------------------------------------------------------
 // Search hits
 
-/// The columns of a search hit row.
+/// The columns of a search hit row: `partial` is `yes` for a hit that lacks some of the words.
 pub fn hit_columns() -> Vec<&'static str> {
-    let mut v = vec!["rank", "score"];
+    let mut v = vec!["rank", "score", "partial"];
     v.extend(PARAGRAPH_COLUMNS);
     v
 }
@@ -401,7 +401,8 @@ fn hit_para<'h>(h: &'h Hit, corpus: &Corpus) -> Para<'h> {
     }
 }
 
-/// `ciw search --format csv`: one row per hit, best first.
+/// `ciw search --format csv`: one row per hit, best first (those with every word, then those
+/// missing some, `partial` saying which).
 pub fn hits_csv(hits: &[Hit], corpus: &Corpus) -> String {
     csv_doc(
         &hit_columns(),
@@ -409,6 +410,7 @@ pub fn hits_csv(hits: &[Hit], corpus: &Corpus) -> String {
             let mut row = vec![
                 (i + 1).to_string(),
                 format!("{:.3}", (f64::from(h.score) * 1000.0).round() / 1000.0),
+                if h.partial { "yes" } else { "no" }.to_string(),
             ];
             row.extend(hit_para(h, corpus).csv());
             row
@@ -461,19 +463,33 @@ fn md_highlighted(h: &Hit) -> String {
 
 /// `ciw search --format markdown`: a heading with the query, then a numbered list of the hits,
 /// each the whole paragraph (matched words bold) followed by its citation and where it sits.
+/// Hits that lack some of the words come under their own heading, "N more with some words
+/// missing", as the explorer and the plain output divide them.
 pub fn hits_markdown(query: &str, hits: &[Hit], corpus: &Corpus) -> String {
     let mut out = String::new();
     let reports: std::collections::HashSet<&str> = hits.iter().map(|h| &*h.report).collect();
+    let partial = hits.iter().filter(|h| h.partial).count();
     let _ = writeln!(out, "# Search: {}\n", md(query));
     let _ = writeln!(
         out,
-        "{} hit{} in {} report{}, best first.\n",
+        "{} hit{} in {} report{}, best first{}.\n",
         hits.len(),
         if hits.len() == 1 { "" } else { "s" },
         reports.len(),
-        if reports.len() == 1 { "" } else { "s" }
+        if reports.len() == 1 { "" } else { "s" },
+        match partial {
+            0 => String::new(),
+            n if n == hits.len() => "; none has every word".to_string(),
+            n => format!("; {n} with some words missing"),
+        }
     );
+    let mut divided = false;
     for (i, h) in hits.iter().enumerate() {
+        if h.partial && !divided {
+            divided = true;
+            let more = if i == 0 { "" } else { " more" };
+            let _ = writeln!(out, "## {partial}{more} with some words missing\n");
+        }
         let p = hit_para(h, corpus);
         let place = match p.subsection {
             Some(s) => format!("{} › {}", p.section, s),
