@@ -2,7 +2,7 @@
 //! for buttons and drags only, the position is saved as you move and on SIGHUP, and the bytes a
 //! keystroke costs (next to `less`, in an ignored test that prints them).
 
-use super::session::{contains, Session};
+use super::session::{contains, Session, WAIT};
 use std::time::Duration;
 
 /// Every frame ratatui draws without a text cursor ends by hiding the cursor: one per frame.
@@ -116,7 +116,16 @@ fn the_position_survives_sighup_and_a_kill_after_a_pause() {
         here.contains("Pembrokeshire") && here.contains("R5"),
         "{here}"
     );
-    std::thread::sleep(Duration::from_millis(2500));
+    // No key for a moment: the position is written (a second after the last move).
+    let last = ciw::paths::Paths::resolve(Some(lib.path()))
+        .expect("library paths")
+        .state
+        .join(ciw::state::LAST_FILE);
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&last).is_ok_and(|t| t.contains("\"R5\"")) {
+        assert!(start.elapsed() < WAIT, "the position was not written");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     s.signal("-KILL");
     let _ = s.wait_exit();
     let mut s = Session::start(&[], &env, 80, 24);
