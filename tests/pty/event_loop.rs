@@ -163,6 +163,7 @@ fn bytes_per_keystroke_next_to_less() {
     ciw.wait_for("3.1 ");
     let ciw_j = mean_bytes(&mut ciw, b"j", N);
     let ciw_pgdn = mean_bytes(&mut ciw, PGDN, N);
+    let (burst_frames, burst) = answer(&mut ciw, &[b'j'; 30]);
     ciw.write_raw(b"/");
     ciw.wait_for("Search");
     let ciw_type = mean_bytes(&mut ciw, b"e", N);
@@ -180,6 +181,7 @@ fn bytes_per_keystroke_next_to_less() {
     less.wait_for("Swansea");
     let less_j = mean_bytes(&mut less, b"j", N);
     let less_pgdn = mean_bytes(&mut less, PGDN, N);
+    let (_, less_burst) = answer(&mut less, &[b'j'; 30]);
     less.write_raw(b"/");
     less.settle(QUIET);
     let less_type = mean_bytes(&mut less, b"e", N);
@@ -190,6 +192,8 @@ fn bytes_per_keystroke_next_to_less() {
     println!("{:<28}{:>8}{:>8}", "", "ciw", "less");
     println!("{:<28}{:>8}{:>8}", "j (reader / one line)", ciw_j, less_j);
     println!("{:<28}{:>8}{:>8}", "PgDn", ciw_pgdn, less_pgdn);
+    println!("{:<28}{:>8}{:>8}", "30 j in one write", burst, less_burst);
+    println!("(ciw drew {burst_frames} frame(s) for the 30 j)");
     println!(
         "{:<28}{:>8}{:>8}",
         "a character typed in /", ciw_type, less_type
