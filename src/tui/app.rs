@@ -888,8 +888,8 @@ pub fn section_label(s: &Section, ascii: bool) -> String {
     }
 }
 
-/// "Swansea front.1: This document is also available in Welsh.", clean for the terminal, for a go-to target that names a text no
-/// section holds (the front matter); `None` for any other target.
+/// "Swansea front.1: This document is also available in Welsh.", clean for the terminal, for
+/// a go-to target that names a text no section holds (the front matter); `None` otherwise.
 fn outside_sections(corpus: &crate::corpus::Corpus, t: &Target) -> Option<String> {
     if t.part.is_none() || t.section.is_some() {
         return None;
