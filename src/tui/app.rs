@@ -846,13 +846,16 @@ impl App {
                 match pane {
                     Pane::Paragraphs => paragraphs::scroll_lines(self, if down { 3 } else { -3 }),
                     Pane::Authorities | Pane::Sections => {
+                        // The list under the wheel moves; the focus stays where it is.
+                        let id = if pane == Pane::Authorities {
+                            ListId::Councils
+                        } else {
+                            ListId::Sections
+                        };
                         let a = if down { Action::Down } else { Action::Up };
-                        let focus = self.focus;
-                        self.focus = pane;
                         for _ in 0..3 {
-                            self.update(a);
+                            lists::step(self, id, a);
                         }
-                        self.focus = focus;
                     }
                 }
             }

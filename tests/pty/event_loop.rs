@@ -45,6 +45,14 @@ fn a_burst_of_30_keys_draws_one_frame() {
     s.assert_restored();
 }
 
+/// Asserts that each of the control sequences `ESC [ <mode>` was written.
+fn assert_sent(raw: &[u8], modes: &[&str]) {
+    for m in modes {
+        let seq = format!("\x1b[{m}");
+        assert!(contains(raw, seq.as_bytes()), "ESC [{m} not sent");
+    }
+}
+
 #[test]
 fn the_mouse_is_asked_for_buttons_and_drags_not_every_motion() {
     let mut s = Session::start(&[], &[], 80, 24);
@@ -54,18 +62,7 @@ fn the_mouse_is_asked_for_buttons_and_drags_not_every_motion() {
         vt100::MouseProtocolMode::ButtonMotion
     );
     let raw = s.raw();
-    for on in [
-        &b"\x1b[?1000h"[..],
-        b"\x1b[?1002h",
-        b"\x1b[?1006h",
-        b"\x1b[?2004h",
-    ] {
-        assert!(
-            contains(&raw, on),
-            "{:?} not sent",
-            String::from_utf8_lossy(on)
-        );
-    }
+    assert_sent(&raw, &["?1000h", "?1002h", "?1006h", "?2004h"]);
     assert!(
         !contains(&raw, b"\x1b[?1003h"),
         "all-motion mouse mode asked for"
@@ -76,20 +73,10 @@ fn the_mouse_is_asked_for_buttons_and_drags_not_every_motion() {
     s.wait_for("Reports 2/2");
     s.send("q");
     assert!(s.wait_exit().success());
-    let raw = s.raw();
-    for off in [
-        &b"\x1b[?1000l"[..],
-        b"\x1b[?1002l",
-        b"\x1b[?1003l",
-        b"\x1b[?1006l",
-        b"\x1b[?2004l",
-    ] {
-        assert!(
-            contains(&raw, off),
-            "{:?} not sent",
-            String::from_utf8_lossy(off)
-        );
-    }
+    assert_sent(
+        &s.raw(),
+        &["?1000l", "?1002l", "?1003l", "?1006l", "?2004l"],
+    );
     s.assert_restored();
 }
 
