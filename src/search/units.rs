@@ -93,7 +93,7 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
             .map(|e| Unit {
                 place: Place::Expectations(si as u32),
                 text: e,
-                id: crate::target::expectations_id(&s.key()),
+                id: s.expectations_id(),
                 section: &s.title,
                 subsection: Some("What we expect to see"),
                 theme: s.theme,
