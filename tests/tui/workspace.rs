@@ -2,7 +2,8 @@
 //! column, the breadcrumb names what is on screen, `/` finds words in the compared section
 //! (highlighted in the columns, `n`/`N` step through them), no picks among many councils asks
 //! for picks (offering last time's), the picks list filters with `f`, and Enter on a matrix
-//! cell opens that council's section with a jump to come back.
+//! cell opens that council's section with a jump to come back (g, G and the page keys move the
+//! matrix's cursor, never off screen).
 
 use crate::common;
 
@@ -361,4 +362,60 @@ fn a_click_in_the_picks_list_selects_and_a_second_picks() {
     assert!(app.compare.picked.contains(&i));
     app.update(ciw::tui::action::Action::ScrollDown(10, 6));
     assert!(app.compare.pick_list.selected > i);
+}
+
+/// The council the matrix's status line names, and whether its selected cell is on screen.
+fn matrix_cursor(app: &mut App) -> (String, bool) {
+    let t = draw(app, 80, 24);
+    let crumb = rows(&t)[22].clone();
+    let on_screen = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(Modifier::REVERSED));
+    (crumb, on_screen)
+}
+
+#[test]
+fn g_shift_g_and_the_page_keys_move_the_matrix_cursor_and_keep_it_on_screen() {
+    let mut app = common::tui::many(60);
+    key(&mut app, KeyCode::Char('M'));
+    draw(&mut app, 80, 24);
+    let laid = ciw::tui::panes::matrix::laid(&app);
+    let name = |row: usize| {
+        app.corpus.reports[laid.reports[row]]
+            .authority
+            .short
+            .clone()
+    };
+    let (first, last) = (name(0), name(laid.reports.len() - 1));
+    key(&mut app, KeyCode::Char('G'));
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(crumb.contains(&format!("Matrix: {last},")), "{crumb}");
+    assert!(seen, "G leaves the cursor on screen");
+    key(&mut app, KeyCode::Char('g'));
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(crumb.contains(&format!("Matrix: {first},")), "{crumb}");
+    assert!(seen);
+    // A page down moves the cursor a page of councils, on screen; a page up comes back.
+    key(&mut app, KeyCode::PageDown);
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(!crumb.contains(&format!("Matrix: {first},")), "{crumb}");
+    assert!(seen, "PgDn leaves the cursor on screen: {crumb}");
+    key(&mut app, KeyCode::PageUp);
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(crumb.contains(&format!("Matrix: {first},")), "{crumb}");
+    assert!(seen);
+    // And the table's head shows with the first council.
+    let t = draw(&mut app, 80, 24);
+    assert!(
+        rows(&t).iter().any(|r| r.starts_with("Council")),
+        "{:?}",
+        rows(&t)
+    );
+    // Enter opens the council the cursor is on.
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.report().map(|r| r.authority.short.clone()), Some(last));
 }
