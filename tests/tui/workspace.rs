@@ -419,3 +419,44 @@ fn g_shift_g_and_the_page_keys_move_the_matrix_cursor_and_keep_it_on_screen() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.report().map(|r| r.authority.short.clone()), Some(last));
 }
+
+#[test]
+fn three_picked_councils_are_compared_without_the_one_being_read_and_the_hints_name_the_keys() {
+    let mut app = common::tui::many(60);
+    // Reading Testshire 0001 (the first row), pick three others in the picks list.
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.compare.picking);
+    for (n, says) in [
+        ("0010", "Enter compares it with the report being read"),
+        ("0020", "Enter compares the picked councils"),
+        ("0030", "Enter compares the picked councils"),
+    ] {
+        key(&mut app, KeyCode::Char('f'));
+        typed(&mut app, n);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char(' '));
+        let m = app.message.clone().unwrap_or_default();
+        assert!(m.contains(says), "{m}");
+    }
+    let s = common::tui::screen(&draw(&mut app, 80, 24));
+    assert!(!s.contains("being read"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    let c = app.compare.comparison.as_ref().expect("a comparison");
+    let councils: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+    assert_eq!(
+        councils,
+        ["Testshire 0010", "Testshire 0020", "Testshire 0030"],
+        "exactly the picks"
+    );
+    // In the reports pane the hint names c; one pick is compared with the report being read.
+    key(&mut app, KeyCode::Esc);
+    app.compare.picked.clear();
+    app.focus = ciw::tui::app::Pane::Authorities;
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char(' '));
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.contains("c compares the picked councils"), "{m}");
+    key(&mut app, KeyCode::Char(' '));
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.contains("c lists the councils to pick"), "{m}");
+}
