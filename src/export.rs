@@ -272,8 +272,27 @@ fn section_heading(number: Option<u32>, title: &str) -> String {
     }
 }
 
+/// The one text a target names outside the sections' paragraphs (`front.1`, `3.E`), cited.
+fn part_para<'r>(r: &'r Report, t: &Target) -> Option<Para<'r>> {
+    let part = t.part?;
+    let id = crate::target::cited_id(r, t)?;
+    Some(Para {
+        cite: cite(r, &id),
+        section: crate::target::place(r, t, part).join(" › "),
+        subsection: None,
+        theme: t
+            .section
+            .and_then(|si| r.sections.get(si))
+            .and_then(|s| s.theme),
+        text: crate::target::text(r, t)?,
+    })
+}
+
 /// The paragraphs a target covers, in reading order.
 fn target_paragraphs<'r>(r: &'r Report, t: &Target) -> Vec<Para<'r>> {
+    if t.part.is_some() {
+        return part_para(r, t).into_iter().collect();
+    }
     let mut out = Vec::new();
     for (si, s) in r.sections.iter().enumerate() {
         if t.section.is_some_and(|x| x != si) {
@@ -326,6 +345,11 @@ pub fn show_markdown(r: &Report, t: &Target) -> String {
         md(&r.id),
         md(&r.id)
     );
+    if let Some(p) = part_para(r, t) {
+        let _ = writeln!(out, "## {}\n", md(&p.section));
+        out.push_str(&p.markdown());
+        return out;
+    }
     for (si, s) in r.sections.iter().enumerate() {
         if t.section.is_some_and(|x| x != si) {
             continue;
@@ -364,9 +388,9 @@ pub fn show_markdown(r: &Report, t: &Target) -> String {
 // ---------------------------------------------------------------------------------------------
 // Search hits
 
-/// The columns of a search hit row.
+/// The columns of a search hit row: `partial` is `yes` for a hit that lacks some of the words.
 pub fn hit_columns() -> Vec<&'static str> {
-    let mut v = vec!["rank", "score"];
+    let mut v = vec!["rank", "score", "partial"];
     v.extend(PARAGRAPH_COLUMNS);
     v
 }
@@ -401,7 +425,8 @@ fn hit_para<'h>(h: &'h Hit, corpus: &Corpus) -> Para<'h> {
     }
 }
 
-/// `ciw search --format csv`: one row per hit, best first.
+/// `ciw search --format csv`: one row per hit, best first (those with every word, then those
+/// missing some, `partial` saying which).
 pub fn hits_csv(hits: &[Hit], corpus: &Corpus) -> String {
     csv_doc(
         &hit_columns(),
@@ -409,6 +434,7 @@ pub fn hits_csv(hits: &[Hit], corpus: &Corpus) -> String {
             let mut row = vec![
                 (i + 1).to_string(),
                 format!("{:.3}", (f64::from(h.score) * 1000.0).round() / 1000.0),
+                if h.partial { "yes" } else { "no" }.to_string(),
             ];
             row.extend(hit_para(h, corpus).csv());
             row
@@ -461,19 +487,33 @@ fn md_highlighted(h: &Hit) -> String {
 
 /// `ciw search --format markdown`: a heading with the query, then a numbered list of the hits,
 /// each the whole paragraph (matched words bold) followed by its citation and where it sits.
+/// Hits that lack some of the words come under their own heading, "N more with some words
+/// missing", as the explorer and the plain output divide them.
 pub fn hits_markdown(query: &str, hits: &[Hit], corpus: &Corpus) -> String {
     let mut out = String::new();
     let reports: std::collections::HashSet<&str> = hits.iter().map(|h| &*h.report).collect();
+    let partial = hits.iter().filter(|h| h.partial).count();
     let _ = writeln!(out, "# Search: {}\n", md(query));
     let _ = writeln!(
         out,
-        "{} hit{} in {} report{}, best first.\n",
+        "{} hit{} in {} report{}, best first{}.\n",
         hits.len(),
         if hits.len() == 1 { "" } else { "s" },
         reports.len(),
-        if reports.len() == 1 { "" } else { "s" }
+        if reports.len() == 1 { "" } else { "s" },
+        match partial {
+            0 => String::new(),
+            n if n == hits.len() => "; none has every word".to_string(),
+            n => format!("; {n} with some words missing"),
+        }
     );
+    let mut divided = false;
     for (i, h) in hits.iter().enumerate() {
+        if h.partial && !divided {
+            divided = true;
+            let more = if i == 0 { "" } else { " more" };
+            let _ = writeln!(out, "## {partial}{more} with some words missing\n");
+        }
         let p = hit_para(h, corpus);
         let place = match p.subsection {
             Some(s) => format!("{} › {}", p.section, s),

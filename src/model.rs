@@ -833,6 +833,10 @@ impl Report {
             format!("area for development {n}")
         } else if let Some(n) = paragraph_id.strip_prefix('O') {
             format!("overview finding {n}")
+        } else if let Some(n) = paragraph_id.strip_prefix("front.") {
+            format!("front matter, paragraph {n}")
+        } else if let Some(s) = paragraph_id.strip_suffix(".E") {
+            format!("what we expect to see in section {s}")
         } else {
             format!("para {paragraph_id}")
         };

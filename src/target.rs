@@ -1,5 +1,8 @@
 //! Deep links: `swansea`, `swansea#3.18`, `swansea#R5`, `swansea#O3`, `swansea#3`,
-//! `swansea#safeguarding`, resolved against a [`Corpus`] to indices the front ends can open.
+//! `swansea#safeguarding`, `swansea#front.1` (the front matter), `swansea#3.E` (a section's "What
+//! we expect to see"), resolved against a [`Corpus`] to indices the front ends can open. Every
+//! id a search hit cites resolves here ([`crate::search::cited_texts`]); [`text`] is what a
+//! target opens.
 //! [`resolve_from`] also reads go-to targets relative to the report being read (`#3.18`, `R5`,
 //! `3.18`, `#safeguarding`), and [`complete`] offers what could follow a half-typed target.
 //! Pure core: no terminal, no printing; errors say what the user can type instead.
@@ -17,6 +20,79 @@ pub struct Target {
     pub section: Option<usize>,
     /// `Some` when the link names one paragraph (`3.18`, `R5`, `O3`, `methodology.2`).
     pub paragraph: Option<usize>,
+    /// `Some` when the link names a text that is not one of a section's paragraphs.
+    pub part: Option<Part>,
+}
+
+/// A text of a report that no section's paragraph list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Paragraph `i` of the front matter (`front.1` is 0); no section is set.
+    Front(usize),
+    /// The "What we expect to see" of the target's section (`3.E`).
+    Expectations,
+    /// Overview finding `i` (`O3` is 2) of a report with no overview section.
+    Overview(usize),
+    /// Area for development `i` (an index into `recommendations`) of a report with no such
+    /// section.
+    Recommendation(usize),
+}
+
+/// The suffix of a section's "What we expect to see" id: `3.E`.
+pub const EXPECTATIONS: &str = "E";
+
+/// The id a section's "What we expect to see" is cited by: `3.E`, `methodology.E`.
+pub fn expectations_id(section_key: &str) -> String {
+    format!("{section_key}.{EXPECTATIONS}")
+}
+
+/// The text a target opens when it names one text: a paragraph, a paragraph of the front
+/// matter, an expectations block, an overview finding or an area for development. `None` for
+/// a report or a section as a whole, or indices that do not fit `r`.
+pub fn text<'r>(r: &'r Report, t: &Target) -> Option<&'r str> {
+    let section = t.section.and_then(|si| r.sections.get(si));
+    match t.part {
+        Some(Part::Front(i)) => r.front_matter.get(i).map(String::as_str),
+        Some(Part::Overview(i)) => r.overview.get(i).map(String::as_str),
+        Some(Part::Recommendation(i)) => r.recommendations.get(i).map(|x| x.text.as_str()),
+        Some(Part::Expectations) => section?.expectations.as_deref(),
+        None => section?
+            .paragraphs
+            .get(t.paragraph?)
+            .map(|p| p.text.as_str()),
+    }
+}
+
+/// Where a text outside the sections' paragraphs sits, as a breadcrumb: "Front matter", or
+/// "3 Safeguarding", "What we expect to see". Report text, not yet made safe for a terminal.
+pub fn place(r: &Report, t: &Target, part: Part) -> Vec<String> {
+    let section = t.section.and_then(|si| r.sections.get(si));
+    match (part, section) {
+        (Part::Front(_), _) => vec!["Front matter".into()],
+        (Part::Overview(_), _) => vec!["Overview".into()],
+        (Part::Recommendation(_), _) => vec!["Areas for development".into()],
+        (Part::Expectations, Some(s)) => vec![
+            match s.number {
+                Some(n) => format!("{n} {}", s.title),
+                None => s.title.clone(),
+            },
+            "What we expect to see".into(),
+        ],
+        (Part::Expectations, None) => vec!["What we expect to see".into()],
+    }
+}
+
+/// The id the text a target names is cited by (`3.18`, `front.1`, `3.E`, `O3`, `R5`); `None`
+/// for a report or a section as a whole.
+pub fn cited_id(r: &Report, t: &Target) -> Option<String> {
+    let section = t.section.and_then(|si| r.sections.get(si));
+    match t.part {
+        Some(Part::Front(i)) => Some(format!("front.{}", i + 1)),
+        Some(Part::Overview(i)) => Some(format!("O{}", i + 1)),
+        Some(Part::Recommendation(i)) => r.recommendations.get(i).map(|x| format!("R{}", x.number)),
+        Some(Part::Expectations) => section.map(|s| expectations_id(&s.key())),
+        None => section?.paragraphs.get(t.paragraph?).map(|p| p.id.clone()),
+    }
 }
 
 /// Why a deep link did not resolve.
@@ -117,6 +193,7 @@ pub fn resolve(corpus: &Corpus, link: &str) -> Result<Target, TargetError> {
             report,
             section: None,
             paragraph: None,
+            part: None,
         });
     };
     in_report(report, r, id)
@@ -129,6 +206,15 @@ fn in_report(report: usize, r: &Report, id: &str) -> Result<Target, TargetError>
             report,
             section: Some(section),
             paragraph,
+            part: None,
+        })
+        .or_else(|| {
+            resolve_part(r, id).map(|(section, part)| Target {
+                report,
+                section,
+                paragraph: None,
+                part: Some(part),
+            })
         })
         .ok_or_else(|| TargetError::UnknownId {
             authority: r.authority.short.clone(),
@@ -378,6 +464,43 @@ pub fn resolve_id(r: &Report, id: &str) -> Option<(usize, Option<usize>)> {
         .iter()
         .position(|s| std::ptr::eq(s, found))
         .map(|si| (si, None))
+}
+
+/// Resolves an id of a text no section's paragraphs hold: `front.2`, `3.E`, and `O3` or `R5`
+/// where no section holds the overview or the areas for development. Returns (section index,
+/// part).
+fn resolve_part(r: &Report, id: &str) -> Option<(Option<usize>, Part)> {
+    let id = id.trim();
+    let (head, tail) = id.rsplit_once('.').unwrap_or(("", id));
+    if head.eq_ignore_ascii_case("front") {
+        let n: usize = tail.parse().ok()?;
+        return (1..=r.front_matter.len())
+            .contains(&n)
+            .then_some((None, Part::Front(n - 1)));
+    }
+    if !head.is_empty() && tail.eq_ignore_ascii_case(EXPECTATIONS) {
+        let si = r
+            .sections
+            .iter()
+            .position(|s| s.key().eq_ignore_ascii_case(head))?;
+        return r.sections[si]
+            .expectations
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .map(|_| (Some(si), Part::Expectations));
+    }
+    let mut chars = id.chars();
+    let letter = chars.next()?.to_ascii_uppercase();
+    let n: usize = chars.as_str().parse().ok()?;
+    match letter {
+        'O' if (1..=r.overview.len()).contains(&n) => Some((None, Part::Overview(n - 1))),
+        'R' => r
+            .recommendations
+            .iter()
+            .position(|x| x.number as usize == n)
+            .map(|i| (None, Part::Recommendation(i))),
+        _ => None,
+    }
 }
 
 /// What the user could type instead of an unknown id.

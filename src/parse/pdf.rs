@@ -168,9 +168,14 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("the PDF is encrypted (password-protected)".into());
     }
-    match content::pages(&doc) {
+    read(&doc)
+}
+
+/// A loaded document's pages: our reader, else `pdf-extract`.
+fn read(doc: &lopdf::Document) -> Result<Extracted, String> {
+    match content::pages(doc) {
         Ok(pages) => Ok((pages, None)),
-        Err(why) => match by_pdf_extract(&doc) {
+        Err(why) => match by_pdf_extract(doc) {
             Ok(pages) => Ok((pages, Some(why.0))),
             Err(e) => Err(format!("{} (read another way: {})", damaged(&e), why.0)),
         },

@@ -83,7 +83,13 @@ pub use query::{Query, QueryTerm, TermKind};
 pub use rank::{Notice, Results};
 pub use snippet::{snippet, snippet_weighted, Snippet};
 
-use crate::model::{Pages, Theme};
+use crate::model::{Pages, Report, Theme};
+
+/// Every searchable text of `r` with the id its hits cite (`3.18`, `front.1`, `O3`), in index
+/// order: each is what `ciw show <report>#<id>` opens.
+pub fn cited_texts(r: &Report) -> impl Iterator<Item = (String, &str)> {
+    units::units(r).map(|u| (u.id, u.text))
+}
 use std::ops::Range;
 use std::sync::Arc;
 

@@ -232,6 +232,7 @@ impl App {
                 Some(Item::Paragraph(pi)) => Some(pi),
                 _ => None,
             },
+            part: None,
         }
     }
 
@@ -316,6 +317,10 @@ impl App {
         self.sections.select(row, rows.len());
         lists::keep_visible(self, ListId::Sections);
         self.show_section(Some(si));
+        if t.part == Some(crate::target::Part::Expectations) {
+            self.focus = Pane::Paragraphs;
+            self.paragraphs.selected = 0;
+        }
         if let Some(pi) = t.paragraph {
             self.focus = Pane::Paragraphs;
             let items = self.items();
@@ -523,7 +528,11 @@ impl App {
                     (Some(a), _) => a.clone(),
                     _ => String::new(),
                 };
-                self.message = Some(format!("At {place}: {back} goes back"));
+                self.message = Some(match outside_sections(&self.corpus, &t) {
+                    // The front matter has no place in the panes: the status line reads it out.
+                    Some(text) => format!("{text} ({back} goes back)"),
+                    None => format!("At {place}: {back} goes back"),
+                });
             }
             Command::PushOverlay(o) => {
                 if o != Overlay::None && self.overlay() != o {
@@ -837,13 +846,16 @@ impl App {
                 match pane {
                     Pane::Paragraphs => paragraphs::scroll_lines(self, if down { 3 } else { -3 }),
                     Pane::Authorities | Pane::Sections => {
+                        // The list under the wheel moves; the focus stays where it is.
+                        let id = if pane == Pane::Authorities {
+                            ListId::Councils
+                        } else {
+                            ListId::Sections
+                        };
                         let a = if down { Action::Down } else { Action::Up };
-                        let focus = self.focus;
-                        self.focus = pane;
                         for _ in 0..3 {
-                            self.update(a);
+                            lists::step(self, id, a);
                         }
-                        self.focus = focus;
                     }
                 }
             }
@@ -877,4 +889,17 @@ pub fn section_label(s: &Section, ascii: bool) -> String {
         Some(n) => format!("{n} {title}"),
         None => title,
     }
+}
+
+/// "Swansea front.1: This document is also available in Welsh.", clean for the terminal, for
+/// a go-to target that names a text no section holds (the front matter); `None` otherwise.
+fn outside_sections(corpus: &crate::corpus::Corpus, t: &Target) -> Option<String> {
+    if t.part.is_none() || t.section.is_some() {
+        return None;
+    }
+    let r = corpus.reports.get(t.report)?;
+    let id = crate::target::cited_id(r, t)?;
+    let text = crate::target::text(r, t)?;
+    let line = format!("{} {id}: {text}", r.authority.short);
+    Some(crate::text::for_terminal(&line).into_owned())
 }

@@ -178,6 +178,58 @@ fn partial_hits_after_a_divider_and_marked_in_json() {
         .map(|h| h["partial"].as_bool().unwrap())
         .collect();
     assert_eq!(partial, [false, false, false, true, true, true, true, true]);
+    // The exports say the same: a `partial` column in CSV, a heading in Markdown.
+    let o = ciw(&[
+        "search",
+        "missing children",
+        "--format",
+        "csv",
+        "--limit",
+        "8",
+    ]);
+    assert!(o.status.success());
+    let mut csv = csv::Reader::from_reader(o.stdout.as_slice());
+    let col = csv
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "partial")
+        .expect("a partial column");
+    let marks: Vec<bool> = csv.records().map(|r| &r.unwrap()[col] == "yes").collect();
+    assert_eq!(marks, partial);
+    let o = ciw(&[
+        "search",
+        "missing children",
+        "--format",
+        "markdown",
+        "--limit",
+        "8",
+    ]);
+    let md = stdout(&o);
+    assert!(
+        md.contains("8 hits in 2 reports, best first; 5 with some words missing."),
+        "{md}"
+    );
+    let (complete, rest) = md
+        .split_once("## 5 more with some words missing\n")
+        .unwrap_or_else(|| panic!("no heading: {md}"));
+    assert_eq!(complete.matches("\n   — ").count(), 3, "{md}");
+    assert_eq!(rest.matches("\n   — ").count(), 5, "{md}");
+    assert!(rest.trim_start().starts_with("4. "), "{md}");
+    // Every hit with every word: no heading, no note.
+    let o = ciw(&[
+        "search",
+        "placement",
+        "--format",
+        "markdown",
+        "--limit",
+        "3",
+    ]);
+    let md = stdout(&o);
+    assert!(
+        !md.contains("words missing") && md.contains("best first."),
+        "{md}"
+    );
     // The limit filled by hits with every word: no divider, as many lines as asked.
     let o = ciw(&["search", "placement", "--limit", "3"]);
     assert_eq!(stdout(&o).lines().count(), 3);

@@ -730,3 +730,29 @@ fn list_reads_only_the_manifest_and_matches_the_reports() {
         "refreshed: manifest only again"
     );
 }
+
+/// An index written in an older format (before hits carried pages, say) is rebuilt quietly,
+/// and its hits then carry what the new format keeps.
+#[test]
+fn an_index_of_an_older_format_is_rebuilt_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = imported_library(tmp.path());
+    let (want, err) = search_json(&lib, "placement stability");
+    assert_eq!(err, "");
+    let stored = lib.join(SEARCH_INDEX);
+    let good = fs::read(&stored).unwrap();
+    // The format number follows the 8-byte magic.
+    let mut old = good.clone();
+    let format = u32::from_le_bytes(old[8..12].try_into().unwrap());
+    old[8..12].copy_from_slice(&(format - 1).to_le_bytes());
+    fs::write(&stored, &old).unwrap();
+    assert_eq!(
+        search_json(&lib, "placement stability"),
+        (want, String::new())
+    );
+    assert_eq!(
+        fs::read(&stored).unwrap(),
+        good,
+        "rewritten in the current format"
+    );
+}

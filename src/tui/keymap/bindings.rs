@@ -28,6 +28,9 @@ pub enum Scope {
     Compare,
     /// While the councils × themes matrix is open (nothing else applies).
     Matrix,
+    /// Every overlay, under the overlay's own scope: quit, help and close, the same keys in
+    /// each (an overlay's own binding of a key wins).
+    Overlays,
 }
 
 impl Scope {
@@ -43,6 +46,7 @@ impl Scope {
             Scope::Bookmarks => "Bookmarks",
             Scope::Compare => "Comparison",
             Scope::Matrix => "Matrix",
+            Scope::Overlays => "Every overlay",
         }
     }
 
@@ -56,7 +60,7 @@ impl Scope {
     }
 
     /// All scopes in the order the help overlay lists them.
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::Authorities,
         Scope::Sections,
@@ -65,6 +69,7 @@ impl Scope {
         Scope::Bookmarks,
         Scope::Compare,
         Scope::Matrix,
+        Scope::Overlays,
         Scope::Help,
     ];
 }
@@ -160,9 +165,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Compare, &[Key::ch('/')], Action::Search, "find words in the compared section", Some("find")),
     b(S::Compare, &[Key::ch('n')], Action::NextHit, "next paragraph with the words found", None),
     b(S::Compare, &[Key::ch('N')], Action::PrevHit, "previous paragraph with the words found", None),
-    b(S::Compare, &[Key::ch('?')], Action::ToggleHelp, "help", None),
-    b(S::Compare, &[Key::plain(K::Esc), Key::ch('c')], Action::Back, "find highlights off, or close", Some("close")),
-    b(S::Compare, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", None),
+    b(S::Compare, &[Key::ch('c')], Action::Back, "find highlights off, or close (so does {back})", None),
     b(S::Matrix, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next council", Some("council")),
     b(S::Matrix, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous council", None),
     b(S::Matrix, &[Key::ch('h'), Key::plain(K::Left), Key::plain(K::BackTab)], Action::FocusLeft, "theme to the left", None),
@@ -172,16 +175,14 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Matrix, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "last council", None),
     b(S::Matrix, &[Key::plain(K::PageDown), Key::ctrl('d')], Action::PageDown, "a page of councils down, then scroll", None),
     b(S::Matrix, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "a page of councils up", None),
-    b(S::Matrix, &[Key::plain(K::Esc), Key::ch('M')], Action::Back, "close the matrix", Some("close")),
-    b(S::Matrix, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
+    b(S::Matrix, &[Key::ch('M')], Action::Back, "close the matrix", None),
     b(S::Help, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "scroll down", None),
     b(S::Help, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "scroll up", None),
     b(S::Help, &[Key::ch('g'), Key::plain(K::Home)], Action::Top, "top", None),
     b(S::Help, &[Key::ch('G'), Key::plain(K::End)], Action::Bottom, "bottom", None),
     b(S::Help, &[Key::plain(K::PageDown), Key::ctrl('d')], Action::PageDown, "page down", None),
     b(S::Help, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "page up", None),
-    b(S::Help, &[Key::plain(K::Esc), Key::ch('?')], Action::Back, "close the help", Some("close")),
-    b(S::Help, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
+    b(S::Help, &[Key::ch('?')], Action::Back, "close the help", None),
     b(S::Global, &[Key::ch('n')], Action::NextHit, "next search hit", None),
     b(S::Global, &[Key::ch('N')], Action::PrevHit, "previous search hit", None),
     b(S::Global, &[Key::ch('m')], Action::Bookmark, "bookmark the paragraph, or remove its bookmark", None),
@@ -194,8 +195,6 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Search, &[Key::ctrl('f')], Action::Filter, "filter the hits as you type (Esc clears)", Some("filter")),
     b(S::Search, &[Key::plain(K::Backspace)], Action::DeleteBack, "delete a character (the query edits like readline)", None),
     b(S::Search, &[Key::ctrl('s')], Action::Export, "save the hits as Markdown in the current folder", None),
-    b(S::Search, &[Key::plain(K::Esc)], Action::Back, "close the search", Some("close")),
-    b(S::Search, &[Key::ctrl('c')], Action::Quit, "quit", None),
     b(S::Bookmarks, &[Key::plain(K::Enter)], Action::Open, "jump to the bookmark", Some("jump")),
     b(S::Bookmarks, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next bookmark", Some("move")),
     b(S::Bookmarks, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous bookmark", None),
@@ -205,8 +204,10 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Bookmarks, &[Key::plain(K::PageUp), Key::ctrl('u')], Action::PageUp, "a page up", None),
     b(S::Bookmarks, &[Key::ch('d'), Key::plain(K::Delete)], Action::Bookmark, "remove the bookmark", Some("remove")),
     b(S::Bookmarks, &[Key::ch('f')], Action::Filter, "filter the bookmarks as you type (Esc clears)", None),
-    b(S::Bookmarks, &[Key::plain(K::Esc), Key::ch('\'')], Action::Back, "close ('' at once: back where the last jump left)", Some("close")),
-    b(S::Bookmarks, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", Some("quit")),
+    b(S::Bookmarks, &[Key::ch('\'')], Action::Back, "close ('' at once: back where the last jump left)", None),
+    b(S::Overlays, &[Key::plain(K::Esc)], Action::Back, "close, back to what is under it", Some("close")),
+    b(S::Overlays, &[Key::ch('?')], Action::ToggleHelp, "help (not in the search, where ? is text)", None),
+    b(S::Overlays, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit (Ctrl-c in the search)", Some("quit")),
 ];
 
 /// The pane's own scope.
@@ -218,17 +219,35 @@ pub fn pane_scope(p: Pane) -> Scope {
     }
 }
 
-/// The scopes that apply, most specific first.
-pub fn scopes(overlay: Overlay, focus: Pane) -> Vec<Scope> {
+/// The scope of an overlay's own keys (`None`: no overlay, the reader).
+pub fn overlay_scope(overlay: Overlay) -> Option<Scope> {
     match overlay {
-        Overlay::Help => vec![Scope::Help],
-        Overlay::Search => vec![Scope::Search],
-        Overlay::Bookmarks => vec![Scope::Bookmarks],
-        Overlay::Compare => vec![Scope::Compare],
-        Overlay::Matrix => vec![Scope::Matrix],
-        Overlay::None => vec![pane_scope(focus), Scope::Global],
+        Overlay::Help => Some(Scope::Help),
+        Overlay::Search => Some(Scope::Search),
+        Overlay::Bookmarks => Some(Scope::Bookmarks),
+        Overlay::Compare => Some(Scope::Compare),
+        Overlay::Matrix => Some(Scope::Matrix),
+        Overlay::None => None,
     }
 }
+
+/// The scopes that apply, most specific first: an overlay's own, then the keys every overlay
+/// shares; with no overlay, the focused pane's, then the global ones.
+pub fn scopes(overlay: Overlay, focus: Pane) -> Vec<Scope> {
+    match overlay_scope(overlay) {
+        Some(own) => vec![own, Scope::Overlays],
+        None => vec![pane_scope(focus), Scope::Global],
+    }
+}
+
+/// Each overlay's scope and the action that opens it from the reader: in the overlay, the key
+/// that opened it closes it (its `Back` binding follows the opener's `[keys]` override).
+pub const OPENERS: [(Scope, Action); 4] = [
+    (Scope::Help, Action::ToggleHelp),
+    (Scope::Bookmarks, Action::Bookmarks),
+    (Scope::Compare, Action::Compare),
+    (Scope::Matrix, Action::Matrix),
+];
 
 /// The name of an action in `config.toml`'s `[keys]`, for the actions a user would rebind.
 pub fn action_name(a: Action) -> Option<&'static str> {

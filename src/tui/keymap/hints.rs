@@ -2,7 +2,7 @@
 //! ([`Keymap::key`], [`Keymap::fill`]), the footer hints ([`Keymap::hints`]) and an overlay's
 //! bottom line ([`Keymap::foot`]), all read from the keymap in effect.
 
-use super::{action_name, scopes, Bound, Keymap, Scope, BINDINGS};
+use super::{action_name, overlay_scope, scopes, Bound, Keymap, Scope, BINDINGS};
 use crate::tui::action::Action;
 use crate::tui::app::{Overlay, Pane};
 
@@ -79,24 +79,46 @@ impl Keymap {
                     A::Down => self.pair(scope, A::Down, A::Up, ascii),
                     A::FocusRight => self.pair(scope, A::FocusLeft, A::FocusRight, ascii),
                     A::NextTheme => self.pair(scope, A::PreviousTheme, A::NextTheme, ascii),
-                    _ => bd.keys.first().map(|k| k.label(ascii)),
+                    _ => self.keys_in(overlay, bd).first().map(|k| k.label(ascii)),
                 };
                 let Some(keys) = keys else { continue };
                 out.push(Hint {
                     keys,
                     text,
                     action: bd.action,
+                    scope,
                 });
             }
         }
         out
     }
 
+    /// The first key of `action` in `overlay`, as shown: the key every overlay shares for it
+    /// (`Esc` to close, `q` to quit) if it has one there, else the overlay's own.
+    pub fn overlay_key(&self, overlay: Overlay, action: Action, ascii: bool) -> Option<String> {
+        let shared = self
+            .in_scope(Scope::Overlays)
+            .filter(|bd| bd.action == action)
+            .find_map(|bd| self.keys_in(overlay, bd).first().copied());
+        let own = || {
+            overlay_scope(overlay)
+                .and_then(|s| self.in_scope(s).find(|bd| bd.action == action))
+                .and_then(|bd| bd.keys.first().copied())
+        };
+        shared.or_else(own).map(|k| k.label(ascii))
+    }
+
     /// What an overlay's bottom line says about a key: `Esc close`, `q quit`, `j/k scroll`.
-    pub fn foot(&self, scope: Scope, action: Action, text: &str, ascii: bool) -> Option<String> {
-        let keys = match action {
-            Action::Down => self.pair(scope, Action::Down, Action::Up, ascii),
-            _ => self.first_key(scope, action, ascii),
+    pub fn foot(
+        &self,
+        overlay: Overlay,
+        action: Action,
+        text: &str,
+        ascii: bool,
+    ) -> Option<String> {
+        let keys = match (action, overlay_scope(overlay)) {
+            (Action::Down, Some(scope)) => self.pair(scope, Action::Down, Action::Up, ascii),
+            _ => self.overlay_key(overlay, action, ascii),
         };
         keys.map(|k| format!("{k} {text}"))
     }
@@ -108,16 +130,18 @@ pub struct Hint {
     pub keys: String,
     pub text: &'static str,
     pub action: Action,
+    /// The scope the binding is in.
+    pub scope: Scope,
 }
 
 impl Hint {
     /// Whether the footer must keep it however narrow the terminal: how to get help, close an
-    /// overlay, search and quit.
+    /// overlay, search, and quit the reader (in an overlay, closing it comes first).
     pub fn essential(&self) -> bool {
-        matches!(
-            self.action,
-            Action::ToggleHelp | Action::Quit | Action::Search | Action::Back
-        )
+        match self.action {
+            Action::Quit => self.scope != Scope::Overlays,
+            a => matches!(a, Action::ToggleHelp | Action::Search | Action::Back),
+        }
     }
 }
 

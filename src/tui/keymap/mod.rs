@@ -20,7 +20,8 @@ mod key;
 mod overrides;
 
 pub use bindings::{
-    action_name, action_named, pane_scope, rebindable, scopes, Binding, Scope, BINDINGS,
+    action_name, action_named, overlay_scope, pane_scope, rebindable, scopes, Binding, Scope,
+    BINDINGS, OPENERS,
 };
 pub use hints::{keys_label, Hint};
 pub use key::Key;
@@ -51,11 +52,13 @@ pub struct Bound {
 ///   `G`, `Space`, `Ctrl-d`); named keys (arrows, PgUp/PgDn, Home/End, Tab, Enter, Esc) stay, so
 ///   `down = "n"` moves down with `n` and `↓`, no longer with `j`. Any other reader binding
 ///   that had the new key loses it (`n` no longer steps to the next search hit).
-/// - The overlays keep their own keys, except for quit, help, back and the keys that open an
-///   overlay (compare, matrix, bookmarks): where an overlay used that action's default key, it
-///   uses the new key instead (named keys such as `Esc` stay) — unless the overlay already uses
-///   the new key for something else, or it is a character the search takes as text; then that
-///   overlay keeps the default.
+/// - Quit, help and back are one layer every overlay shares ([`Scope::Overlays`]), under the
+///   overlay's own keys; their overrides act there as in the reader. Where an overlay already
+///   uses the new key for something else (or it is a character the search takes as text), that
+///   overlay keeps the default keys of that binding ([`Keymap::keys_in`]).
+/// - The overlays keep their own keys, except the keys that open an overlay ([`OPENERS`]):
+///   where an overlay used the opener's default key (to close itself, or to open another), it
+///   uses the new key instead (named keys such as `Esc` stay), unless taken there as above.
 ///
 /// Overrides apply in order; given the same key twice, the later wins (`config.toml`'s
 /// validation rejects that case, keeping the first).
@@ -86,6 +89,37 @@ impl Keymap {
         self.bindings.iter().filter(|bd| bd.keys.is_empty())
     }
 
+    /// The keys `bd` has in `overlay`. A binding every overlay shares ([`Scope::Overlays`])
+    /// gives up the keys the overlay takes itself (its own bindings, and the search's text); if
+    /// its override key is one of them, it keeps its default keys there instead. The shared
+    /// binding of the action that opens an overlay is left out of it: the overlay's own close
+    /// key does that there ([`OPENERS`]).
+    pub fn keys_in(&self, overlay: Overlay, bd: &Bound) -> Vec<Key> {
+        if bd.scope != Scope::Overlays {
+            return bd.keys.clone();
+        }
+        let own = overlay_scope(overlay);
+        // The help's own close key follows the help key; the shared one stays out of it.
+        if OPENERS.contains(&(own.unwrap_or(Scope::Overlays), bd.action)) {
+            return Vec::new();
+        }
+        let taken = |k: &Key| {
+            (overlay == Overlay::Search && is_text(k))
+                || own.is_some_and(|s| self.in_scope(s).any(|o| o.keys.contains(k)))
+        };
+        let defaults: Vec<Key> = BINDINGS
+            .iter()
+            .filter(|d| d.scope == bd.scope && d.action == bd.action)
+            .flat_map(|d| d.keys.iter().copied())
+            .collect();
+        let keys = if bd.keys.iter().any(|k| taken(k) && !defaults.contains(k)) {
+            &defaults
+        } else {
+            &bd.keys
+        };
+        keys.iter().copied().filter(|k| !taken(k)).collect()
+    }
+
     /// The action a key press asks for, if any. Key releases are ignored.
     pub fn action_for(&self, overlay: Overlay, focus: Pane, ev: &KeyEvent) -> Option<Action> {
         if ev.kind == KeyEventKind::Release {
@@ -94,7 +128,7 @@ impl Keymap {
         let key = Key::from_event(ev);
         let bound = scopes(overlay, focus).into_iter().find_map(|scope| {
             self.in_scope(scope)
-                .find(|bd| bd.keys.contains(&key))
+                .find(|bd| self.keys_in(overlay, bd).contains(&key))
                 .map(|bd| bd.action)
         });
         // In the search, any other printable character is part of the query.

@@ -2,20 +2,13 @@
 //! [`Keymap::from_config`] (what an override does is told on [`Keymap`]).
 
 use super::key::{is_character, is_text};
-use super::{action_named, Bound, Key, Keymap, Scope, BINDINGS};
+use super::{action_named, Bound, Key, Keymap, Scope, BINDINGS, OPENERS};
 use crate::settings::KeyOverride;
 use crate::tui::action::Action;
 
-/// Actions whose override also reaches the overlays: quit, help and back everywhere, and the keys
-/// that open an overlay, which close it again from inside.
-const FOLLOW_INTO_OVERLAYS: [Action; 6] = [
-    Action::Quit,
-    Action::ToggleHelp,
-    Action::Back,
-    Action::Compare,
-    Action::Matrix,
-    Action::Bookmarks,
-];
+/// The actions of the keys every overlay shares ([`Scope::Overlays`]), which follow their
+/// overrides there as in the reader.
+const SHARED: [Action; 3] = [Action::Quit, Action::ToggleHelp, Action::Back];
 
 /// Puts `key` in the place of the first of the keys `gone` says must go (after removing them
 /// all), or at the end if none went; never twice.
@@ -52,7 +45,17 @@ impl Keymap {
                     bd.keys.retain(|k| *k != key);
                 }
             }
-            if !FOLLOW_INTO_OVERLAYS.contains(&action) {
+            if SHARED.contains(&action) {
+                for bd in bindings.iter_mut().filter(|bd| bd.scope == Scope::Overlays) {
+                    if bd.action == action {
+                        replace_keys(&mut bd.keys, is_character, key);
+                    } else {
+                        bd.keys.retain(|k| *k != key);
+                    }
+                }
+            }
+            // The key that opens an overlay closes it, and opens it from another overlay.
+            if !OPENERS.iter().any(|(_, a)| *a == action) {
                 continue;
             }
             let defaults: Vec<Key> = BINDINGS
@@ -60,7 +63,10 @@ impl Keymap {
                 .filter(|bd| bd.scope == Scope::Global && bd.action == action)
                 .flat_map(|bd| bd.keys.iter().copied())
                 .collect();
-            for scope in Scope::ALL.into_iter().filter(|s| !s.is_reader()) {
+            let overlays = Scope::ALL
+                .into_iter()
+                .filter(|s| !s.is_reader() && *s != Scope::Overlays);
+            for scope in overlays {
                 let in_scope = |bd: &&mut Bound| bd.scope == scope;
                 let uses_default = |bd: &Bound| bd.keys.iter().any(|k| defaults.contains(k));
                 let taken = bindings

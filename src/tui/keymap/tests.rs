@@ -63,19 +63,37 @@ fn no_key_is_bound_twice_in_a_scope() {
     no_key_twice(&Keymap::default()).unwrap();
 }
 
+/// Every overlay.
+const OVERLAYS: [Overlay; 5] = [
+    Overlay::Help,
+    Overlay::Search,
+    Overlay::Bookmarks,
+    Overlay::Compare,
+    Overlay::Matrix,
+];
+
 #[test]
 fn every_scope_can_quit_or_close() {
-    for scope in [
-        Scope::Global,
-        Scope::Help,
-        Scope::Search,
-        Scope::Bookmarks,
-        Scope::Compare,
-        Scope::Matrix,
-    ] {
+    // The reader has its quit; every overlay shares one, and Esc to close.
+    for scope in [Scope::Global, Scope::Overlays] {
         assert!(BINDINGS
             .iter()
             .any(|bd| bd.scope == scope && bd.action == Action::Quit));
+    }
+    let km = Keymap::default();
+    let esc = press(K::Esc, NONE);
+    let ctrl_c = press(K::Char('c'), KeyModifiers::CONTROL);
+    for o in OVERLAYS {
+        assert_eq!(
+            km.action_for(o, Pane::Sections, &esc),
+            Some(Action::Back),
+            "{o:?}"
+        );
+        assert_eq!(
+            km.action_for(o, Pane::Sections, &ctrl_c),
+            Some(Action::Quit),
+            "{o:?}"
+        );
     }
 }
 
@@ -276,7 +294,7 @@ fn the_new_key_shows_in_hints_help_and_messages() {
         .any(|h| h.keys == "Ctrl-q" && h.text == "quit" && h.essential()));
     assert_eq!(label(&km, Scope::Global, Action::Down), "n, ↓");
     assert_eq!(label(&km, Scope::Global, Action::Quit), "Ctrl-q");
-    assert_eq!(label(&km, Scope::Help, Action::Quit), "Ctrl-q");
+    assert_eq!(label(&km, Scope::Overlays, Action::Quit), "Ctrl-q");
     assert_eq!(km.scope_title(Scope::Bookmarks, false), "Bookmarks (b)");
     assert_eq!(km.scope_title(Scope::Search, false), "Search (/)");
     assert_eq!(
@@ -284,7 +302,8 @@ fn the_new_key_shows_in_hints_help_and_messages() {
         "b lists, (no key)/N step"
     );
     assert_eq!(
-        km.foot(Scope::Help, Action::Quit, "quit", false).as_deref(),
+        km.foot(Overlay::Help, Action::Quit, "quit", false)
+            .as_deref(),
         Some("Ctrl-q quit")
     );
     let d = Keymap::default();
@@ -340,7 +359,9 @@ fn overlays_follow_quit_help_and_back() {
         does(&km, Overlay::Search, s, K::Char('x')),
         Some(Action::Type('x'))
     );
-    assert_eq!(label(&km, Scope::Help, Action::Back), "Esc, H, x");
+    // The help's own close key is the help key; Esc and back's key are every overlay's.
+    assert_eq!(label(&km, Scope::Help, Action::Back), "H");
+    assert_eq!(label(&km, Scope::Overlays, Action::Back), "Esc, x");
     no_key_twice(&km).unwrap();
 }
 
@@ -485,13 +506,14 @@ fn any_single_override_takes_its_key_everywhere_in_the_reader() {
                 );
             }
             // Every overlay can still be closed or quit.
-            for scope in Scope::ALL.into_iter().filter(|s| !s.is_reader()) {
-                assert!(
-                    km.in_scope(scope)
-                        .any(|bd| matches!(bd.action, Action::Back | Action::Quit)
-                            && !bd.keys.is_empty()),
-                    "{name} = {k:?}: no way out of {scope:?}"
-                );
+            for o in OVERLAYS {
+                let out = scopes(o, Pane::Sections).into_iter().any(|s| {
+                    km.in_scope(s).any(|bd| {
+                        matches!(bd.action, Action::Back | Action::Quit)
+                            && !km.keys_in(o, bd).is_empty()
+                    })
+                });
+                assert!(out, "{name} = {k:?}: no way out of {o:?}");
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{keys_label, Scope};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -160,7 +160,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         .border_set(t.symbols.border)
         .border_style(t.border_focused)
         .title(Span::styled(" Help ", t.title_focused));
-    let part = |(action, text)| app.keymap.foot(Scope::Help, action, text, t.symbols.ascii);
+    let part = |(action, text)| {
+        app.keymap
+            .foot(Overlay::Help, action, text, t.symbols.ascii)
+    };
     let mut parts: Vec<String> = if max > 0 {
         [(Action::Down, "scroll"), (Action::Back, "close")]
     } else {

@@ -7,9 +7,8 @@ use crate::compare as core;
 use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::command::Command;
-use crate::tui::keymap::Scope;
 
 /// Keys while the comparison is open.
 pub fn update(app: &mut App, action: Action) {
@@ -19,9 +18,9 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Back if app.compare.find.clear() => {
-            let esc = app
-                .keymap
-                .first_key(Scope::Compare, Action::Back, app.palette.symbols.ascii);
+            let esc =
+                app.keymap
+                    .overlay_key(Overlay::Compare, Action::Back, app.palette.symbols.ascii);
             app.message = Some(format!(
                 "Find highlights off ({} again closes the comparison)",
                 esc.unwrap_or_default()
@@ -348,6 +347,7 @@ fn open_in_reader(app: &mut App) {
             report: ri,
             section: Some(section),
             paragraph,
+            part: None,
         },
     );
 }
