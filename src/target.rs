@@ -38,14 +38,6 @@ pub enum Part {
     Recommendation(usize),
 }
 
-/// The suffix of a section's "What we expect to see" id: `3.E`.
-pub const EXPECTATIONS: &str = "E";
-
-/// The id a section's "What we expect to see" is cited by: `3.E`, `methodology.E`.
-pub fn expectations_id(section_key: &str) -> String {
-    format!("{section_key}.{EXPECTATIONS}")
-}
-
 /// The text a target opens when it names one text: a paragraph, a paragraph of the front
 /// matter, an expectations block, an overview finding or an area for development. `None` for
 /// a report or a section as a whole, or indices that do not fit `r`.
@@ -90,7 +82,7 @@ pub fn cited_id(r: &Report, t: &Target) -> Option<String> {
         Some(Part::Front(i)) => Some(format!("front.{}", i + 1)),
         Some(Part::Overview(i)) => Some(format!("O{}", i + 1)),
         Some(Part::Recommendation(i)) => r.recommendations.get(i).map(|x| format!("R{}", x.number)),
-        Some(Part::Expectations) => section.map(|s| expectations_id(&s.key())),
+        Some(Part::Expectations) => section.map(|s| s.expectations_id()),
         None => section?.paragraphs.get(t.paragraph?).map(|p| p.id.clone()),
     }
 }
@@ -478,7 +470,7 @@ fn resolve_part(r: &Report, id: &str) -> Option<(Option<usize>, Part)> {
             .contains(&n)
             .then_some((None, Part::Front(n - 1)));
     }
-    if !head.is_empty() && tail.eq_ignore_ascii_case(EXPECTATIONS) {
+    if !head.is_empty() && tail.eq_ignore_ascii_case(crate::model::EXPECTATIONS) {
         let si = r
             .sections
             .iter()
