@@ -4,12 +4,18 @@
 //! id a search hit cites resolves here ([`crate::search::cited_texts`]); [`text`] is what a
 //! target opens.
 //! [`resolve_from`] also reads go-to targets relative to the report being read (`#3.18`, `R5`,
-//! `3.18`, `#safeguarding`), and [`complete`] offers what could follow a half-typed target.
+//! `3.18`, `#safeguarding`), and [`complete()`] offers what could follow a half-typed target.
 //! Pure core: no terminal, no printing; errors say what the user can type instead.
 
 use crate::corpus::Corpus;
 use crate::model::{slug, Report, SectionKind};
 use std::fmt;
+
+mod complete;
+mod part;
+pub use complete::complete;
+use part::resolve_part;
+pub use part::{cited_id, place, text, Part};
 
 /// A resolved deep link. Indices point into `corpus.reports`, `report.sections` and
 /// `section.paragraphs`.
@@ -22,69 +28,6 @@ pub struct Target {
     pub paragraph: Option<usize>,
     /// `Some` when the link names a text that is not one of a section's paragraphs.
     pub part: Option<Part>,
-}
-
-/// A text of a report that no section's paragraph list holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// Paragraph `i` of the front matter (`front.1` is 0); no section is set.
-    Front(usize),
-    /// The "What we expect to see" of the target's section (`3.E`).
-    Expectations,
-    /// Overview finding `i` (`O3` is 2) of a report with no overview section.
-    Overview(usize),
-    /// Area for development `i` (an index into `recommendations`) of a report with no such
-    /// section.
-    Recommendation(usize),
-}
-
-/// The text a target opens when it names one text: a paragraph, a paragraph of the front
-/// matter, an expectations block, an overview finding or an area for development. `None` for
-/// a report or a section as a whole, or indices that do not fit `r`.
-pub fn text<'r>(r: &'r Report, t: &Target) -> Option<&'r str> {
-    let section = t.section.and_then(|si| r.sections.get(si));
-    match t.part {
-        Some(Part::Front(i)) => r.front_matter.get(i).map(String::as_str),
-        Some(Part::Overview(i)) => r.overview.get(i).map(String::as_str),
-        Some(Part::Recommendation(i)) => r.recommendations.get(i).map(|x| x.text.as_str()),
-        Some(Part::Expectations) => section?.expectations.as_deref(),
-        None => section?
-            .paragraphs
-            .get(t.paragraph?)
-            .map(|p| p.text.as_str()),
-    }
-}
-
-/// Where a text outside the sections' paragraphs sits, as a breadcrumb: "Front matter", or
-/// "3 Safeguarding", "What we expect to see". Report text, not yet made safe for a terminal.
-pub fn place(r: &Report, t: &Target, part: Part) -> Vec<String> {
-    let section = t.section.and_then(|si| r.sections.get(si));
-    match (part, section) {
-        (Part::Front(_), _) => vec!["Front matter".into()],
-        (Part::Overview(_), _) => vec!["Overview".into()],
-        (Part::Recommendation(_), _) => vec!["Areas for development".into()],
-        (Part::Expectations, Some(s)) => vec![
-            match s.number {
-                Some(n) => format!("{n} {}", s.title),
-                None => s.title.clone(),
-            },
-            "What we expect to see".into(),
-        ],
-        (Part::Expectations, None) => vec!["What we expect to see".into()],
-    }
-}
-
-/// The id the text a target names is cited by (`3.18`, `front.1`, `3.E`, `O3`, `R5`); `None`
-/// for a report or a section as a whole.
-pub fn cited_id(r: &Report, t: &Target) -> Option<String> {
-    let section = t.section.and_then(|si| r.sections.get(si));
-    match t.part {
-        Some(Part::Front(i)) => Some(format!("front.{}", i + 1)),
-        Some(Part::Overview(i)) => Some(format!("O{}", i + 1)),
-        Some(Part::Recommendation(i)) => r.recommendations.get(i).map(|x| format!("R{}", x.number)),
-        Some(Part::Expectations) => section.map(|s| s.expectations_id()),
-        None => section?.paragraphs.get(t.paragraph?).map(|p| p.id.clone()),
-    }
 }
 
 /// Why a deep link did not resolve.
@@ -314,75 +257,6 @@ pub fn is_target_like(query: &str) -> bool {
     !q.is_empty() && !q.contains(char::is_whitespace) && (q.contains('#') || looks_like_id(q))
 }
 
-/// Completions of a half-typed go-to target, best first, each a whole target the user could
-/// type: council names (`pemb` -> `pembrokeshire`; a council's report ids too when it has
-/// several reports), and after a `#` the section keys and themes of that council's report (or,
-/// for `#...`, of report `here`). At most `limit`.
-pub fn complete(corpus: &Corpus, input: &str, here: Option<usize>, limit: usize) -> Vec<String> {
-    let input = input.trim_start();
-    let input = input.strip_prefix(':').unwrap_or(input);
-    let mut out: Vec<String> = Vec::new();
-    let add = |s: String, out: &mut Vec<String>| {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    if let Some((authority, part)) = input.split_once('#') {
-        let report = if authority.trim().is_empty() {
-            here.and_then(|i| corpus.reports.get(i))
-        } else {
-            resolve_report(corpus, authority)
-                .ok()
-                .and_then(|i| corpus.reports.get(i))
-        };
-        let Some(r) = report else { return out };
-        let part = slug(part);
-        let mut keys: Vec<String> = Vec::new();
-        for s in &r.sections {
-            keys.push(s.key());
-            if let Some(t) = s.theme {
-                keys.push(t.key().to_string());
-            }
-        }
-        for k in keys {
-            if k.starts_with(&part) {
-                add(format!("{authority}#{k}"), &mut out);
-            }
-        }
-    } else {
-        let k = slug(input);
-        let mut by_council: Vec<(String, Vec<&str>)> = Vec::new();
-        for r in &corpus.reports {
-            let name = slug(&r.authority.short);
-            match by_council.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, ids)) => ids.push(&r.id),
-                None => by_council.push((name, vec![&r.id])),
-            }
-        }
-        // Names that start with what was typed first, then names that contain it.
-        for pass in 0..2 {
-            for (name, ids) in &by_council {
-                let hit = if pass == 0 {
-                    name.starts_with(&k)
-                } else {
-                    !name.starts_with(&k) && name.contains(&k)
-                };
-                if !hit {
-                    continue;
-                }
-                add(name.clone(), &mut out);
-                if ids.len() > 1 {
-                    for id in ids {
-                        add(id.to_string(), &mut out);
-                    }
-                }
-            }
-        }
-    }
-    out.truncate(limit);
-    out
-}
-
 /// The index of the report an authority name (or id, or unique prefix) names.
 pub fn resolve_report(corpus: &Corpus, authority: &str) -> Result<usize, TargetError> {
     if slug(authority).is_empty() {
@@ -456,43 +330,6 @@ pub fn resolve_id(r: &Report, id: &str) -> Option<(usize, Option<usize>)> {
         .iter()
         .position(|s| std::ptr::eq(s, found))
         .map(|si| (si, None))
-}
-
-/// Resolves an id of a text no section's paragraphs hold: `front.2`, `3.E`, and `O3` or `R5`
-/// where no section holds the overview or the areas for development. Returns (section index,
-/// part).
-fn resolve_part(r: &Report, id: &str) -> Option<(Option<usize>, Part)> {
-    let id = id.trim();
-    let (head, tail) = id.rsplit_once('.').unwrap_or(("", id));
-    if head.eq_ignore_ascii_case("front") {
-        let n: usize = tail.parse().ok()?;
-        return (1..=r.front_matter.len())
-            .contains(&n)
-            .then_some((None, Part::Front(n - 1)));
-    }
-    if !head.is_empty() && tail.eq_ignore_ascii_case(crate::model::EXPECTATIONS) {
-        let si = r
-            .sections
-            .iter()
-            .position(|s| s.key().eq_ignore_ascii_case(head))?;
-        return r.sections[si]
-            .expectations
-            .as_deref()
-            .filter(|e| !e.trim().is_empty())
-            .map(|_| (Some(si), Part::Expectations));
-    }
-    let mut chars = id.chars();
-    let letter = chars.next()?.to_ascii_uppercase();
-    let n: usize = chars.as_str().parse().ok()?;
-    match letter {
-        'O' if (1..=r.overview.len()).contains(&n) => Some((None, Part::Overview(n - 1))),
-        'R' => r
-            .recommendations
-            .iter()
-            .position(|x| x.number as usize == n)
-            .map(|i| (None, Part::Recommendation(i))),
-        _ => None,
-    }
 }
 
 /// What the user could type instead of an unknown id.
