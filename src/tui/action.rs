@@ -2,6 +2,8 @@
 //! and resizes become an [`Action`]; [`super::app::App::update`] is the only place that acts
 //! on them. New views (search, compare) add variants here and bindings in the keymap.
 
+use super::app::Pane;
+
 /// One user intent, independent of the key that asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -48,8 +50,13 @@ pub enum Action {
     ScrollUp(u16, u16),
     /// Mouse wheel down over the cell (column, row).
     ScrollDown(u16, u16),
-    /// Left click on the cell (column, row).
+    /// Left click on the cell (column, row): over an overlay, or outside every pane.
     Click(u16, u16),
+    /// Left click in a pane: on its item (an index into the pane's whole list), or on none (its
+    /// border or header). [`super::app::App::handle_event`] resolves the cell against the layout.
+    ClickPane(Pane, Option<usize>),
+    /// The wheel over a pane: down (true) or up.
+    ScrollPane(Pane, bool),
     /// Open the search overlay over every report (`/`).
     Search,
     /// Jump to the next hit of the last search (`n`).

@@ -429,9 +429,19 @@ impl App {
                 sections::step_theme(self, action == Action::NextTheme)
             }
             Action::ToggleSync | Action::ToggleExpectations | Action::Export => {}
-            Action::ScrollUp(c, r) | Action::ScrollDown(c, r) | Action::Click(c, r) => {
-                self.mouse(action, c, r)
+            // Outside every pane: nothing to do.
+            Action::ScrollUp(..) | Action::ScrollDown(..) | Action::Click(..) => {}
+            Action::ClickPane(pane, item) => {
+                self.focus = pane;
+                if let Some(item) = item {
+                    match pane {
+                        Pane::Authorities => authorities::click(self, item),
+                        Pane::Sections => sections::click(self, item),
+                        Pane::Paragraphs => paragraphs::click(self, item),
+                    }
+                }
             }
+            Action::ScrollPane(pane, down) => self.scroll_pane(pane, down),
             crate::tui::action::movement!() | Action::Open => match self.focus {
                 Pane::Authorities => authorities::update(self, action),
                 Pane::Sections => sections::update(self, action),

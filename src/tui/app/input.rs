@@ -9,13 +9,15 @@ use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind}
 impl App {
     /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
     /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
-    /// a left click becomes a mouse action at its cell (other mouse events are ignored); a
+    /// a left click over a pane becomes an action on that pane, the item clicked resolved
+    /// against the layout; over an overlay, an action at its cell (other mouse events are
+    /// ignored); a
     /// paste goes into the line editor that is open (`:`, `f`, the search query), without
     /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
     pub fn handle_event(&mut self, event: &Event) -> bool {
         match event {
             Event::Key(k) => self.handle_key(k),
-            Event::Mouse(m) => match mouse_action(m) {
+            Event::Mouse(m) => match self.mouse_action(m) {
                 Some(a) => {
                     self.update(a);
                     true
@@ -94,46 +96,54 @@ impl App {
         false
     }
 
-    pub(super) fn mouse(&mut self, action: Action, column: u16, row: u16) {
+    /// The action a mouse event asks for: the wheel and the left button, else nothing. With no
+    /// overlay open, the cell is resolved against the layout into the pane (and the item of it
+    /// clicked); an overlay gets the cell.
+    fn mouse_action(&self, m: &MouseEvent) -> Option<Action> {
+        let at = cell_action(m)?;
+        if self.overlay() != Overlay::None {
+            return Some(at);
+        }
         let areas = self.areas();
-        let Some(pane) = areas.pane_at(column, row) else {
-            return;
+        let Some((pane, rect)) = areas
+            .pane_at(m.column, m.row)
+            .and_then(|p| Some((p, areas.pane(p)?)))
+        else {
+            return Some(at);
         };
-        let Some(rect) = areas.pane(pane) else { return };
-        match action {
-            Action::ScrollUp(..) | Action::ScrollDown(..) => {
-                let down = matches!(action, Action::ScrollDown(..));
-                match pane {
-                    Pane::Paragraphs => paragraphs::scroll_lines(self, if down { 3 } else { -3 }),
-                    Pane::Authorities | Pane::Sections => {
-                        // The list under the wheel moves; the focus stays where it is.
-                        let id = if pane == Pane::Authorities {
-                            ListId::Councils
-                        } else {
-                            ListId::Sections
-                        };
-                        let a = if down { Action::Down } else { Action::Up };
-                        for _ in 0..3 {
-                            lists::step(self, id, a);
-                        }
-                    }
-                }
+        Some(match at {
+            Action::ScrollDown(..) => Action::ScrollPane(pane, true),
+            Action::ScrollUp(..) => Action::ScrollPane(pane, false),
+            _ => {
+                let item = match pane {
+                    Pane::Authorities => authorities::item_at(self, rect, m.row),
+                    Pane::Sections => sections::item_at(self, rect, m.row),
+                    Pane::Paragraphs => paragraphs::item_at(self, rect, m.row),
+                };
+                Action::ClickPane(pane, item)
             }
-            Action::Click(..) => {
-                self.focus = pane;
-                match pane {
-                    Pane::Authorities => authorities::click(self, rect, row),
-                    Pane::Sections => sections::click(self, rect, row),
-                    Pane::Paragraphs => paragraphs::click(self, rect, row),
-                }
+        })
+    }
+
+    /// The wheel over `pane`: the text scrolls, a list moves its selection; the focus stays.
+    pub(super) fn scroll_pane(&mut self, pane: Pane, down: bool) {
+        let id = match pane {
+            Pane::Paragraphs => {
+                return paragraphs::scroll_lines(self, if down { 3 } else { -3 });
             }
-            _ => {}
+            Pane::Authorities => ListId::Councils,
+            Pane::Sections => ListId::Sections,
+        };
+        // The list under the wheel moves; the focus stays where it is.
+        let a = if down { Action::Down } else { Action::Up };
+        for _ in 0..3 {
+            lists::step(self, id, a);
         }
     }
 }
 
-/// The action a mouse event asks for: the wheel and the left button, at their cell.
-fn mouse_action(m: &MouseEvent) -> Option<Action> {
+/// The action a mouse event asks for at its cell: the wheel and the left button.
+fn cell_action(m: &MouseEvent) -> Option<Action> {
     match m.kind {
         MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
         MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),

@@ -52,18 +52,20 @@ pub fn update(app: &mut App, action: Action) {
     lists::step(app, ListId::Councils, action);
 }
 
-/// A click on a row selects that report.
-pub fn click(app: &mut App, rect: Rect, row: u16) {
+/// The report on `row` of the pane drawn in `rect`, if a report row is there.
+pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
     let i = inner(rect);
     let top = i.y + header_rows(i.height);
     if row < top || row >= i.y + i.height {
-        return;
+        return None;
     }
     let n = app.corpus.reports.len();
     let row = app.authorities.visible_offset(viewport_height(app), n) + usize::from(row - top);
-    let Some(idx) = app.authorities.original(row, n) else {
-        return;
-    };
+    app.authorities.original(row, n)
+}
+
+/// A click on report `idx`: it is read.
+pub fn click(app: &mut App, idx: usize) {
     if idx != app.authorities.selected {
         app.select_report(idx);
     }

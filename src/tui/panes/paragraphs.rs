@@ -357,19 +357,19 @@ fn toggle_expectations(app: &mut App) {
     }
 }
 
-pub fn click(app: &mut App, rect: Rect, row: u16) {
+/// The item (paragraph, heading or fold) on `row` of the pane drawn in `rect`, if any.
+pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
     let i = inner(rect);
     if row < i.y || row >= i.y + i.height {
-        return;
+        return None;
     }
     let line = app.paragraphs.scroll + usize::from(row - i.y);
     let (d, _) = current_doc(app);
-    let Some(&(start, end)) = d.spans.iter().find(|(s, e)| (*s..*e).contains(&line)) else {
-        return;
-    };
-    let Some(idx) = d.spans.iter().position(|sp| *sp == (start, end)) else {
-        return;
-    };
+    d.spans.iter().position(|(s, e)| (*s..*e).contains(&line))
+}
+
+/// A click on item `idx`: selected; on the selected expectations fold, it folds or unfolds.
+pub fn click(app: &mut App, idx: usize) {
     let was = app.paragraphs.selected;
     app.paragraphs.selected = idx;
     if app.items().get(idx) == Some(&Item::Expectations) && was == idx {

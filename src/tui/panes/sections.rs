@@ -125,16 +125,20 @@ pub fn follow_paragraph(app: &mut App) {
     }
 }
 
-pub fn click(app: &mut App, rect: Rect, row: u16) {
+/// The row of the tree on `row` of the pane drawn in `rect`, if any.
+pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
     let i = inner(rect);
     if row < i.y || row >= i.y + i.height {
-        return;
+        return None;
     }
     let len = app.tree_rows().len();
     let shown = app.sections.visible_offset(usize::from(i.height), len) + usize::from(row - i.y);
-    let Some(idx) = app.sections.original(shown, len) else {
-        return;
-    };
+    app.sections.original(shown, len)
+}
+
+/// A click on row `idx` of the tree: selected, or opened if it already was.
+pub fn click(app: &mut App, idx: usize) {
+    let len = app.tree_rows().len();
     if idx == app.sections.selected {
         open(app);
     } else {
