@@ -9,6 +9,7 @@ mod common;
 mod families;
 mod layers;
 mod library;
+mod memory;
 mod parse_artifacts;
 mod parse_properties;
 mod parse_samples;
