@@ -272,8 +272,27 @@ fn section_heading(number: Option<u32>, title: &str) -> String {
     }
 }
 
+/// The one text a target names outside the sections' paragraphs (`front.1`, `3.E`), cited.
+fn part_para<'r>(r: &'r Report, t: &Target) -> Option<Para<'r>> {
+    let part = t.part?;
+    let id = crate::target::cited_id(r, t)?;
+    Some(Para {
+        cite: cite(r, &id),
+        section: crate::target::place(r, t, part).join(" › "),
+        subsection: None,
+        theme: t
+            .section
+            .and_then(|si| r.sections.get(si))
+            .and_then(|s| s.theme),
+        text: crate::target::text(r, t)?,
+    })
+}
+
 /// The paragraphs a target covers, in reading order.
 fn target_paragraphs<'r>(r: &'r Report, t: &Target) -> Vec<Para<'r>> {
+    if t.part.is_some() {
+        return part_para(r, t).into_iter().collect();
+    }
     let mut out = Vec::new();
     for (si, s) in r.sections.iter().enumerate() {
         if t.section.is_some_and(|x| x != si) {
@@ -326,6 +345,11 @@ pub fn show_markdown(r: &Report, t: &Target) -> String {
         md(&r.id),
         md(&r.id)
     );
+    if let Some(p) = part_para(r, t) {
+        let _ = writeln!(out, "## {}\n", md(&p.section));
+        out.push_str(&p.markdown());
+        return out;
+    }
     for (si, s) in r.sections.iter().enumerate() {
         if t.section.is_some_and(|x| x != si) {
             continue;

@@ -670,6 +670,11 @@ pub struct Section {
 }
 
 impl Section {
+    /// The id its "What we expect to see" is cited by: `3.E`, `methodology.E`.
+    pub fn expectations_id(&self) -> String {
+        format!("{}.{EXPECTATIONS}", self.key())
+    }
+
     /// A short key for deep links: `3` for numbered sections, else a slug (`methodology`).
     pub fn key(&self) -> String {
         if let Some(n) = self.number {
@@ -702,6 +707,9 @@ impl Pages {
         }
     }
 }
+
+/// The suffix of a section's "What we expect to see" id: `3.E`.
+pub const EXPECTATIONS: &str = "E";
 
 /// One paragraph with its id: `3.18`, `R5`, `O3`, or `<section-key>.<n>` in unnumbered sections.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -833,6 +841,13 @@ impl Report {
             format!("area for development {n}")
         } else if let Some(n) = paragraph_id.strip_prefix('O') {
             format!("overview finding {n}")
+        } else if let Some(n) = paragraph_id.strip_prefix("front.") {
+            format!("front matter, paragraph {n}")
+        } else if let Some(s) = paragraph_id
+            .strip_suffix(EXPECTATIONS)
+            .and_then(|s| s.strip_suffix('.'))
+        {
+            format!("what we expect to see in section {s}")
         } else {
             format!("para {paragraph_id}")
         };

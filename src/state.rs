@@ -55,6 +55,7 @@ pub fn locate(
                     report: ri,
                     section: Some(si),
                     paragraph: Some(pi),
+                    part: None,
                 });
             }
         }
@@ -64,6 +65,7 @@ pub fn locate(
         report: ri,
         section,
         paragraph: None,
+        part: None,
     })
 }
 

@@ -3,7 +3,7 @@
 use super::output::Format;
 use super::Args;
 use crate::model::{Report, Section};
-use crate::target::{self, Target};
+use crate::target::{self, Part, Target};
 use crate::text::fit;
 use crate::text::for_terminal;
 use anyhow::Result;
@@ -96,8 +96,30 @@ pub fn report_text(r: &Report, width: usize) -> String {
     out
 }
 
+/// Plain text for a target naming a text outside the sections' paragraphs (`front.1`, `3.E`).
+fn part_text(r: &Report, t: &Target, part: Part, width: usize) -> String {
+    let id = target::cited_id(r, t).unwrap_or_default();
+    let body = target::text(r, t).unwrap_or_default();
+    let mut crumb = vec![for_terminal(&r.authority.short).into_owned()];
+    crumb.extend(
+        target::place(r, t, part)
+            .iter()
+            .map(|s| for_terminal(s).into_owned()),
+    );
+    crumb.push(for_terminal(&id).into_owned());
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", fit::breadcrumb(&crumb, " > ", "...", width));
+    out.push_str(&paragraph(&id, body, fit::width(&id) + 2, width));
+    out.push('\n');
+    out.push_str(&block(&r.citation(&id), 0, width));
+    out
+}
+
 /// Plain text for a resolved target.
 pub fn text(r: &Report, t: &Target, width: usize) -> String {
+    if let Some(part) = t.part {
+        return part_text(r, t, part, width);
+    }
     let Some(s) = t.section.and_then(|si| r.sections.get(si)) else {
         return report_text(r, width);
     };
@@ -120,6 +142,22 @@ pub fn text(r: &Report, t: &Target, width: usize) -> String {
 
 /// JSON for a resolved target: the Report, the Section, or the Paragraph with its context.
 pub fn json(r: &Report, t: &Target) -> Result<String> {
+    if let Some(part) = t.part {
+        let id = target::cited_id(r, t).unwrap_or_default();
+        let section = t.section.and_then(|si| r.sections.get(si));
+        let v = serde_json::json!({
+            "id": id,
+            "text": target::text(r, t),
+            "report": r.id,
+            "authority": r.authority,
+            "inspection": r.inspection,
+            "section": section.map(|s| s.key()),
+            "section_title": target::place(r, t, part).join(" > "),
+            "theme": section.and_then(|s| s.theme),
+            "citation": r.citation(&id),
+        });
+        return Ok(crate::text::to_json_pretty(&v)?);
+    }
     let Some(s) = t.section.and_then(|si| r.sections.get(si)) else {
         return Ok(crate::text::to_json_pretty(r)?);
     };

@@ -13,9 +13,9 @@
 //! ```
 //!
 //! **What is searched.** Every searchable text of every report (`units`): front matter, every
-//! paragraph of every section (numbered findings `3.18`, overview findings `O3`, areas for
-//! development `R5`, introduction, methodology...), and overview findings and recommendations
-//! no section holds. The council's short name, the section title and the subsection (or the
+//! section's "What we expect to see" (`4.E`, ranked as body text), every paragraph of every
+//! section (numbered findings `3.18`, overview findings `O3`, areas for development `R5`,
+//! introduction, methodology...), and overview findings and recommendations no section holds. The council's short name, the section title and the subsection (or the
 //! theme heading of an area for development) are weak context: they count, at a third of a word
 //! in the text.
 //!
@@ -83,7 +83,13 @@ pub use query::{Query, QueryTerm, TermKind};
 pub use rank::{Notice, Results};
 pub use snippet::{snippet, snippet_weighted, Snippet};
 
-use crate::model::{Pages, Theme};
+use crate::model::{Pages, Report, Theme};
+
+/// Every searchable text of `r` with the id its hits cite (`3.18`, `front.1`, `O3`), in index
+/// order: each is what `ciw show <report>#<id>` opens.
+pub fn cited_texts(r: &Report) -> impl Iterator<Item = (String, &str)> {
+    units::units(r).map(|u| (u.id, u.text))
+}
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -97,7 +103,8 @@ pub struct Hit {
     /// Deep link, e.g. `swansea#3.18` (the report id instead of the council when the corpus
     /// holds several inspections of one council).
     pub link: String,
-    /// Paragraph id: `3.18`, `O3`, `R5`, `introduction.2`.
+    /// Paragraph id: `3.18`, `O3`, `R5`, `introduction.2`, `4.E` (a section's "What we expect
+    /// to see"), `front.1`.
     pub paragraph: Arc<str>,
     /// The section title as the report prints it.
     pub section: Arc<str>,

@@ -31,7 +31,7 @@ use std::fs::File;
 use std::sync::Arc;
 
 /// Bump when the layout or the meaning of a field changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"CIWSIDX\0";
 /// Files smaller than this are checked whole when opened (it costs about a millisecond).
 pub const EAGER_BELOW: usize = 8 << 20;

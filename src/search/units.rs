@@ -50,6 +50,8 @@ pub(super) enum Place {
     /// Section and paragraph positions.
     Section(u32, u32),
     FrontMatter(u32),
+    /// The "What we expect to see" of a section (its position).
+    Expectations(u32),
     /// An overview finding no section holds.
     Overview(u32),
     /// A recommendation no section holds.
@@ -69,8 +71,9 @@ pub(super) struct Unit<'a> {
     pub(super) pages: Option<Pages>,
 }
 
-/// Every searchable text of `r`, in index order: front matter, each section's paragraphs, then
-/// the overview findings and recommendations that no section holds.
+/// Every searchable text of `r`, in index order: front matter, each section's "What we expect
+/// to see" (`4.E`, ranked as the section's paragraphs are) and paragraphs, then the overview
+/// findings and recommendations that no section holds.
 pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
     let front = r.front_matter.iter().enumerate().map(|(i, t)| Unit {
         place: Place::FrontMatter(i as u32),
@@ -83,7 +86,21 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
         pages: None,
     });
     let sections = r.sections.iter().enumerate().flat_map(move |(si, s)| {
-        s.paragraphs.iter().enumerate().map(move |(pi, p)| {
+        let expectations = s
+            .expectations
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| Unit {
+                place: Place::Expectations(si as u32),
+                text: e,
+                id: s.expectations_id(),
+                section: &s.title,
+                subsection: Some("What we expect to see"),
+                theme: s.theme,
+                weight: Weight::of(s.kind),
+                pages: None,
+            });
+        let paragraphs = s.paragraphs.iter().enumerate().map(move |(pi, p)| {
             let theme = if s.kind == SectionKind::AreasForDevelopment {
                 p.id.strip_prefix('R')
                     .and_then(|n| n.parse::<u32>().ok())
@@ -102,7 +119,8 @@ pub(super) fn units(r: &Report) -> impl Iterator<Item = Unit<'_>> {
                 weight: Weight::of(s.kind),
                 pages: p.pages,
             }
-        })
+        });
+        expectations.into_iter().chain(paragraphs)
     });
     let holds = |k: SectionKind| {
         r.sections
@@ -151,6 +169,10 @@ pub(super) fn text_at(r: &Report, place: Place) -> &str {
             .and_then(|s| s.paragraphs.get(p as usize))
             .map(|p| p.text.as_str()),
         Place::FrontMatter(i) => r.front_matter.get(i as usize).map(String::as_str),
+        Place::Expectations(s) => r
+            .sections
+            .get(s as usize)
+            .and_then(|s| s.expectations.as_deref()),
         Place::Overview(i) => r.overview.get(i as usize).map(String::as_str),
         Place::Recommendation(i) => r.recommendations.get(i as usize).map(|x| x.text.as_str()),
     };

@@ -23,10 +23,13 @@ use crate::corpus::Corpus;
 use crate::model::{Paragraph, Report, Section};
 use crate::target::Target;
 use crate::text::fit;
-use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::sync::Arc;
+
+mod commands;
+mod copy;
+mod input;
 
 /// The three panes, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -232,6 +235,7 @@ impl App {
                 Some(Item::Paragraph(pi)) => Some(pi),
                 _ => None,
             },
+            part: None,
         }
     }
 
@@ -316,6 +320,10 @@ impl App {
         self.sections.select(row, rows.len());
         lists::keep_visible(self, ListId::Sections);
         self.show_section(Some(si));
+        if t.part == Some(crate::target::Part::Expectations) {
+            self.focus = Pane::Paragraphs;
+            self.paragraphs.selected = 0;
+        }
         if let Some(pi) = t.paragraph {
             self.focus = Pane::Paragraphs;
             let items = self.items();
@@ -430,151 +438,6 @@ impl App {
                 Pane::Paragraphs => paragraphs::update(self, action),
             },
         }
-    }
-
-    /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
-    /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
-    /// a left click becomes a mouse action at its cell (other mouse events are ignored); a
-    /// paste goes into the line editor that is open (`:`, `f`, the search query), without
-    /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
-    pub fn handle_event(&mut self, event: &Event) -> bool {
-        match event {
-            Event::Key(k) => self.handle_key(k),
-            Event::Mouse(m) => match mouse_action(m) {
-                Some(a) => {
-                    self.update(a);
-                    true
-                }
-                None => false,
-            },
-            Event::Resize(w, h) => {
-                self.update(Action::Resize(*w, *h));
-                true
-            }
-            Event::Paste(text) => self.paste(text),
-            Event::FocusGained | Event::FocusLost => false,
-        }
-    }
-
-    /// A paste into the open line editor; ignored (returns false) when none is open, so pasted
-    /// text never acts as keys.
-    fn paste(&mut self, text: &str) -> bool {
-        // Escape sequences and control characters go; line breaks within and tabs become
-        // spaces (a copied line often ends in one: that one goes).
-        let text = text.trim_end_matches(['\r', '\n']);
-        let text: String = crate::text::for_terminal(text)
-            .chars()
-            .filter(|c| !c.is_control())
-            .collect();
-        if prompt::paste(self, &text) {
-            return true;
-        }
-        if self.overlay() != Overlay::Search {
-            return false;
-        }
-        for c in text.chars() {
-            self.update(Action::Type(c));
-        }
-        true
-    }
-
-    /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        if self.intercept_key(key) {
-            self.apply_commands();
-            return true;
-        }
-        match self.keymap.action_for(self.overlay(), self.focus, key) {
-            Some(a) => {
-                self.update(a);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Asks for `command`, applied when the update under way returns.
-    pub fn command(&mut self, command: Command) {
-        self.commands.push(command);
-    }
-
-    /// Applies the commands asked for, in order (and any they lead to).
-    pub fn apply_commands(&mut self) {
-        // The update may have left zoom.
-        self.lay_out();
-        while !self.commands.is_empty() {
-            for c in std::mem::take(&mut self.commands) {
-                self.apply(c);
-            }
-        }
-    }
-
-    fn apply(&mut self, command: Command) {
-        match command {
-            Command::Open(t) => self.open_target(t),
-            Command::GoTo(t) => {
-                self.open_target(t);
-                let back = self
-                    .keymap
-                    .key(Action::JumpBack, self.palette.symbols.ascii);
-                let crumb = self.breadcrumb();
-                let place = match (crumb.first(), crumb.last()) {
-                    (Some(a), Some(b)) if crumb.len() > 1 => format!("{a} {b}"),
-                    (Some(a), _) => a.clone(),
-                    _ => String::new(),
-                };
-                self.message = Some(format!("At {place}: {back} goes back"));
-            }
-            Command::PushOverlay(o) => {
-                if o != Overlay::None && self.overlay() != o {
-                    self.overlays.push(o);
-                }
-            }
-            Command::PopOverlay => {
-                self.overlays.pop();
-            }
-            Command::CloseOverlays => self.overlays.clear(),
-            Command::Focus(p) => self.focus = p,
-            Command::CopyParagraph {
-                report,
-                section,
-                paragraph,
-            } => self.copy_paragraph(report, section, paragraph),
-            Command::Export { stem, markdown } => {
-                self.effects.push(Effect::Export { stem, markdown });
-            }
-            Command::SaveState => {
-                if !self.effects.contains(&Effect::SaveState) {
-                    self.effects.push(Effect::SaveState);
-                }
-            }
-        }
-    }
-
-    /// Keys taken before the keymap is asked: an open prompt's (which takes them all), and
-    /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
-    /// to: back where the last jump left from). Returns whether the key was taken.
-    pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
-        if prompt::handle_key(self, key) || search::handle_key(self, key) {
-            return true;
-        }
-        if self.overlay() == Overlay::Bookmarks
-            && self.bookmark_list_fresh
-            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
-            && !self.jumps.is_empty()
-        {
-            self.bookmark_list_fresh = false;
-            self.overlays.clear();
-            self.update(Action::JumpToggle);
-            return true;
-        }
-        self.bookmark_list_fresh = false;
-        if self.overlay() == Overlay::None
-            && self.keymap.action_for(Overlay::None, self.focus, key) == Some(Action::Bookmarks)
-        {
-            self.bookmark_list_fresh = true;
-        }
-        false
     }
 
     /// The overlay on top, which has the keys (`Overlay::None`: the panes have them).
@@ -771,106 +634,6 @@ impl App {
         paragraphs::keep_selected_in_view(self);
         compare::relayout(self);
     }
-
-    fn copy(&mut self) {
-        let Some(s) = self.section() else { return };
-        match self.selected_item() {
-            Some(Item::Paragraph(pi)) => {
-                if let Some(si) = self.paragraphs.section {
-                    self.copy_paragraph(self.authorities.selected, si, pi);
-                }
-            }
-            Some(Item::Expectations) => {
-                let Some(r) = self.report() else { return };
-                let e = s.expectations.as_deref().unwrap_or_default();
-                let text = format!(
-                    "What we expect to see: {}\n\nCIW inspection of children's services, {}, {}, {}",
-                    crate::text::for_terminal(e),
-                    crate::text::for_terminal(&r.authority.name),
-                    crate::text::for_terminal(&r.inspection.label()),
-                    crate::text::for_terminal(&section_label(s, false)),
-                );
-                self.copied(text, "the expectations");
-            }
-            None => {
-                self.message = Some("Nothing to copy: select a paragraph first".into());
-            }
-        }
-    }
-
-    /// Copies paragraph `pi` of section `si` of report `ri` with its citation (`y` in the
-    /// reader and in the comparison).
-    fn copy_paragraph(&mut self, ri: usize, si: usize, pi: usize) {
-        let Some(r) = self.corpus.reports.get(ri) else {
-            return;
-        };
-        let Some(p) = r.sections.get(si).and_then(|s| s.paragraphs.get(pi)) else {
-            return;
-        };
-        let text = format!(
-            "{} {}\n\n{}",
-            crate::text::for_terminal(&p.id),
-            crate::text::for_terminal(&p.text),
-            crate::text::for_terminal(&r.citation(&p.id))
-        );
-        let what = p.id.clone();
-        self.copied(text, &what);
-    }
-
-    fn copied(&mut self, text: String, what: &str) {
-        let what = crate::text::for_terminal(what).into_owned();
-        self.effects.push(Effect::Clipboard(text));
-        self.message = Some(format!(
-            "Copied {what} with its citation (OSC 52; in tmux: set -g set-clipboard on)"
-        ));
-    }
-
-    fn mouse(&mut self, action: Action, column: u16, row: u16) {
-        let areas = self.areas();
-        let Some(pane) = areas.pane_at(column, row) else {
-            return;
-        };
-        let Some(rect) = areas.pane(pane) else { return };
-        match action {
-            Action::ScrollUp(..) | Action::ScrollDown(..) => {
-                let down = matches!(action, Action::ScrollDown(..));
-                match pane {
-                    Pane::Paragraphs => paragraphs::scroll_lines(self, if down { 3 } else { -3 }),
-                    Pane::Authorities | Pane::Sections => {
-                        // The list under the wheel moves; the focus stays where it is.
-                        let id = if pane == Pane::Authorities {
-                            ListId::Councils
-                        } else {
-                            ListId::Sections
-                        };
-                        let a = if down { Action::Down } else { Action::Up };
-                        for _ in 0..3 {
-                            lists::step(self, id, a);
-                        }
-                    }
-                }
-            }
-            Action::Click(..) => {
-                self.focus = pane;
-                match pane {
-                    Pane::Authorities => authorities::click(self, rect, row),
-                    Pane::Sections => sections::click(self, rect, row),
-                    Pane::Paragraphs => paragraphs::click(self, rect, row),
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The action a mouse event asks for: the wheel and the left button, at their cell.
-fn mouse_action(m: &MouseEvent) -> Option<Action> {
-    match m.kind {
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-        _ => None,
-    }
 }
 
 /// "3 Care and Support and Pathway Planning", or the title of an unnumbered section.
@@ -880,4 +643,17 @@ pub fn section_label(s: &Section, ascii: bool) -> String {
         Some(n) => format!("{n} {title}"),
         None => title,
     }
+}
+
+/// "Swansea front.1: This document is also available in Welsh.", clean for the terminal, for
+/// a go-to target that names a text no section holds (the front matter); `None` otherwise.
+fn outside_sections(corpus: &crate::corpus::Corpus, t: &Target) -> Option<String> {
+    if t.part.is_none() || t.section.is_some() {
+        return None;
+    }
+    let r = corpus.reports.get(t.report)?;
+    let id = crate::target::cited_id(r, t)?;
+    let text = crate::target::text(r, t)?;
+    let line = format!("{} {id}: {text}", r.authority.short);
+    Some(crate::text::for_terminal(&line).into_owned())
 }

@@ -148,3 +148,32 @@ fn tui_without_a_terminal_says_what_to_use() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("ciw show"));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn show_opens_the_front_matter_and_a_sections_expectations() {
+    let o = ciw(&["show", "swansea#front.1"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.starts_with("Swansea > Front matter > front.1"), "{out}");
+    assert!(out.contains("available in Welsh"), "{out}");
+    let o = ciw(&["show", "swansea#front.1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["id"], "front.1");
+    assert!(v["text"].as_str().unwrap().contains("Welsh"));
+    let o = ciw(&["show", "swansea#front.1", "--format", "csv"]);
+    let csv = stdout(&o);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains("front.1") && csv.contains("Welsh"), "{csv}");
+    let o = ciw(&["show", "swansea#4.E", "--format", "markdown"]);
+    let md = stdout(&o);
+    assert!(
+        md.contains("What we expect to see") && md.contains("**4.E**"),
+        "{md}"
+    );
+    assert!(md.contains("what we expect to see in section 4*"), "{md}");
+    // Past the end: the usual error, naming what exists.
+    let o = ciw(&["show", "swansea#front.9"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = ciw(&["show", "swansea#methodology.E"]);
+    assert_eq!(o.status.code(), Some(2), "methodology has no expectations");
+}

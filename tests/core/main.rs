@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod deep_links;
 mod families;
 mod layers;
 mod library;

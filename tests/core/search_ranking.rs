@@ -41,6 +41,11 @@ pub const CASES: &[(&str, &[&str])] = &[
         &["swansea#3.6", "swansea#R5"],
     ),
     ("five hours home tuition", &["swansea#3.6"]),
+    // "What we expect to see" is searched as body text.
+    (
+        "preventative and protective elements",
+        &["pembrokeshire#4.E", "swansea#4.E"],
+    ),
     ("reduced timetables pupil referral unit", &["swansea#3.6"]),
     (
         "public law outline",
@@ -598,4 +603,58 @@ fn front_matter_is_searchable_like_every_paragraph() {
     assert!(!hits.is_empty());
     assert!(hits[0].link.ends_with("#front.1"), "{:?}", links_of(&hits));
     assert_eq!(&*hits[0].section, "Front matter");
+}
+
+#[test]
+fn what_we_expect_to_see_is_found_cited_and_opens() {
+    let c = Corpus::samples();
+    let idx = SearchIndex::new(&c);
+    let hits = idx.search(
+        &Query::parse("multi-agency care support help protection"),
+        10,
+    );
+    let top = &hits[0];
+    assert!(top.link.ends_with("#3.E"), "{}", top.link);
+    assert_eq!(top.subsection.as_deref(), Some("What we expect to see"));
+    assert_eq!(top.theme, Some(ciw::model::Theme::CareAndSupport));
+    assert!(!top.partial);
+    // The link opens that very text.
+    let t = ciw::target::resolve(&c, &top.link).expect("the hit's link resolves");
+    assert_eq!(
+        ciw::target::text(&c.reports[t.report], &t),
+        Some(&*top.text)
+    );
+    // Ranked as body text: the same words in a finding would score no higher.
+    let e = c.reports[t.report].sections[t.section.unwrap()]
+        .expectations
+        .clone()
+        .unwrap();
+    let mut twin = c.reports[t.report].clone();
+    twin.id = "twin-2018-07".into();
+    twin.authority.short = "Twin".into();
+    for s in &mut twin.sections {
+        s.expectations = None;
+    }
+    let si = t.section.unwrap();
+    twin.sections[si].paragraphs[0].text = e;
+    let c2 = Corpus::new(vec![c.reports[t.report].clone(), twin]);
+    let hits = SearchIndex::new(&c2).search(
+        &Query::parse("multi-agency care support help protection"),
+        10,
+    );
+    let score = |link: &str| {
+        hits.iter()
+            .find(|h| h.link.ends_with(link))
+            .map(|h| h.score)
+    };
+    let (exp, para) = (score("#3.E"), score("twin#3.1"));
+    assert!(
+        exp.is_some() && para.is_some(),
+        "{:?}",
+        hits.iter().map(|h| &h.link).collect::<Vec<_>>()
+    );
+    assert!(
+        (exp.unwrap() - para.unwrap()).abs() < 0.01 * para.unwrap(),
+        "{exp:?} vs {para:?}"
+    );
 }

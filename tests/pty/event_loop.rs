@@ -2,7 +2,7 @@
 //! for buttons and drags only, the position is saved as you move and on SIGHUP, and the bytes a
 //! keystroke costs (next to `less`, in an ignored test that prints them).
 
-use super::session::{contains, Session};
+use super::session::{contains, Session, WAIT};
 use std::time::Duration;
 
 /// Every frame ratatui draws without a text cursor ends by hiding the cursor: one per frame.
@@ -116,7 +116,16 @@ fn the_position_survives_sighup_and_a_kill_after_a_pause() {
         here.contains("Pembrokeshire") && here.contains("R5"),
         "{here}"
     );
-    std::thread::sleep(Duration::from_millis(2500));
+    // No key for a moment: the position is written (a second after the last move).
+    let last = ciw::paths::Paths::resolve(Some(lib.path()))
+        .expect("library paths")
+        .state
+        .join(ciw::state::LAST_FILE);
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&last).is_ok_and(|t| t.contains("\"R5\"")) {
+        assert!(start.elapsed() < WAIT, "the position was not written");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     s.signal("-KILL");
     let _ = s.wait_exit();
     let mut s = Session::start(&[], &env, 80, 24);
@@ -154,6 +163,7 @@ fn bytes_per_keystroke_next_to_less() {
     ciw.wait_for("3.1 ");
     let ciw_j = mean_bytes(&mut ciw, b"j", N);
     let ciw_pgdn = mean_bytes(&mut ciw, PGDN, N);
+    let (burst_frames, burst) = answer(&mut ciw, &[b'j'; 30]);
     ciw.write_raw(b"/");
     ciw.wait_for("Search");
     let ciw_type = mean_bytes(&mut ciw, b"e", N);
@@ -171,6 +181,7 @@ fn bytes_per_keystroke_next_to_less() {
     less.wait_for("Swansea");
     let less_j = mean_bytes(&mut less, b"j", N);
     let less_pgdn = mean_bytes(&mut less, PGDN, N);
+    let (_, less_burst) = answer(&mut less, &[b'j'; 30]);
     less.write_raw(b"/");
     less.settle(QUIET);
     let less_type = mean_bytes(&mut less, b"e", N);
@@ -181,6 +192,8 @@ fn bytes_per_keystroke_next_to_less() {
     println!("{:<28}{:>8}{:>8}", "", "ciw", "less");
     println!("{:<28}{:>8}{:>8}", "j (reader / one line)", ciw_j, less_j);
     println!("{:<28}{:>8}{:>8}", "PgDn", ciw_pgdn, less_pgdn);
+    println!("{:<28}{:>8}{:>8}", "30 j in one write", burst, less_burst);
+    println!("(ciw drew {burst_frames} frame(s) for the 30 j)");
     println!(
         "{:<28}{:>8}{:>8}",
         "a character typed in /", ciw_type, less_type

@@ -4,7 +4,7 @@
 use crate::common;
 
 use ciw::tui::action::Action;
-use ciw::tui::app::{App, Overlay, Pane};
+use ciw::tui::app::{App, Item, Overlay, Pane};
 use common::tui::{app_at, ctrl, draw, key, many, press, rows, screen, typed};
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -336,4 +336,28 @@ fn a_search_for_a_target_goes_there() {
     assert_eq!(at(&app), ("Pembrokeshire".into(), "3.2".into()));
     ctrl(&mut app, 'o');
     assert_eq!(at(&app), ("Swansea".into(), "R5".into()));
+}
+
+#[test]
+fn goto_the_front_matter_and_a_sections_expectations() {
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    draw(&mut app, 80, 24);
+    // The front matter: no place in the sections, so the report opens and the status reads it.
+    typed(&mut app, ":");
+    typed(&mut app, "pembrokeshire#front.1");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.report().map(|r| r.authority.short.clone()),
+        Some("Pembrokeshire".into())
+    );
+    let m = app.message.clone().unwrap_or_default();
+    let front = &app.report().unwrap().front_matter[0];
+    assert!(m.contains("front.1") && m.contains(&front[..20]), "{m}");
+    // A section's "What we expect to see": that section, its expectations selected.
+    typed(&mut app, ":");
+    typed(&mut app, "#4.E");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.section().map(|s| s.key()), Some("4".into()));
+    assert_eq!(app.selected_item(), Some(Item::Expectations));
+    assert!(app.breadcrumb().join(" ").contains("What we expect to see"));
 }

@@ -190,6 +190,7 @@ fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) {
             report: ri,
             section: Some(si),
             paragraph: None,
+            part: None,
         },
     );
     let back = app.keymap.key(Action::JumpBack, app.palette.symbols.ascii);

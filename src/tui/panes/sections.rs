@@ -250,6 +250,7 @@ pub fn step_theme(app: &mut App, forward: bool) {
         report: app.authorities.selected,
         section: Some(to),
         paragraph: None,
+        part: None,
     });
     if focus == Pane::Paragraphs {
         app.focus = Pane::Paragraphs;

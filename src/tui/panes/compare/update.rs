@@ -347,6 +347,7 @@ fn open_in_reader(app: &mut App) {
             report: ri,
             section: Some(section),
             paragraph,
+            part: None,
         },
     );
 }

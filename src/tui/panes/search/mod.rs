@@ -203,29 +203,23 @@ pub fn step(app: &mut App, delta: isize) {
     }
 }
 
-/// Where a hit is in the app's corpus.
+/// Where a hit is in the app's corpus: the text it cites (`3.18`, `3.E`, `front.1`), else the
+/// report itself.
 pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
     let reports = &app.corpus.reports;
     let ri = match reports.get(hit.report_index) {
         Some(r) if *r.id == *hit.report => hit.report_index,
         _ => reports.iter().position(|r| *r.id == *hit.report)?,
     };
-    let found = reports[ri].sections.iter().enumerate().find_map(|(si, s)| {
-        s.paragraphs
-            .iter()
-            .position(|p| *p.id == *hit.paragraph)
-            .map(|pi| Target {
-                report: ri,
-                section: Some(si),
-                paragraph: Some(pi),
-            })
-    });
-    // Text outside the sections (front matter): the report itself.
-    Some(found.unwrap_or(Target {
-        report: ri,
-        section: None,
-        paragraph: None,
-    }))
+    let at = format!("#{}", hit.paragraph);
+    Some(
+        crate::target::resolve_from(&app.corpus, &at, Some(ri)).unwrap_or(Target {
+            report: ri,
+            section: None,
+            paragraph: None,
+            part: None,
+        }),
+    )
 }
 
 /// Opens hit `i` in the panes and says which it is.

@@ -1,12 +1,21 @@
 //! Deep links: `swansea`, `swansea#3.18`, `swansea#R5`, `swansea#O3`, `swansea#3`,
-//! `swansea#safeguarding`, resolved against a [`Corpus`] to indices the front ends can open.
+//! `swansea#safeguarding`, `swansea#front.1` (the front matter), `swansea#3.E` (a section's "What
+//! we expect to see"), resolved against a [`Corpus`] to indices the front ends can open. Every
+//! id a search hit cites resolves here ([`crate::search::cited_texts`]); [`text`] is what a
+//! target opens.
 //! [`resolve_from`] also reads go-to targets relative to the report being read (`#3.18`, `R5`,
-//! `3.18`, `#safeguarding`), and [`complete`] offers what could follow a half-typed target.
+//! `3.18`, `#safeguarding`), and [`complete()`] offers what could follow a half-typed target.
 //! Pure core: no terminal, no printing; errors say what the user can type instead.
 
 use crate::corpus::Corpus;
 use crate::model::{slug, Report, SectionKind};
 use std::fmt;
+
+mod complete;
+mod part;
+pub use complete::complete;
+use part::resolve_part;
+pub use part::{cited_id, place, text, Part};
 
 /// A resolved deep link. Indices point into `corpus.reports`, `report.sections` and
 /// `section.paragraphs`.
@@ -17,6 +26,8 @@ pub struct Target {
     pub section: Option<usize>,
     /// `Some` when the link names one paragraph (`3.18`, `R5`, `O3`, `methodology.2`).
     pub paragraph: Option<usize>,
+    /// `Some` when the link names a text that is not one of a section's paragraphs.
+    pub part: Option<Part>,
 }
 
 /// Why a deep link did not resolve.
@@ -117,6 +128,7 @@ pub fn resolve(corpus: &Corpus, link: &str) -> Result<Target, TargetError> {
             report,
             section: None,
             paragraph: None,
+            part: None,
         });
     };
     in_report(report, r, id)
@@ -129,6 +141,15 @@ fn in_report(report: usize, r: &Report, id: &str) -> Result<Target, TargetError>
             report,
             section: Some(section),
             paragraph,
+            part: None,
+        })
+        .or_else(|| {
+            resolve_part(r, id).map(|(section, part)| Target {
+                report,
+                section,
+                paragraph: None,
+                part: Some(part),
+            })
         })
         .ok_or_else(|| TargetError::UnknownId {
             authority: r.authority.short.clone(),
@@ -234,75 +255,6 @@ pub fn looks_like_id(s: &str) -> bool {
 pub fn is_target_like(query: &str) -> bool {
     let q = query.trim();
     !q.is_empty() && !q.contains(char::is_whitespace) && (q.contains('#') || looks_like_id(q))
-}
-
-/// Completions of a half-typed go-to target, best first, each a whole target the user could
-/// type: council names (`pemb` -> `pembrokeshire`; a council's report ids too when it has
-/// several reports), and after a `#` the section keys and themes of that council's report (or,
-/// for `#...`, of report `here`). At most `limit`.
-pub fn complete(corpus: &Corpus, input: &str, here: Option<usize>, limit: usize) -> Vec<String> {
-    let input = input.trim_start();
-    let input = input.strip_prefix(':').unwrap_or(input);
-    let mut out: Vec<String> = Vec::new();
-    let add = |s: String, out: &mut Vec<String>| {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    if let Some((authority, part)) = input.split_once('#') {
-        let report = if authority.trim().is_empty() {
-            here.and_then(|i| corpus.reports.get(i))
-        } else {
-            resolve_report(corpus, authority)
-                .ok()
-                .and_then(|i| corpus.reports.get(i))
-        };
-        let Some(r) = report else { return out };
-        let part = slug(part);
-        let mut keys: Vec<String> = Vec::new();
-        for s in &r.sections {
-            keys.push(s.key());
-            if let Some(t) = s.theme {
-                keys.push(t.key().to_string());
-            }
-        }
-        for k in keys {
-            if k.starts_with(&part) {
-                add(format!("{authority}#{k}"), &mut out);
-            }
-        }
-    } else {
-        let k = slug(input);
-        let mut by_council: Vec<(String, Vec<&str>)> = Vec::new();
-        for r in &corpus.reports {
-            let name = slug(&r.authority.short);
-            match by_council.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, ids)) => ids.push(&r.id),
-                None => by_council.push((name, vec![&r.id])),
-            }
-        }
-        // Names that start with what was typed first, then names that contain it.
-        for pass in 0..2 {
-            for (name, ids) in &by_council {
-                let hit = if pass == 0 {
-                    name.starts_with(&k)
-                } else {
-                    !name.starts_with(&k) && name.contains(&k)
-                };
-                if !hit {
-                    continue;
-                }
-                add(name.clone(), &mut out);
-                if ids.len() > 1 {
-                    for id in ids {
-                        add(id.to_string(), &mut out);
-                    }
-                }
-            }
-        }
-    }
-    out.truncate(limit);
-    out
 }
 
 /// The index of the report an authority name (or id, or unique prefix) names.
