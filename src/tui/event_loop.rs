@@ -140,6 +140,13 @@ pub fn run(
 ) -> Result<ExitCode> {
     // What a shell reports for a process ended by SIGHUP.
     let hung_up = || ExitCode::from(128 + 1);
+    // crossterm starts listening for SIGWINCH on its first poll: poll once before the size is
+    // read and the first frame drawn, so a resize right after start is not lost.
+    match event::poll(Duration::ZERO) {
+        Ok(_) => {}
+        Err(_) if hangup.closed() => return Ok(hung_up()),
+        Err(e) => return Err(e).context("cannot read from the terminal"),
+    }
     let size = terminal.size()?;
     app.handle_event(&Event::Resize(size.width, size.height));
     let mut saver = PositionSaver::new(app);

@@ -3,7 +3,7 @@
 //! keystroke costs (next to `less`, in an ignored test that prints them).
 
 use super::session::{contains, Session, WAIT};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Every frame ratatui draws without a text cursor ends by hiding the cursor: one per frame.
 const FRAME_END: &[u8] = b"\x1b[?25l";
@@ -14,14 +14,20 @@ fn frames(raw: &[u8]) -> usize {
         .count()
 }
 
-/// Quiet long enough that the program has drawn what it will draw.
+/// Quiet long enough, once the program has begun to answer, that it has drawn all it will.
 const QUIET: Duration = Duration::from_millis(400);
 
-/// Sends `keys` in one write and returns the frames and bytes drawn in answer.
+/// Sends `keys` in one write and returns the frames and bytes drawn in answer: everything
+/// written from the first byte of the answer until the program goes quiet.
 fn answer(s: &mut Session, keys: &[u8]) -> (usize, usize) {
     s.settle(QUIET);
     let before = s.written();
     s.write_raw(keys);
+    let start = Instant::now();
+    while s.written() == before {
+        assert!(start.elapsed() < WAIT, "no answer to {keys:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     s.settle(QUIET);
     let raw = s.raw();
     (frames(&raw[before..]), raw.len() - before)
@@ -121,7 +127,7 @@ fn the_position_survives_sighup_and_a_kill_after_a_pause() {
         .expect("library paths")
         .state
         .join(ciw::state::LAST_FILE);
-    let start = std::time::Instant::now();
+    let start = Instant::now();
     while !std::fs::read_to_string(&last).is_ok_and(|t| t.contains("\"R5\"")) {
         assert!(start.elapsed() < WAIT, "the position was not written");
         std::thread::sleep(Duration::from_millis(50));

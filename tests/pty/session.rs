@@ -18,7 +18,9 @@ pub struct Session {
     _lib: tempfile::TempDir,
 }
 
-pub const WAIT: Duration = Duration::from_secs(20);
+/// How long any wait may take before the test fails: it only bounds a hang, so it is generous
+/// enough for a debug binary on a loaded two-core machine.
+pub const WAIT: Duration = Duration::from_secs(60);
 
 impl Session {
     /// `ciw ARGS` in a fresh pseudo-terminal of `cols` x `rows`, with its library (and state)
@@ -150,16 +152,29 @@ impl Session {
     }
 
     pub fn wait_for(&self, what: &str) {
+        self.wait_until(&format!("{what:?}"), |s| s.contents().contains(what));
+    }
+
+    /// Waits until `what` is no longer on the screen.
+    pub fn wait_gone(&self, what: &str) {
+        self.wait_until(&format!("{what:?} to go"), |s| !s.contents().contains(what));
+    }
+
+    /// Waits until `ready` holds for the screen; `what` names the condition if it never does.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         while start.elapsed() < WAIT {
-            if self.screen().contains(what) {
+            if ready(self.parser.lock().unwrap().screen()) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(40));
         }
-        panic!("timed out waiting for {what:?}; screen:\n{}", self.screen());
+        panic!("timed out waiting for {what}; screen:\n{}", self.screen());
     }
 
+    /// Writes `keys`, then pauses a little. The pause is no guarantee that the program has read
+    /// them: a lone Esc must be followed by a wait for what it does, or the next keys may be
+    /// read with it as one Alt- key.
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush");
@@ -170,15 +185,13 @@ impl Session {
         let start = Instant::now();
         while start.elapsed() < WAIT {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
-                // Let the reader drain what was written just before exit.
-                let mut last = 0;
-                for _ in 0..20 {
-                    std::thread::sleep(Duration::from_millis(50));
-                    let n = self.raw.lock().unwrap().len();
-                    if n == last {
-                        break;
+                // The reader ends when the terminal's last writer has gone and it has read
+                // everything written before the exit.
+                while self.reader.as_ref().is_some_and(|r| !r.is_finished()) {
+                    if start.elapsed() >= WAIT {
+                        panic!("the terminal stayed open after ciw exited");
                     }
-                    last = n;
+                    std::thread::sleep(Duration::from_millis(20));
                 }
                 return status;
             }

@@ -5,7 +5,7 @@
 
 #![cfg(unix)]
 
-use super::session::{contains, nz, Session};
+use super::session::{contains, nz, Session, WAIT};
 use portable_pty::PtySize;
 use std::time::{Duration, Instant};
 
@@ -23,8 +23,7 @@ fn deep_link_walk_copy_help_and_quit_restores_the_terminal() {
     s.send("?");
     s.wait_for("Everywhere");
     s.send("\x1b");
-    std::thread::sleep(Duration::from_millis(300));
-    assert!(!s.screen().contains("Everywhere"), "{}", s.screen());
+    s.wait_gone("Everywhere");
     // Copy: the status line confirms and an OSC 52 sequence went out.
     s.send("y");
     s.wait_for("Copied 3.18 with its citation");
@@ -66,24 +65,28 @@ fn no_color_writes_no_colours() {
     let mut s = Session::start(&["swansea#4"], &[("NO_COLOR", "1")], 80, 24);
     s.wait_for("4 Safeguarding");
     s.send("jjk");
-    std::thread::sleep(Duration::from_millis(200));
+    // The selection shows without colour: reversed.
+    s.wait_until("a reversed cell", |screen| {
+        (0..24).any(|r| (0..80).any(|c| screen.cell(r, c).is_some_and(|cell| cell.inverse())))
+    });
     {
         let p = s.parser.lock().unwrap();
         let screen = p.screen();
-        let mut reversed = false;
         for r in 0..24 {
             for c in 0..80 {
                 if let Some(cell) = screen.cell(r, c) {
                     assert_eq!(cell.fgcolor(), vt100::Color::Default, "fg at {r},{c}");
                     assert_eq!(cell.bgcolor(), vt100::Color::Default, "bg at {r},{c}");
-                    reversed |= cell.inverse();
                 }
             }
         }
-        assert!(reversed, "no visible selection without colour");
     }
     s.send("q");
     assert!(s.wait_exit().success());
+    // Nor did any frame before or after: no foreground or background colour in any byte.
+    for sgr in [&b"\x1b[38;"[..], b"\x1b[48;"] {
+        assert!(!contains(&s.raw(), sgr), "a colour was written");
+    }
 }
 
 #[test]
@@ -116,7 +119,7 @@ fn a_closed_terminal_ends_the_process_without_spinning() {
     s.wait_for("Reports 1/2");
     let pid = s.hang_up();
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
+    while start.elapsed() < WAIT {
         if s.child.try_wait().expect("try_wait").is_some() {
             return;
         }
@@ -124,7 +127,7 @@ fn a_closed_terminal_ends_the_process_without_spinning() {
     }
     let cpu = cpu_seconds(pid);
     let _ = s.child.kill();
-    panic!("ciw still running 10 s after its terminal closed (CPU used: {cpu:?} s)");
+    panic!("ciw still running {WAIT:?} after its terminal closed (CPU used: {cpu:?} s)");
 }
 
 #[test]
@@ -230,6 +233,7 @@ fn config_keys_apply_in_the_real_binary() {
     s.send("?");
     s.wait_for("n, ↓");
     s.send("\x1b");
+    s.wait_gone("n, ↓");
     s.send("Q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -377,13 +381,18 @@ fn f_filters_the_sections_and_ctrl_f_the_search_hits() {
     s.send("\x06pembs");
     s.wait_for("filter: pembs");
     s.wait_for(" of ");
-    let screen = s.screen();
-    let hits: Vec<&str> = screen.lines().filter(|l| l.contains(" 2018 ")).collect();
-    assert!(!hits.is_empty(), "{screen}");
-    assert!(hits.iter().all(|l| l.contains("Pembrokeshire")), "{screen}");
+    // The list may be drawn a moment after the filter line: wait for it too.
+    s.wait_until("only Pembrokeshire's hits", |screen| {
+        let text = screen.contents();
+        let hits: Vec<&str> = text.lines().filter(|l| l.contains(" 2018 ")).collect();
+        !hits.is_empty() && hits.iter().all(|l| l.contains("Pembrokeshire"))
+    });
+    // Esc clears the filter, a second closes the search.
     s.send("\x1b");
+    s.wait_gone("filter: pembs");
+    s.wait_for("Esc close");
     s.send("\x1b");
-    s.send("\x1b");
+    s.wait_for("Sections: Swansea");
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -395,19 +404,29 @@ fn an_opened_search_hit_highlights_its_words_in_the_reader() {
     s.wait_for("Reports");
     s.send("/placement stability");
     s.wait_for("placement stability");
-    std::thread::sleep(Duration::from_millis(500));
+    s.wait_for("Search all reports: hit 1/");
     s.send("\r");
     s.wait_for("Hit 1 of");
     // Both words are drawn bold and underlined somewhere in the text pane (right of the
     // reports and sections panes); the hit paragraph has both.
+    s.wait_until("both words highlighted", |screen| {
+        let seen = highlighted(screen);
+        seen.iter().any(|w| w.starts_with("placement")) && seen.contains("stability")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// The words drawn bold and underlined in the text pane (from column 32), lower-cased.
+fn highlighted(screen: &vt100::Screen) -> std::collections::BTreeSet<String> {
     let mut seen = std::collections::BTreeSet::new();
-    let p = s.parser.lock().unwrap();
-    let screen = p.screen();
     let (rows, cols) = screen.size();
     for row in 0..u16::from(rows).saturating_sub(2) {
         let mut word = String::new();
         for col in 32..u16::from(cols) {
-            let cell = screen.cell(row, col).expect("cell");
+            let Some(cell) = screen.cell(row, col) else {
+                continue;
+            };
             if cell.bold() && cell.underline() && !cell.contents().trim().is_empty() {
                 word.push_str(cell.contents());
             } else if !word.is_empty() {
@@ -418,12 +437,5 @@ fn an_opened_search_hit_highlights_its_words_in_the_reader() {
             seen.insert(word.to_lowercase());
         }
     }
-    assert!(
-        seen.iter().any(|w| w.starts_with("placement")) && seen.contains("stability"),
-        "highlighted: {seen:?}\n{}",
-        screen.contents()
-    );
-    drop(p);
-    s.send("q");
-    assert!(s.wait_exit().success());
+    seen
 }

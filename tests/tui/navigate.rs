@@ -136,7 +136,7 @@ fn jumps_from_search_hits_are_recorded() {
     draw(&mut app, 80, 24);
     typed(&mut app, "/");
     typed(&mut app, "seraf");
-    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    assert!(app.search.wait(std::time::Duration::from_secs(60)));
     key(&mut app, KeyCode::Enter);
     assert_eq!(at(&app), ("Pembrokeshire".into(), "4.4".into()));
     ctrl(&mut app, 'o');
@@ -259,7 +259,7 @@ fn an_opened_hit_shows_its_words_highlighted_in_the_reader_until_cleared() {
     let mut app = app_at(None, false, false);
     draw(&mut app, 80, 24);
     typed(&mut app, "/placement stability");
-    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    assert!(app.search.wait(std::time::Duration::from_secs(60)));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay(), Overlay::None);
     let t = draw(&mut app, 80, 24);
@@ -290,7 +290,7 @@ fn an_opened_hit_shows_its_words_highlighted_in_the_reader_until_cleared() {
     assert!(!highlighted_words(&t).is_empty(), "{}", screen(&t));
     // A new search clears them until a hit is opened.
     typed(&mut app, "/eotas");
-    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    assert!(app.search.wait(std::time::Duration::from_secs(60)));
     key(&mut app, KeyCode::Esc);
     let t = draw(&mut app, 80, 24);
     assert!(highlighted_words(&t).is_empty(), "{}", screen(&t));
@@ -302,7 +302,7 @@ fn the_comparison_copies_and_bookmarks_the_focused_paragraph_and_highlights() {
     let mut app = app_at(Some("swansea#3.18"), false, false);
     draw(&mut app, 80, 24);
     typed(&mut app, "/placement stability");
-    assert!(app.search.wait(std::time::Duration::from_secs(20)));
+    assert!(app.search.wait(std::time::Duration::from_secs(60)));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('c'));
     assert_eq!(app.overlay(), Overlay::Compare);

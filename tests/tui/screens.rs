@@ -57,6 +57,25 @@ fn help_80x24() {
 }
 
 #[test]
+fn help_leaves_nothing_of_the_breadcrumb_beside_it() {
+    // A breadcrumb that fills the status line, under the help's bottom border.
+    let mut app = common::tui::many(2);
+    common::tui::typed(&mut app, ":#1.1");
+    key(&mut app, KeyCode::Enter);
+    let before = common::tui::rows(&draw(&mut app, 80, 24));
+    assert!(
+        before[22].trim_end().chars().count() >= 79,
+        "{}",
+        before[22]
+    );
+    key(&mut app, KeyCode::Char('?'));
+    let r = common::tui::rows(&draw(&mut app, 80, 24));
+    let line: Vec<char> = r[22].chars().collect();
+    assert_eq!((line[0], line[79]), (' ', ' '), "{}", r[22]);
+    assert_eq!((line[1], line[78]), ('╰', '╯'), "{}", r[22]);
+}
+
+#[test]
 fn help_120x40_lists_every_binding() {
     let mut app = app_at(None, false, false);
     key(&mut app, KeyCode::Char('?'));

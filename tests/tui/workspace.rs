@@ -2,7 +2,8 @@
 //! column, the breadcrumb names what is on screen, `/` finds words in the compared section
 //! (highlighted in the columns, `n`/`N` step through them), no picks among many councils asks
 //! for picks (offering last time's), the picks list filters with `f`, and Enter on a matrix
-//! cell opens that council's section with a jump to come back.
+//! cell opens that council's section with a jump to come back (g, G and the page keys move the
+//! matrix's cursor, never off screen).
 
 use crate::common;
 
@@ -361,4 +362,101 @@ fn a_click_in_the_picks_list_selects_and_a_second_picks() {
     assert!(app.compare.picked.contains(&i));
     app.update(ciw::tui::action::Action::ScrollDown(10, 6));
     assert!(app.compare.pick_list.selected > i);
+}
+
+/// The council the matrix's status line names, and whether its selected cell is on screen.
+fn matrix_cursor(app: &mut App) -> (String, bool) {
+    let t = draw(app, 80, 24);
+    let crumb = rows(&t)[22].clone();
+    let on_screen = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(Modifier::REVERSED));
+    (crumb, on_screen)
+}
+
+#[test]
+fn g_shift_g_and_the_page_keys_move_the_matrix_cursor_and_keep_it_on_screen() {
+    let mut app = common::tui::many(60);
+    key(&mut app, KeyCode::Char('M'));
+    draw(&mut app, 80, 24);
+    let laid = ciw::tui::panes::matrix::laid(&app);
+    let name = |row: usize| {
+        app.corpus.reports[laid.reports[row]]
+            .authority
+            .short
+            .clone()
+    };
+    let (first, last) = (name(0), name(laid.reports.len() - 1));
+    key(&mut app, KeyCode::Char('G'));
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(crumb.contains(&format!("Matrix: {last},")), "{crumb}");
+    assert!(seen, "G leaves the cursor on screen");
+    key(&mut app, KeyCode::Char('g'));
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(crumb.contains(&format!("Matrix: {first},")), "{crumb}");
+    assert!(seen);
+    // A page down moves the cursor a page of councils, on screen; a page up comes back.
+    key(&mut app, KeyCode::PageDown);
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(!crumb.contains(&format!("Matrix: {first},")), "{crumb}");
+    assert!(seen, "PgDn leaves the cursor on screen: {crumb}");
+    key(&mut app, KeyCode::PageUp);
+    let (crumb, seen) = matrix_cursor(&mut app);
+    assert!(crumb.contains(&format!("Matrix: {first},")), "{crumb}");
+    assert!(seen);
+    // And the table's head shows with the first council.
+    let t = draw(&mut app, 80, 24);
+    assert!(
+        rows(&t).iter().any(|r| r.starts_with("Council")),
+        "{:?}",
+        rows(&t)
+    );
+    // Enter opens the council the cursor is on.
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.report().map(|r| r.authority.short.clone()), Some(last));
+}
+
+#[test]
+fn three_picked_councils_are_compared_without_the_one_being_read_and_the_hints_name_the_keys() {
+    let mut app = common::tui::many(60);
+    // Reading Testshire 0001 (the first row), pick three others in the picks list.
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.compare.picking);
+    for (n, says) in [
+        ("0010", "Enter compares it with the report being read"),
+        ("0020", "Enter compares the picked councils"),
+        ("0030", "Enter compares the picked councils"),
+    ] {
+        key(&mut app, KeyCode::Char('f'));
+        typed(&mut app, n);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char(' '));
+        let m = app.message.clone().unwrap_or_default();
+        assert!(m.contains(says), "{m}");
+    }
+    let s = common::tui::screen(&draw(&mut app, 80, 24));
+    assert!(!s.contains("being read"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    let c = app.compare.comparison.as_ref().expect("a comparison");
+    let councils: Vec<&str> = c.columns.iter().map(|c| c.authority.as_str()).collect();
+    assert_eq!(
+        councils,
+        ["Testshire 0010", "Testshire 0020", "Testshire 0030"],
+        "exactly the picks"
+    );
+    // In the reports pane the hint names c; one pick is compared with the report being read.
+    key(&mut app, KeyCode::Esc);
+    app.compare.picked.clear();
+    app.focus = ciw::tui::app::Pane::Authorities;
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char(' '));
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.contains("c compares the picked councils"), "{m}");
+    key(&mut app, KeyCode::Char(' '));
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.contains("c lists the councils to pick"), "{m}");
 }

@@ -181,6 +181,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             block.title_bottom(Line::from(Span::styled(foot, t.muted)).alignment(Alignment::Right));
     }
     frame.render_widget(Clear, r);
+    // Where the popup covers the status lines, nothing of them is left beside it.
+    let full = frame.area();
+    for y in r.y.max(app.areas().status.y)..r.bottom() {
+        frame.render_widget(Clear, Rect::new(full.x, y, full.width, 1));
+    }
     let visible: Vec<Line> = all.into_iter().skip(off).take(inner_h).collect();
     frame.render_widget(Paragraph::new(visible).block(block), r);
 }

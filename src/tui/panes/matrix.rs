@@ -1,9 +1,10 @@
 //! The councils × themes matrix (`M`): areas for development and paragraphs per council and
 //! theme, and the methodology figures, from [`crate::compare::matrix()`] laid out by
 //! [`crate::compare::matrix::matrix_layout`]. Drawn over the whole screen; j/k and h/l move a
-//! cursor between councils and themes, Enter opens that council's section in the reader (a
-//! jump: `Ctrl-o` comes back), PgUp/PgDn scroll, Esc closes it, back to what is under it (the
-//! panes or the comparison).
+//! cursor between councils and themes, g/G and PgUp/PgDn move it to the first or last council
+//! or a page on (on the last council PgDn scrolls on to the tables below; the wheel scrolls),
+//! Enter opens that council's section in the reader (a jump: `Ctrl-o` comes back), Esc closes
+//! it, back to what is under it (the panes or the comparison).
 
 use crate::compare::matrix::{matrix, matrix_layout, CellSpot};
 use crate::compare::themes_for;
@@ -125,43 +126,70 @@ pub fn update(app: &mut App, action: Action) {
         row.min(rows.saturating_sub(1)),
         theme.min(themes.saturating_sub(1)),
     );
+    let last = rows.saturating_sub(1);
+    // The page keys move the cursor a page of councils, as in every list; on the last council
+    // they scroll on, to the tables below it.
+    let step = match action {
+        Action::PageDown | Action::PageUp => page.saturating_sub(1).max(1),
+        _ => (page / 2).max(1),
+    };
     let off = &mut app.compare.matrix_scroll;
-    match action {
-        Action::Down => app.compare.matrix_cell = ((row + 1).min(rows.saturating_sub(1)), theme),
-        Action::Up => app.compare.matrix_cell = (row.saturating_sub(1), theme),
+    let moved = match action {
+        Action::Down => Some(((row + 1).min(last), theme)),
+        Action::Up => Some((row.saturating_sub(1), theme)),
         Action::FocusRight | Action::FocusNext => {
-            app.compare.matrix_cell = (row, (theme + 1).min(themes.saturating_sub(1)))
+            Some((row, (theme + 1).min(themes.saturating_sub(1))))
         }
-        Action::FocusLeft | Action::FocusPrev => {
-            app.compare.matrix_cell = (row, theme.saturating_sub(1))
+        Action::FocusLeft | Action::FocusPrev => Some((row, theme.saturating_sub(1))),
+        Action::Top => {
+            *off = 0;
+            Some((0, theme))
         }
-        Action::Top => *off = 0,
-        Action::Bottom => *off = max,
-        Action::PageDown | Action::HalfPageDown => *off = (*off + page).min(max),
-        Action::PageUp | Action::HalfPageUp => *off = off.saturating_sub(page),
-        Action::ScrollDown(..) => *off = (*off + 3).min(max),
-        Action::ScrollUp(..) => *off = off.saturating_sub(3),
-        Action::Open => open_cell(app, &l, row, theme),
-        Action::Back | Action::Matrix => app.command(Command::PopOverlay),
-        _ => {}
-    }
-    if matches!(
-        action,
-        Action::Down
-            | Action::Up
-            | Action::FocusRight
-            | Action::FocusNext
-            | Action::FocusLeft
-            | Action::FocusPrev
-    ) {
-        // The cursor moved: keep its line in view.
-        if let Some(sp) = cursor(app, &l) {
-            let off = &mut app.compare.matrix_scroll;
-            if sp.line < *off {
-                *off = sp.line;
-            } else if sp.line >= *off + page {
-                *off = sp.line + 1 - page;
-            }
+        Action::Bottom => {
+            *off = max;
+            Some((last, theme))
+        }
+        Action::PageDown | Action::HalfPageDown if row < last => {
+            Some(((row + step).min(last), theme))
+        }
+        Action::PageUp | Action::HalfPageUp if row > 0 => Some((row.saturating_sub(step), theme)),
+        Action::PageDown | Action::HalfPageDown => {
+            *off = (*off + step).min(max);
+            None
+        }
+        Action::PageUp | Action::HalfPageUp => {
+            *off = off.saturating_sub(step);
+            None
+        }
+        Action::ScrollDown(..) => {
+            *off = (*off + 3).min(max);
+            None
+        }
+        Action::ScrollUp(..) => {
+            *off = off.saturating_sub(3);
+            None
+        }
+        Action::Open => {
+            open_cell(app, &l, row, theme);
+            None
+        }
+        Action::Back | Action::Matrix => {
+            app.command(Command::PopOverlay);
+            None
+        }
+        _ => None,
+    };
+    let Some(cell) = moved else { return };
+    app.compare.matrix_cell = cell;
+    // The cursor moved: keep its line in view, and the tables' heads with the first council.
+    if let Some(sp) = cursor(app, &l) {
+        let off = &mut app.compare.matrix_scroll;
+        if cell.0 == 0 && sp.line < page {
+            *off = 0;
+        } else if sp.line < *off {
+            *off = sp.line;
+        } else if sp.line >= *off + page {
+            *off = sp.line + 1 - page;
         }
     }
 }

@@ -8,7 +8,7 @@
 //! subsections level. `s` lets each column scroll alone (the offsets are mapped across so the
 //! view does not jump). j/k move paragraph by paragraph in the focused column; Enter opens the
 //! selected paragraph in the reader. The councils come from those picked with Space in the
-//! reports pane (plus the report being read), else all.
+//! reports pane (one pick with the report being read), else all.
 //!
 //! The module is split by concern: [`picks`] (which councils), [`columns`] (the comparison laid
 //! out for the screen: offsets, items, the focused column), [`mod@update`] (the keys) and

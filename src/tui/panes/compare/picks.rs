@@ -1,5 +1,5 @@
-//! Which councils the comparison shows: those picked with Space in the reports pane (plus the
-//! report being read), else all of them when two screens of columns hold them. When they do not
+//! Which councils the comparison shows: those picked with Space in the reports pane (one pick
+//! is compared with the report being read), else all of them when two screens of columns hold them. When they do not
 //! (a library of hundreds of reports), `c` opens the picks list instead of a wall of names: every council,
 //! Space picks, `f` filters as you type ([`crate::tui::panes::lists`]), Enter compares. The
 //! councils compared last time come back picked (kept with the state between runs).
@@ -29,30 +29,48 @@ fn toggle(app: &mut App, i: usize) {
     let Some(r) = app.corpus.reports.get(i) else {
         return;
     };
-    let name = fit::display(&r.authority.short, app.palette.symbols.ascii);
+    let ascii = app.palette.symbols.ascii;
+    let name = fit::display(&r.authority.short, ascii);
     let picked = &mut app.compare.picked;
     if !picked.remove(&i) {
         picked.insert(i);
     }
     let n = picked.len();
+    // The key that compares: Enter in the picks list, `c` in the reports pane.
+    let compare = if app.compare.picking {
+        app.keymap
+            .first_key(crate::tui::keymap::Scope::Compare, Action::Open, ascii)
+            .unwrap_or_default()
+    } else {
+        app.keymap.key(Action::Compare, ascii)
+    };
+    let what = if n == 1 && i != app.authorities.selected {
+        "it with the report being read"
+    } else {
+        "the picked councils"
+    };
     app.message = Some(match n {
         0 if app.compare.picking => "No council picked".to_string(),
-        0 => "No council picked: c compares all of them".to_string(),
+        0 if all_fit(app) => format!("No council picked: {compare} compares all of them"),
+        0 => format!("No council picked: {compare} lists the councils to pick"),
         _ if app.compare.picked.contains(&i) => {
-            format!("Picked {name} ({n} picked): c compares the picked councils")
+            format!("Picked {name} ({n} picked): {compare} compares {what}")
         }
         _ => format!("Unpicked {name} ({n} picked)"),
     });
 }
 
-/// The reports to compare: the picked ones plus the one being read, else all.
+/// The reports to compare: exactly the picked ones, as the hints say (one pick with the report
+/// being read, since one column compares nothing), else all.
 pub(super) fn report_set(app: &App) -> Vec<usize> {
     let s = &app.compare;
     if s.picked.is_empty() {
         return (0..app.corpus.reports.len()).collect();
     }
     let mut set = s.picked.clone();
-    set.insert(app.authorities.selected);
+    if set.len() == 1 {
+        set.insert(app.authorities.selected);
+    }
     set.into_iter()
         .filter(|&i| i < app.corpus.reports.len())
         .collect()
@@ -221,7 +239,7 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
     } else {
         format!("Picked: {}", picked.join(", "))
     };
-    if !reading.is_empty() && !s.picked.contains(&app.authorities.selected) {
+    if !reading.is_empty() && s.picked.len() == 1 && !s.picked.contains(&app.authorities.selected) {
         note.push_str(&format!("; {reading}, being read, is compared too"));
     }
     let mut lines = vec![

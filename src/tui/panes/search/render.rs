@@ -254,7 +254,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     // Query line: `/ query█` and, on the right, the count or what is going on.
     let qw = usize::from(p.query.width);
     let st = status(s);
-    let st = if ascii { st.replace('…', "...") } else { st };
+    let st = fit::display(&st, ascii);
     let room = qw.saturating_sub(fit::width(&st) + 4).max(1);
     let (q, cursor) = prompt::view(&s.editor, room, ascii);
     let used = 2 + fit::width(&q) + 1;
