@@ -6,16 +6,17 @@
 //!   folder named as a file is refused with a clear error, without blocking: the path is checked
 //!   with `stat` before it is opened (so no device is ever opened), opened with `O_NONBLOCK`, and
 //!   the opened descriptor is checked again with `fstat` (the path may have been swapped between).
-//! - Nothing larger than a limit is read: [`max_size`], 64 MB unless `CIW_MAX_SIZE` says
-//!   otherwise (`CIW_MAX_SIZE=200M`, `1G`, `500k` or a number of bytes). The limit is also
+//! - Nothing larger than a limit is read: [`max_size`], 64 MB unless the command line's
+//!   `--max-size` ([`set_max_size`]) or else `CIW_MAX_SIZE` says otherwise (`200M`, `1G`,
+//!   `500k` or a number of bytes). The limit is also
 //!   enforced while reading, so a file that grows after the check, or standard input, cannot
 //!   push past it.
 //! - Memory: the returned buffer is allocated once at the file's size (plus one byte to see the
 //!   end), so reading costs 1x the input, and [`crate::parse::parse_owned`] turns it into the
 //!   text without a copy. Parsing whole (release build, `/usr/bin/time -v ciw parse FILE`): a
 //!   60 MB file of report text peaks at 238 MB resident (3.9x); the worst case is text of
-//!   nothing but very short lines (60 MB of 3-byte lines: 1.5 GB, 24x), where the parser's
-//!   per-line index dominates. With the 64 MB limit no input can cost more than that.
+//!   nothing but very short lines (60 MB of 3-byte lines: 807 MB, 13x), where the parser's one
+//!   32-byte record per line dominates. With the 64 MB limit no input can cost more than that.
 //!
 //! [`read_stored`] is the variant for files the library itself wrote: it also refuses a symbolic
 //! link in the last component (`O_NOFOLLOW`), so a planted link cannot make the library read
@@ -41,12 +42,26 @@ pub enum InputError {
     NotAFile(&'static str),
     #[error("is a symbolic link; the library reads only the files it wrote")]
     Symlink,
-    #[error("is {}, over the {} limit; set {MAX_SIZE_ENV} (e.g. {MAX_SIZE_ENV}=1G) to read bigger files", size_label(*size), size_label(*limit))]
+    #[error("is {}, over the {} limit; use --max-size (e.g. --max-size 1G) or set {MAX_SIZE_ENV} to read bigger files", size_label(*size), size_label(*limit))]
     TooBig { size: u64, limit: u64 },
 }
 
-/// The most bytes one input may have: `CIW_MAX_SIZE` if set and valid, else 64 MB. Read once.
+/// The limit set by [`set_max_size`]; 0 while none is.
+static SET_LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Sets [`max_size`] for the rest of the process, over `CIW_MAX_SIZE` (the command line's
+/// `--max-size`). A limit of 0 is ignored.
+pub fn set_max_size(limit: u64) {
+    SET_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The most bytes one input may have: what [`set_max_size`] set, else `CIW_MAX_SIZE` if set and
+/// valid (read once), else 64 MB.
 pub fn max_size() -> u64 {
+    let set = SET_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+    if set > 0 {
+        return set;
+    }
     static LIMIT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *LIMIT.get_or_init(|| {
         std::env::var(MAX_SIZE_ENV)

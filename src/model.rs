@@ -552,7 +552,11 @@ impl Theme {
                 _ => break,
             }
         }
-        if w.is_empty() {
+        // Most lines start with no theme's first word: rejected with one look-up.
+        if !w
+            .first()
+            .is_some_and(|f| theme_first_words().contains(f.as_str()))
+        {
             return None;
         }
         let starts_with = |name: &str| {
@@ -610,6 +614,19 @@ impl Theme {
 
 /// Lower-case words of a heading or typed name: letters and digits only, `&` read as "and",
 /// every dash, stop and other mark a word break.
+/// The first word of every name [`Theme::from_title`] matches, whole names included.
+fn theme_first_words() -> &'static std::collections::HashSet<&'static str> {
+    static FIRST: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        Theme::ALL
+            .into_iter()
+            .flat_map(|t| t.names().iter().chain(t.whole_names()))
+            .filter_map(|n| n.split(' ').next())
+            .collect()
+    })
+}
+
 fn title_words(s: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();

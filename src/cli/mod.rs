@@ -33,6 +33,10 @@ pub struct Args {
     /// ASCII borders and symbols only.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// The largest input file read: `64M`, `1G`, `500k` or bytes (default 64M, or CIW_MAX_SIZE).
+    /// A bigger file is refused with a one-line error; the others still load.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = size_arg)]
+    pub max_size: Option<u64>,
     /// Open the explorer at a report, section or paragraph: `swansea`, `swansea#3.18`, `swansea#R5`.
     pub target: Option<String>,
     #[command(subcommand)]
@@ -166,8 +170,17 @@ pub fn parse_args() -> Args {
     Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
+/// `--max-size`: a size as `CIW_MAX_SIZE` takes it, above 0.
+fn size_arg(s: &str) -> Result<u64, String> {
+    crate::input::parse_size(s)
+        .ok_or_else(|| format!("`{s}` is not a size above 0 (e.g. 64M, 1G, 500k or bytes)"))
+}
+
 /// Runs the command line.
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(limit) = args.max_size {
+        crate::input::set_max_size(limit);
+    }
     match &args.command {
         Some(Command::Parse { paths, json }) => parse::parse(paths, *json),
         Some(Command::Check { paths }) => parse::check(paths),

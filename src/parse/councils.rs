@@ -238,26 +238,41 @@ fn folded(text: &str) -> String {
 }
 
 /// The words of a text (runs of letters and digits): each folded, and as written. One
-/// allocation for all the folded words.
+/// allocation for all the folded words, and 12 bytes a word besides: a text of many short
+/// words costs little more than itself.
 struct Words<'a> {
+    text: &'a str,
     folded: String,
-    /// Per word: its span in `folded`, and the word as written.
-    spans: Vec<(usize, usize, &'a str)>,
+    /// Per word: where it starts in `folded` (it ends where the next starts), and its start and
+    /// length in `text`.
+    spans: Vec<[u32; 3]>,
 }
 
 impl<'a> Words<'a> {
     fn of(text: &'a str) -> Words<'a> {
+        // Offsets are 32-bit: a text past 4 GiB is read for names in its first 4 GiB.
+        let mut end = text.len().min(u32::MAX as usize);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = &text[..end];
         let mut folded = String::with_capacity(text.len());
         let mut spans = Vec::new();
+        let base = text.as_ptr() as usize;
         for raw in text
             .split(|c: char| !fold_char(c).is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            let start = folded.len();
+            let start = folded.len() as u32;
             folded.extend(raw.chars().map(fold_char));
-            spans.push((start, folded.len(), raw));
+            let at = (raw.as_ptr() as usize - base) as u32;
+            spans.push([start, at, raw.len() as u32]);
         }
-        Words { folded, spans }
+        Words {
+            text,
+            folded,
+            spans,
+        }
     }
 
     fn len(&self) -> usize {
@@ -265,12 +280,17 @@ impl<'a> Words<'a> {
     }
 
     fn folded(&self, i: usize) -> &str {
-        let (a, b, _) = self.spans[i];
-        &self.folded[a..b]
+        let start = self.spans[i][0] as usize;
+        let end = self
+            .spans
+            .get(i + 1)
+            .map_or(self.folded.len(), |s| s[0] as usize);
+        &self.folded[start..end]
     }
 
     fn raw(&self, i: usize) -> &'a str {
-        self.spans[i].2
+        let [_, at, len] = self.spans[i];
+        &self.text[at as usize..at as usize + len as usize]
     }
 }
 

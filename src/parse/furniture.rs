@@ -19,44 +19,52 @@ const EDGE: usize = 3;
 
 /// Splits into lines, drops page furniture, and turns page breaks into blank lines.
 /// Returns the kept lines and how many furniture lines were dropped.
+///
+/// One vector of lines, sized once, with the page breaks in it: furniture is marked and then
+/// dropped in place, so a text of many short lines costs one record per line, not two.
 pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
-    let mut pages: Vec<Vec<Line<'_>>> = vec![Vec::new()];
+    let breaks = text.bytes().filter(|&b| b == b'\n' || b == b'\x0c').count();
+    let mut lines: Vec<Line<'_>> = Vec::with_capacity(breaks + 1 + text.matches('\x0c').count());
+    // Where each page's lines start in `lines` (after its page-break line).
+    let mut starts: Vec<usize> = vec![0];
     for (i, raw) in text.split('\n').enumerate() {
-        let mut parts = raw.split('\x0c');
-        if let Some(first) = parts.next() {
-            let page = pages.len() as u32;
-            pages.last_mut().expect("one page").push(Line {
-                no: i + 1,
-                text: first,
-                page_break: false,
-                page,
-            });
-        }
-        for part in parts {
-            pages.push(vec![Line {
+        for (j, part) in raw.split('\x0c').enumerate() {
+            if j > 0 {
+                lines.push(Line {
+                    no: i + 1,
+                    text: "",
+                    page_break: true,
+                    page: starts.len() as u32 + 1,
+                });
+                starts.push(lines.len());
+            }
+            lines.push(Line {
                 no: i + 1,
                 text: part,
                 page_break: false,
-                page: pages.len() as u32 + 1,
-            }]);
+                page: starts.len() as u32,
+            });
         }
     }
-    for (n, page) in pages.iter_mut().enumerate() {
-        if let Some(first) = page.iter_mut().find(|l| !l.text.trim().is_empty()) {
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|s| s - 1)
+        .chain([lines.len()])
+        .collect();
+    for (n, (&s, &e)) in starts.iter().zip(&ends).enumerate() {
+        if let Some(first) = lines[s..e].iter_mut().find(|l| !l.text.trim().is_empty()) {
             first.text = strip_glued_page_number(first.text, n as u32 + 1);
         }
     }
-    let edges: Vec<Vec<usize>> = pages.iter().map(|p| edge_indices(p)).collect();
-    // The key of each edge line, computed once.
-    let keys: Vec<Vec<String>> = pages
-        .iter()
-        .zip(&edges)
-        .map(|(page, idx)| idx.iter().map(|&i| key(page[i].text)).collect())
-        .collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    if pages.len() > 1 {
-        for page_keys in &keys {
-            let mut distinct: Vec<&str> = page_keys.iter().map(String::as_str).collect();
+    let pages = starts.len();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    if pages > 1 {
+        for (&s, &e) in starts.iter().zip(&ends) {
+            let mut distinct: Vec<String> = edge_indices(&lines[s..e])
+                .into_iter()
+                .map(|i| key(lines[s + i].text))
+                .collect();
             distinct.sort_unstable();
             distinct.dedup();
             for k in distinct {
@@ -64,40 +72,37 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
             }
         }
     }
-    let threshold = (pages.len() / 2).max(2);
-    let mut kept = Vec::with_capacity(text.len() / 40);
-    let mut dropped = 0;
-    for (n, ((page, idx), page_keys)) in pages.iter().zip(&edges).zip(&keys).enumerate() {
-        if n > 0 {
-            kept.push(Line {
-                no: page.first().map_or(0, |l| l.no),
-                text: "",
-                page_break: true,
-                page: n as u32 + 1,
-            });
-        }
-        for (i, line) in page.iter().enumerate() {
-            let outermost = idx.first() == Some(&i) || idx.last() == Some(&i);
-            let furniture = idx.iter().position(|&e| e == i).is_some_and(|at| {
-                // A page number is the first or last line of its page, or its own number
-                // (a contents page's first entries end in numbers too).
-                (is_page_number(line.text)
-                    && (outermost || line.text.trim() == (n + 1).to_string()))
-                    || (pages.len() > 1
-                        && !is_page_number(line.text)
-                        && line.text.trim().len() <= 120
-                        && seen
-                            .get(page_keys[at].as_str())
-                            .is_some_and(|c| *c >= threshold))
-            });
-            if furniture {
-                dropped += 1;
-            } else {
-                kept.push(*line);
+    let threshold = (pages / 2).max(2);
+    // The furniture lines' places in `lines`, in order.
+    let mut furniture: Vec<usize> = Vec::new();
+    for (n, (&s, &e)) in starts.iter().zip(&ends).enumerate() {
+        let page = &lines[s..e];
+        let idx = edge_indices(page);
+        for (at, &i) in idx.iter().enumerate() {
+            let line = page[i].text;
+            let outermost = at == 0 || at == idx.len() - 1;
+            // A page number is the first or last line of its page, or its own number
+            // (a contents page's first entries end in numbers too).
+            let dropped = (is_page_number(line)
+                && (outermost || line.trim() == (n + 1).to_string()))
+                || (pages > 1
+                    && !is_page_number(line)
+                    && line.trim().len() <= 120
+                    && seen.get(&key(line)).is_some_and(|c| *c >= threshold));
+            if dropped {
+                furniture.push(s + i);
             }
         }
     }
-    (kept, dropped)
+    let dropped = furniture.len();
+    let mut next = furniture.into_iter().peekable();
+    let mut at = 0;
+    lines.retain(|_| {
+        let keep = next.next_if_eq(&at).is_none();
+        at += 1;
+        keep
+    });
+    (lines, dropped)
 }
 
 fn edge_indices(page: &[Line<'_>]) -> Vec<usize> {

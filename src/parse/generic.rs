@@ -22,6 +22,7 @@ use super::lines::{
 };
 use super::structure::Doc;
 use crate::model::{Pages, Paragraph, Recommendation, Section, SectionKind, Theme};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// What a known heading introduces.
@@ -244,7 +245,7 @@ struct Unit {
 
 /// Whether the text is hard-wrapped (paragraphs broken into lines at a width), as extracted
 /// from a PDF: then every line of a block continues its paragraph.
-fn hard_wrapped(blocks: &[Vec<Line<'_>>]) -> bool {
+fn hard_wrapped(blocks: &[Cow<'_, [Line<'_>]>]) -> bool {
     let (mut wrapped, mut lines) = (0usize, 0usize);
     for b in blocks {
         lines += b.len();
@@ -258,25 +259,36 @@ fn hard_wrapped(blocks: &[Vec<Line<'_>>]) -> bool {
     wrapped >= 3 && wrapped * 10 >= lines
 }
 
-/// Lines to units: headings, bulleted and numbered items, and paragraphs of text.
-fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
-    let mut blocks: Vec<Vec<Line<'_>>> = Vec::new();
-    let mut current: Vec<Line<'_>> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if Some(i) == title_at {
+/// The runs of non-blank lines, without the title's line: slices of `lines`, so a text of
+/// many short lines is not copied (only the run the title is in is).
+fn blocks<'l, 'a>(lines: &'l [Line<'a>], title_at: Option<usize>) -> Vec<Cow<'l, [Line<'a>]>> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if lines.get(end).is_some_and(|l| !l.text.trim().is_empty()) {
             continue;
         }
-        if l.text.trim().is_empty() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
+        if start < end {
+            let run = &lines[start..end];
+            match title_at.filter(|t| (start..end).contains(t)) {
+                Some(t) => {
+                    let mut rest = run.to_vec();
+                    rest.remove(t - start);
+                    if !rest.is_empty() {
+                        blocks.push(Cow::Owned(rest));
+                    }
+                }
+                None => blocks.push(Cow::Borrowed(run)),
             }
-        } else {
-            current.push(*l);
         }
+        start = end + 1;
     }
-    if !current.is_empty() {
-        blocks.push(current);
-    }
+    blocks
+}
+
+/// Lines to units: headings, bulleted and numbered items, and paragraphs of text.
+fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
+    let blocks = blocks(lines, title_at);
     let wrapped = hard_wrapped(&blocks);
     let mut out: Vec<Unit> = Vec::new();
     for (bi, block) in blocks.iter().enumerate() {

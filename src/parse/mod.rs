@@ -172,6 +172,9 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
         generic::build(&lines, false, &mut warnings)
     };
 
+    // The lines are done with: a text of many short lines holds a record for each.
+    drop(lines);
+
     // The texts metadata is looked for in: the opening (introduction first in a 2018 report),
     // then the rest in reading order, the cover last (its date is the publication's).
     let mut ordered: Vec<&str> = Vec::new();

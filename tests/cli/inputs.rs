@@ -104,6 +104,44 @@ fn files_over_the_size_limit_are_refused_with_the_way_round() {
 }
 
 #[test]
+fn the_max_size_flag_wins_over_the_environment_and_spares_the_other_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let small = tmp.path().join("swansea-2018-07.txt");
+    fs::write(&small, SWANSEA).unwrap();
+    let big = tmp.path().join("pembrokeshire-2018-09.txt");
+    fs::write(&big, PEMBROKESHIRE.repeat(4)).unwrap();
+    let limit = (SWANSEA.len() as u64 + 1).to_string();
+    let paths = [small.to_str().unwrap(), big.to_str().unwrap()];
+    // The environment would read both; the flag, after the subcommand, reads only the small one.
+    let mut c = cmd(&["parse", "--json", paths[0], paths[1], "--max-size", &limit]);
+    c.env("CIW_MAX_SIZE", "1G");
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let e = err(&o);
+    let lines: Vec<&str> = e.lines().filter(|l| l.contains("over the")).collect();
+    assert_eq!(lines.len(), 1, "{e}");
+    assert!(
+        lines[0].contains("pembrokeshire-2018-09.txt")
+            && lines[0].contains(&format!("over the {} limit", size_label(&limit)))
+            && lines[0].contains("--max-size"),
+        "{e}"
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Swansea"), "{out}");
+    // Before the subcommand too, and in units; a bad size is a usage error.
+    let o = ciw(&["--max-size", "1M", "parse", paths[0], paths[1]]);
+    assert!(o.status.success(), "{}", err(&o));
+    let o = ciw(&["--max-size", "lots", "parse", paths[0]]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("not a size"), "{}", err(&o));
+}
+
+/// How the error names a limit of `bytes` bytes.
+fn size_label(bytes: &str) -> String {
+    ciw::input::size_label(bytes.parse().unwrap())
+}
+
+#[test]
 fn standard_input_is_read_when_asked_for() {
     let mut child = cmd(&["parse", "-"])
         .stdin(Stdio::piped())

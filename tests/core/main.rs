@@ -10,6 +10,7 @@ mod deep_links;
 mod families;
 mod layers;
 mod library;
+mod memory;
 mod parse_artifacts;
 mod parse_properties;
 mod parse_samples;
