@@ -361,3 +361,26 @@ fn goto_the_front_matter_and_a_sections_expectations() {
     assert_eq!(app.selected_item(), Some(Item::Expectations));
     assert!(app.breadcrumb().join(" ").contains("What we expect to see"));
 }
+
+#[test]
+fn space_f_and_b_page_the_reader_as_in_less() {
+    let paged = |keys: &[KeyCode]| {
+        let mut app = app_at(Some("swansea#3.18"), false, false);
+        assert_eq!(app.focus, Pane::Paragraphs);
+        draw(&mut app, 80, 24);
+        for &k in keys {
+            key(&mut app, k);
+        }
+        screen(&draw(&mut app, 80, 24))
+    };
+    let start = paged(&[]);
+    let down = paged(&[KeyCode::PageDown]);
+    assert_ne!(down, start, "PgDn moves");
+    assert_eq!(paged(&[KeyCode::Char(' ')]), down, "Space is PgDn");
+    assert_eq!(paged(&[KeyCode::Char('f')]), down, "f is PgDn");
+    assert_eq!(
+        paged(&[KeyCode::PageDown, KeyCode::Char('b')]),
+        paged(&[KeyCode::PageDown, KeyCode::PageUp]),
+        "b is PgUp"
+    );
+}

@@ -141,6 +141,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Sections, &[Key::plain(K::Enter), Key::ch(' ')], Action::Open, "expand or collapse subsections; read a subsection", Some("fold/read")),
     b(S::Sections, &[Key::ch('f')], Action::Filter, "filter the sections as you type (Esc clears)", Some("filter")),
     b(S::Paragraphs, &[Key::plain(K::Enter)], Action::Open, "unfold or fold \"What we expect to see\"", Some("expectations")),
+    b(S::Paragraphs, &[Key::ch(' '), Key::ch('f')], Action::PageDown, "a page down, as in less", None),
+    b(S::Paragraphs, &[Key::ch('b')], Action::PageUp, "a page up, as in less", None),
     b(S::Compare, &[Key::ch('j'), Key::plain(K::Down)], Action::Down, "next paragraph (scrolls through long ones)", Some("move")),
     b(S::Compare, &[Key::ch('k'), Key::plain(K::Up)], Action::Up, "previous paragraph", None),
     b(S::Compare, &[Key::ch('h'), Key::plain(K::Left), Key::plain(K::BackTab)], Action::FocusLeft, "council to the left (scrolls sideways)", None),
