@@ -215,7 +215,13 @@ fn status(s: &SearchState, width: usize) -> String {
     if s.query().trim().is_empty() {
         return format!("{} paragraphs", s.paragraphs);
     }
-    let hits = |n: usize| if n == 1 { "1 hit".to_string() } else { format!("{n} hits") };
+    let hits = |n: usize| {
+        if n == 1 {
+            "1 hit".to_string()
+        } else {
+            format!("{n} hits")
+        }
+    };
     let (long, short) = match (s.complete, s.partial) {
         (0, 0) => return "no hits".into(),
         (c, 0) => return hits(c),
