@@ -2,7 +2,6 @@
 
 use super::*;
 
-
 fn find_report<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c Report> {
     corpus.reports.iter().find(|r| r.id == id)
 }
@@ -330,4 +329,3 @@ pub fn matrix_markdown(m: &Matrix) -> String {
     out.push_str(&md_table(&header, &rows));
     out
 }
-

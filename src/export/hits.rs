@@ -2,7 +2,6 @@
 
 use super::*;
 
-
 /// The columns of a search hit row: `partial` is `yes` for a hit that lacks some of the words.
 pub fn hit_columns() -> Vec<&'static str> {
     let mut v = vec!["rank", "score", "partial"];
@@ -145,4 +144,3 @@ pub fn hits_markdown(query: &str, hits: &[Hit], corpus: &Corpus) -> String {
     }
     out
 }
-

@@ -2,7 +2,6 @@
 
 use super::*;
 
-
 /// The columns of a report row (`list --format csv`).
 pub const REPORT_COLUMNS: [&str; 10] = [
     "council",
@@ -79,4 +78,3 @@ pub fn list_markdown(rows: &[Summary]) -> String {
     out.push_str(&md_table(&header, &body));
     out
 }
-

@@ -30,7 +30,7 @@ mod show;
 
 pub use compare::{compare_csv, compare_markdown, matrix_csv, matrix_markdown};
 pub use hits::{hit_columns, hits_csv, hits_markdown};
-pub use list::{REPORT_COLUMNS, list_csv, list_markdown};
+pub use list::{list_csv, list_markdown, REPORT_COLUMNS};
 pub use show::{show_csv, show_markdown};
 
 /// Where a paragraph comes from, as every export cites it.
@@ -374,7 +374,9 @@ mod tests {
     #[test]
     fn citations_name_the_kind_of_document() {
         let letter = crate::parse::parse_str(
-            include_str!("../../tests/fixtures/real-openings/wrexham-2021-11-monitoring-letter.txt"),
+            include_str!(
+                "../../tests/fixtures/real-openings/wrexham-2021-11-monitoring-letter.txt"
+            ),
             "wrexham.txt",
         )
         .expect("the letter parses");

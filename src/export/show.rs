@@ -2,7 +2,6 @@
 
 use super::*;
 
-
 /// The one text a target names outside the sections' paragraphs (`front.1`, `3.E`), cited.
 fn part_para<'r>(r: &'r Report, t: &Target) -> Option<Para<'r>> {
     let part = t.part?;
@@ -115,4 +114,3 @@ pub fn show_markdown(r: &Report, t: &Target) -> String {
     }
     out
 }
-
