@@ -489,3 +489,26 @@ fn long_council_names_stay_whole_when_the_counts_give_way() {
         "{s}"
     );
 }
+
+#[test]
+fn the_council_header_keeps_its_columns_when_no_council_matches() {
+    let mut app = many(30);
+    let header = |app: &mut App| -> String {
+        let t = draw(app, 80, 24);
+        rows(&t)
+            .into_iter()
+            .find(|r| r.contains("Council"))
+            .map(|r| r.chars().take(32).collect::<String>().trim_end().to_string())
+            .unwrap_or_default()
+    };
+    let before = header(&mut app);
+    assert!(before.contains("Date"), "{before}");
+    typed(&mut app, "fzzqx");
+    let t = draw(&mut app, 80, 24);
+    assert!(
+        screen(&t).contains(&lists::no_match(ListId::Councils)),
+        "{}",
+        screen(&t)
+    );
+    assert_eq!(header(&mut app), before);
+}

@@ -142,13 +142,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let height = usize::from(i.height - header);
     let visible = app.authorities.visible(height, n);
     // Columns: name, date (8 after a space), numbered paragraphs (4), areas for development
-    // (4). The counts give way when the names in view would not fit beside them.
+    // (4). The counts give way when the names in view would not fit beside them; with none in
+    // view (a filter that keeps none), all the names decide, so the header keeps its columns.
     let show_date = w >= 8 + 9;
-    let longest = visible
-        .iter()
-        .map(|&(_, idx)| fit::width(&row_name(app, idx, show_date)))
-        .max()
-        .unwrap_or(0);
+    let name_width = |idx: usize| fit::width(&row_name(app, idx, show_date));
+    let longest = if visible.is_empty() {
+        (0..n).map(name_width).max()
+    } else {
+        visible.iter().map(|&(_, idx)| name_width(idx)).max()
+    }
+    .unwrap_or(0);
     let show_counts = show_date && w >= 8 + 9 + 8 && w - 9 - 8 >= longest.min(w - 9);
     let name_w = w
         .saturating_sub(if show_date { 9 } else { 0 })
