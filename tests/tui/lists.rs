@@ -498,7 +498,13 @@ fn the_council_header_keeps_its_columns_when_no_council_matches() {
         rows(&t)
             .into_iter()
             .find(|r| r.contains("Council"))
-            .map(|r| r.chars().take(32).collect::<String>().trim_end().to_string())
+            .map(|r| {
+                r.chars()
+                    .take(32)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
             .unwrap_or_default()
     };
     let before = header(&mut app);
