@@ -300,7 +300,11 @@ pub fn load_corpus(args: &Args) -> (Corpus, bool) {
             return (Corpus::samples(), false);
         }
     };
-    match crate::library::open_reports(&paths) {
+    let opened = {
+        let mut line = output::LoadProgressLine::new();
+        crate::library::open_reports_with(&paths, &mut |p| line.update(p))
+    };
+    match opened {
         Ok(opened) => {
             for n in &opened.notes {
                 eprintln!("ciw: {}", crate::text::for_terminal(n));

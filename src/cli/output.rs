@@ -122,3 +122,78 @@ pub fn is_stderr_gone(panic: &(dyn std::any::Any + Send)) -> bool {
         .unwrap_or_default();
     msg.starts_with("failed printing to stderr") && msg.contains("Broken pipe")
 }
+
+/// The library load's progress on stderr, one line rewritten in place ("ciw: reading 340/1000
+/// reports (the parser changed since they were cached)…") and cleared when dropped. Silent when
+/// stderr is not a terminal, so logs and pipes get none of it.
+pub struct LoadProgressLine {
+    tty: bool,
+    shown: bool,
+}
+
+impl LoadProgressLine {
+    /// Writes to stderr only if it is a terminal.
+    pub fn new() -> Self {
+        use std::io::IsTerminal;
+        Self::to_terminal(io::stderr().is_terminal())
+    }
+
+    /// Writes to stderr only if `tty`.
+    pub fn to_terminal(tty: bool) -> Self {
+        LoadProgressLine { tty, shown: false }
+    }
+
+    /// The line for `p`, sanitised and cut to `width` columns (so it never wraps, and `\r`
+    /// rewrites all of it).
+    pub fn text(p: &crate::library::LoadProgress, width: usize) -> String {
+        let line = format!(
+            "ciw: reading {}/{} reports ({})…",
+            p.done,
+            p.total,
+            p.why.reason()
+        );
+        crate::text::for_terminal(&line)
+            .chars()
+            .take(width.saturating_sub(1))
+            .collect()
+    }
+
+    /// Shows `p`, over the line shown before.
+    pub fn update(&mut self, p: crate::library::LoadProgress) {
+        if !self.tty {
+            return;
+        }
+        if p.done >= p.total {
+            // Done: cleared now, before any note the load prints.
+            self.clear();
+            return;
+        }
+        let width = terminal_size::terminal_size_of(io::stderr())
+            .map_or(80, |(w, _)| usize::from(w.0))
+            .max(20);
+        let line = Self::text(&p, width);
+        let mut err = io::stderr().lock();
+        // Best effort: a progress line that cannot be written is no reason to stop loading.
+        let _ = write!(err, "\r\x1b[K{line}").and_then(|()| err.flush());
+        self.shown = true;
+    }
+
+    fn clear(&mut self) {
+        if std::mem::take(&mut self.shown) {
+            let mut err = io::stderr().lock();
+            let _ = write!(err, "\r\x1b[K").and_then(|()| err.flush());
+        }
+    }
+}
+
+impl Default for LoadProgressLine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for LoadProgressLine {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}

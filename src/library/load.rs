@@ -3,7 +3,7 @@
 use super::cache::{read_cache, write_cache, CacheRead, Visit};
 use super::lock::lock;
 use super::manifest::{parse_key, source_key, stored_limit, Entry, Manifest, Summary};
-use super::{own, Library, LoadedLibrary, CACHE, MANIFEST, SOURCES};
+use super::{own, Library, LoadProgress, LoadedLibrary, Reparse, CACHE, MANIFEST, SOURCES};
 use crate::input;
 use crate::model::Report;
 use crate::parse;
@@ -75,6 +75,12 @@ impl Library {
     /// source (and the cache rewritten, best effort). A report whose source is gone or unreadable
     /// is left out with a note; nothing here panics or fails the whole load.
     pub fn load(&self) -> LoadedLibrary {
+        self.load_with(&mut |_| {})
+    }
+
+    /// [`Library::load`], telling `progress` how far the parsing of the reports the cache lacks
+    /// has got: the slow part after a parser change, when every report is parsed again.
+    pub fn load_with(&self, progress: &mut dyn FnMut(LoadProgress)) -> LoadedLibrary {
         let mut notes = Vec::new();
         let wanted: HashMap<[u8; 16], usize> = self
             .manifest
@@ -151,6 +157,12 @@ impl Library {
             }
             read
         });
+        let reason = match (&read, damaged) {
+            (Ok(CacheRead::Stale), _) => Reparse::ParserChanged,
+            (Ok(CacheRead::Missing), _) => Reparse::NoCache,
+            (Ok(CacheRead::Fresh), 0) => Reparse::NotCached,
+            _ => Reparse::Damaged,
+        };
         match read {
             Ok(CacheRead::Fresh) => {}
             Ok(CacheRead::Missing) => {
@@ -188,6 +200,15 @@ impl Library {
         }
         let mut rebuilt: HashMap<[u8; 16], Vec<u8>> = HashMap::new();
         let mut left_out = 0usize;
+        let total = slots.iter().filter(|s| s.is_none()).count();
+        let mut done = 0usize;
+        if total > 0 {
+            progress(LoadProgress {
+                done,
+                total,
+                why: reason,
+            });
+        }
         for (i, e) in self.manifest.reports.iter().enumerate() {
             if slots[i].is_some() {
                 continue;
@@ -221,6 +242,12 @@ impl Library {
                     ));
                 }
             }
+            done += 1;
+            progress(LoadProgress {
+                done,
+                total,
+                why: reason,
+            });
         }
         if !rebuilt.is_empty() && cache_ok {
             // The cache was readable but lacked entries: say which were parsed again.

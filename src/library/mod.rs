@@ -151,6 +151,42 @@ pub struct LoadedLibrary {
     pub left_out: usize,
 }
 
+/// Why a load parses reports from their stored sources rather than reading them from the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reparse {
+    /// The cache was made by another parser (or model) version: every report is parsed again.
+    ParserChanged,
+    /// There is no cache yet.
+    NoCache,
+    /// The cache is damaged.
+    Damaged,
+    /// The cache is sound but lacks these reports.
+    NotCached,
+}
+
+impl Reparse {
+    /// Why, in words, for a progress line: "reading 3/10 reports (the parser changed since
+    /// they were cached)".
+    pub fn reason(self) -> &'static str {
+        match self {
+            Reparse::ParserChanged => "the parser changed since they were cached",
+            Reparse::NoCache => "there is no cache yet",
+            Reparse::Damaged => "the cache is damaged",
+            Reparse::NotCached => "they were not in the cache",
+        }
+    }
+}
+
+/// How far [`Library::load_with`] has got parsing reports from their stored sources: `done` of
+/// `total` (a report that fails to parse counts as done). Reported first at `0/total`, then after
+/// each report, ending at `total/total`; never reported when every report came from the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub done: usize,
+    pub total: usize,
+    pub why: Reparse,
+}
+
 impl Library {
     /// Opens the library in `dir` (which need not exist: then it is empty; nor be a library:
     /// then it is empty too, and nothing is written to it). Notes tell of any recovery, e.g. a
@@ -234,6 +270,15 @@ pub struct Opened {
 /// Loads the library at `paths.data`, or returns `samples: true` (and no reports) when it is
 /// empty. Errors only when the library cannot be read at all.
 pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
+    open_reports_with(paths, &mut |_| {})
+}
+
+/// [`open_reports`], telling `progress` how far the parsing of reports the cache lacks has got
+/// (see [`Library::load_with`]).
+pub fn open_reports_with(
+    paths: &Paths,
+    progress: &mut dyn FnMut(LoadProgress),
+) -> Result<Opened, LibraryError> {
     let (lib, mut notes) = Library::open(&paths.data)?;
     if let Err(e) = own::check_adoptable(&paths.data) {
         // Someone else's folder: never read as a library, and said so.
@@ -247,7 +292,7 @@ pub fn open_reports(paths: &Paths) -> Result<Opened, LibraryError> {
             left_out: 0,
         });
     }
-    let loaded = lib.load();
+    let loaded = lib.load_with(progress);
     notes.extend(loaded.notes);
     if loaded.reports.is_empty() {
         // Not the samples: the library has reports, and none could be served.

@@ -3,6 +3,7 @@
 //! `Ctrl-b`/`Ctrl-f`, `Alt-b`/`Alt-f` (word), `Backspace`/`Ctrl-h`, `Delete`/`Ctrl-d`,
 //! `Ctrl-w`/`Alt-Backspace` (word back), `Alt-d` (word forward), `Ctrl-k` (to the end),
 //! `Ctrl-u` (to the start), `Ctrl-t` (transpose) and a history on `Up`/`Down` (`Ctrl-p`/`Ctrl-n`).
+//! [`is_enter`] takes `Ctrl-j` and `Ctrl-m` as `Enter`, for the prompts that use it.
 //!
 //! Reopening a prompt on an old query selects it ([`LineEditor::reopen`]): typing replaces it,
 //! any movement keeps it for editing, as in a browser's address bar.
@@ -39,6 +40,15 @@ pub struct LineEditor {
     browsing: Option<usize>,
     /// The line being typed before `Up` was first pressed.
     draft: String,
+}
+
+/// `Enter`, or `Ctrl-j` / `Ctrl-m` as readline takes them: a line feed or carriage return. An
+/// Enter typed before the explorer took the terminal arrives as `Ctrl-j` (the terminal had
+/// already turned its carriage return into a line feed).
+pub fn is_enter(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Enter
+        || (key.modifiers == KeyModifiers::CONTROL
+            && matches!(key.code, KeyCode::Char('j' | 'm' | 'J' | 'M')))
 }
 
 fn is_word(c: char) -> bool {
@@ -565,6 +575,19 @@ mod tests {
             assert_eq!(e.handle_key(&k(code)), Edit::Ignored);
         }
         assert_eq!(e.handle_key(&ctrl('c')), Edit::Ignored);
+        assert_eq!(e.text(), "x");
+    }
+
+    #[test]
+    fn ctrl_j_and_ctrl_m_are_enter() {
+        assert!(is_enter(&k(KeyCode::Enter)));
+        assert!(is_enter(&ctrl('j')));
+        assert!(is_enter(&ctrl('m')));
+        assert!(!is_enter(&ctrl('k')));
+        assert!(!is_enter(&k(KeyCode::Char('j'))));
+        let mut e = typed("x");
+        assert_eq!(e.handle_key(&ctrl('j')), Edit::Ignored);
+        assert_eq!(e.handle_key(&ctrl('m')), Edit::Ignored);
         assert_eq!(e.text(), "x");
     }
 }

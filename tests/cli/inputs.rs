@@ -323,3 +323,86 @@ fn hostile_file_names_never_reach_the_terminal_raw() {
         assert_clean(&format!("{what} (stderr)"), &o.stderr);
     }
 }
+
+/// A library whose cache was made by another parser: the header's parser version changed.
+fn library_after_a_parser_change(dir: &Path) -> PathBuf {
+    let lib = dir.join("lib");
+    let files = dir.join("in");
+    fs::create_dir_all(&files).unwrap();
+    fs::write(files.join("swansea-2018-07.txt"), SWANSEA).unwrap();
+    fs::write(files.join("pembrokeshire-2018-09.txt"), PEMBROKESHIRE).unwrap();
+    let o = ciw(&[
+        "--library",
+        lib.to_str().unwrap(),
+        "import",
+        files.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", err(&o));
+    let cache = lib.join(ciw::library::CACHE);
+    let mut bytes = fs::read(&cache).unwrap();
+    // Magic (8), format (4), then the parser version.
+    bytes[12] ^= 0xff;
+    fs::write(&cache, bytes).unwrap();
+    lib
+}
+
+#[test]
+fn no_load_progress_reaches_a_stderr_that_is_not_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library_after_a_parser_change(tmp.path());
+    // `show` loads the reports (`list` reads only the summaries).
+    let o = ciw(&[
+        "--library",
+        lib.to_str().unwrap(),
+        "show",
+        "swansea-2018-07",
+    ]);
+    assert!(o.status.success(), "{}", err(&o));
+    let e = err(&o);
+    assert!(e.contains("another parser version"), "the note stays: {e}");
+    assert!(!e.contains("reading"), "{e}");
+    assert!(!e.contains('\r') && !e.contains('\u{1b}'), "{e:?}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Swansea"));
+    // Rebuilt: the next start has nothing to say.
+    let o = ciw(&[
+        "--library",
+        lib.to_str().unwrap(),
+        "show",
+        "swansea-2018-07",
+    ]);
+    assert!(err(&o).is_empty(), "{}", err(&o));
+}
+
+#[test]
+fn the_load_progress_line_counts_to_n_of_n_and_is_safe_and_short() {
+    use ciw::cli::output::LoadProgressLine;
+    use ciw::library::{LoadProgress, Reparse};
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library_after_a_parser_change(tmp.path());
+    let paths = ciw::paths::Paths::resolve(Some(&lib)).unwrap();
+    let mut seen = Vec::new();
+    // Not a terminal: the line draws nothing, whatever it is told.
+    let mut line = LoadProgressLine::to_terminal(false);
+    let opened = ciw::library::open_reports_with(&paths, &mut |p| {
+        line.update(p);
+        seen.push(p);
+    })
+    .unwrap();
+    assert_eq!(opened.reports.len(), 2);
+    let counts: Vec<(usize, usize)> = seen.iter().map(|p| (p.done, p.total)).collect();
+    assert_eq!(counts, [(0, 2), (1, 2), (2, 2)]);
+    assert!(seen.iter().all(|p| p.why == Reparse::ParserChanged));
+
+    let p = LoadProgress {
+        done: 340,
+        total: 1000,
+        why: Reparse::ParserChanged,
+    };
+    assert_eq!(
+        LoadProgressLine::text(&p, 120),
+        "ciw: reading 340/1000 reports (the parser changed since they were cached)…"
+    );
+    let cut = LoadProgressLine::text(&p, 30);
+    assert_eq!(cut.chars().count(), 29);
+    assert!(!cut.chars().any(char::is_control), "{cut:?}");
+}

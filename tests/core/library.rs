@@ -757,3 +757,27 @@ fn an_index_of_an_older_format_is_rebuilt_quietly() {
         "rewritten in the current format"
     );
 }
+
+#[test]
+fn load_progress_is_told_only_for_reports_parsed_again() {
+    use ciw::library::{LoadProgress, Reparse};
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = imported_library(tmp.path());
+    let mut seen: Vec<LoadProgress> = Vec::new();
+    let loaded = Library::open(&lib)
+        .unwrap()
+        .0
+        .load_with(&mut |p| seen.push(p));
+    assert_eq!(loaded.reports.len(), 2);
+    assert!(seen.is_empty(), "all from the cache: {seen:?}");
+
+    fs::remove_file(lib.join(CACHE)).unwrap();
+    let loaded = Library::open(&lib)
+        .unwrap()
+        .0
+        .load_with(&mut |p| seen.push(p));
+    assert_eq!(loaded.reports.len(), 2);
+    let counts: Vec<(usize, usize)> = seen.iter().map(|p| (p.done, p.total)).collect();
+    assert_eq!(counts, [(0, 2), (1, 2), (2, 2)]);
+    assert!(seen.iter().all(|p| p.why == Reparse::NoCache));
+}

@@ -8,7 +8,7 @@ use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::command::Command;
-use crate::tui::line_edit::{Edit, LineEditor};
+use crate::tui::line_edit::{is_enter, Edit, LineEditor};
 use crate::tui::panes::lists::{self, ListId};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
@@ -68,7 +68,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
         Prompt::GoTo => {
             if cancel {
                 close(app);
-            } else if key.code == KeyCode::Enter {
+            } else if is_enter(key) {
                 let text = app.goto.commit();
                 close(app);
                 crate::tui::session::save_histories(app);

@@ -13,9 +13,9 @@ use crate::text::for_terminal;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Scope;
-use crate::tui::line_edit::{Edit, LineEditor};
+use crate::tui::line_edit::{is_enter, Edit, LineEditor};
 use crate::tui::panes::prompt::{self, Prompt};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 /// The find line and the words it highlights.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +61,7 @@ pub fn key(app: &mut App, key: &KeyEvent, cancel: bool) {
     if cancel {
         f.marks = highlighter(&f.query);
         prompt::close(app);
-    } else if key.code == KeyCode::Enter {
+    } else if is_enter(key) {
         let text = f.editor.commit();
         f.query = text.clone();
         f.marks = highlighter(&text);
