@@ -18,7 +18,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Hits kept per query (the list scrolls through them; `n`/`N` step through them).
+/// Hits fetched per query at first, and how many more each time the list or `n`/`N` nears the
+/// end of those fetched ([`SearchState::more`]), as fzf does.
 pub const LIMIT: usize = 100;
 
 /// A query for the worker.
@@ -26,6 +27,8 @@ pub const LIMIT: usize = 100;
 pub struct Request {
     pub generation: u64,
     pub query: String,
+    /// How many hits to send back, at most.
+    pub limit: usize,
 }
 
 /// What the worker sends back.
@@ -90,13 +93,13 @@ impl Engine {
                     let t = Instant::now();
                     let q = Query::parse(&req.query);
                     let error = index.check(&q).err().map(|e| e.to_string());
-                    let results = match index.try_search(&q, LIMIT) {
+                    let results = match index.try_search(&q, req.limit) {
                         Ok(r) => r,
                         // The stored index is damaged where this query read it: build it
                         // again from the reports (stored for next time), and search that.
                         Err(_) => {
                             index = rebuild(&corpus, library.as_deref());
-                            index.try_search(&q, LIMIT).unwrap_or_default()
+                            index.try_search(&q, req.limit).unwrap_or_default()
                         }
                     };
                     let highlight = index.highlighter(&q);
@@ -208,6 +211,8 @@ pub struct SearchState {
     pub query_time: Option<Duration>,
     /// Results that arrived for a query no longer current, and were dropped.
     pub dropped: usize,
+    /// How many hits of the newest query were asked for (more as the list nears its end).
+    pub asked: usize,
     /// The library the explorer's reports come from, if they do: its stored index is used.
     pub library: Option<PathBuf>,
     /// The words the shown hits matched, highlighted in the reader and the comparison once a
@@ -277,10 +282,44 @@ impl SearchState {
             );
             return;
         }
+        self.asked = LIMIT;
+        self.send(self.query().to_string());
+    }
+
+    /// Paragraphs that match the shown query in all, fetched or not.
+    pub fn total(&self) -> usize {
+        self.complete + self.partial
+    }
+
+    /// Asks the worker for the next [`LIMIT`] hits of the shown query, if it has more and they
+    /// are not asked for yet. They extend the list, its selection kept, when they arrive.
+    /// Returns whether more were asked for.
+    pub fn more(&mut self) -> bool {
+        let have = self.hits.len();
+        if self.pending()
+            || have == 0
+            || have >= self.total()
+            || self.asked > have
+            || self.list.filter.is_active()
+        {
+            return false;
+        }
+        self.asked = have + LIMIT;
+        self.send(self.shown_query.clone());
+        self.engine.is_some()
+    }
+
+    /// Whether more hits of the shown query have been asked for and not arrived yet.
+    pub fn fetching(&self) -> bool {
+        self.engine.is_some() && self.asked > self.hits.len() && self.hits.len() < self.total()
+    }
+
+    fn send(&mut self, query: String) {
         if let Some(e) = &self.engine {
             let req = Request {
                 generation: self.generation,
-                query: self.query().to_string(),
+                query,
+                limit: self.asked.max(LIMIT),
             };
             if e.tx.send(req).is_err() {
                 self.engine = None;
@@ -339,6 +378,17 @@ impl SearchState {
                     self.dropped += 1;
                     return false;
                 }
+                if generation == self.shown && query == self.shown_query {
+                    // More hits of the query shown: the list grows, where it is stays.
+                    self.asked = hits.len().max(self.hits.len());
+                    if hits.len() <= self.hits.len() {
+                        return false;
+                    }
+                    self.hits = hits;
+                    self.complete = complete;
+                    self.partial = partial;
+                    return true;
+                }
                 let results = Results {
                     hits,
                     complete,
@@ -381,11 +431,12 @@ impl SearchState {
         }
     }
 
-    /// Waits up to `timeout` for the newest query's hits (tests, and scripted use). Returns
+    /// Waits up to `timeout` for the newest query's hits, and any more asked for (tests, and
+    /// scripted use). Returns
     /// whether they arrived.
     pub fn wait(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
-        while self.pending() {
+        while self.pending() || self.fetching() {
             let Some(engine) = self.engine.clone() else {
                 return false;
             };

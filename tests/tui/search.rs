@@ -341,3 +341,52 @@ fn hits_and_the_preview_show_the_page_and_so_does_the_reader() {
     let s = screen(&draw(&mut a, 100, 30));
     assert!(!s.contains(" p.") && !s.contains("pp."), "{s}");
 }
+
+#[test]
+fn n_and_the_list_go_on_past_the_first_hundred_hits() {
+    let mut a = common::tui::many(150);
+    draw(&mut a, 80, 24);
+    search(&mut a, "eotas");
+    let total = a.search.complete;
+    assert!(total > 120, "{total}");
+    assert_eq!(a.search.hits.len(), ciw::tui::panes::search::LIMIT);
+    let t = draw(&mut a, 80, 24);
+    assert!(screen(&t).contains("hit 1/100+"), "{}", screen(&t));
+    // Scrolling the list near the end of the hits fetched brings the next ones.
+    for _ in 0..95 {
+        ctrl(&mut a, 'n');
+    }
+    assert!(a.search.wait(Duration::from_secs(60)));
+    assert!(a.search.hits.len() > 100, "{}", a.search.hits.len());
+    assert_eq!(a.search.list.selected, 95, "the selection stays");
+    // `n` steps on past hit 100 without wrapping.
+    key(&mut a, KeyCode::Enter);
+    for _ in 0..20 {
+        key(&mut a, KeyCode::Char('n'));
+        assert!(a.search.wait(Duration::from_secs(60)));
+    }
+    assert_eq!(a.search.current, Some(115));
+    let m = a.message.clone().unwrap_or_default();
+    assert!(m.starts_with(&format!("Hit 116 of {total}")), "{m}");
+}
+
+#[test]
+fn the_count_says_what_partial_means_and_shortens_when_narrow() {
+    let mut a = app();
+    search(&mut a, "placement stability");
+    assert!(a.search.partial > 0 && a.search.complete > 0);
+    let t = draw(&mut a, 80, 24);
+    let s = screen(&t);
+    let want = format!(
+        "{} hits · {} with some words missing",
+        a.search.complete, a.search.partial
+    );
+    assert!(s.contains(&want), "{s}");
+    let t = draw(&mut a, 44, 20);
+    let s = screen(&t);
+    assert!(
+        s.contains(&format!("· {} partial", a.search.partial)),
+        "{s}"
+    );
+    assert!(!s.contains("with some words missing ·"), "{s}");
+}

@@ -94,6 +94,7 @@ pub(super) fn hit_date(app: &App, hit: &Hit) -> String {
 /// Keys while the overlay is open.
 pub fn update(app: &mut App, action: Action) {
     if lists::step(app, ListId::Hits, action) {
+        more_near(app, app.search.list.selected);
         return;
     }
     let s = &mut app.search;
@@ -110,6 +111,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ScrollDown(..) => {
             lists::step(app, ListId::Hits, Action::Down);
+            more_near(app, app.search.list.selected);
         }
         Action::ScrollUp(..) => {
             lists::step(app, ListId::Hits, Action::Up);
@@ -137,6 +139,15 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     lists::keep_visible(app, ListId::Hits);
+}
+
+/// Asks for the next hits once `at` is within a page of the end of those fetched, so the list
+/// and `n` go on past them without waiting.
+fn more_near(app: &mut App, at: usize) {
+    let page = render::list_height(app).max(10);
+    if at + page >= app.search.hits.len() {
+        app.search.more();
+    }
 }
 
 /// `n` (`delta` 1) and `N` (-1): the next or previous hit of the last search, wrapping round.
@@ -174,6 +185,23 @@ pub fn step(app: &mut App, delta: isize) {
     if order.is_empty() {
         order = shown;
     }
+    // At the last hit fetched with more to come: fetch them rather than wrap.
+    let last = order.last().copied();
+    let wraps_in_complete = at < complete && complete < len;
+    if delta > 0
+        && app.search.current.is_some()
+        && last == Some(at)
+        && !wraps_in_complete
+        && (app.search.fetching() || app.search.more())
+    {
+        let next = app.keymap.key(Action::NextHit, app.palette.symbols.ascii);
+        app.message = Some(format!(
+            "Hit {} of {}: fetching more, press {next} again",
+            at + 1,
+            app.search.total()
+        ));
+        return;
+    }
     let n = order.len() as isize;
     let (i, wrapped) = match (app.search.current, order.iter().position(|&i| i == at)) {
         (None, Some(_)) => (at, false),
@@ -192,6 +220,7 @@ pub fn step(app: &mut App, delta: isize) {
         ),
     };
     jump(app, i);
+    more_near(app, i);
     if wrapped {
         if let Some(m) = &mut app.message {
             m.push_str(if delta > 0 {
@@ -236,9 +265,9 @@ fn jump(app: &mut App, i: usize) {
                 .keymap
                 .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);
             let (of, missing) = if hit.partial {
-                (app.search.hits.len(), " (some words missing)")
+                (app.search.total(), " (some words missing)")
             } else {
-                (app.search.complete_shown(), "")
+                (app.search.complete, "")
             };
             app.message = Some(format!(
                 "Hit {} of {of} for \"{}\": {}{missing} · {keys} next/previous",

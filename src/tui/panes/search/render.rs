@@ -4,7 +4,7 @@
 //! ends with the paragraph's id and page.
 
 use super::highlight::{cell_width, cells, highlight, spans, wrap_highlighted};
-use super::{hit_date, prompt, SearchState, LIMIT};
+use super::{hit_date, prompt, SearchState};
 use crate::model::Pages;
 use crate::search::Hit;
 use crate::text::fit;
@@ -196,8 +196,13 @@ fn divider_line(t: &Palette, s: &SearchState, width: usize) -> Line<'static> {
     Line::from(Span::styled(text, t.muted))
 }
 
-/// The hit count or what the search is doing, for the query line.
-fn status(s: &SearchState) -> String {
+/// Columns the query itself keeps on the query line before the count is said shortly.
+const QUERY_ROOM: usize = 20;
+
+/// The hit count or what the search is doing, for a query line `width` wide: in words
+/// (`9 hits · 14 with some words missing`), shortly (`9 hits · 14 partial`) only when the
+/// words would leave the query too little room.
+fn status(s: &SearchState, width: usize) -> String {
     if !s.started() {
         return String::new();
     }
@@ -210,17 +215,29 @@ fn status(s: &SearchState) -> String {
     if s.query().trim().is_empty() {
         return format!("{} paragraphs", s.paragraphs);
     }
-    let complete = match s.complete {
-        0 if s.partial > 0 => "no hit has every word".to_string(),
-        0 => "no hits".into(),
-        1 => "1 hit".into(),
-        n if n > LIMIT => format!("top {LIMIT} of {n} hits"),
-        n => format!("{n} hits"),
+    let hits = |n: usize| {
+        if n == 1 {
+            "1 hit".to_string()
+        } else {
+            format!("{n} hits")
+        }
     };
-    if s.partial > 0 {
-        format!("{complete} · {} partial", s.partial)
+    let (long, short) = match (s.complete, s.partial) {
+        (0, 0) => return "no hits".into(),
+        (c, 0) => return hits(c),
+        (0, p) => (
+            format!("no hit has every word · {p} with some"),
+            format!("{p} partial"),
+        ),
+        (c, p) => (
+            format!("{} · {p} with some words missing", hits(c)),
+            format!("{} · {p} partial", hits(c)),
+        ),
+    };
+    if fit::width(&long) + 4 + QUERY_ROOM <= width {
+        long
     } else {
-        complete
+        short
     }
 }
 
@@ -242,9 +259,12 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
             if s.hits.is_empty() {
                 " Search all reports ".to_string()
             } else {
+                // `+`: more hits than those fetched, fetched as the list nears its end.
+                let more = s.hits.len() < s.total() && !s.list.filter.is_active();
                 format!(
-                    " Search all reports: hit {} ",
-                    s.list.title_position(s.hits.len(), ascii)
+                    " Search all reports: hit {}{} ",
+                    s.list.title_position(s.hits.len(), ascii),
+                    if more { "+" } else { "" }
                 )
             },
             t.title_focused,
@@ -253,7 +273,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
 
     // Query line: `/ query█` and, on the right, the count or what is going on.
     let qw = usize::from(p.query.width);
-    let st = status(s);
+    let st = status(s, qw);
     let st = fit::display(&st, ascii);
     let room = qw.saturating_sub(fit::width(&st) + 4).max(1);
     let (q, cursor) = prompt::view(&s.editor, room, ascii);
