@@ -75,6 +75,14 @@ pub enum Overlay {
     Matrix,
 }
 
+/// An entry of the jump list: where the reader was, and the comparison or matrix open over
+/// it then (reopened as they were when `Ctrl-o` comes back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub target: Target,
+    pub view: Option<compare::Saved>,
+}
+
 /// How the explorer looks and where it opens.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -171,7 +179,7 @@ pub struct App {
     /// The `:` go-to line, with its history.
     pub goto: LineEditor,
     /// Where jumps (go-to, search hits, bookmarks, compare Enter) left from: `Ctrl-o`/`Ctrl-i`.
-    pub jumps: JumpList<Target>,
+    pub jumps: JumpList<Place>,
     /// The bookmark list was opened by the key just pressed (for `''`).
     bookmark_list_fresh: bool,
     effects: Vec<Effect>,
@@ -239,14 +247,24 @@ impl App {
         }
     }
 
+    /// Where the reader is and the comparison or matrix open over it: what the jump list
+    /// keeps.
+    pub fn place(&self) -> Place {
+        Place {
+            target: self.here(),
+            view: compare::save(self),
+        }
+    }
+
     /// Jumps to a deep link (go-to, search hit, bookmark, compare Enter), recording where it
-    /// left from in the jump list so `Ctrl-o` comes back.
+    /// left from in the jump list so `Ctrl-o` comes back (to the comparison or matrix, if
+    /// the jump left from one).
     pub fn open_target(&mut self, t: Target) {
         if t.report >= self.corpus.reports.len() {
             return;
         }
-        let from = self.here();
-        if from != t && self.report().is_some() {
+        let from = self.place();
+        if (from.target != t || from.view.is_some()) && self.report().is_some() {
             self.jumps.record(from);
         }
         self.show_target(t);
@@ -254,18 +272,22 @@ impl App {
 
     /// `Ctrl-o`, `Ctrl-i` and `''`: walks the jump list.
     fn walk_jumps(&mut self, action: Action) {
-        let here = self.here();
+        let here = self.place();
         let to = match action {
             Action::JumpBack => self.jumps.back(here),
             Action::JumpForward => self.jumps.forward(here),
             _ => self.jumps.toggle(here),
         };
         match to {
-            Some(t) if t.report < self.corpus.reports.len() => {
+            Some(Place { target: t, view }) if t.report < self.corpus.reports.len() => {
                 self.overlays.clear();
                 self.show_target(t);
                 if t.paragraph.is_none() && t.section.is_none() {
                     self.focus = Pane::Authorities;
+                }
+                if let Some(v) = view {
+                    compare::restore(self, &v);
+                    self.overlays = v.overlays;
                 }
             }
             _ => {
@@ -361,7 +383,11 @@ impl App {
             }
             _ => {}
         }
-        if action == Action::JumpToggle {
+        // Walked from the reader, and from the comparison and matrix (which bind them).
+        if matches!(
+            action,
+            Action::JumpToggle | Action::JumpBack | Action::JumpForward
+        ) {
             self.walk_jumps(action);
             return;
         }

@@ -339,6 +339,8 @@ impl SearchState {
         self.shown = generation;
         self.shown_query = query;
         self.hits = results.hits;
+        // Nothing more asked for yet: `fetching` waits for a `more`.
+        self.asked = self.hits.len();
         self.complete = results.complete;
         self.partial = results.partial;
         self.notice = results.notice.map(|n| n.to_string());

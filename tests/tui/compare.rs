@@ -5,8 +5,8 @@
 use crate::common;
 
 use ciw::tui::app::{Overlay, Pane};
-use common::tui::{app_at, ctrl, draw, key, random_walk, rows, screen};
-use crossterm::event::KeyCode;
+use common::tui::{app_at, ctrl, draw, key, press, random_walk, rows, screen};
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use ratatui::Terminal;
@@ -212,6 +212,48 @@ fn bracket_walks_all_five_themes_and_back() {
         s.contains("Care and support and pathway planning: 2"),
         "{s}"
     );
+}
+
+#[test]
+fn ctrl_o_after_enter_reopens_the_comparison_where_it_was_and_alt_o_reads_again() {
+    let mut app = app_at(Some("swansea#4.5"), false, false);
+    let before = app.here();
+    key(&mut app, KeyCode::Char('c'));
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('h'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let (column, scroll, selected) = (
+        app.compare.column,
+        app.compare.scroll,
+        app.compare.selected.clone(),
+    );
+    assert!(selected.is_some());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay(), Overlay::None);
+    let read = app.here();
+    assert_ne!(read, before);
+
+    ctrl(&mut app, 'o');
+    assert_eq!(
+        app.overlay(),
+        Overlay::Compare,
+        "Ctrl-o reopens the comparison"
+    );
+    assert_eq!(app.here(), before, "with the reader where it was under it");
+    assert_eq!(app.compare.column, column);
+    assert_eq!(app.compare.scroll, scroll);
+    assert_eq!(app.compare.selected, selected);
+    draw(&mut app, 80, 24);
+    assert_eq!(app.compare.selected, selected);
+
+    press(&mut app, KeyCode::Char('o'), KeyModifiers::ALT);
+    assert_eq!(app.overlay(), Overlay::None, "Alt-o goes forward again");
+    assert_eq!(app.here(), read);
+    ctrl(&mut app, 'o');
+    assert_eq!(app.overlay(), Overlay::Compare);
+    assert_eq!(app.compare.selected, selected);
 }
 
 #[test]

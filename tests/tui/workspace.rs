@@ -205,8 +205,15 @@ fn enter_on_a_matrix_cell_opens_that_councils_section_and_ctrl_o_comes_back() {
         app.section().map(|s| s.title.as_str()),
         Some("Safeguarding")
     );
+    let read = app.here();
+    let cell = app.compare.matrix_cell;
     ctrl(&mut app, 'o');
-    assert_eq!(app.here(), before, "Ctrl-o returns to where the reader was");
+    assert_eq!(app.overlay(), Overlay::Matrix, "Ctrl-o reopens the matrix");
+    assert_eq!(app.compare.matrix_cell, cell, "on the cell Enter read");
+    assert_eq!(app.here(), before, "over where the reader was");
+    ctrl(&mut app, 'i');
+    assert_eq!(app.overlay(), Overlay::None, "Ctrl-i goes forward again");
+    assert_eq!(app.here(), read);
 }
 
 #[test]

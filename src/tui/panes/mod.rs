@@ -25,12 +25,13 @@ pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
 }
 
 /// Reads `t` in the panes from an overlay (comparison, matrix): the overlays close, zoom ends,
-/// and the jump is recorded so `Ctrl-o` comes back.
+/// and the jump is recorded so `Ctrl-o` comes back to the overlay as it was.
 pub fn read_from_overlay(app: &mut App, t: crate::target::Target) {
     use crate::tui::command::Command;
     app.zoom = false;
-    app.command(Command::CloseOverlays);
+    // Opened before the overlays close, so the jump remembers them.
     app.command(Command::Open(t));
+    app.command(Command::CloseOverlays);
     app.command(Command::Focus(Pane::Paragraphs));
 }
 

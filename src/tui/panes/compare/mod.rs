@@ -74,6 +74,83 @@ pub struct State {
     pub last_picks: Vec<String>,
 }
 
+/// The comparison and matrix as they were when a jump left them (Enter on a paragraph or a
+/// cell): the overlays open and where they were, so walking the jump list back reopens them.
+/// The comparison itself is worked out again when the councils or theme have changed since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The comparison and matrix overlays that were open, bottom first.
+    pub overlays: Vec<Overlay>,
+    theme: Option<Theme>,
+    reports: Vec<usize>,
+    column: usize,
+    first_column: usize,
+    independent: bool,
+    scroll: usize,
+    scrolls: Vec<usize>,
+    selected: Option<String>,
+    expectations_open: bool,
+    matrix_scroll: usize,
+    matrix_cell: (usize, usize),
+    size: (u16, u16),
+}
+
+/// The comparison and matrix open now, to come back to; `None` when neither is.
+pub fn save(app: &App) -> Option<Saved> {
+    let overlays: Vec<Overlay> = app
+        .overlays()
+        .iter()
+        .copied()
+        .filter(|o| matches!(o, Overlay::Compare | Overlay::Matrix))
+        .collect();
+    if overlays.is_empty() {
+        return None;
+    }
+    let s = &app.compare;
+    Some(Saved {
+        overlays,
+        theme: s.comparison.as_ref().map(|c| c.theme),
+        reports: s.reports.clone(),
+        column: s.column,
+        first_column: s.first_column,
+        independent: s.independent,
+        scroll: s.scroll,
+        scrolls: s.scrolls.clone(),
+        selected: s.selected.clone(),
+        expectations_open: s.expectations_open,
+        matrix_scroll: s.matrix_scroll,
+        matrix_cell: s.matrix_cell,
+        size: s.size,
+    })
+}
+
+/// Puts the comparison and matrix state back as [`save`] found it (the caller reopens
+/// `saved.overlays`).
+pub fn restore(app: &mut App, saved: &Saved) {
+    let s = &mut app.compare;
+    s.picking = false;
+    let same = s.reports == saved.reports && s.comparison.as_ref().map(|c| c.theme) == saved.theme;
+    if !same {
+        s.reports = saved.reports.clone();
+        match saved.theme {
+            Some(t) => show_theme(app, t),
+            None => app.compare.comparison = None,
+        }
+    }
+    let s = &mut app.compare;
+    s.column = saved.column;
+    s.first_column = saved.first_column;
+    s.independent = saved.independent;
+    s.scroll = saved.scroll;
+    s.scrolls = saved.scrolls.clone();
+    s.selected = saved.selected.clone();
+    s.expectations_open = saved.expectations_open;
+    s.matrix_scroll = saved.matrix_scroll;
+    s.matrix_cell = saved.matrix_cell;
+    s.size = saved.size;
+    relayout(app);
+}
+
 /// After a resize: lines wrap differently, so bring the selected paragraph back into view
 /// (level with its subsection) if the old offset no longer shows it.
 pub fn relayout(app: &mut App) {
