@@ -85,6 +85,25 @@ impl Layout {
         self.y = TOP;
     }
 
+    /// The cover's notice that the report is also in Welsh, in both languages; leaves `y` on
+    /// its second line.
+    fn welsh_notice(&mut self) {
+        self.y = 200.0;
+        self.put(
+            LEFT,
+            Font::Regular,
+            11.0,
+            "Mae\u{2019}r ddogfen yma hefyd ar gael yn Gymraeg.",
+        );
+        self.y = 186.0;
+        self.put(
+            LEFT,
+            Font::Regular,
+            11.0,
+            "This document is also available in Welsh.",
+        );
+    }
+
     fn put(&mut self, x: f32, font: Font, size: f32, text: &str) {
         let y = self.y;
         self.pages.last_mut().expect("a page").push(Run {
@@ -175,20 +194,7 @@ pub fn report_pdf(r: &Report) -> Vec<u8> {
         20.0,
         &council,
     );
-    l.y = 200.0;
-    l.put(
-        LEFT,
-        Font::Regular,
-        11.0,
-        "Mae\u{2019}r ddogfen yma hefyd ar gael yn Gymraeg.",
-    );
-    l.y = 186.0;
-    l.put(
-        LEFT,
-        Font::Regular,
-        11.0,
-        "This document is also available in Welsh.",
-    );
+    l.welsh_notice();
     let date = format!("{month} {year}");
     l.put(
         RIGHT - width(&date, Font::Regular, 11.0),
@@ -202,20 +208,7 @@ pub fn report_pdf(r: &Report) -> Vec<u8> {
     l.put(LEFT + 20.0, Font::Regular, 9.0, &copyright);
     // The notice again.
     l.new_page();
-    l.y = 200.0;
-    l.put(
-        LEFT,
-        Font::Regular,
-        11.0,
-        "Mae\u{2019}r ddogfen yma hefyd ar gael yn Gymraeg.",
-    );
-    l.y = 186.0;
-    l.put(
-        LEFT,
-        Font::Regular,
-        11.0,
-        "This document is also available in Welsh.",
-    );
+    l.welsh_notice();
     l.y = 120.0;
     l.put(LEFT + 20.0, Font::Regular, 9.0, &copyright);
     // Contents: filled in once the parts know their pages.
