@@ -15,7 +15,7 @@
 //!
 //! The parts, one module each: [`depth`] (the nesting bound, before the tree is built),
 //! [`content`] (the content root and the page's title), [`dropped`] (furniture and code left
-//! out), [`walk`] (elements to blocks) and [`writer`] (blocks to the text).
+//! out), [`walk`](mod@walk) (elements to blocks) and [`writer`] (blocks to the text).
 
 mod content;
 mod depth;
