@@ -35,9 +35,7 @@ impl App {
             }
             Command::Show(t) => self.show_target(t),
             Command::SelectReport(i) => self.select_report(i),
-            Command::ShowSection { section, paragraph } => {
-                self.show_section_at(section, paragraph)
-            }
+            Command::ShowSection { section, paragraph } => self.show_section_at(section, paragraph),
             Command::PushOverlay(o) => {
                 if o != Overlay::None && self.overlay() != o {
                     self.overlays.push(o);

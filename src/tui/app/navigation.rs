@@ -168,14 +168,17 @@ impl App {
         self.paragraphs.selected = first_paragraph;
     }
 
-
     /// Shows section `si` (see [`App::show_section`]) and with `paragraph`, selects that
     /// paragraph and scrolls it to the top, unless it already is selected: a row of the section
     /// tree followed in the reader.
     pub(super) fn show_section_at(&mut self, si: usize, paragraph: Option<usize>) {
         self.show_section(Some(si));
         let Some(pi) = paragraph else { return };
-        if let Some(i) = self.items().iter().position(|it| *it == Item::Paragraph(pi)) {
+        if let Some(i) = self
+            .items()
+            .iter()
+            .position(|it| *it == Item::Paragraph(pi))
+        {
             if self.paragraphs.selected != i {
                 self.paragraphs.selected = i;
                 paragraphs::scroll_to_top_of_selected(self);

@@ -102,7 +102,6 @@ impl App {
         }
         parts
     }
-
 }
 
 /// "3 Care and Support and Pathway Planning", or the title of an unnumbered section.
@@ -113,4 +112,3 @@ pub fn section_label(s: &Section, ascii: bool) -> String {
         None => title,
     }
 }
-

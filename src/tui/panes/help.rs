@@ -115,9 +115,7 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
         Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
         Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => {
-            return Command::PopOverlay.into()
-        }
+        Action::Back | Action::ToggleHelp | Action::Click(..) => return Command::PopOverlay.into(),
         _ => {}
     }
     Commands::none()
