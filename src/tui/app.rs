@@ -78,7 +78,7 @@ pub enum Overlay {
     Bookmarks,
     /// One theme side by side across councils ([`compare`]).
     Compare,
-    /// The councils × themes matrix ([`matrix`]).
+    /// The councils × themes matrix ([`super::panes::matrix`]).
     Matrix,
 }
 

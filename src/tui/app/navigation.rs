@@ -1,6 +1,6 @@
 //! Where the reader goes: a report selected, a section shown, a deep link shown or jumped to,
 //! the jump list walked. Private to the app: a pane asks for these with a
-//! [`Command`](crate::tui::command::Command) ([`App::apply_all`]).
+//! [`Command`] ([`App::apply_all`]).
 
 use super::*;
 use crate::tui::panes::lists::{self, ListId};
