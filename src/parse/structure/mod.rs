@@ -10,7 +10,7 @@
 //! otherwise it continues the paragraph before. Every such decision leaves a warning.
 //!
 //! The parts, one module each: [`markers`] (markers alone on their line joined to their text),
-//! [`contents`] (the contents table), [`wrap`] (the width a text is hard-wrapped at, and
+//! [`contents`](mod@contents) (the contents table), [`wrap`] (the width a text is hard-wrapped at, and
 //! whether a break ends a paragraph), [`headings`] (headings, sections and subsections),
 //! [`paragraphs`] (a block's items: numbered paragraphs, findings, prose),
 //! [`recommendations`] and [`continuations`] (text joined across a break, and orphans).
