@@ -46,17 +46,23 @@ pub enum Action {
     Copy,
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
-    /// Mouse wheel up over the cell (column, row).
-    ScrollUp(u16, u16),
-    /// Mouse wheel down over the cell (column, row).
-    ScrollDown(u16, u16),
-    /// Left click on the cell (column, row): over an overlay, or outside every pane.
-    Click(u16, u16),
     /// Left click in a pane: on its item (an index into the pane's whole list), or on none (its
     /// border or header). [`super::app::App::handle_event`] resolves the cell against the layout.
     ClickPane(Pane, Option<usize>),
     /// The wheel over a pane: down (true) or up.
     ScrollPane(Pane, bool),
+    /// Left click over the open overlay, on what it shows there, resolved by
+    /// [`super::app::App::handle_event`] against the overlay's layout: the comparison's column
+    /// (an index into its columns) and item (an index into that column's items), the picks
+    /// list's council (a corpus index, as `item`); `None` where there is none.
+    ClickOverlay {
+        column: Option<usize>,
+        item: Option<usize>,
+    },
+    /// The wheel over the open overlay: down (true) or up.
+    ScrollOverlay(bool),
+    /// A click or a wheel turn outside every pane, with no overlay open: nothing to do.
+    MouseElsewhere,
     /// Open the search overlay over every report (`/`).
     Search,
     /// Jump to the next hit of the last search (`n`).

@@ -9,6 +9,7 @@ mod common;
 mod compare;
 mod glyphs;
 mod hints;
+mod key_path;
 mod keys;
 mod lists;
 mod mouse;

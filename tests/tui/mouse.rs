@@ -6,8 +6,9 @@
 use crate::common;
 
 use ciw::tui::app::{App, Overlay, Pane};
-use common::tui::{app_at, click, draw, key, paste, rows, wheel};
+use common::tui::{app_at, click, draw, key, paste, rows, typed, wheel};
 use crossterm::event::KeyCode;
+use std::time::Duration;
 
 /// The cell where `text` first appears on the screen of `app` at 120x40, from column `from`
 /// on.
@@ -88,6 +89,75 @@ fn a_click_reaches_the_open_overlay() {
     assert_ne!(app.compare.column, column);
     click(&mut app, x, y);
     assert_eq!(app.compare.column, column);
+}
+
+#[test]
+fn the_wheel_scrolls_the_open_overlay_wherever_it_turns() {
+    // The help scrolls three lines a turn, and back.
+    let mut app = app_at(Some("swansea#3.18"), false, false);
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('?'));
+    wheel(&mut app, true, 40, 12);
+    assert_eq!(app.help.offset, 3);
+    wheel(&mut app, false, 0, 0);
+    assert_eq!(app.help.offset, 0);
+    assert_eq!(app.overlay(), Overlay::Help);
+    // The search's hits: the selection moves down and up.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "placement");
+    assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
+    assert!(app.search.hits.len() >= 2);
+    let first = app.search.list.selected;
+    wheel(&mut app, true, 10, 5);
+    assert_eq!(app.search.list.selected, first + 1);
+    wheel(&mut app, false, 10, 5);
+    assert_eq!(app.search.list.selected, first);
+    assert_eq!(app.overlay(), Overlay::Search);
+    // The comparison scrolls its columns.
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.compare.scroll, 0);
+    wheel(&mut app, true, 10, 12);
+    assert_eq!(app.compare.scroll, 3);
+    wheel(&mut app, false, 70, 12);
+    assert_eq!(app.compare.scroll, 0);
+    assert_eq!(app.overlay(), Overlay::Compare);
+    // The matrix scrolls its tables.
+    let mut app = common::tui::many(60);
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('M'));
+    wheel(&mut app, true, 10, 12);
+    assert_eq!(app.compare.matrix_scroll, 3);
+    wheel(&mut app, false, 10, 12);
+    assert_eq!(app.compare.matrix_scroll, 0);
+    assert_eq!(app.overlay(), Overlay::Matrix);
+}
+
+#[test]
+fn the_wheel_moves_through_the_bookmarks_and_a_click_leaves_the_list_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_at(None, false, false);
+    let (state, notes) = ciw::state::State::load(&ciw::paths::Paths::in_dir(dir.path()));
+    assert!(notes.is_empty(), "{notes:?}");
+    ciw::tui::session::attach(&mut app, state, false);
+    draw(&mut app, 80, 24);
+    for link in ["swansea#3.18", "swansea#R5", "pembrokeshire#4.4"] {
+        key(&mut app, KeyCode::Char(':'));
+        typed(&mut app, link);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('m'));
+    }
+    key(&mut app, KeyCode::Char('\''));
+    assert_eq!(app.overlay(), Overlay::Bookmarks);
+    let first = app.bookmark_list.selected;
+    wheel(&mut app, true, 40, 12);
+    assert_eq!(app.bookmark_list.selected, first + 1);
+    wheel(&mut app, false, 40, 12);
+    assert_eq!(app.bookmark_list.selected, first);
+    click(&mut app, 40, 12);
+    assert_eq!(app.overlay(), Overlay::Bookmarks);
 }
 
 #[test]

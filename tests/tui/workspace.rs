@@ -361,13 +361,13 @@ fn a_click_in_the_picks_list_selects_and_a_second_picks() {
         .next()
         .unwrap_or_default()
         .to_string();
-    app.update(ciw::tui::action::Action::Click(10, 6));
+    common::tui::click(&mut app, 10, 6);
     let i = app.compare.pick_list.selected;
     assert_eq!(app.corpus.reports[i].authority.short, name);
     assert!(app.compare.picked.is_empty());
-    app.update(ciw::tui::action::Action::Click(10, 6));
+    common::tui::click(&mut app, 10, 6);
     assert!(app.compare.picked.contains(&i));
-    app.update(ciw::tui::action::Action::ScrollDown(10, 6));
+    common::tui::wheel(&mut app, true, 10, 6);
     assert!(app.compare.pick_list.selected > i);
 }
 

@@ -4,15 +4,15 @@
 //! through here.
 
 use super::*;
-use crate::tui::panes::{authorities, paragraphs, sections};
+use crate::tui::panes::{authorities, compare, paragraphs, sections};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
 impl App {
     /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
     /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
     /// a left click over a pane becomes an action on that pane, the item clicked resolved
-    /// against the layout; over an overlay, an action at its cell (other mouse events are
-    /// ignored); a
+    /// against the stored layout; over an overlay, an action on the overlay, the column and item
+    /// clicked resolved likewise (other mouse events are ignored); a
     /// paste goes into the line editor that is open (`:`, `f`, the search query), without
     /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
     pub fn handle_event(&mut self, event: &Event) -> bool {
@@ -101,25 +101,32 @@ impl App {
         None
     }
 
-    /// The action a mouse event asks for: the wheel and the left button, else nothing. With no
-    /// overlay open, the cell is resolved against the layout into the pane (and the item of it
-    /// clicked); an overlay gets the cell.
+    /// The action a mouse event asks for: the wheel and the left button, else nothing. The cell
+    /// is resolved against the stored layout: into the open overlay's column and item, else
+    /// into the pane under it and the item of it clicked; so no update reads a cell.
     fn mouse_action(&self, m: &MouseEvent) -> Option<Action> {
-        let at = cell_action(m)?;
+        let wheel = match m.kind {
+            MouseEventKind::ScrollDown => Some(true),
+            MouseEventKind::ScrollUp => Some(false),
+            MouseEventKind::Down(MouseButton::Left) => None,
+            _ => return None,
+        };
         if self.overlay() != Overlay::None {
-            return Some(at);
+            return Some(match wheel {
+                Some(down) => Action::ScrollOverlay(down),
+                None => self.overlay_click(m.column, m.row),
+            });
         }
         let areas = self.areas();
         let Some((pane, rect)) = areas
             .pane_at(m.column, m.row)
             .and_then(|p| Some((p, areas.pane(p)?)))
         else {
-            return Some(at);
+            return Some(Action::MouseElsewhere);
         };
-        Some(match at {
-            Action::ScrollDown(..) => Action::ScrollPane(pane, true),
-            Action::ScrollUp(..) => Action::ScrollPane(pane, false),
-            _ => {
+        Some(match wheel {
+            Some(down) => Action::ScrollPane(pane, down),
+            None => {
                 let item = match pane {
                     Pane::Authorities => authorities::item_at(self, rect, m.row),
                     Pane::Sections => sections::item_at(self, rect, m.row),
@@ -129,14 +136,14 @@ impl App {
             }
         })
     }
-}
 
-/// The action a mouse event asks for at its cell: the wheel and the left button.
-fn cell_action(m: &MouseEvent) -> Option<Action> {
-    match m.kind {
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-        _ => None,
+    /// A left click on the cell (`column`, `row`) over the open overlay: what of it is there.
+    fn overlay_click(&self, column: u16, row: u16) -> Action {
+        let (column, item) = match self.overlay() {
+            Overlay::Compare if self.compare.picking => (None, compare::picks::item_at(self, row)),
+            Overlay::Compare => compare::spot_at(self, column, row),
+            _ => (None, None),
+        };
+        Action::ClickOverlay { column, item }
     }
 }

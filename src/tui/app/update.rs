@@ -134,9 +134,9 @@ impl App {
             | Action::ToggleSync
             | Action::ToggleExpectations
             | Action::Export
-            | Action::ScrollUp(..)
-            | Action::ScrollDown(..)
-            | Action::Click(..) => {}
+            | Action::ClickOverlay { .. }
+            | Action::ScrollOverlay(_)
+            | Action::MouseElsewhere => {}
         }
         Commands::none()
     }

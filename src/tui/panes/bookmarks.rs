@@ -92,11 +92,9 @@ pub fn update(app: &mut App, action: Action) -> Commands {
     let len = rows.len();
     let l = &mut app.bookmark_list;
     match action {
-        Action::ScrollDown(..) => {
-            return lists::step(app, ListId::Bookmarks, Action::Down).unwrap_or_default();
-        }
-        Action::ScrollUp(..) => {
-            return lists::step(app, ListId::Bookmarks, Action::Up).unwrap_or_default();
+        Action::ScrollOverlay(down) => {
+            let a = if down { Action::Down } else { Action::Up };
+            return lists::step(app, ListId::Bookmarks, a).unwrap_or_default();
         }
         Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Bookmarks)),
         Action::Open if l.shown(len) == 0 => {}

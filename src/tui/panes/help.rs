@@ -113,9 +113,11 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         Action::Bottom => h.offset = max,
         Action::PageDown | Action::HalfPageDown => h.offset = (h.offset + page).min(max),
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
-        Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
-        Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => return Command::PopOverlay.into(),
+        Action::ScrollOverlay(true) => h.offset = (h.offset + 3).min(max),
+        Action::ScrollOverlay(false) => h.offset = h.offset.saturating_sub(3),
+        Action::Back | Action::ToggleHelp | Action::ClickOverlay { .. } => {
+            return Command::PopOverlay.into()
+        }
         _ => {}
     }
     Commands::none()

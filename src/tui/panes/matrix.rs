@@ -161,11 +161,11 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             *off = off.saturating_sub(step);
             None
         }
-        Action::ScrollDown(..) => {
+        Action::ScrollOverlay(true) => {
             *off = (*off + 3).min(max);
             None
         }
-        Action::ScrollUp(..) => {
+        Action::ScrollOverlay(false) => {
             *off = off.saturating_sub(3);
             None
         }

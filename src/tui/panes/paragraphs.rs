@@ -2,6 +2,11 @@
 //! subsection headings, and "What we expect to see" folded at the top (Enter unfolds it).
 //! j/k move paragraph by paragraph but scroll line by line through a paragraph taller than the
 //! pane, so nothing is skipped on a small terminal.
+//!
+//! The text is wrapped once ([`wrapped`], with the core's `text::fit::wrap`), then either
+//! measured ([`measure`]: where each item's lines are, what the updates scroll by, read from
+//! the width stored with the layout) or styled for drawing ([`doc`]); so the updates never
+//! draw, and both agree line for line.
 
 use super::{block, inner, pane_rect};
 use crate::model::Section;
@@ -17,19 +22,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// The section laid out at one width.
-#[derive(Debug, Clone, Default)]
-pub struct Doc {
-    pub lines: Vec<Line<'static>>,
+/// Where each item of the shown section is among its lines at one width: what the updates
+/// scroll by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Measure {
+    /// Lines in all.
+    pub len: usize,
     /// Per item: the first line and one past the last text line (the blank after an item is
     /// not part of it).
     pub spans: Vec<(usize, usize)>,
 }
 
-impl Doc {
+impl Measure {
     /// The last scroll offset that still fills the view.
     pub fn max_scroll(&self, height: usize) -> usize {
-        self.lines.len().saturating_sub(height)
+        self.len.saturating_sub(height)
     }
 
     /// The item shown on `line`, or the next one after a gap.
@@ -41,7 +48,27 @@ impl Doc {
     }
 }
 
-/// The paragraph view's width and height at the app's size.
+/// The section laid out at one width, styled for drawing.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub lines: Vec<Line<'static>>,
+    /// Where each item's lines are (as [`measure`] finds them).
+    pub measure: Measure,
+}
+
+impl Doc {
+    /// The last scroll offset that still fills the view.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.measure.max_scroll(height)
+    }
+
+    /// The item shown on `line`, or the next one after a gap.
+    pub fn item_at(&self, line: usize) -> Option<usize> {
+        self.measure.item_at(line)
+    }
+}
+
+/// The paragraph view's width and height at the app's size, from the stored layout.
 pub fn viewport(app: &App) -> (usize, usize) {
     pane_rect(app, Pane::Paragraphs)
         .map(|r| {
@@ -61,38 +88,140 @@ fn short_id<'a>(s: &Section, id: &'a str) -> &'a str {
     id
 }
 
-/// Lays out the shown section at `width` columns.
-pub fn doc(app: &App, width: usize) -> Doc {
-    let t = &app.palette;
-    let sym = t.symbols;
-    let mut d = Doc::default();
-    let Some(s) = app.section() else {
-        return d;
-    };
+/// One item of the shown section, wrapped but not styled.
+struct Block {
+    /// Its index in [`App::items`].
+    index: usize,
+    item: Item,
+    /// A subsection heading shown above a paragraph (the first of its subsection).
+    heading: Vec<String>,
+    /// The paragraph's id as the gutter shows it.
+    id: String,
+    /// The text's lines: a paragraph's (its id first, when ids are inline), or the unfolded
+    /// "What we expect to see" under its label line.
+    body: Vec<String>,
+}
+
+impl Block {
+    /// Lines the item takes: the fold's label line, the heading, the text.
+    fn lines(&self) -> usize {
+        usize::from(self.item == Item::Expectations) + self.heading.len() + self.body.len()
+    }
+}
+
+/// The shown section's items wrapped to `width` columns.
+struct Wrapped {
+    /// The gutter's width.
+    id_w: usize,
+    /// Too narrow for a gutter: ids start the text.
+    inline_ids: bool,
+    blocks: Vec<Block>,
+}
+
+/// Wraps the shown section to `width` columns (`None` with no section shown): no styles, no
+/// keys.
+fn wrapped(app: &App, width: usize) -> Option<Wrapped> {
+    let s = app.section()?;
+    let ascii = app.palette.symbols.ascii;
     let width = width.max(1);
-    let focused = app.focus == Pane::Paragraphs;
-    let items = app.items();
     let id_w = s
         .paragraphs
         .iter()
-        .map(|p| fit::width(&fit::display(short_id(s, &p.id), sym.ascii)))
+        .map(|p| fit::width(&fit::display(short_id(s, &p.id), ascii)))
         .max()
         .unwrap_or(0)
         .min(7);
     let text_w = width.saturating_sub(id_w + 2);
     let inline_ids = text_w < 16;
+    let mut prev_sub: Option<&str> = None;
+    let mut blocks = Vec::new();
+    for (index, item) in app.items().into_iter().enumerate() {
+        let mut b = Block {
+            index,
+            item,
+            heading: Vec::new(),
+            id: String::new(),
+            body: Vec::new(),
+        };
+        match item {
+            Item::Expectations => {
+                if app.paragraphs.expectations_open {
+                    let text = fit::display(s.expectations.as_deref().unwrap_or(""), ascii);
+                    b.body = fit::wrap(&text, width.saturating_sub(3));
+                }
+            }
+            Item::Paragraph(pi) => {
+                let Some(p) = s.paragraphs.get(pi) else {
+                    continue;
+                };
+                let sub = p.subsection.as_deref();
+                if sub != prev_sub {
+                    if let Some(h) = sub {
+                        b.heading = fit::wrap(&fit::display(h, ascii), width.saturating_sub(1));
+                    }
+                    prev_sub = sub;
+                }
+                b.id = fit::display(short_id(s, &p.id), ascii);
+                let text = fit::display(&p.text, ascii);
+                b.body = if inline_ids {
+                    fit::wrap(&format!("{} {text}", b.id), width.saturating_sub(1))
+                } else {
+                    fit::wrap(&text, text_w)
+                };
+            }
+        }
+        blocks.push(b);
+    }
+    Some(Wrapped {
+        id_w,
+        inline_ids,
+        blocks,
+    })
+}
+
+impl Wrapped {
+    /// Where each block's lines are: a blank line after each, one line ("no text") for none.
+    fn measure(&self) -> Measure {
+        let mut m = Measure::default();
+        for b in &self.blocks {
+            let start = m.len;
+            m.len += b.lines();
+            m.spans.push((start, m.len));
+            m.len += 1;
+        }
+        if self.blocks.is_empty() {
+            m.len = 1;
+        }
+        m
+    }
+}
+
+/// Where the shown section's items are at `width` columns: what the updates scroll by, with no
+/// drawing and no key looked up.
+pub fn measure(app: &App, width: usize) -> Measure {
+    wrapped(app, width).map(|w| w.measure()).unwrap_or_default()
+}
+
+/// Lays out the shown section at `width` columns, styled for drawing.
+pub fn doc(app: &App, width: usize) -> Doc {
+    let t = &app.palette;
+    let sym = t.symbols;
+    let mut d = Doc::default();
+    let Some(w) = wrapped(app, width) else {
+        return d;
+    };
+    let width = width.max(1);
+    let focused = app.focus == Pane::Paragraphs;
     let marks = app.search.marks();
     let hl = super::search::highlight(t);
-    let mut prev_sub: Option<&str> = None;
-    for (idx, item) in items.iter().enumerate() {
-        let selected = idx == app.paragraphs.selected;
+    for b in &w.blocks {
+        let selected = b.index == app.paragraphs.selected;
         let bar = if selected {
             Span::styled(sym.bar.to_string(), t.bar)
         } else {
             Span::raw(" ")
         };
-        let start = d.lines.len();
-        match *item {
+        match b.item {
             Item::Expectations => {
                 let open = app.paragraphs.expectations_open;
                 let marker = if open { sym.expanded } else { sym.collapsed };
@@ -115,94 +244,72 @@ pub fn doc(app: &App, width: usize) -> Doc {
                     spans.push(Span::styled(hint, t.muted));
                 }
                 d.lines.push(Line::from(spans));
-                if open {
-                    let text = fit::display(s.expectations.as_deref().unwrap_or(""), sym.ascii);
-                    for l in fit::wrap(&text, width.saturating_sub(3)) {
-                        d.lines.push(Line::from(vec![
-                            bar.clone(),
-                            Span::raw("  "),
-                            Span::styled(l, t.expectations),
-                        ]));
-                    }
+                for l in &b.body {
+                    d.lines.push(Line::from(vec![
+                        bar.clone(),
+                        Span::raw("  "),
+                        Span::styled(l.clone(), t.expectations),
+                    ]));
                 }
             }
-            Item::Paragraph(pi) => {
-                let Some(p) = s.paragraphs.get(pi) else {
-                    continue;
-                };
-                let sub = p.subsection.as_deref();
-                if sub != prev_sub {
-                    if let Some(h) = sub {
-                        for l in fit::wrap(&fit::display(h, sym.ascii), width.saturating_sub(1)) {
-                            d.lines.push(Line::from(vec![
-                                Span::raw(" "),
-                                Span::styled(l, t.subsection_heading),
-                            ]));
-                        }
-                    }
-                    prev_sub = sub;
+            Item::Paragraph(_) => {
+                for l in &b.heading {
+                    d.lines.push(Line::from(vec![
+                        Span::raw(" "),
+                        Span::styled(l.clone(), t.subsection_heading),
+                    ]));
                 }
-                let id = fit::display(short_id(s, &p.id), sym.ascii);
                 let id_style = if selected && focused {
                     t.paragraph_id_selected
                 } else {
                     t.paragraph_id
                 };
-                let text = fit::display(&p.text, sym.ascii);
-                if inline_ids {
-                    let body = format!("{id} {text}");
-                    let id_len = id.len();
-                    for (n, l) in fit::wrap(&body, width.saturating_sub(1))
-                        .into_iter()
-                        .enumerate()
-                    {
-                        if n == 0 && l.len() >= id_len && l.starts_with(id.as_str()) {
-                            let rest = l[id_len..].to_string();
-                            let mut spans = vec![bar.clone(), Span::styled(id.clone(), id_style)];
+                let id = &b.id;
+                for (n, l) in b.body.iter().enumerate() {
+                    let mut spans = vec![bar.clone()];
+                    if w.inline_ids {
+                        if n == 0 && l.len() >= id.len() && l.starts_with(id.as_str()) {
+                            spans.push(Span::styled(id.clone(), id_style));
+                            let rest = l[id.len()..].to_string();
                             spans.extend(marks::spans(rest, marks, Style::new(), hl));
-                            d.lines.push(Line::from(spans));
                         } else {
-                            let mut spans = vec![bar.clone()];
-                            spans.extend(marks::spans(l, marks, Style::new(), hl));
-                            d.lines.push(Line::from(spans));
+                            spans.extend(marks::spans(l.clone(), marks, Style::new(), hl));
                         }
-                    }
-                } else {
-                    let gutter = fit::pad(&id, id_w, sym.ellipsis);
-                    let blank = " ".repeat(id_w);
-                    for (n, l) in fit::wrap(&text, text_w).into_iter().enumerate() {
-                        let g = if n == 0 {
-                            Span::styled(gutter.clone(), id_style)
+                    } else {
+                        spans.push(if n == 0 {
+                            Span::styled(fit::pad(id, w.id_w, sym.ellipsis), id_style)
                         } else {
-                            Span::raw(blank.clone())
-                        };
-                        let mut spans = vec![bar.clone(), g, Span::raw(" ")];
-                        spans.extend(marks::spans(l, marks, Style::new(), hl));
-                        d.lines.push(Line::from(spans));
+                            Span::raw(" ".repeat(w.id_w))
+                        });
+                        spans.push(Span::raw(" "));
+                        spans.extend(marks::spans(l.clone(), marks, Style::new(), hl));
                     }
+                    d.lines.push(Line::from(spans));
                 }
             }
         }
-        d.spans.push((start, d.lines.len()));
         d.lines.push(Line::default());
     }
-    if items.is_empty() {
+    if w.blocks.is_empty() {
         d.lines.push(Line::from(Span::styled(
             " This section has no text.",
             t.muted,
         )));
     }
+    d.measure = w.measure();
+    debug_assert_eq!(d.lines.len(), d.measure.len, "drawn as measured");
     d
 }
 
-fn current_doc(app: &App) -> (Doc, usize) {
+/// The shown section measured at the paragraph view's stored width, and the view's height.
+fn current(app: &App) -> (Measure, usize) {
     let (w, h) = viewport(app);
-    (doc(app, w), h.max(1))
+    (measure(app, w), h.max(1))
 }
 
 /// Scrolls so the selected item starts at the top (as far as the text allows).
 pub fn scroll_to_top_of_selected(app: &mut App) {
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     if let Some((start, _)) = d.spans.get(app.paragraphs.selected) {
         app.paragraphs.scroll = (*start).min(d.max_scroll(h));
     }
@@ -211,7 +318,7 @@ pub fn scroll_to_top_of_selected(app: &mut App) {
 /// Scrolls the least needed to show all of the selected item (its top if it is taller than
 /// the view); with `from_bottom`, a tall item shows its last lines instead.
 fn reveal(app: &mut App, from_bottom: bool) {
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     let Some(&(start, end)) = d.spans.get(app.paragraphs.selected) else {
         return;
     };
@@ -237,7 +344,7 @@ pub struct TopAnchor {
 
 /// Where the view starts, in paragraphs rather than lines (see [`TopAnchor`]).
 pub fn top_anchor(app: &App) -> Option<TopAnchor> {
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     let scroll = app.paragraphs.scroll.min(d.max_scroll(h));
     if scroll == 0 {
         return None;
@@ -255,7 +362,7 @@ pub fn top_anchor(app: &App) -> Option<TopAnchor> {
 /// again, as far into it as before; the selection stays in view.
 pub fn restore_top(app: &mut App, top: Option<TopAnchor>) {
     let Some(top) = top else { return };
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     let Some(&(start, end)) = d.spans.get(top.item) else {
         return;
     };
@@ -267,7 +374,7 @@ pub fn restore_top(app: &mut App, top: Option<TopAnchor>) {
 /// After a resize: bring the selection back if none of it is visible, and keep the scroll
 /// within the text.
 pub fn keep_selected_in_view(app: &mut App) {
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     app.paragraphs.scroll = app.paragraphs.scroll.min(d.max_scroll(h));
     if let Some(&(start, end)) = d.spans.get(app.paragraphs.selected) {
         let s = app.paragraphs.scroll;
@@ -280,7 +387,7 @@ pub fn keep_selected_in_view(app: &mut App) {
 /// Scrolls by `delta` lines. The selection stays while any of it is in view; otherwise it
 /// moves to the first item in view (scrolling down) or the last (scrolling up).
 pub fn scroll_lines(app: &mut App, delta: isize) {
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     let p = &mut app.paragraphs;
     p.scroll = p.scroll.saturating_add_signed(delta).min(d.max_scroll(h));
     let (top, bottom) = (p.scroll, p.scroll + h);
@@ -301,7 +408,7 @@ pub fn scroll_lines(app: &mut App, delta: isize) {
 /// Keys while the text has the focus: it changes only the reader's own state (and the section
 /// tree's row, which follows the selected paragraph).
 pub fn update(app: &mut App, action: Action) -> Commands {
-    let (d, h) = current_doc(app);
+    let (d, h) = current(app);
     let n = d.spans.len();
     if n == 0 {
         return Commands::none();
@@ -368,7 +475,7 @@ pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
         return None;
     }
     let line = app.paragraphs.scroll + usize::from(row - i.y);
-    let (d, _) = current_doc(app);
+    let (d, _) = current(app);
     d.spans.iter().position(|(s, e)| (*s..*e).contains(&line))
 }
 

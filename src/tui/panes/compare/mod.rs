@@ -23,7 +23,7 @@ mod update;
 pub use columns::{view, Item, View};
 pub use picks::{list_height as pick_list_height, toggle_pick};
 pub use render::render;
-pub use update::update;
+pub use update::{spot_at, update};
 
 use crate::compare::{self as core, Comparison};
 use crate::model::Theme;

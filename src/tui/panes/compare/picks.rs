@@ -160,22 +160,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Commands {
         }
         Action::ToggleHelp => return crate::tui::panes::help::open(app),
         // A click selects the row under it; a second click on it picks it.
-        Action::Click(_, y) => {
-            let row = usize::from(y).checked_sub(HEAD_ROWS);
-            let (h, n) = (list_height(app), app.corpus.reports.len());
-            let visible = app.compare.pick_list.visible(h, n);
-            if let Some(&(_, i)) = row.and_then(|r| visible.get(r)) {
-                if app.compare.pick_list.selected == i {
-                    toggle(app, i);
-                }
-                return lists::select(app, ListId::Picks, i);
+        Action::ClickOverlay { item: Some(i), .. } => {
+            if app.compare.pick_list.selected == i {
+                toggle(app, i);
             }
+            return lists::select(app, ListId::Picks, i);
         }
-        Action::ScrollDown(..) | Action::ScrollUp(..) => {
-            let step = match action {
-                Action::ScrollDown(..) => Action::Down,
-                _ => Action::Up,
-            };
+        Action::ScrollOverlay(down) => {
+            let step = if down { Action::Down } else { Action::Up };
             let mut commands = Commands::none();
             for _ in 0..3 {
                 commands.extend(lists::step(app, ListId::Picks, step).unwrap_or_default());
@@ -187,11 +179,19 @@ pub(super) fn update(app: &mut App, action: Action) -> Commands {
     Commands::none()
 }
 
-/// Rows the picks list has on screen.
+/// Rows the picks list has on screen, in the layout stored for the app's size.
 pub fn list_height(app: &App) -> usize {
-    let (w, h) = app.size;
-    let areas = layout::compute(Rect::new(0, 0, w, h), app.layout_input());
-    usize::from(areas.status.y).saturating_sub(HEAD_ROWS).max(1)
+    usize::from(app.areas().status.y)
+        .saturating_sub(HEAD_ROWS)
+        .max(1)
+}
+
+/// The council (a corpus index) on screen row `row` of the picks list, if one is there.
+pub fn item_at(app: &App, row: u16) -> Option<usize> {
+    let row = usize::from(row).checked_sub(HEAD_ROWS)?;
+    let (h, n) = (list_height(app), app.corpus.reports.len());
+    let visible = app.compare.pick_list.visible(h, n);
+    visible.get(row).map(|&(_, i)| i)
 }
 
 /// Lines above the list: what to do, what is picked, a blank.

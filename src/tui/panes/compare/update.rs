@@ -129,9 +129,12 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         Action::HalfPageUp => scroll_by(app, &v, i, -half),
         Action::PageDown => scroll_by(app, &v, i, page),
         Action::PageUp => scroll_by(app, &v, i, -page),
-        Action::ScrollDown(..) => scroll_by(app, &v, i, 3),
-        Action::ScrollUp(..) => scroll_by(app, &v, i, -3),
-        Action::Click(x, y) => click(app, &v, x, y),
+        Action::ScrollOverlay(true) => scroll_by(app, &v, i, 3),
+        Action::ScrollOverlay(false) => scroll_by(app, &v, i, -3),
+        Action::ClickOverlay {
+            column: Some(c),
+            item,
+        } => click(app, &v, c, item),
         _ => {}
     }
     Commands::none()
@@ -343,23 +346,39 @@ fn open_in_reader(app: &mut App) -> Commands {
     })
 }
 
-/// A click focuses the column under the mouse and selects the item under it.
-fn click(app: &mut App, v: &View, x: u16, y: u16) {
+/// A click on column `c` (and on its item `item`, [`spot_at`]): the column has the focus,
+/// the item is selected.
+fn click(app: &mut App, v: &View, c: usize, item: Option<usize>) {
+    let Some(i) = v.sbs.shown.iter().position(|&x| x == c) else {
+        return;
+    };
+    app.compare.column = c;
+    if let Some(it) = item.and_then(|k| v.items[i].get(k)) {
+        app.compare.selected = Some(it.anchor.clone());
+    }
+}
+
+/// What is on the cell (`x`, `y`) of the comparison laid out for the app's size: the column
+/// (an index into the comparison's columns) and the item of it (an index into that column's
+/// items), where there is one.
+pub fn spot_at(app: &App, x: u16, y: u16) -> (Option<usize>, Option<usize>) {
+    let Some(v) = view(app) else {
+        return (None, None);
+    };
     let top = v.preamble.len() + v.header_height;
     let cw = v.sbs.column_width;
     let sep = fit::width(&v.sbs.separator);
     let i = usize::from(x) / (cw + sep).max(1);
-    let Some(&c) = v.sbs.shown.get(i) else { return };
-    app.compare.column = c;
+    let Some(&c) = v.sbs.shown.get(i) else {
+        return (None, None);
+    };
     let y = usize::from(y);
     if y < top || y >= top + v.height {
-        return;
+        return (Some(c), None);
     }
     let line = v.offset(app, i) + (y - top);
-    if let Some(it) = v.items[i]
+    let item = v.items[i]
         .iter()
-        .find(|it| (it.start..it.end).contains(&line))
-    {
-        app.compare.selected = Some(it.anchor.clone());
-    }
+        .position(|it| (it.start..it.end).contains(&line));
+    (Some(c), item)
 }

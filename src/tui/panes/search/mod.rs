@@ -110,11 +110,11 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             s.editor.clear();
             s.submit();
         }
-        Action::ScrollDown(..) => {
+        Action::ScrollOverlay(true) => {
             commands = lists::step(app, ListId::Hits, Action::Down).unwrap_or_default();
             more_near(app, app.search.list.selected);
         }
-        Action::ScrollUp(..) => {
+        Action::ScrollOverlay(false) => {
             commands = lists::step(app, ListId::Hits, Action::Up).unwrap_or_default();
         }
         Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Hits)),
