@@ -8,6 +8,8 @@
 //!
 //! The code: this module is what is kept and how it is read; `build` makes it from a corpus,
 //! `texts` keeps the paragraph texts (built, stored or shared with the corpus).
+//!
+//! [`units`]: super::units::units
 
 mod build;
 mod texts;
