@@ -6,7 +6,7 @@
 
 use super::action::Action;
 use super::app::{App, Item};
-use super::command::Command;
+use super::command::{Command, Commands};
 use super::keymap::{self, Key, Keymap};
 use super::launch::Source;
 use crate::state::{Histories, Position, State};
@@ -52,9 +52,9 @@ fn default_councils<'a>(app: &App, names: &'a [String]) -> (Vec<usize>, Vec<&'a 
     (picked, unknown)
 }
 
-/// Opens a saved place.
+/// Opens a saved place (at start: a jump from where the explorer opened).
 pub fn open(app: &mut App, place: Target) {
-    app.open_target(place);
+    app.start_at(place);
 }
 
 /// The reader's position: report, section shown, paragraph selected.
@@ -97,33 +97,33 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
 
 /// Asks for the prompts' histories to be written at once (a query was just added), so a
 /// dropped connection loses none; the event loop writes them ([`Command::SaveState`]).
-pub fn save_histories(app: &mut App) {
+pub fn save_histories(app: &mut App) -> Commands {
     let h = histories(app);
     let Some(state) = app.state.as_mut() else {
-        return;
+        return Commands::none();
     };
     state.set_histories(h);
-    app.command(Command::SaveState);
+    Command::SaveState.into()
 }
 
 /// `m`: bookmarks the selected paragraph, or removes its bookmark; the event loop saves it.
-pub fn toggle_bookmark(app: &mut App) {
+pub fn toggle_bookmark(app: &mut App) -> Commands {
     let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
         app.message = Some(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
             app.palette.symbols.ascii,
         ));
-        return;
+        return Commands::none();
     };
     let id = p.id.clone();
-    toggle_bookmark_at(app, app.authorities.selected, &id);
+    toggle_bookmark_at(app, app.authorities.selected, &id)
 }
 
 /// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
 /// removes its bookmark; the event loop saves it ([`Command::SaveState`]).
-pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
+pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) -> Commands {
     let Some(r) = app.corpus.reports.get(ri) else {
-        return;
+        return Commands::none();
     };
     let (report, id) = (r.id.clone(), id.to_string());
     let label = r.citation(&id);
@@ -131,16 +131,16 @@ pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) {
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
     let Some(state) = app.state.as_mut() else {
         app.message = Some("Bookmarks are off: ciw found no folder to keep them in".into());
-        return;
+        return Commands::none();
     };
     let on = state.toggle_bookmark(&report, &id, &label);
-    app.command(Command::SaveState);
     let id = crate::text::for_terminal(&id);
     app.message = Some(if on {
         format!("Bookmarked {short} {id} ({list_key} lists bookmarks)")
     } else {
         format!("Removed the bookmark on {short} {id}")
     });
+    Command::SaveState.into()
 }
 
 /// Whether the paragraph `id` of the selected report is bookmarked.
@@ -286,7 +286,7 @@ impl Start {
         if let Some(&first) = picked.first() {
             app.compare.picked = picked.iter().copied().collect();
             if restore && !reopened {
-                app.select_report(first);
+                app.start_on_report(first);
             }
         }
         let unknown = (!unknown.is_empty()).then(|| {

@@ -367,12 +367,28 @@ fn welsh_combining_and_wide_characters_keep_the_borders_straight() {
             }
         }
     }
-    let mut app = App::new(corpus, Options::default());
+    // The explorer opened on section `si` of the first report, "What we expect to see" unfolded.
+    let at_section = |si: usize| {
+        let target = ciw::target::Target {
+            report: 0,
+            section: Some(si),
+            paragraph: None,
+            part: None,
+        };
+        let options = Options {
+            target: Some(target),
+            ..Options::default()
+        };
+        let mut app = App::new(corpus.clone(), options);
+        app.paragraphs.expectations_open = true;
+        app
+    };
+    let sections = corpus.reports[0].sections.len();
+    let mut app = at_section(sections - 1);
     // The paragraph view's own measure agrees with ratatui's: no line is wider than the pane,
     // so nothing is clipped at the right edge.
-    for si in 0..app.report().unwrap().sections.len() {
-        app.show_section(Some(si));
-        app.paragraphs.expectations_open = true;
+    for si in 0..sections {
+        let app = at_section(si);
         for width in [12usize, 20, 33, 46, 77, 120] {
             let d = ciw::tui::panes::paragraphs::doc(&app, width);
             for l in &d.lines {

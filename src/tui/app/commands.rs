@@ -1,21 +1,15 @@
-//! Applying the [`Command`]s a pane's update leaves: after the update has returned, in order.
+//! Applying what an update returned ([`Commands`]), in order: the one place a pane's wish
+//! reaches the rest of the app.
 
 use super::*;
 
 impl App {
-    /// Asks for `command`, applied when the update under way returns.
-    pub fn command(&mut self, command: Command) {
-        self.commands.push(command);
-    }
-
-    /// Applies the commands asked for, in order (and any they lead to).
-    pub fn apply_commands(&mut self) {
-        // The update may have left zoom.
+    /// Applies `commands` in order.
+    pub(super) fn apply_all(&mut self, commands: Commands) {
+        // A resize or a zoom may have changed the size the panes are laid out for.
         self.lay_out();
-        while !self.commands.is_empty() {
-            for c in std::mem::take(&mut self.commands) {
-                self.apply(c);
-            }
+        for c in commands {
+            self.apply(c);
         }
     }
 
@@ -39,6 +33,9 @@ impl App {
                     None => format!("At {place}: {back} goes back"),
                 });
             }
+            Command::Show(t) => self.show_target(t),
+            Command::SelectReport(i) => self.select_report(i),
+            Command::ShowSection { section, paragraph } => self.show_section_at(section, paragraph),
             Command::PushOverlay(o) => {
                 if o != Overlay::None && self.overlay() != o {
                     self.overlays.push(o);
@@ -49,6 +46,10 @@ impl App {
             }
             Command::CloseOverlays => self.overlays.clear(),
             Command::Focus(p) => self.focus = p,
+            Command::Zoom(z) => {
+                self.zoom = z;
+                self.lay_out();
+            }
             Command::CopyParagraph {
                 report,
                 section,
@@ -64,4 +65,17 @@ impl App {
             }
         }
     }
+}
+
+/// "Swansea front.1: This document is also available in Welsh.", clean for the terminal, for
+/// a go-to target that names a text no section holds (the front matter); `None` otherwise.
+fn outside_sections(corpus: &crate::corpus::Corpus, t: &Target) -> Option<String> {
+    if t.part.is_none() || t.section.is_some() {
+        return None;
+    }
+    let r = corpus.reports.get(t.report)?;
+    let id = crate::target::cited_id(r, t)?;
+    let text = crate::target::text(r, t)?;
+    let line = format!("{} {id}: {text}", r.authority.short);
+    Some(crate::text::for_terminal(&line).into_owned())
 }

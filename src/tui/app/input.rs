@@ -4,6 +4,7 @@
 //! through here.
 
 use super::*;
+use crate::tui::panes::{authorities, paragraphs, sections};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
 impl App {
@@ -43,7 +44,8 @@ impl App {
             .chars()
             .filter(|c| !c.is_control())
             .collect();
-        if prompt::paste(self, &text) {
+        if let Some(commands) = prompt::paste(self, &text) {
+            self.apply_all(commands);
             return true;
         }
         if self.overlay() != Overlay::Search {
@@ -57,8 +59,8 @@ impl App {
 
     /// Looks a key up in the keymap in effect and acts on it. Returns false for unbound keys.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        if self.intercept_key(key) {
-            self.apply_commands();
+        if let Some(commands) = self.intercept_key(key) {
+            self.apply_all(commands);
             return true;
         }
         match self.keymap.action_for(self.overlay(), self.focus, key) {
@@ -72,10 +74,13 @@ impl App {
 
     /// Keys taken before the keymap is asked: an open prompt's (which takes them all), and
     /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
-    /// to: back where the last jump left from). Returns whether the key was taken.
-    pub fn intercept_key(&mut self, key: &KeyEvent) -> bool {
-        if prompt::handle_key(self, key) || search::handle_key(self, key) {
-            return true;
+    /// to: back where the last jump left from). Returns what the key asked for if it was taken.
+    fn intercept_key(&mut self, key: &KeyEvent) -> Option<Commands> {
+        if let Some(commands) = prompt::handle_key(self, key) {
+            return Some(commands);
+        }
+        if search::handle_key(self, key) {
+            return Some(Commands::none());
         }
         if self.overlay() == Overlay::Bookmarks
             && self.bookmark_list_fresh
@@ -85,7 +90,7 @@ impl App {
             self.bookmark_list_fresh = false;
             self.overlays.clear();
             self.update(Action::JumpToggle);
-            return true;
+            return Some(Commands::none());
         }
         self.bookmark_list_fresh = false;
         if self.overlay() == Overlay::None
@@ -93,7 +98,7 @@ impl App {
         {
             self.bookmark_list_fresh = true;
         }
-        false
+        None
     }
 
     /// The action a mouse event asks for: the wheel and the left button, else nothing. With no
@@ -123,22 +128,6 @@ impl App {
                 Action::ClickPane(pane, item)
             }
         })
-    }
-
-    /// The wheel over `pane`: the text scrolls, a list moves its selection; the focus stays.
-    pub(super) fn scroll_pane(&mut self, pane: Pane, down: bool) {
-        let id = match pane {
-            Pane::Paragraphs => {
-                return paragraphs::scroll_lines(self, if down { 3 } else { -3 });
-            }
-            Pane::Authorities => ListId::Councils,
-            Pane::Sections => ListId::Sections,
-        };
-        // The list under the wheel moves; the focus stays where it is.
-        let a = if down { Action::Down } else { Action::Up };
-        for _ in 0..3 {
-            lists::step(self, id, a);
-        }
     }
 }
 

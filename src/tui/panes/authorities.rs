@@ -9,6 +9,7 @@ use crate::model::Report;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
+use crate::tui::command::{Command, Commands};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -44,12 +45,11 @@ pub fn keep_visible(app: &mut App) {
     lists::keep_visible(app, ListId::Councils);
 }
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, action: Action) -> Commands {
     if action == Action::Open {
-        app.focus = Pane::Sections;
-        return;
+        return Command::Focus(Pane::Sections).into();
     }
-    lists::step(app, ListId::Councils, action);
+    lists::step(app, ListId::Councils, action).unwrap_or_default()
 }
 
 /// The report on `row` of the pane drawn in `rect`, if a report row is there.
@@ -65,10 +65,11 @@ pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
 }
 
 /// A click on report `idx`: it is read.
-pub fn click(app: &mut App, idx: usize) {
-    if idx != app.authorities.selected {
-        app.select_report(idx);
+pub fn click(app: &mut App, idx: usize) -> Commands {
+    if idx == app.authorities.selected {
+        return Commands::none();
     }
+    Command::SelectReport(idx).into()
 }
 
 /// "Jul 2018" (the month may be missing, the year too: "?").

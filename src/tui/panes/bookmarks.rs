@@ -6,7 +6,7 @@ use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Commands};
 use crate::tui::panes::help::popup;
 use crate::tui::panes::lists::{self, ListId};
 use crate::tui::panes::prompt;
@@ -63,12 +63,13 @@ pub fn filter_rows(app: &App) -> Vec<String> {
 }
 
 /// `'`: opens the list.
-pub fn open(app: &mut App) {
-    app.command(Command::PushOverlay(Overlay::Bookmarks));
+pub fn open(app: &mut App) -> Commands {
     let len = rows(app).len();
     app.bookmark_list.select(app.bookmark_list.selected, len);
-    lists::rows_changed(app, ListId::Bookmarks);
+    let mut commands = Commands::from(Command::PushOverlay(Overlay::Bookmarks));
+    commands.extend(lists::rows_changed(app, ListId::Bookmarks));
     lists::keep_visible(app, ListId::Bookmarks);
+    commands
 }
 
 /// The popup's area for `rows` bookmarks on a screen of `size`.
@@ -83,32 +84,31 @@ pub fn list_height(app: &App) -> usize {
 }
 
 /// Keys while the list is open.
-pub fn update(app: &mut App, action: Action) {
-    if lists::step(app, ListId::Bookmarks, action) {
-        return;
+pub fn update(app: &mut App, action: Action) -> Commands {
+    if let Some(commands) = lists::step(app, ListId::Bookmarks, action) {
+        return commands;
     }
     let rows = rows(app);
     let len = rows.len();
     let l = &mut app.bookmark_list;
     match action {
         Action::ScrollDown(..) => {
-            lists::step(app, ListId::Bookmarks, Action::Down);
+            return lists::step(app, ListId::Bookmarks, Action::Down).unwrap_or_default();
         }
         Action::ScrollUp(..) => {
-            lists::step(app, ListId::Bookmarks, Action::Up);
+            return lists::step(app, ListId::Bookmarks, Action::Up).unwrap_or_default();
         }
         Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Bookmarks)),
         Action::Open if l.shown(len) == 0 => {}
         Action::Open => {
             let Some(row) = rows.get(l.selected) else {
-                return;
+                return Commands::none();
             };
             match row.located {
                 Some(loc) => {
-                    app.command(Command::CloseOverlays);
-                    app.command(Command::Open(loc));
                     app.message =
                         Some(format!("Bookmark {}", crate::text::for_terminal(&row.name)));
+                    return Commands::from([Command::CloseOverlays, Command::Open(loc)]);
                 }
                 None => {
                     app.message = Some(format!(
@@ -121,25 +121,27 @@ pub fn update(app: &mut App, action: Action) {
         Action::Bookmark => {
             let sel = l.selected;
             let Some(state) = app.state.as_mut() else {
-                return;
+                return Commands::none();
             };
             let Some(b) = state.bookmarks().get(sel).cloned() else {
-                return;
+                return Commands::none();
             };
             state.remove_bookmark(&b.report, &b.paragraph);
-            app.command(Command::SaveState);
             app.message = Some(format!(
                 "Removed the bookmark {}",
                 crate::text::for_terminal(&rows[sel].name)
             ));
             app.bookmark_list.select(sel, len.saturating_sub(1));
-            lists::rows_changed(app, ListId::Bookmarks);
+            let mut commands = Commands::from(Command::SaveState);
+            commands.extend(lists::rows_changed(app, ListId::Bookmarks));
             lists::keep_visible(app, ListId::Bookmarks);
+            return commands;
         }
         Action::Back if l.filter.is_active() => lists::clear(app, ListId::Bookmarks),
-        Action::Back | Action::Bookmarks => app.command(Command::PopOverlay),
+        Action::Back | Action::Bookmarks => return Command::PopOverlay.into(),
         _ => {}
     }
+    Commands::none()
 }
 
 pub fn render(app: &App, frame: &mut Frame) {

@@ -5,6 +5,7 @@
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::command::{Command, Commands};
 use crate::tui::keymap::{keys_label, Scope};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -94,15 +95,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// `?`: opens the help, from the top, over what is shown (closing it returns there).
-pub fn open(app: &mut App) {
-    app.command(crate::tui::command::Command::PushOverlay(
-        crate::tui::app::Overlay::Help,
-    ));
+pub fn open(app: &mut App) -> Commands {
     app.help = Default::default();
+    Command::PushOverlay(Overlay::Help).into()
 }
 
 /// Keys while the help is open: scroll, close, quit.
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, action: Action) -> Commands {
     let total = lines(app, usize::from(viewport(app).0)).len();
     let page = viewport(app).1.max(1);
     let max = total.saturating_sub(page);
@@ -116,11 +115,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => h.offset = h.offset.saturating_sub(page),
         Action::ScrollDown(..) => h.offset = (h.offset + 3).min(max),
         Action::ScrollUp(..) => h.offset = h.offset.saturating_sub(3),
-        Action::Back | Action::ToggleHelp | Action::Click(..) => {
-            app.command(crate::tui::command::Command::PopOverlay)
-        }
+        Action::Back | Action::ToggleHelp | Action::Click(..) => return Command::PopOverlay.into(),
         _ => {}
     }
+    Commands::none()
 }
 
 /// The popup's rectangle within `area`, and its inner text height.

@@ -8,6 +8,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::command::{Command, Commands};
 use crate::tui::list::ListState;
 
 /// A list that filters as you type.
@@ -111,18 +112,23 @@ pub fn page(app: &App, id: ListId) -> usize {
     .max(1)
 }
 
-/// Selects row `i` of the whole list and shows what it selects (a council's report, a
+/// Selects row `i` of the whole list and asks to show what it selects (a council's report, a
 /// section's text).
-pub fn select(app: &mut App, id: ListId, i: usize) {
-    match id {
-        ListId::Councils => app.select_report(i),
+pub fn select(app: &mut App, id: ListId, i: usize) -> Commands {
+    let commands = match id {
+        // Selecting the report keeps it in view.
+        ListId::Councils => return Command::SelectReport(i).into(),
         ListId::Sections => {
             app.sections.selected = i;
-            super::sections::follow_tree(app);
+            super::sections::follow_tree(app)
         }
-        ListId::Hits | ListId::Bookmarks | ListId::Picks => id.state_mut(app).selected = i,
-    }
+        ListId::Hits | ListId::Bookmarks | ListId::Picks => {
+            id.state_mut(app).selected = i;
+            Commands::none()
+        }
+    };
     keep_visible(app, id);
+    commands
 }
 
 /// Scrolls the list so the selection is in view and the rows fill the list.
@@ -131,37 +137,42 @@ pub fn keep_visible(app: &mut App, id: ListId) {
     id.state_mut(app).keep_visible(h, n);
 }
 
-/// A movement (`j`, `k`, `g`, `G`, half pages, PgUp/PgDn) through the rows shown. Returns
-/// false for any other action.
-pub fn step(app: &mut App, id: ListId, action: Action) -> bool {
+/// A movement (`j`, `k`, `g`, `G`, half pages, PgUp/PgDn) through the rows shown, and what it
+/// asks for. `None` for any other action.
+pub fn step(app: &mut App, id: ListId, action: Action) -> Option<Commands> {
     let (h, n) = (page(app, id), total(app, id));
     let st = id.state(app);
     if !matches!(action, crate::tui::action::movement!()) {
-        return false;
+        return None;
     }
-    match st.moved(action, n, h) {
+    Some(match st.moved(action, n, h) {
         Some(i) if i != st.selected => select(app, id, i),
-        _ => keep_visible(app, id),
-    }
-    true
+        _ => {
+            keep_visible(app, id);
+            Commands::none()
+        }
+    })
 }
 
 /// Filters the list again (its query or its rows changed) and selects the best match.
-pub fn refilter(app: &mut App, id: ListId) {
+pub fn refilter(app: &mut App, id: ListId) -> Commands {
     let rows = rows(app, id);
     let st = id.state_mut(app);
     st.filter.keep_order = id.keeps_order();
     if let Some(best) = st.refilter(&rows) {
-        select(app, id, best);
+        select(app, id, best)
     } else {
         keep_visible(app, id);
+        Commands::none()
     }
 }
 
 /// Filters again only if a filter is in force (after the rows changed).
-pub fn rows_changed(app: &mut App, id: ListId) {
+pub fn rows_changed(app: &mut App, id: ListId) -> Commands {
     if id.state(app).filter.is_active() {
-        refilter(app, id);
+        refilter(app, id)
+    } else {
+        Commands::none()
     }
 }
 

@@ -13,7 +13,7 @@ use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Commands};
 use crate::tui::layout;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -22,10 +22,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 /// `M`: opens the matrix over the councils of the comparison (picked ones, else all).
-pub fn open(app: &mut App) {
+pub fn open(app: &mut App) -> Commands {
     app.compare.matrix_scroll = 0;
     app.compare.matrix_cell = (0, 0);
-    app.command(Command::PushOverlay(Overlay::Matrix));
+    Command::PushOverlay(Overlay::Matrix).into()
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.
@@ -115,7 +115,7 @@ fn cursor(app: &App, l: &Laid) -> Option<CellSpot> {
         .copied()
 }
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, action: Action) -> Commands {
     let l = laid(app);
     let total = l.lines.len();
     let page = height(app);
@@ -169,17 +169,13 @@ pub fn update(app: &mut App, action: Action) {
             *off = off.saturating_sub(3);
             None
         }
-        Action::Open => {
-            open_cell(app, &l, row, theme);
-            None
-        }
-        Action::Back | Action::Matrix => {
-            app.command(Command::PopOverlay);
-            None
-        }
+        Action::Open => return open_cell(app, &l, row, theme),
+        Action::Back | Action::Matrix => return Command::PopOverlay.into(),
         _ => None,
     };
-    let Some(cell) = moved else { return };
+    let Some(cell) = moved else {
+        return Commands::none();
+    };
     app.compare.matrix_cell = cell;
     // The cursor moved: keep its line in view, and the tables' heads with the first council.
     if let Some(sp) = cursor(app, &l) {
@@ -192,16 +188,17 @@ pub fn update(app: &mut App, action: Action) {
             *off = sp.line + 1 - page;
         }
     }
+    Commands::none()
 }
 
 /// Enter: opens the council's section on the theme in the reader, as a jump (`Ctrl-o` comes
 /// back to where the reader was).
-fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) {
+fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) -> Commands {
     let (Some(&ri), Some(&t)) = (l.reports.get(row), l.themes.get(theme)) else {
-        return;
+        return Commands::none();
     };
     let Some(r) = app.corpus.reports.get(ri) else {
-        return;
+        return Commands::none();
     };
     let council = fit::display(&r.authority.short, app.palette.symbols.ascii);
     let section = r
@@ -210,19 +207,16 @@ fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) {
         .position(|s| r.theme_section(t).is_some_and(|x| std::ptr::eq(x, s)));
     let Some(si) = section else {
         app.message = Some(format!("{council} has no section on {}", t.title()));
-        return;
+        return Commands::none();
     };
-    super::read_from_overlay(
-        app,
-        Target {
-            report: ri,
-            section: Some(si),
-            paragraph: None,
-            part: None,
-        },
-    );
     let back = app.keymap.key(Action::JumpBack, app.palette.symbols.ascii);
     app.message = Some(format!("{council}: {}; {back} goes back", t.title()));
+    super::read_from_overlay(Target {
+        report: ri,
+        section: Some(si),
+        paragraph: None,
+        part: None,
+    })
 }
 
 pub fn render(app: &App, frame: &mut Frame) {

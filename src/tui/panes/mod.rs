@@ -14,6 +14,7 @@ pub mod sections;
 pub mod status;
 
 use super::app::{App, Pane};
+use super::command::{Command, Commands};
 use crate::text::fit;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,15 +25,16 @@ pub fn pane_rect(app: &App, pane: Pane) -> Option<Rect> {
     app.areas_for(pane).pane(pane)
 }
 
-/// Reads `t` in the panes from an overlay (comparison, matrix): the overlays close, zoom ends,
+/// Reads `t` in the panes from an overlay (comparison, matrix): zoom ends, the overlays close,
 /// and the jump is recorded so `Ctrl-o` comes back to the overlay as it was.
-pub fn read_from_overlay(app: &mut App, t: crate::target::Target) {
-    use crate::tui::command::Command;
-    app.zoom = false;
-    // Opened before the overlays close, so the jump remembers them.
-    app.command(Command::Open(t));
-    app.command(Command::CloseOverlays);
-    app.command(Command::Focus(Pane::Paragraphs));
+pub fn read_from_overlay(t: crate::target::Target) -> Commands {
+    Commands::from([
+        Command::Zoom(false),
+        // Opened before the overlays close, so the jump remembers them.
+        Command::Open(t),
+        Command::CloseOverlays,
+        Command::Focus(Pane::Paragraphs),
+    ])
 }
 
 /// The inside of a bordered pane.

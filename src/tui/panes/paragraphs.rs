@@ -8,6 +8,7 @@ use crate::model::Section;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
+use crate::tui::command::Commands;
 use crate::tui::keymap::Scope;
 use crate::tui::marks;
 use ratatui::layout::{Alignment, Rect};
@@ -297,11 +298,13 @@ pub fn scroll_lines(app: &mut App, delta: isize) {
     super::sections::follow_paragraph(app);
 }
 
-pub fn update(app: &mut App, action: Action) {
+/// Keys while the text has the focus: it changes only the reader's own state (and the section
+/// tree's row, which follows the selected paragraph).
+pub fn update(app: &mut App, action: Action) -> Commands {
     let (d, h) = current_doc(app);
     let n = d.spans.len();
     if n == 0 {
-        return;
+        return Commands::none();
     }
     let sel = app.paragraphs.selected.min(n - 1);
     let (start, end) = d.spans[sel];
@@ -339,6 +342,7 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     super::sections::follow_paragraph(app);
+    Commands::none()
 }
 
 /// Enter: unfold "What we expect to see" (selecting it, at the top) or fold it again.
@@ -369,13 +373,14 @@ pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
 }
 
 /// A click on item `idx`: selected; on the selected expectations fold, it folds or unfolds.
-pub fn click(app: &mut App, idx: usize) {
+pub fn click(app: &mut App, idx: usize) -> Commands {
     let was = app.paragraphs.selected;
     app.paragraphs.selected = idx;
     if app.items().get(idx) == Some(&Item::Expectations) && was == idx {
         toggle_expectations(app);
     }
     super::sections::follow_paragraph(app);
+    Commands::none()
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {

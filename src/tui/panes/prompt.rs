@@ -7,7 +7,7 @@ use crate::target;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Commands};
 use crate::tui::line_edit::{is_enter, Edit, LineEditor};
 use crate::tui::panes::lists::{self, ListId};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -53,69 +53,66 @@ pub fn close(app: &mut App) {
     app.prompt = None;
 }
 
-/// Gives a key to the open prompt. Returns false when no prompt is open.
-pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
-    let Some(p) = app.prompt else {
-        return false;
-    };
+/// Gives a key to the open prompt, and returns what it asks for; `None` when no prompt is open
+/// (the key is not taken).
+pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
+    let p = app.prompt?;
     if key.kind == KeyEventKind::Release {
-        return true;
+        return Some(Commands::none());
     }
     app.message = None;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let cancel = key.code == KeyCode::Esc || (ctrl && matches!(key.code, KeyCode::Char('c' | 'g')));
-    match p {
+    Some(match p {
         Prompt::GoTo => {
             if cancel {
                 close(app);
             } else if is_enter(key) {
                 let text = app.goto.commit();
                 close(app);
-                crate::tui::session::save_histories(app);
-                go_to(app, &text);
+                return Some(crate::tui::session::save_histories(app).then(go_to(app, &text)));
             } else if key.code == KeyCode::Tab {
                 complete(app);
             } else {
                 app.goto.handle_key(key);
             }
+            Commands::none()
         }
         Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
-        Prompt::Find => super::compare::find::key(app, key, cancel),
-    }
-    true
+        Prompt::Find => {
+            super::compare::find::key(app, key, cancel);
+            Commands::none()
+        }
+    })
 }
 
-/// A paste into the open prompt (control characters dropped, as the line editor drops them).
-/// Returns false when no prompt is open.
-pub fn paste(app: &mut App, text: &str) -> bool {
-    let Some(p) = app.prompt else {
-        return false;
-    };
+/// A paste into the open prompt (control characters dropped, as the line editor drops them),
+/// and what it asks for; `None` when no prompt is open.
+pub fn paste(app: &mut App, text: &str) -> Option<Commands> {
+    let p = app.prompt?;
     app.message = None;
     match p {
         Prompt::GoTo => app.goto.insert_str(text),
         Prompt::Filter(id) => {
             id.state_mut(app).filter.editor.insert_str(text);
-            lists::refilter(app, id);
+            return Some(lists::refilter(app, id));
         }
         Prompt::Find => app.compare.find.editor.insert_str(text),
     }
-    true
+    Some(Commands::none())
 }
 
-/// `Enter` at the go-to prompt.
-pub fn go_to(app: &mut App, text: &str) {
+/// `Enter` at the go-to prompt: the overlays close and the reader goes there.
+pub fn go_to(app: &mut App, text: &str) -> Commands {
     if text.trim().is_empty() {
-        return;
+        return Commands::none();
     }
     let here = app.report().map(|_| app.authorities.selected);
     match target::resolve_from(&app.corpus, text, here) {
-        Ok(t) => {
-            app.command(Command::CloseOverlays);
-            app.command(Command::GoTo(t));
-        }
+        Ok(t) => Commands::from([Command::CloseOverlays, Command::GoTo(t)]),
         Err(e) => {
             app.message = Some(crate::text::for_terminal(&e.to_string()).into_owned());
+            Commands::none()
         }
     }
 }
@@ -143,7 +140,7 @@ fn complete(app: &mut App) {
     }
 }
 
-fn filter_key(app: &mut App, id: ListId, key: &KeyEvent, cancel: bool) {
+fn filter_key(app: &mut App, id: ListId, key: &KeyEvent, cancel: bool) -> Commands {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let step = match key.code {
         KeyCode::Down => Some(Action::Down),
@@ -165,10 +162,11 @@ fn filter_key(app: &mut App, id: ListId, key: &KeyEvent, cancel: bool) {
             lists::clear(app, id);
         }
     } else if let Some(a) = step {
-        lists::step(app, id, a);
+        return lists::step(app, id, a).unwrap_or_default();
     } else if id.state_mut(app).filter.editor.handle_key(key) == Edit::Changed {
-        lists::refilter(app, id);
+        return lists::refilter(app, id);
     }
+    Commands::none()
 }
 
 /// The part of a line being edited that fits `room` columns, scrolled so the cursor stays in

@@ -8,7 +8,8 @@ use crate::model::SectionKind;
 use crate::target::Target;
 use crate::text::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{section_label, App, Item, Pane};
+use crate::tui::app::{section_label, App, Pane};
+use crate::tui::command::{Command, Commands};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -22,12 +23,11 @@ pub fn viewport_height(app: &App) -> usize {
         .max(1)
 }
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, action: Action) -> Commands {
     if action == Action::Open {
-        open(app);
-        return;
+        return open(app);
     }
-    lists::step(app, ListId::Sections, action);
+    lists::step(app, ListId::Sections, action).unwrap_or_default()
 }
 
 /// What the filter matches each tree row by: the section's number and title, or the
@@ -52,8 +52,10 @@ pub fn filter_rows(app: &App) -> Vec<String> {
 }
 
 /// Enter: a section with subsections folds or unfolds; anything else is read.
-fn open(app: &mut App) {
-    let Some(row) = app.tree_row() else { return };
+fn open(app: &mut App) -> Commands {
+    let Some(row) = app.tree_row() else {
+        return Commands::none();
+    };
     let ri = app.authorities.selected;
     let has_subs = app
         .report()
@@ -66,35 +68,32 @@ fn open(app: &mut App) {
         }
         let len = app.tree_rows().len();
         app.sections.select(app.sections.selected, len);
-        lists::rows_changed(app, ListId::Sections);
+        let commands = lists::rows_changed(app, ListId::Sections);
         lists::keep_visible(app, ListId::Sections);
+        commands
     } else {
-        app.focus = Pane::Paragraphs;
+        Command::Focus(Pane::Paragraphs).into()
     }
 }
 
-/// Shows the selected row's section; a subsection row selects its first paragraph.
-pub fn follow_tree(app: &mut App) {
-    let Some(row) = app.tree_row() else { return };
-    app.show_section(Some(row.section));
-    let Some(k) = row.subsection else { return };
-    let Some(s) = app.section() else { return };
-    let Some(sub) = s.subsections.get(k) else {
-        return;
+/// Asks to show the selected row's section; a subsection row selects its first paragraph.
+pub fn follow_tree(app: &App) -> Commands {
+    let Some(row) = app.tree_row() else {
+        return Commands::none();
     };
-    let Some(pi) = s
-        .paragraphs
-        .iter()
-        .position(|p| p.subsection.as_deref() == Some(sub.as_str()))
-    else {
-        return;
-    };
-    if let Some(i) = app.items().iter().position(|it| *it == Item::Paragraph(pi)) {
-        if app.paragraphs.selected != i {
-            app.paragraphs.selected = i;
-            super::paragraphs::scroll_to_top_of_selected(app);
-        }
+    // The first paragraph of the row's subsection.
+    let paragraph = row.subsection.and_then(|k| {
+        let s = app.report()?.sections.get(row.section)?;
+        let sub = s.subsections.get(k)?;
+        s.paragraphs
+            .iter()
+            .position(|p| p.subsection.as_deref() == Some(sub.as_str()))
+    });
+    Command::ShowSection {
+        section: row.section,
+        paragraph,
     }
+    .into()
 }
 
 /// After the paragraph selection moved: select the tree row of its subsection (when the
@@ -137,13 +136,13 @@ pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
 }
 
 /// A click on row `idx` of the tree: selected, or opened if it already was.
-pub fn click(app: &mut App, idx: usize) {
+pub fn click(app: &mut App, idx: usize) -> Commands {
     let len = app.tree_rows().len();
     if idx == app.sections.selected {
-        open(app);
+        open(app)
     } else {
         app.sections.select(idx, len);
-        follow_tree(app);
+        follow_tree(app)
     }
 }
 
@@ -221,8 +220,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
 /// `]` and `[` in the reader: the report's next or previous theme section (wrapping round),
 /// as `]`/`[` step through the themes in the comparison. The focus stays in the text if it
 /// was there.
-pub fn step_theme(app: &mut App, forward: bool) {
-    let Some(r) = app.report() else { return };
+pub fn step_theme(app: &mut App, forward: bool) -> Commands {
+    let Some(r) = app.report() else {
+        return Commands::none();
+    };
     let themed: Vec<usize> = r
         .sections
         .iter()
@@ -232,7 +233,7 @@ pub fn step_theme(app: &mut App, forward: bool) {
         .collect();
     let (Some(&first), Some(&last)) = (themed.first(), themed.last()) else {
         app.message = Some("This report has no theme sections".into());
-        return;
+        return Commands::none();
     };
     let cur = app.paragraphs.section;
     let to = if forward {
@@ -249,19 +250,23 @@ pub fn step_theme(app: &mut App, forward: bool) {
             .find(|&i| cur.is_some_and(|c| i < c))
             .unwrap_or(last)
     };
-    let focus = app.focus;
-    app.show_target(Target {
+    let k = themed.iter().position(|&i| i == to).map_or(0, |k| k + 1);
+    let ascii = app.palette.symbols.ascii;
+    let label = app
+        .report()
+        .and_then(|r| r.sections.get(to))
+        .map(|s| section_label(s, ascii));
+    if let Some(label) = label {
+        app.message = Some(format!("{label} (theme {k} of {})", themed.len()));
+    }
+    let mut commands = Commands::from(Command::Show(Target {
         report: app.authorities.selected,
         section: Some(to),
         paragraph: None,
         part: None,
-    });
-    if focus == Pane::Paragraphs {
-        app.focus = Pane::Paragraphs;
+    }));
+    if app.focus == Pane::Paragraphs {
+        commands.push(Command::Focus(Pane::Paragraphs));
     }
-    let k = themed.iter().position(|&i| i == to).map_or(0, |k| k + 1);
-    if let Some(s) = app.section() {
-        let label = section_label(s, app.palette.symbols.ascii);
-        app.message = Some(format!("{label} (theme {k} of {})", themed.len()));
-    }
+    commands
 }

@@ -29,6 +29,7 @@ use crate::compare::{self as core, Comparison};
 use crate::model::Theme;
 use crate::text::fit;
 use crate::tui::app::{App, Overlay};
+use crate::tui::command::{Command, Commands};
 use crate::tui::list::ListState;
 use columns::keep_column_visible;
 use picks::report_set;
@@ -190,16 +191,15 @@ fn current_theme(app: &App) -> Option<Theme> {
 
 /// `c`: opens the comparison of the current section's theme, scrolled to the paragraph being
 /// read.
-pub fn open(app: &mut App) {
+pub fn open(app: &mut App) -> Commands {
     if app.compare.picked.is_empty() && !picks::all_fit(app) {
-        picks::start(app);
-        return;
+        return picks::start(app);
     }
     let theme = current_theme(app);
     let reports = report_set(app);
     if reports.is_empty() {
         app.message = Some("No reports to compare".into());
-        return;
+        return Commands::none();
     }
     let here = app.authorities.selected;
     let s = &mut app.compare;
@@ -209,7 +209,7 @@ pub fn open(app: &mut App) {
     s.first_column = 0;
     s.independent = false;
     s.size = app.size;
-    app.command(crate::tui::command::Command::PushOverlay(Overlay::Compare));
+    let mut commands = Commands::from(Command::PushOverlay(Overlay::Compare));
     // From a paragraph further down than the section's first, open level with it; else at
     // the top, where the recommendations are.
     let first = app
@@ -226,7 +226,7 @@ pub fn open(app: &mut App) {
         .next()
         .unwrap_or(Theme::Access);
     show_theme(app, theme.unwrap_or(first_theme));
-    picks::remember(app);
+    commands.extend(picks::remember(app));
     if theme.is_none() {
         let what = app
             .section()
@@ -239,6 +239,7 @@ pub fn open(app: &mut App) {
     } else if let Some(id) = para {
         scroll_to_anchor(app, &id);
     }
+    commands
 }
 
 /// Shows `theme` for the same councils, from the top, keeping the focused council.

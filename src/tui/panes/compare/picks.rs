@@ -8,7 +8,7 @@ use crate::compare::side_by_side as cl;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Commands};
 use crate::tui::layout;
 use crate::tui::panes::authorities;
 use crate::tui::panes::lists::{self, ListId};
@@ -100,22 +100,22 @@ fn last_picked(app: &App) -> Vec<usize> {
 
 /// `c` with nothing picked among more councils than fit: the picks list, with last time's
 /// councils picked again.
-pub(super) fn start(app: &mut App) {
+pub(super) fn start(app: &mut App) -> Commands {
     let last = last_picked(app);
     let s = &mut app.compare;
     s.picking = true;
     s.comparison = None;
     s.picked = last.iter().copied().collect();
     s.pick_list.selected = last.first().copied().unwrap_or(app.authorities.selected);
-    app.command(Command::PushOverlay(Overlay::Compare));
     lists::keep_visible(app, ListId::Picks);
+    Command::PushOverlay(Overlay::Compare).into()
 }
 
 /// Remembers the councils of the comparison just opened from picks, for the next time nothing
 /// is picked; the event loop writes them with the state.
-pub(super) fn remember(app: &mut App) {
+pub(super) fn remember(app: &mut App) -> Commands {
     if app.compare.picked.is_empty() {
-        return;
+        return Commands::none();
     }
     let ids: Vec<String> = app
         .compare
@@ -124,14 +124,15 @@ pub(super) fn remember(app: &mut App) {
         .filter_map(|&i| app.corpus.reports.get(i))
         .map(|r| r.id.clone())
         .collect();
-    if ids != app.compare.last_picks {
-        app.compare.last_picks = ids;
-        session::save_histories(app);
+    if ids == app.compare.last_picks {
+        return Commands::none();
     }
+    app.compare.last_picks = ids;
+    session::save_histories(app)
 }
 
 /// Keys while picking.
-pub(super) fn update(app: &mut App, action: Action) {
+pub(super) fn update(app: &mut App, action: Action) -> Commands {
     match action {
         Action::Pick => toggle(app, app.compare.pick_list.selected),
         Action::Filter => prompt::open(app, Prompt::Filter(ListId::Picks)),
@@ -148,16 +149,16 @@ pub(super) fn update(app: &mut App, action: Action) {
         }
         Action::Open => {
             app.compare.picking = false;
-            super::open(app);
+            return super::open(app);
         }
         Action::Back if app.compare.pick_list.filter.is_active() => {
             lists::clear(app, ListId::Picks)
         }
         Action::Back | Action::Compare => {
             app.compare.picking = false;
-            app.command(Command::PopOverlay);
+            return Command::PopOverlay.into();
         }
-        Action::ToggleHelp => crate::tui::panes::help::open(app),
+        Action::ToggleHelp => return crate::tui::panes::help::open(app),
         // A click selects the row under it; a second click on it picks it.
         Action::Click(_, y) => {
             let row = usize::from(y).checked_sub(HEAD_ROWS);
@@ -167,7 +168,7 @@ pub(super) fn update(app: &mut App, action: Action) {
                 if app.compare.pick_list.selected == i {
                     toggle(app, i);
                 }
-                lists::select(app, ListId::Picks, i);
+                return lists::select(app, ListId::Picks, i);
             }
         }
         Action::ScrollDown(..) | Action::ScrollUp(..) => {
@@ -175,14 +176,15 @@ pub(super) fn update(app: &mut App, action: Action) {
                 Action::ScrollDown(..) => Action::Down,
                 _ => Action::Up,
             };
+            let mut commands = Commands::none();
             for _ in 0..3 {
-                lists::step(app, ListId::Picks, step);
+                commands.extend(lists::step(app, ListId::Picks, step).unwrap_or_default());
             }
+            return commands;
         }
-        a => {
-            lists::step(app, ListId::Picks, a);
-        }
+        a => return lists::step(app, ListId::Picks, a).unwrap_or_default(),
     }
+    Commands::none()
 }
 
 /// Rows the picks list has on screen.

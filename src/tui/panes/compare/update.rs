@@ -8,13 +8,12 @@ use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Commands};
 
 /// Keys while the comparison is open.
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, action: Action) -> Commands {
     if app.compare.picking {
-        super::picks::update(app, action);
-        return;
+        return super::picks::update(app, action);
     }
     match action {
         Action::Back if app.compare.find.clear() => {
@@ -25,28 +24,19 @@ pub fn update(app: &mut App, action: Action) {
                 "Find highlights off ({} again closes the comparison)",
                 esc.unwrap_or_default()
             ));
-            return;
+            return Commands::none();
         }
-        Action::Back | Action::Compare => {
-            app.command(Command::PopOverlay);
-            return;
-        }
+        Action::Back | Action::Compare => return Command::PopOverlay.into(),
         Action::Search => {
             super::find::open(app);
-            return;
+            return Commands::none();
         }
         Action::NextHit | Action::PrevHit => {
             super::find::step(app, action == Action::NextHit, false);
-            return;
+            return Commands::none();
         }
-        Action::ToggleHelp => {
-            crate::tui::panes::help::open(app);
-            return;
-        }
-        Action::Matrix => {
-            crate::tui::panes::matrix::open(app);
-            return;
-        }
+        Action::ToggleHelp => return crate::tui::panes::help::open(app),
+        Action::Matrix => return crate::tui::panes::matrix::open(app),
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
                 let themes = core::themes_for(
@@ -62,7 +52,7 @@ pub fn update(app: &mut App, action: Action) {
                 };
                 show_theme(app, t);
             }
-            return;
+            return Commands::none();
         }
         Action::Export => {
             if let Some(c) = &app.compare.comparison {
@@ -72,9 +62,8 @@ pub fn update(app: &mut App, action: Action) {
                 }
                 let stem = crate::export::file_stem(&name);
                 let markdown = crate::export::compare_markdown(c, &app.corpus);
-                app.command(Command::Export { stem, markdown });
+                return Command::Export { stem, markdown }.into();
             }
-            return;
         }
         Action::ToggleExpectations => {
             let has = app
@@ -87,43 +76,47 @@ pub fn update(app: &mut App, action: Action) {
             } else {
                 app.message = Some("No \"What we expect to see\" for this theme".into());
             }
-            return;
+            return Commands::none();
         }
         Action::ToggleSync => {
             toggle_sync(app);
-            return;
+            return Commands::none();
         }
         Action::FocusLeft | Action::FocusRight | Action::FocusNext | Action::FocusPrev => {
             move_column(app, action);
-            return;
+            return Commands::none();
         }
-        Action::Open => {
-            open_in_reader(app);
-            return;
-        }
+        Action::Open => return open_in_reader(app),
         Action::Copy | Action::Bookmark => {
-            match selected_place(app) {
+            return match selected_place(app) {
                 Some((report, section, paragraph)) if action == Action::Copy => {
-                    app.command(Command::CopyParagraph {
+                    Command::CopyParagraph {
                         report,
                         section,
                         paragraph,
-                    })
+                    }
+                    .into()
                 }
                 Some((ri, si, pi)) => {
                     let id = app.corpus.reports[ri].sections[si].paragraphs[pi]
                         .id
                         .clone();
-                    crate::tui::session::toggle_bookmark_at(app, ri, &id);
+                    crate::tui::session::toggle_bookmark_at(app, ri, &id)
                 }
-                None => app.message = Some("Nothing selected: move to a paragraph with j/k".into()),
-            }
-            return;
+                None => {
+                    app.message = Some("Nothing selected: move to a paragraph with j/k".into());
+                    Commands::none()
+                }
+            };
         }
         _ => {}
     }
-    let Some(v) = view(app) else { return };
-    let Some(i) = v.focused(app) else { return };
+    let Some(v) = view(app) else {
+        return Commands::none();
+    };
+    let Some(i) = v.focused(app) else {
+        return Commands::none();
+    };
     let h = v.height.max(1);
     let page = h.saturating_sub(1).max(1) as isize;
     let half = (h / 2).max(1) as isize;
@@ -141,6 +134,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click(x, y) => click(app, &v, x, y),
         _ => {}
     }
+    Commands::none()
 }
 
 /// Sets the focused column's offset (all columns' when scrolling together), clamped; with
@@ -325,31 +319,28 @@ fn selected_place(app: &App) -> Option<(usize, usize, usize)> {
 }
 
 /// Enter: opens the selected paragraph (or recommendation) in the reader.
-fn open_in_reader(app: &mut App) {
+fn open_in_reader(app: &mut App) -> Commands {
     let s = &app.compare;
     let Some(anchor) = s.selected.clone() else {
         app.message = Some("Nothing selected: move to a paragraph with j/k".into());
-        return;
+        return Commands::none();
     };
     let Some(&ri) = s.reports.get(s.column) else {
-        return;
+        return Commands::none();
     };
     let Some(r) = app.corpus.reports.get(ri) else {
-        return;
+        return Commands::none();
     };
     let Some((section, paragraph)) = target::resolve_id(r, &anchor) else {
         app.message = Some(format!("Cannot open {anchor}"));
-        return;
+        return Commands::none();
     };
-    crate::tui::panes::read_from_overlay(
-        app,
-        Target {
-            report: ri,
-            section: Some(section),
-            paragraph,
-            part: None,
-        },
-    );
+    crate::tui::panes::read_from_overlay(Target {
+        report: ri,
+        section: Some(section),
+        paragraph,
+        part: None,
+    })
 }
 
 /// A click focuses the column under the mouse and selects the item under it.

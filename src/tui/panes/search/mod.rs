@@ -7,7 +7,7 @@ use crate::search::Hit;
 use crate::target::Target;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::command::Command;
+use crate::tui::command::{Command, Commands};
 use crate::tui::line_edit::Edit;
 use crate::tui::panes::lists::{self, ListId};
 use crate::tui::panes::prompt;
@@ -16,31 +16,31 @@ use crossterm::event::KeyEvent;
 pub use crate::tui::search_worker::{SearchState, LIMIT};
 
 /// `/`: opens the overlay with the last query (so it can be refined), starting the worker.
-pub fn open(app: &mut App) {
+pub fn open(app: &mut App) -> Commands {
     app.search.start(&app.corpus);
-    app.command(Command::PushOverlay(Overlay::Search));
     // The old query comes back selected: typing replaces it, Backspace clears it.
     app.search.editor.reopen();
+    Command::PushOverlay(Overlay::Search).into()
 }
 
 /// Closes the overlay (`all`: and those under it, to read a hit), keeping the query in the
 /// history (saved with the state).
-fn close(app: &mut App, all: bool) {
-    app.command(if all {
+fn close(app: &mut App, all: bool) -> Commands {
+    Commands::from(if all {
         Command::CloseOverlays
     } else {
         Command::PopOverlay
-    });
-    remember(app);
+    })
+    .then(remember(app))
 }
 
 /// Adds the query to the search history and saves it with the state.
-fn remember(app: &mut App) {
+fn remember(app: &mut App) -> Commands {
     if app.search.query().trim().is_empty() {
-        return;
+        return Commands::none();
     }
     app.search.editor.commit();
-    crate::tui::session::save_histories(app);
+    crate::tui::session::save_histories(app)
 }
 
 /// Keys the query line takes before the keymap: editing (readline keys) and the history
@@ -92,13 +92,14 @@ pub(super) fn hit_date(app: &App, hit: &Hit) -> String {
 }
 
 /// Keys while the overlay is open.
-pub fn update(app: &mut App, action: Action) {
-    if lists::step(app, ListId::Hits, action) {
+pub fn update(app: &mut App, action: Action) -> Commands {
+    if let Some(commands) = lists::step(app, ListId::Hits, action) {
         more_near(app, app.search.list.selected);
-        return;
+        return commands;
     }
     let s = &mut app.search;
     let len = s.hits.len();
+    let mut commands = Commands::none();
     match action {
         Action::Type(c) => {
             s.editor.insert(c);
@@ -110,35 +111,34 @@ pub fn update(app: &mut App, action: Action) {
             s.submit();
         }
         Action::ScrollDown(..) => {
-            lists::step(app, ListId::Hits, Action::Down);
+            commands = lists::step(app, ListId::Hits, Action::Down).unwrap_or_default();
             more_near(app, app.search.list.selected);
         }
         Action::ScrollUp(..) => {
-            lists::step(app, ListId::Hits, Action::Up);
+            commands = lists::step(app, ListId::Hits, Action::Up).unwrap_or_default();
         }
         Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Hits)),
         // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
         Action::Open if crate::target::is_target_like(s.query()) => {
             let q = s.query().to_string();
-            close(app, true);
-            prompt::go_to(app, &q);
+            commands = close(app, true).then(prompt::go_to(app, &q));
         }
         Action::Open if len > 0 && s.list.shown(len) > 0 => {
             let i = s.list.selected.min(len - 1);
-            close(app, true);
-            jump(app, i);
+            commands = close(app, true).then(jump(app, i));
         }
         Action::Back if s.list.filter.is_active() => lists::clear(app, ListId::Hits),
-        Action::Back | Action::Search => close(app, false),
+        Action::Back | Action::Search => commands = close(app, false),
         Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
         Action::Export => {
             let stem = crate::export::file_stem(&["search", &s.shown_query]);
             let markdown = crate::export::hits_markdown(&s.shown_query, &s.hits, &app.corpus);
-            app.command(Command::Export { stem, markdown });
+            commands.push(Command::Export { stem, markdown });
         }
         _ => {}
     }
     lists::keep_visible(app, ListId::Hits);
+    commands
 }
 
 /// Asks for the next hits once `at` is within a page of the end of those fetched, so the list
@@ -151,7 +151,7 @@ fn more_near(app: &mut App, at: usize) {
 }
 
 /// `n` (`delta` 1) and `N` (-1): the next or previous hit of the last search, wrapping round.
-pub fn step(app: &mut App, delta: isize) {
+pub fn step(app: &mut App, delta: isize) -> Commands {
     app.search.poll();
     let len = app.search.hits.len();
     if len == 0 {
@@ -164,7 +164,7 @@ pub fn step(app: &mut App, delta: isize) {
                 crate::text::for_terminal(&app.search.shown_query)
             )
         });
-        return;
+        return Commands::none();
     }
     // The hits the filter shows (all without one), in order.
     let list = &app.search.list;
@@ -173,7 +173,7 @@ pub fn step(app: &mut App, delta: isize) {
         .collect();
     if shown.is_empty() {
         app.message = Some("No hit passes the filter: Esc in the search clears it".into());
-        return;
+        return Commands::none();
     }
     // Through the hits with every word; through all once on one that misses some.
     let at = app.search.current.unwrap_or(list.selected).min(len - 1);
@@ -200,7 +200,7 @@ pub fn step(app: &mut App, delta: isize) {
             at + 1,
             app.search.total()
         ));
-        return;
+        return Commands::none();
     }
     let n = order.len() as isize;
     let (i, wrapped) = match (app.search.current, order.iter().position(|&i| i == at)) {
@@ -219,7 +219,7 @@ pub fn step(app: &mut App, delta: isize) {
             false,
         ),
     };
-    jump(app, i);
+    let commands = jump(app, i);
     more_near(app, i);
     if wrapped {
         if let Some(m) = &mut app.message {
@@ -230,6 +230,7 @@ pub fn step(app: &mut App, delta: isize) {
             });
         }
     }
+    commands
 }
 
 /// Where a hit is in the app's corpus: the text it cites (`3.18`, `3.E`, `front.1`), else the
@@ -252,15 +253,14 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
 }
 
 /// Opens hit `i` in the panes and says which it is.
-fn jump(app: &mut App, i: usize) {
+fn jump(app: &mut App, i: usize) -> Commands {
     let Some(hit) = app.search.hits.get(i).cloned() else {
-        return;
+        return Commands::none();
     };
     app.search.current = Some(i);
     app.search.list.selected = i;
     match locate(app, &hit) {
         Some(t) => {
-            app.command(Command::Open(t));
             let keys = app
                 .keymap
                 .fill("{next_hit}/{prev_hit}", app.palette.symbols.ascii);
@@ -275,12 +275,14 @@ fn jump(app: &mut App, i: usize) {
                 crate::text::for_terminal(&app.search.shown_query),
                 crate::text::for_terminal(&hit.link),
             ));
+            Command::Open(t).into()
         }
         None => {
             app.message = Some(format!(
                 "{} is no longer loaded",
                 crate::text::for_terminal(&hit.link)
-            ))
+            ));
+            Commands::none()
         }
     }
 }
