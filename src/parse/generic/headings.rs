@@ -1,0 +1,186 @@
+//! The headings `ciw` knows, in the form they are compared in, and what each introduces:
+//! actions asked of the council, findings, a principle of the Act or a theme, the other parts.
+
+use crate::model::Theme;
+
+/// What a known heading introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Actions asked of the council: recommendations.
+    Recommendations,
+    /// Findings: the overview.
+    Findings,
+    Introduction,
+    NextSteps,
+    Methodology,
+    Acknowledgements,
+    Contents,
+    /// A principle of the Act or a 2018 theme.
+    Theme,
+    /// A letter's sign-off: "Yours sincerely,".
+    Closing,
+}
+
+const RECOMMENDATIONS: [&str; 27] = [
+    "areas for development",
+    "priority areas for development",
+    "key areas for development",
+    "areas for further development",
+    "areas for development and improvement",
+    "areas for improvement and development",
+    "priorities for improvement",
+    "priorities for development",
+    "key priorities for improvement",
+    "priority areas for improvement",
+    "areas requiring improvement",
+    "areas requiring further improvement",
+    "areas for improvement",
+    "areas identified for improvement",
+    "areas identified for development",
+    "areas where improvement is required",
+    "areas where improvement is needed",
+    "improvement required",
+    "improvements required",
+    "recommendations",
+    "key recommendations",
+    "our recommendations",
+    "recommendations for improvement",
+    "what needs to improve",
+    "areas for action",
+    "actions required",
+    "priority actions",
+];
+
+const FINDINGS: [&str; 24] = [
+    "key strengths",
+    "strengths",
+    "areas of strength",
+    "key improvements identified",
+    "improvements identified",
+    "areas of improvement identified",
+    "key improvements",
+    "findings",
+    "summary of findings",
+    "key findings",
+    "main findings",
+    "our findings",
+    "what we found",
+    "overview",
+    "overview of findings",
+    "overview of key findings",
+    "summary",
+    "executive summary",
+    "progress made",
+    "progress since the last inspection",
+    "what is working well",
+    "what's working well",
+    "positive practice",
+    "areas of good practice",
+];
+
+/// The principles of the Social Services and Well-being (Wales) Act, as PEI reports title
+/// their sections (keys as [`heading_key`] makes them).
+const PRINCIPLES: [&str; 12] = [
+    "people voice and control",
+    "people voice choice and control",
+    "voice and control",
+    "people",
+    "prevention",
+    "prevention and early intervention",
+    "partnerships and integration",
+    "partnership and integration",
+    "partnerships",
+    "well being",
+    "wellbeing",
+    "safeguarding",
+];
+
+/// Lower case, dashes and slashes as spaces, `&` as `and`, curly apostrophes straight, one
+/// space between words, trailing `:` and `.` dropped: the form headings are compared in.
+pub fn heading_key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    for c in s.chars() {
+        let f = crate::text::fold_char(c);
+        let f = match f {
+            '-' | '/' | '_' => ' ',
+            c => c,
+        };
+        if f.is_whitespace() {
+            if !k.is_empty() && !k.ends_with(' ') {
+                k.push(' ');
+            }
+        } else if f == '&' {
+            k.push_str("and");
+        } else {
+            k.push(f);
+        }
+    }
+    let t = k.trim_end().trim_end_matches([':', '.', ' ']);
+    t.to_string()
+}
+
+/// What a heading introduces, if it is one `ciw` knows.
+pub fn part_of(heading: &str) -> Option<Part> {
+    if heading.len() > 100 {
+        return None;
+    }
+    let k = heading_key(heading);
+    let k = k.as_str();
+    if RECOMMENDATIONS.contains(&k) {
+        Some(Part::Recommendations)
+    } else if FINDINGS.contains(&k) {
+        Some(Part::Findings)
+    } else if PRINCIPLES.contains(&k) || theme_of(heading).is_some() {
+        Some(Part::Theme)
+    } else {
+        match k {
+            "introduction"
+            | "background"
+            | "about this report"
+            | "about the inspection"
+            | "purpose of the inspection"
+            | "scope of the inspection" => Some(Part::Introduction),
+            "next steps" | "what happens next" => Some(Part::NextSteps),
+            "methodology" | "method" | "how we inspected" | "our approach" => {
+                Some(Part::Methodology)
+            }
+            "acknowledgements" | "acknowledgments" => Some(Part::Acknowledgements),
+            "contents" | "table of contents" => Some(Part::Contents),
+            "yours sincerely," | "yours faithfully," | "yours sincerely" | "yours faithfully"
+            | "kind regards," | "kind regards" | "yn gywir," | "yn gywir" => Some(Part::Closing),
+            _ => None,
+        }
+    }
+}
+
+/// The theme a section heading names: a 2018 theme, or (once the model knows them) a principle
+/// of the Act.
+pub fn theme_of(heading: &str) -> Option<Theme> {
+    if heading.len() > 100 {
+        return None;
+    }
+    crate::model::Theme::from_title(heading).filter(|_| {
+        // Only a heading that is the theme's name, not a sentence that starts with it.
+        heading.split_whitespace().count() <= 10
+    })
+}
+
+/// "People – voice and control: People are ..." split into the heading and its text, when the
+/// part before the colon is a heading `ciw` knows.
+pub fn inline_heading(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim();
+    let colon = t.find(':')?;
+    if colon > 60 {
+        return None;
+    }
+    let (head, rest) = (&t[..colon], t[colon + 1..].trim());
+    if rest.is_empty() || head.trim().is_empty() {
+        return None;
+    }
+    let part = part_of(head)?;
+    matches!(
+        part,
+        Part::Theme | Part::Recommendations | Part::Findings | Part::NextSteps
+    )
+    .then_some((head.trim(), rest))
+}
