@@ -18,10 +18,14 @@ impl Library {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(&cache_stamp().to_le_bytes());
         h.update(include_str!("../search/mod.rs").as_bytes());
-        h.update(include_str!("../search/index.rs").as_bytes());
+        h.update(include_str!("../search/index/mod.rs").as_bytes());
+        h.update(include_str!("../search/index/build.rs").as_bytes());
+        h.update(include_str!("../search/index/texts.rs").as_bytes());
         h.update(include_str!("../search/units.rs").as_bytes());
         h.update(include_str!("../search/acronym.rs").as_bytes());
-        h.update(include_str!("../search/store.rs").as_bytes());
+        h.update(include_str!("../search/store/mod.rs").as_bytes());
+        h.update(include_str!("../search/store/read.rs").as_bytes());
+        h.update(include_str!("../search/store/write.rs").as_bytes());
         h.update(include_str!("../search/token.rs").as_bytes());
         for e in &self.manifest.reports {
             h.update(e.key.as_bytes());

@@ -56,10 +56,13 @@
 //! `&self` and allocates only for its scores and the hits. Hits are owned (`Arc<str>` texts), so
 //! they can be sent back to the UI thread; drop results whose query is no longer the current one.
 //!
-//! The code, one concern per file: `index` (what is kept, building it), `rank` (matching and
-//! ordering), [`acronym`], [`fuzzy`] (the vocabulary and typo-tolerant lookup), [`token`],
-//! [`query`], [`snippet`](mod@snippet), `units` (what is searchable in a report), [`store`] (the
-//! file), `intern` and `table` (storage helpers).
+//! The code, one concern per file: `index` (what is kept; `index/build` builds it, `index/texts`
+//! holds the paragraph texts), `rank` (scoring and ordering; `rank/expand` expands the query's
+//! words, `rank/reader` re-reads a paragraph, `rank/proximity` rewards words close together and
+//! checks phrases, `rank/results` is the answer), [`acronym`], [`fuzzy`] (the vocabulary and
+//! typo-tolerant lookup), [`token`], [`query`], [`snippet`](mod@snippet), `units` (what is
+//! searchable in a report), [`store`] (the file: its layout, `store/write` and `store/read`),
+//! `intern` and `table` (storage helpers).
 
 pub mod acronym;
 pub mod fuzzy;
