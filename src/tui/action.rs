@@ -1,6 +1,7 @@
 //! Everything the explorer can be asked to do. Keys (through [`super::keymap`]), mouse events
-//! and resizes become an [`Action`]; [`super::app::App::update`] is the only place that acts
-//! on them. New views (search, compare) add variants here and bindings in the keymap.
+//! and resizes become an [`Action`] in [`super::app::App::handle_event`], mouse cells already
+//! resolved into what is under them; [`super::app::App::update`] is the only place that acts on
+//! them. New views add variants here and bindings in the keymap.
 
 use super::app::Pane;
 

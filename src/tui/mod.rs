@@ -5,8 +5,9 @@
 //! [`app::App::handle_event`], the one place raw input (key, mouse, resize, paste) becomes an
 //! [`action::Action`] (through the [`keymap`], after any open prompt has had the key);
 //! [`app::App::update`] gives the action to the overlay on top of the stack, else to the focused
-//! pane; the pane changes its own state and leaves [`command::Command`]s (a jump, an overlay to
-//! open or close, a copy, a file, a save), which the app applies once the pane returns; what
+//! pane; the pane changes its own state and returns [`command::Commands`] (a jump, a report or
+//! section to show, an overlay to open or close, a copy, a file, a save), which the app applies
+//! in order once the pane has returned (nothing else of the app is open to a pane); what
 //! must happen outside the app (the clipboard's bytes, files written) is an [`app::Effect`] the
 //! loop carries out; then the loop draws with [`render()`], which is pure, so tests draw into a
 //! `TestBackend`. Updates read the layout stored when the size or zoom last changed
@@ -19,7 +20,7 @@
 //! SIGTERM/SIGHUP.
 //!
 //! Adding a view (an overlay): a module under `panes/` with `render(app, frame)` and
-//! `update(app, action)`; a variant of [`app::Overlay`] (drawn over what is under it in
+//! `update(app, action) -> Commands`; a variant of [`app::Overlay`] (drawn over what is under it in
 //! [`render()`], given the keys first in [`app::App::update`]); new [`action::Action`] variants;
 //! and bindings with a new [`keymap::Scope`] in [`keymap::BINDINGS`], which the help and hints
 //! pick up by themselves.

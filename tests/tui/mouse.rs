@@ -92,47 +92,66 @@ fn a_click_reaches_the_open_overlay() {
 }
 
 #[test]
+fn a_click_on_a_paragraph_in_the_comparison_selects_it() {
+    let mut app = app_at(Some("swansea#safeguarding"), false, false);
+    draw(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('c'));
+    let v = ciw::tui::panes::compare::view(&app).expect("the comparison is laid out");
+    let i = v.focused(&app).expect("a focused column");
+    let first = app
+        .compare
+        .selected
+        .clone()
+        .expect("its first item is selected");
+    // The second item of the focused column, where it is on screen.
+    let second = v.items[i].get(1).expect("two items in view").clone();
+    assert_ne!(second.anchor, first);
+    let top = v.preamble.len() + v.header_height;
+    let row = (top + second.start - v.offset(&app, i)) as u16;
+    let x = (i * (v.sbs.column_width + 1) + 2) as u16;
+    click(&mut app, x, row);
+    assert_eq!(
+        app.compare.selected.as_deref(),
+        Some(second.anchor.as_str())
+    );
+    assert_eq!(app.overlay(), Overlay::Compare);
+}
+
+/// A wheel turn down over the open overlay moves what `read` reads by `by`, a turn up moves it
+/// back, and the overlay stays open.
+fn wheel_down_and_up(app: &mut App, read: impl Fn(&App) -> usize, by: usize) {
+    let (overlay, before) = (app.overlay(), read(app));
+    wheel(app, true, 10, 12);
+    assert_eq!(read(app), before + by, "{overlay:?}");
+    wheel(app, false, 70, 5);
+    assert_eq!(read(app), before, "{overlay:?}");
+    assert_eq!(app.overlay(), overlay);
+}
+
+#[test]
 fn the_wheel_scrolls_the_open_overlay_wherever_it_turns() {
-    // The help scrolls three lines a turn, and back.
+    // The help scrolls three lines a turn.
     let mut app = app_at(Some("swansea#3.18"), false, false);
     draw(&mut app, 80, 24);
     key(&mut app, KeyCode::Char('?'));
-    wheel(&mut app, true, 40, 12);
-    assert_eq!(app.help.offset, 3);
-    wheel(&mut app, false, 0, 0);
-    assert_eq!(app.help.offset, 0);
-    assert_eq!(app.overlay(), Overlay::Help);
-    // The search's hits: the selection moves down and up.
+    wheel_down_and_up(&mut app, |a| a.help.offset, 3);
+    // The search's hits: the selection moves a hit a turn.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "placement");
     assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
     assert!(app.search.hits.len() >= 2);
-    let first = app.search.list.selected;
-    wheel(&mut app, true, 10, 5);
-    assert_eq!(app.search.list.selected, first + 1);
-    wheel(&mut app, false, 10, 5);
-    assert_eq!(app.search.list.selected, first);
-    assert_eq!(app.overlay(), Overlay::Search);
-    // The comparison scrolls its columns.
+    wheel_down_and_up(&mut app, |a| a.search.list.selected, 1);
+    // The comparison scrolls its columns three lines a turn.
     let mut app = app_at(Some("swansea#safeguarding"), false, false);
     draw(&mut app, 80, 24);
     key(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.compare.scroll, 0);
-    wheel(&mut app, true, 10, 12);
-    assert_eq!(app.compare.scroll, 3);
-    wheel(&mut app, false, 70, 12);
-    assert_eq!(app.compare.scroll, 0);
-    assert_eq!(app.overlay(), Overlay::Compare);
-    // The matrix scrolls its tables.
+    wheel_down_and_up(&mut app, |a| a.compare.scroll, 3);
+    // The matrix scrolls its tables likewise.
     let mut app = common::tui::many(60);
     draw(&mut app, 80, 24);
     key(&mut app, KeyCode::Char('M'));
-    wheel(&mut app, true, 10, 12);
-    assert_eq!(app.compare.matrix_scroll, 3);
-    wheel(&mut app, false, 10, 12);
-    assert_eq!(app.compare.matrix_scroll, 0);
-    assert_eq!(app.overlay(), Overlay::Matrix);
+    wheel_down_and_up(&mut app, |a| a.compare.matrix_scroll, 3);
 }
 
 #[test]
@@ -151,11 +170,7 @@ fn the_wheel_moves_through_the_bookmarks_and_a_click_leaves_the_list_open() {
     }
     key(&mut app, KeyCode::Char('\''));
     assert_eq!(app.overlay(), Overlay::Bookmarks);
-    let first = app.bookmark_list.selected;
-    wheel(&mut app, true, 40, 12);
-    assert_eq!(app.bookmark_list.selected, first + 1);
-    wheel(&mut app, false, 40, 12);
-    assert_eq!(app.bookmark_list.selected, first);
+    wheel_down_and_up(&mut app, |a| a.bookmark_list.selected, 1);
     click(&mut app, 40, 12);
     assert_eq!(app.overlay(), Overlay::Bookmarks);
 }

@@ -1,5 +1,6 @@
 //! One module per pane or overlay: each draws itself from the [`App`] and handles the actions
-//! that reach it while it has the focus. New views (search, compare) are new modules here.
+//! that reach it while it has the focus, changing its own state and returning
+//! [`Commands`] for anything else (the app applies them). New views are new modules here.
 
 pub mod authorities;
 pub mod bookmarks;
