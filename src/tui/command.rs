@@ -1,7 +1,7 @@
 //! What a pane's update asks of the [`App`](super::app::App) beyond its own state. A pane
 //! changes its own state (its selection, scroll, query) and returns [`Commands`] for anything
-//! else: a jump, a report or section to show, an overlay to open or close, the focus, a copy, a
-//! file. The app applies them in order once the pane's update has returned
+//! else: a jump, a report or section to show, an overlay to open or close, the focus, a word on
+//! the status line, a copy, a file. The app applies them in order once the pane's update has returned
 //! ([`App::update`](super::app::App::update)); nothing else in the app is open to a pane (its
 //! helpers are private to the app module), so no update calls back up into the app, and the
 //! commands an action leads to can be read in one list.
@@ -34,6 +34,9 @@ pub enum Command {
     CloseOverlays,
     /// Give a pane the focus.
     Focus(Pane),
+    /// Say this on the status line until the next key (a confirmation, or why nothing
+    /// happened).
+    Say(String),
     /// Give the focused pane the whole screen (true) or return to the panes.
     Zoom(bool),
     /// Copy paragraph `paragraph` of section `section` of report `report` with its citation.
@@ -83,6 +86,13 @@ impl Commands {
     /// The commands, first to apply first.
     pub fn as_slice(&self) -> &[Command] {
         &self.0
+    }
+}
+
+impl Commands {
+    /// Just a word on the status line.
+    pub fn say(text: impl Into<String>) -> Commands {
+        Command::Say(text.into()).into()
     }
 }
 

@@ -109,11 +109,10 @@ pub fn save_histories(app: &mut App) -> Commands {
 /// `m`: bookmarks the selected paragraph, or removes its bookmark; the event loop saves it.
 pub fn toggle_bookmark(app: &mut App) -> Commands {
     let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
-        app.message = Some(app.keymap.fill(
+        return Commands::say(app.keymap.fill(
             "Select a paragraph to bookmark it ({focus_next} to the text pane)",
             app.palette.symbols.ascii,
         ));
-        return Commands::none();
     };
     let id = p.id.clone();
     toggle_bookmark_at(app, app.authorities.selected, &id)
@@ -130,17 +129,16 @@ pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) -> Commands {
     let list_key = app.keymap.key(Action::Bookmarks, app.palette.symbols.ascii);
     let short = crate::text::for_terminal(&r.authority.short).into_owned();
     let Some(state) = app.state.as_mut() else {
-        app.message = Some("Bookmarks are off: ciw found no folder to keep them in".into());
-        return Commands::none();
+        return Commands::say("Bookmarks are off: ciw found no folder to keep them in");
     };
     let on = state.toggle_bookmark(&report, &id, &label);
     let id = crate::text::for_terminal(&id);
-    app.message = Some(if on {
+    let say = if on {
         format!("Bookmarked {short} {id} ({list_key} lists bookmarks)")
     } else {
         format!("Removed the bookmark on {short} {id}")
-    });
-    Command::SaveState.into()
+    };
+    Commands::from([Command::SaveState, Command::Say(say)])
 }
 
 /// Whether the paragraph `id` of the selected report is bookmarked.

@@ -1,7 +1,7 @@
 //! The key path in one direction, checked on the sources: updates read the layout stored on
 //! resize and zoom (`App::areas`) and never lay the screen out, which only drawing does; and
-//! the panes reach the app only through the commands they return, never through the app's
-//! start-side entries.
+//! the panes reach the app only through the commands they return (the status line's word
+//! included), never through the app's start-side entries.
 
 use std::path::{Path, PathBuf};
 
@@ -69,10 +69,13 @@ fn panes_reach_the_app_only_through_commands() {
             ".start_on_report(",
             ".update(",
             ".handle_event(",
+            "app.message =",
+            "&mut app.message",
+            "app.zoom =",
         ] {
             assert!(
                 !text.contains(call),
-                "{}: calls `{call}` on the app; return a command instead",
+                "{}: `{call}` reaches past the pane; return a command instead",
                 file.display()
             );
         }

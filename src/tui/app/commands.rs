@@ -46,6 +46,7 @@ impl App {
             }
             Command::CloseOverlays => self.overlays.clear(),
             Command::Focus(p) => self.focus = p,
+            Command::Say(text) => self.message = Some(text),
             Command::Zoom(z) => {
                 self.zoom = z;
                 self.lay_out();

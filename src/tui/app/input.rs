@@ -4,8 +4,9 @@
 //! through here.
 
 use super::*;
+use crate::tui::line_edit::Edit;
 use crate::tui::panes::{authorities, compare, paragraphs, sections};
-use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 impl App {
     /// Raw input, in the one place it becomes an [`Action`]: the event loop and the tests both
@@ -44,6 +45,9 @@ impl App {
             .chars()
             .filter(|c| !c.is_control())
             .collect();
+        if self.prompt.is_some() {
+            self.message = None;
+        }
         if let Some(commands) = prompt::paste(self, &text) {
             self.apply_all(commands);
             return true;
@@ -76,11 +80,20 @@ impl App {
     /// `''` as in less (the bookmark list's key pressed again at once, with a jump to return
     /// to: back where the last jump left from). Returns what the key asked for if it was taken.
     fn intercept_key(&mut self, key: &KeyEvent) -> Option<Commands> {
+        if self.prompt.is_some() && key.kind != KeyEventKind::Release {
+            // A key at a prompt acts: the last word on the status line goes.
+            self.message = None;
+        }
         if let Some(commands) = prompt::handle_key(self, key) {
             return Some(commands);
         }
-        if search::handle_key(self, key) {
-            return Some(Commands::none());
+        match search::handle_key(self, key) {
+            Edit::Ignored => {}
+            Edit::Moved => return Some(Commands::none()),
+            Edit::Changed => {
+                self.message = None;
+                return Some(Commands::none());
+            }
         }
         if self.overlay() == Overlay::Bookmarks
             && self.bookmark_list_fresh

@@ -98,7 +98,7 @@ impl App {
             Action::Bookmark => return session::toggle_bookmark(self),
             Action::Bookmarks => return bookmarks::open(self),
             Action::Compare => return compare::open(self),
-            Action::Pick => compare::toggle_pick(self),
+            Action::Pick => return compare::toggle_pick(self),
             Action::Matrix => return matrix::open(self),
             Action::PreviousTheme | Action::NextTheme => {
                 return sections::step_theme(self, action == Action::NextTheme)

@@ -104,12 +104,15 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             };
             match row.located {
                 Some(loc) => {
-                    app.message =
-                        Some(format!("Bookmark {}", crate::text::for_terminal(&row.name)));
-                    return Commands::from([Command::CloseOverlays, Command::Open(loc)]);
+                    let say = format!("Bookmark {}", crate::text::for_terminal(&row.name));
+                    return Commands::from([
+                        Command::Say(say),
+                        Command::CloseOverlays,
+                        Command::Open(loc),
+                    ]);
                 }
                 None => {
-                    app.message = Some(format!(
+                    return Commands::say(format!(
                         "{} is not in the reports loaded; d removes the bookmark",
                         crate::text::for_terminal(&row.name)
                     ))
@@ -125,12 +128,12 @@ pub fn update(app: &mut App, action: Action) -> Commands {
                 return Commands::none();
             };
             state.remove_bookmark(&b.report, &b.paragraph);
-            app.message = Some(format!(
+            let say = format!(
                 "Removed the bookmark {}",
                 crate::text::for_terminal(&rows[sel].name)
-            ));
+            );
             app.bookmark_list.select(sel, len.saturating_sub(1));
-            let mut commands = Commands::from(Command::SaveState);
+            let mut commands = Commands::from([Command::SaveState, Command::Say(say)]);
             commands.extend(lists::rows_changed(app, ListId::Bookmarks));
             lists::keep_visible(app, ListId::Bookmarks);
             return commands;

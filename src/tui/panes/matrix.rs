@@ -206,17 +206,17 @@ fn open_cell(app: &mut App, l: &Laid, row: usize, theme: usize) -> Commands {
         .iter()
         .position(|s| r.theme_section(t).is_some_and(|x| std::ptr::eq(x, s)));
     let Some(si) = section else {
-        app.message = Some(format!("{council} has no section on {}", t.title()));
-        return Commands::none();
+        return Commands::say(format!("{council} has no section on {}", t.title()));
     };
     let back = app.keymap.key(Action::JumpBack, app.palette.symbols.ascii);
-    app.message = Some(format!("{council}: {}; {back} goes back", t.title()));
-    super::read_from_overlay(Target {
-        report: ri,
-        section: Some(si),
-        paragraph: None,
-        part: None,
-    })
+    Commands::say(format!("{council}: {}; {back} goes back", t.title())).then(
+        super::read_from_overlay(Target {
+            report: ri,
+            section: Some(si),
+            paragraph: None,
+            part: None,
+        }),
+    )
 }
 
 pub fn render(app: &App, frame: &mut Frame) {

@@ -416,6 +416,7 @@ pub fn update(app: &mut App, action: Action) -> Commands {
     let sel = app.paragraphs.selected.min(n - 1);
     let (start, end) = d.spans[sel];
     let scroll = app.paragraphs.scroll;
+    let mut commands = Commands::none();
     match action {
         Action::Down => {
             if end > scroll + h {
@@ -445,18 +446,17 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         Action::HalfPageUp => scroll_lines(app, -((h / 2).max(1) as isize)),
         Action::PageDown => scroll_lines(app, h.saturating_sub(1).max(1) as isize),
         Action::PageUp => scroll_lines(app, -(h.saturating_sub(1).max(1) as isize)),
-        Action::Open => toggle_expectations(app),
+        Action::Open => commands = toggle_expectations(app),
         _ => {}
     }
     super::sections::follow_paragraph(app);
-    Commands::none()
+    commands
 }
 
 /// Enter: unfold "What we expect to see" (selecting it, at the top) or fold it again.
-fn toggle_expectations(app: &mut App) {
+fn toggle_expectations(app: &mut App) -> Commands {
     if !app.items().contains(&Item::Expectations) {
-        app.message = Some("This section has no \"What we expect to see\"".into());
-        return;
+        return Commands::say("This section has no \"What we expect to see\"");
     }
     let p = &mut app.paragraphs;
     p.expectations_open = !p.expectations_open;
@@ -466,6 +466,7 @@ fn toggle_expectations(app: &mut App) {
     } else {
         keep_selected_in_view(app);
     }
+    Commands::none()
 }
 
 /// The item (paragraph, heading or fold) on `row` of the pane drawn in `rect`, if any.
@@ -483,11 +484,12 @@ pub fn item_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
 pub fn click(app: &mut App, idx: usize) -> Commands {
     let was = app.paragraphs.selected;
     app.paragraphs.selected = idx;
+    let mut commands = Commands::none();
     if app.items().get(idx) == Some(&Item::Expectations) && was == idx {
-        toggle_expectations(app);
+        commands = toggle_expectations(app);
     }
     super::sections::follow_paragraph(app);
-    Commands::none()
+    commands
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {

@@ -60,7 +60,6 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
     if key.kind == KeyEventKind::Release {
         return Some(Commands::none());
     }
-    app.message = None;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let cancel = key.code == KeyCode::Esc || (ctrl && matches!(key.code, KeyCode::Char('c' | 'g')));
     Some(match p {
@@ -79,10 +78,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
             Commands::none()
         }
         Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
-        Prompt::Find => {
-            super::compare::find::key(app, key, cancel);
-            Commands::none()
-        }
+        Prompt::Find => super::compare::find::key(app, key, cancel),
     })
 }
 
@@ -90,7 +86,6 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
 /// and what it asks for; `None` when no prompt is open.
 pub fn paste(app: &mut App, text: &str) -> Option<Commands> {
     let p = app.prompt?;
-    app.message = None;
     match p {
         Prompt::GoTo => app.goto.insert_str(text),
         Prompt::Filter(id) => {
@@ -110,10 +105,7 @@ pub fn go_to(app: &mut App, text: &str) -> Commands {
     let here = app.report().map(|_| app.authorities.selected);
     match target::resolve_from(&app.corpus, text, here) {
         Ok(t) => Commands::from([Command::CloseOverlays, Command::GoTo(t)]),
-        Err(e) => {
-            app.message = Some(crate::text::for_terminal(&e.to_string()).into_owned());
-            Commands::none()
-        }
+        Err(e) => Commands::say(crate::text::for_terminal(&e.to_string())),
     }
 }
 

@@ -232,8 +232,7 @@ pub fn step_theme(app: &mut App, forward: bool) -> Commands {
         .map(|(i, _)| i)
         .collect();
     let (Some(&first), Some(&last)) = (themed.first(), themed.last()) else {
-        app.message = Some("This report has no theme sections".into());
-        return Commands::none();
+        return Commands::say("This report has no theme sections");
     };
     let cur = app.paragraphs.section;
     let to = if forward {
@@ -256,10 +255,14 @@ pub fn step_theme(app: &mut App, forward: bool) -> Commands {
         .report()
         .and_then(|r| r.sections.get(to))
         .map(|s| section_label(s, ascii));
+    let mut commands = Commands::none();
     if let Some(label) = label {
-        app.message = Some(format!("{label} (theme {k} of {})", themed.len()));
+        commands.push(Command::Say(format!(
+            "{label} (theme {k} of {})",
+            themed.len()
+        )));
     }
-    let mut commands = Commands::from(Command::Show(Target {
+    commands.push(Command::Show(Target {
         report: app.authorities.selected,
         section: Some(to),
         paragraph: None,

@@ -12,6 +12,7 @@ use crate::search::Highlighter;
 use crate::text::for_terminal;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::command::Commands;
 use crate::tui::keymap::Scope;
 use crate::tui::line_edit::{is_enter, Edit, LineEditor};
 use crate::tui::panes::prompt::{self, Prompt};
@@ -55,8 +56,8 @@ pub fn open(app: &mut App) {
     app.compare.find.editor.reopen();
 }
 
-/// A key at the find line.
-pub fn key(app: &mut App, key: &KeyEvent, cancel: bool) {
+/// A key at the find line, and what it asks for.
+pub fn key(app: &mut App, key: &KeyEvent, cancel: bool) -> Commands {
     let f = &mut app.compare.find;
     if cancel {
         f.marks = highlighter(&f.query);
@@ -68,11 +69,12 @@ pub fn key(app: &mut App, key: &KeyEvent, cancel: bool) {
         let found = f.marks.is_some();
         prompt::close(app);
         if found {
-            step(app, true, true);
+            return step(app, true, true);
         }
     } else if f.editor.handle_key(key) == Edit::Changed {
         f.marks = highlighter(f.editor.text());
     }
+    Commands::none()
 }
 
 /// Every paragraph and area for development of the comparison in reading order, column by
@@ -97,26 +99,24 @@ fn places(c: &Comparison, marks: &Highlighter) -> Vec<(usize, String, bool)> {
 
 /// `n` (`forward`) or `N`: selects the next or previous paragraph with a found word, across
 /// the councils, wrapping round. With `here`, the selected paragraph itself counts (Enter).
-pub fn step(app: &mut App, forward: bool, here: bool) {
+pub fn step(app: &mut App, forward: bool, here: bool) -> Commands {
     let s = &app.compare;
     let (Some(c), Some(marks)) = (&s.comparison, &s.find.marks) else {
         let find = app
             .keymap
             .first_key(Scope::Compare, Action::Search, app.palette.symbols.ascii)
             .unwrap_or_default();
-        app.message = Some(format!(
+        return Commands::say(format!(
             "Nothing to find yet: {find} finds words in the comparison"
         ));
-        return;
     };
     let all = places(c, marks);
     let total = all.iter().filter(|p| p.2).count();
     if total == 0 {
-        app.message = Some(format!(
+        return Commands::say(format!(
             "No paragraph here has \"{}\"",
             for_terminal(&s.find.query)
         ));
-        return;
     }
     let n = all.len();
     let at = all
@@ -131,7 +131,7 @@ pub fn step(app: &mut App, forward: bool, here: bool) {
         (1..=n).map(|k| (at + n - k) % n).collect()
     };
     let Some(&to) = order.iter().find(|&&k| all[k].2) else {
-        return;
+        return Commands::none();
     };
     let (ci, anchor, _) = all[to].clone();
     let wrapped = if forward { to < at } else { to > at };
@@ -161,5 +161,5 @@ pub fn step(app: &mut App, forward: bool, here: bool) {
             " (wrapped to the last)"
         });
     }
-    app.message = Some(m);
+    Commands::say(m)
 }

@@ -198,8 +198,7 @@ pub fn open(app: &mut App) -> Commands {
     let theme = current_theme(app);
     let reports = report_set(app);
     if reports.is_empty() {
-        app.message = Some("No reports to compare".into());
-        return Commands::none();
+        return Commands::say("No reports to compare");
     }
     let here = app.authorities.selected;
     let s = &mut app.compare;
@@ -232,10 +231,10 @@ pub fn open(app: &mut App) -> Commands {
             .section()
             .map(|s| fit::display(&s.title, app.palette.symbols.ascii))
             .unwrap_or_else(|| "This part".into());
-        app.message = Some(format!(
+        commands.push(Command::Say(format!(
             "{what} is not a theme; comparing {} (]/[ for the others)",
             first_theme.title()
-        ));
+        )));
     } else if let Some(id) = para {
         scroll_to_anchor(app, &id);
     }

@@ -20,14 +20,14 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 /// Picks or unpicks the selected council (Space in the reports pane).
-pub fn toggle_pick(app: &mut App) {
-    toggle(app, app.authorities.selected);
+pub fn toggle_pick(app: &mut App) -> Commands {
+    toggle(app, app.authorities.selected)
 }
 
 /// Picks or unpicks council `i` and says so.
-fn toggle(app: &mut App, i: usize) {
+fn toggle(app: &mut App, i: usize) -> Commands {
     let Some(r) = app.corpus.reports.get(i) else {
-        return;
+        return Commands::none();
     };
     let ascii = app.palette.symbols.ascii;
     let name = fit::display(&r.authority.short, ascii);
@@ -49,7 +49,7 @@ fn toggle(app: &mut App, i: usize) {
     } else {
         "the picked councils"
     };
-    app.message = Some(match n {
+    Commands::say(match n {
         0 if app.compare.picking => "No council picked".to_string(),
         0 if all_fit(app) => format!("No council picked: {compare} compares all of them"),
         0 => format!("No council picked: {compare} lists the councils to pick"),
@@ -57,7 +57,7 @@ fn toggle(app: &mut App, i: usize) {
             format!("Picked {name} ({n} picked): {compare} compares {what}")
         }
         _ => format!("Unpicked {name} ({n} picked)"),
-    });
+    })
 }
 
 /// The reports to compare: exactly the picked ones, as the hints say (one pick with the report
@@ -134,7 +134,7 @@ pub(super) fn remember(app: &mut App) -> Commands {
 /// Keys while picking.
 pub(super) fn update(app: &mut App, action: Action) -> Commands {
     match action {
-        Action::Pick => toggle(app, app.compare.pick_list.selected),
+        Action::Pick => return toggle(app, app.compare.pick_list.selected),
         Action::Filter => prompt::open(app, Prompt::Filter(ListId::Picks)),
         Action::Open if app.compare.picked.is_empty() => {
             let space = app
@@ -145,7 +145,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Commands {
                     app.palette.symbols.ascii,
                 )
                 .unwrap_or_default();
-            app.message = Some(format!("Pick a council with {space} first"));
+            return Commands::say(format!("Pick a council with {space} first"));
         }
         Action::Open => {
             app.compare.picking = false;
@@ -161,10 +161,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Commands {
         Action::ToggleHelp => return crate::tui::panes::help::open(app),
         // A click selects the row under it; a second click on it picks it.
         Action::ClickOverlay { item: Some(i), .. } => {
+            let mut commands = Commands::none();
             if app.compare.pick_list.selected == i {
-                toggle(app, i);
+                commands = toggle(app, i);
             }
-            return lists::select(app, ListId::Picks, i);
+            return commands.then(lists::select(app, ListId::Picks, i));
         }
         Action::ScrollOverlay(down) => {
             let step = if down { Action::Down } else { Action::Up };

@@ -20,11 +20,10 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             let esc =
                 app.keymap
                     .overlay_key(Overlay::Compare, Action::Back, app.palette.symbols.ascii);
-            app.message = Some(format!(
+            return Commands::say(format!(
                 "Find highlights off ({} again closes the comparison)",
                 esc.unwrap_or_default()
             ));
-            return Commands::none();
         }
         Action::Back | Action::Compare => return Command::PopOverlay.into(),
         Action::Search => {
@@ -32,8 +31,7 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             return Commands::none();
         }
         Action::NextHit | Action::PrevHit => {
-            super::find::step(app, action == Action::NextHit, false);
-            return Commands::none();
+            return super::find::step(app, action == Action::NextHit, false)
         }
         Action::ToggleHelp => return crate::tui::panes::help::open(app),
         Action::Matrix => return crate::tui::panes::matrix::open(app),
@@ -71,16 +69,14 @@ pub fn update(app: &mut App, action: Action) -> Commands {
                 .comparison
                 .as_ref()
                 .is_some_and(|c| c.expectations.is_some());
-            if has {
-                app.compare.expectations_open = !app.compare.expectations_open;
-            } else {
-                app.message = Some("No \"What we expect to see\" for this theme".into());
+            if !has {
+                return Commands::say("No \"What we expect to see\" for this theme");
             }
+            app.compare.expectations_open = !app.compare.expectations_open;
             return Commands::none();
         }
         Action::ToggleSync => {
-            toggle_sync(app);
-            return Commands::none();
+            return toggle_sync(app);
         }
         Action::FocusLeft | Action::FocusRight | Action::FocusNext | Action::FocusPrev => {
             move_column(app, action);
@@ -103,10 +99,7 @@ pub fn update(app: &mut App, action: Action) -> Commands {
                         .clone();
                     crate::tui::session::toggle_bookmark_at(app, ri, &id)
                 }
-                None => {
-                    app.message = Some("Nothing selected: move to a paragraph with j/k".into());
-                    Commands::none()
-                }
+                None => Commands::say("Nothing selected: move to a paragraph with j/k"),
             };
         }
         _ => {}
@@ -281,10 +274,10 @@ fn move_column(app: &mut App, action: Action) {
 }
 
 /// `s`: switches between scrolling together and alone, keeping the view where it is.
-fn toggle_sync(app: &mut App) {
+fn toggle_sync(app: &mut App) -> Commands {
     let Some(v) = view(app) else {
         app.compare.independent = !app.compare.independent;
-        return;
+        return Commands::none();
     };
     let s = &mut app.compare;
     if s.independent {
@@ -298,7 +291,7 @@ fn toggle_sync(app: &mut App) {
             .unwrap_or(0);
         s.independent = false;
         s.scroll = off;
-        app.message = Some("Columns scroll together, subsections level".into());
+        Commands::say("Columns scroll together, subsections level")
     } else {
         for (i, &c) in v.sbs.shown.iter().enumerate() {
             let a = v.together_to_alone[i].get(s.scroll).copied().unwrap_or(0);
@@ -307,7 +300,7 @@ fn toggle_sync(app: &mut App) {
             }
         }
         s.independent = true;
-        app.message = Some("Each column scrolls alone (s: together again)".into());
+        Commands::say("Each column scrolls alone (s: together again)")
     }
 }
 
@@ -325,8 +318,7 @@ fn selected_place(app: &App) -> Option<(usize, usize, usize)> {
 fn open_in_reader(app: &mut App) -> Commands {
     let s = &app.compare;
     let Some(anchor) = s.selected.clone() else {
-        app.message = Some("Nothing selected: move to a paragraph with j/k".into());
-        return Commands::none();
+        return Commands::say("Nothing selected: move to a paragraph with j/k");
     };
     let Some(&ri) = s.reports.get(s.column) else {
         return Commands::none();
@@ -335,8 +327,7 @@ fn open_in_reader(app: &mut App) -> Commands {
         return Commands::none();
     };
     let Some((section, paragraph)) = target::resolve_id(r, &anchor) else {
-        app.message = Some(format!("Cannot open {anchor}"));
-        return Commands::none();
+        return Commands::say(format!("Cannot open {anchor}"));
     };
     crate::tui::panes::read_from_overlay(Target {
         report: ri,

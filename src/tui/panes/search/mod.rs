@@ -44,26 +44,22 @@ fn remember(app: &mut App) -> Commands {
 }
 
 /// Keys the query line takes before the keymap: editing (readline keys) and the history
-/// (Up/Down). Returns whether the key was taken.
-pub fn handle_key(app: &mut App, key: &KeyEvent) -> bool {
+/// (Up/Down). Returns what the key did to the query: [`Edit::Ignored`] when it was not taken.
+pub fn handle_key(app: &mut App, key: &KeyEvent) -> Edit {
     if app.overlay() != Overlay::Search || app.prompt.is_some() {
-        return false;
+        return Edit::Ignored;
     }
     if !matches!(
         app.keymap.action_for(Overlay::Search, app.focus, key),
         None | Some(Action::Type(_))
     ) {
-        return false;
+        return Edit::Ignored;
     }
-    match app.search.editor.handle_key(key) {
-        Edit::Changed => {
-            app.message = None;
-            app.search.submit();
-            true
-        }
-        Edit::Moved => true,
-        Edit::Ignored => false,
+    let edit = app.search.editor.handle_key(key);
+    if edit == Edit::Changed {
+        app.search.submit();
     }
+    edit
 }
 
 /// What the hits' filter matches each hit by: council, date, paragraph id and section.
@@ -125,11 +121,11 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         }
         Action::Open if len > 0 && s.list.shown(len) > 0 => {
             let i = s.list.selected.min(len - 1);
-            commands = close(app, true).then(jump(app, i));
+            commands = close(app, true).then(jump(app, i, ""));
         }
         Action::Back if s.list.filter.is_active() => lists::clear(app, ListId::Hits),
         Action::Back | Action::Search => commands = close(app, false),
-        Action::Export if s.hits.is_empty() => app.message = Some("No hits to save".into()),
+        Action::Export if s.hits.is_empty() => commands = Commands::say("No hits to save"),
         Action::Export => {
             let stem = crate::export::file_stem(&["search", &s.shown_query]);
             let markdown = crate::export::hits_markdown(&s.shown_query, &s.hits, &app.corpus);
@@ -156,7 +152,7 @@ pub fn step(app: &mut App, delta: isize) -> Commands {
     let len = app.search.hits.len();
     if len == 0 {
         let search = app.keymap.key(Action::Search, app.palette.symbols.ascii);
-        app.message = Some(if app.search.shown_query.is_empty() {
+        return Commands::say(if app.search.shown_query.is_empty() {
             format!("No search yet: press {search} to search every report")
         } else {
             format!(
@@ -164,7 +160,6 @@ pub fn step(app: &mut App, delta: isize) -> Commands {
                 crate::text::for_terminal(&app.search.shown_query)
             )
         });
-        return Commands::none();
     }
     // The hits the filter shows (all without one), in order.
     let list = &app.search.list;
@@ -172,8 +167,7 @@ pub fn step(app: &mut App, delta: isize) -> Commands {
         .filter_map(|row| list.original(row, len))
         .collect();
     if shown.is_empty() {
-        app.message = Some("No hit passes the filter: Esc in the search clears it".into());
-        return Commands::none();
+        return Commands::say("No hit passes the filter: Esc in the search clears it");
     }
     // Through the hits with every word; through all once on one that misses some.
     let at = app.search.current.unwrap_or(list.selected).min(len - 1);
@@ -195,12 +189,11 @@ pub fn step(app: &mut App, delta: isize) -> Commands {
         && (app.search.fetching() || app.search.more())
     {
         let next = app.keymap.key(Action::NextHit, app.palette.symbols.ascii);
-        app.message = Some(format!(
+        return Commands::say(format!(
             "Hit {} of {}: fetching more, press {next} again",
             at + 1,
             app.search.total()
         ));
-        return Commands::none();
     }
     let n = order.len() as isize;
     let (i, wrapped) = match (app.search.current, order.iter().position(|&i| i == at)) {
@@ -219,17 +212,13 @@ pub fn step(app: &mut App, delta: isize) -> Commands {
             false,
         ),
     };
-    let commands = jump(app, i);
+    let note = match (wrapped, delta > 0) {
+        (false, _) => "",
+        (true, true) => " (wrapped to the first)",
+        (true, false) => " (wrapped to the last)",
+    };
+    let commands = jump(app, i, note);
     more_near(app, i);
-    if wrapped {
-        if let Some(m) = &mut app.message {
-            m.push_str(if delta > 0 {
-                " (wrapped to the first)"
-            } else {
-                " (wrapped to the last)"
-            });
-        }
-    }
     commands
 }
 
@@ -252,8 +241,8 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
     )
 }
 
-/// Opens hit `i` in the panes and says which it is.
-fn jump(app: &mut App, i: usize) -> Commands {
+/// Opens hit `i` in the panes and says which it is, `note` after.
+fn jump(app: &mut App, i: usize, note: &str) -> Commands {
     let Some(hit) = app.search.hits.get(i).cloned() else {
         return Commands::none();
     };
@@ -269,21 +258,18 @@ fn jump(app: &mut App, i: usize) -> Commands {
             } else {
                 (app.search.complete, "")
             };
-            app.message = Some(format!(
-                "Hit {} of {of} for \"{}\": {}{missing} · {keys} next/previous",
+            let say = format!(
+                "Hit {} of {of} for \"{}\": {}{missing} · {keys} next/previous{note}",
                 i + 1,
                 crate::text::for_terminal(&app.search.shown_query),
                 crate::text::for_terminal(&hit.link),
-            ));
-            Command::Open(t).into()
+            );
+            Commands::from([Command::Say(say), Command::Open(t)])
         }
-        None => {
-            app.message = Some(format!(
-                "{} is no longer loaded",
-                crate::text::for_terminal(&hit.link)
-            ));
-            Commands::none()
-        }
+        None => Commands::say(format!(
+            "{} is no longer loaded{note}",
+            crate::text::for_terminal(&hit.link)
+        )),
     }
 }
 
