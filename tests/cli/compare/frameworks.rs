@@ -6,15 +6,20 @@ use serde_json::Value;
 
 #[test]
 fn a_pei_report_and_a_2018_report_side_by_side_on_safeguarding() {
-    let v = json(&[
-        "-r",
-        PEI,
-        "-r",
-        "sample-reports/swansea-2018-07.txt",
-        "compare",
-        "safeguarding",
-        "--json",
-    ]);
+    // The PEI and Swansea compared on safeguarding, with these flags.
+    let safeguarding = |flags: &[&'static str]| {
+        let mut args = vec![
+            "-r",
+            PEI,
+            "-r",
+            "sample-reports/swansea-2018-07.txt",
+            "compare",
+            "safeguarding",
+        ];
+        args.extend_from_slice(flags);
+        args
+    };
+    let v = json(&safeguarding(&["--json"]));
     assert_eq!(
         strings(&v["columns"], "authority"),
         ["Ceredigion", "Swansea"]
@@ -30,16 +35,7 @@ fn a_pei_report_and_a_2018_report_side_by_side_on_safeguarding() {
     assert_eq!(numbers(&v["columns"][0]["recommendations"]), [3, 4]);
     assert_eq!(numbers(&v["columns"][1]["recommendations"]), [7, 8]);
 
-    let o = ciw(&[
-        "-r",
-        PEI,
-        "-r",
-        "sample-reports/swansea-2018-07.txt",
-        "compare",
-        "safeguarding",
-        "--width",
-        "100",
-    ]);
+    let o = ciw(&safeguarding(&["--width", "100"]));
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert_fits(&text, 100);

@@ -16,31 +16,15 @@ fn search_json(lib: &Path, query: &str) -> (String, String) {
     (text(&out.stdout), text(&out.stderr))
 }
 
-/// A library of the samples with its search index stored.
-struct Stored {
-    tmp: TempDir,
-    lib: PathBuf,
-    /// The answer to "placement stability" from the stored index.
-    want: String,
-    /// Where the index is stored, and its bytes.
-    stored: PathBuf,
-    good: Vec<u8>,
-}
-
-/// The samples imported, searched once (quietly) and the stored index read.
-fn stored_index() -> Stored {
+/// A library of the samples with its search index stored: its folder, the library, the answer
+/// to "placement stability" (searched once, quietly), where the index is stored and its bytes.
+fn stored_index() -> (TempDir, PathBuf, String, PathBuf, Vec<u8>) {
     let (tmp, lib) = imported_library();
     let (want, err) = search_json(&lib, "placement stability");
     assert_eq!(err, "");
     let stored = lib.join(SEARCH_INDEX);
     let good = fs::read(&stored).unwrap();
-    Stored {
-        tmp,
-        lib,
-        want,
-        stored,
-        good,
-    }
+    (tmp, lib, want, stored, good)
 }
 
 #[test]
@@ -75,13 +59,7 @@ fn search_uses_the_stored_index_and_answers_as_from_the_files() {
 
 #[test]
 fn a_damaged_search_index_is_rebuilt_with_a_note() {
-    let Stored {
-        tmp: _tmp,
-        lib,
-        want,
-        stored,
-        good,
-    } = stored_index();
+    let (_tmp, lib, want, stored, good) = stored_index();
     let damages: Vec<(&str, Vec<u8>)> = vec![
         ("flipped bytes", {
             let mut b = good.clone();
@@ -152,13 +130,7 @@ fn the_search_index_follows_imports_and_removals() {
 /// and its hits then carry what the new format keeps.
 #[test]
 fn an_index_of_an_older_format_is_rebuilt_quietly() {
-    let Stored {
-        tmp: _tmp,
-        lib,
-        want,
-        stored,
-        good,
-    } = stored_index();
+    let (_tmp, lib, want, stored, good) = stored_index();
     // The format number follows the 8-byte magic.
     let mut old = good.clone();
     let format = u32::from_le_bytes(old[8..12].try_into().unwrap());
