@@ -1,11 +1,29 @@
 //! The corpus vocabulary and typo-tolerant lookup of one query word in it.
 //!
 //! Each query word is matched against the distinct words of the corpus (tens of thousands of
-//! short strings), never against whole paragraphs. A word matches, best first: itself; words it
-//! begins (`safeguard` → `safeguarding`); words within a small edit distance, transpositions
-//! counting one (`stabilty`, `palcement`), also as a prefix while typing (`plcem`); and, for
-//! abbreviations, words SkimMatcherV2 scores highly (`sfgrdng`). Each match has a weight in
-//! `(0, 1]` that ranking multiplies in.
+//! short strings), never against whole paragraphs. [`expand`] is the one place that decides
+//! which corpus words a query word stands for, so the hit list, its snippets and the reader's
+//! highlighting ([`super::highlight::Highlighter`]) always mark the same words. A word
+//! matches, best first, each with a weight in `(0, 1]` that ranking multiplies in:
+//!
+//! 1. **Itself** (1.0).
+//! 2. **Words it begins**, from two letters (`safeguard` → `safeguarding`): 0.6 to 0.9, more
+//!    the more of the word is typed.
+//! 3. **Typos**, from four letters. A word of 4 to 7 letters may have one typo, of 8 or more
+//!    two (Algolia's thresholds); a typo is an insertion, deletion, substitution or swap of two
+//!    neighbours (optimal string alignment), in the whole word or in a word being typed
+//!    (`plcem` → `placement`). Typos cost more where they mislead:
+//!    - a typo on the **first letter counts as two** (as in Meilisearch): people rarely get the
+//!      first letter wrong, and words that differ there are usually other words, so
+//!      `stability` never matches `inability`, nor `care` `are`;
+//!    - a query word the corpus itself has is taken as **spelt right** and allowed one typo
+//!      fewer: `care` is not `core`, `stability` not `suitability`, yet a long word still
+//!      finds its own misspelling (`stability` → `stabilty`).
+//!
+//!    One typo weighs 0.55, two 0.4 (a little less for a word being typed), so exact words and
+//!    words begun rank above typos.
+//! 4. **Abbreviations**, only when nothing above matched: words with the same first letter
+//!    that SkimMatcherV2 scores highly (`sfgrdng` → `safeguarding`), at most 0.35.
 
 use super::query::TermKind;
 use super::table::Table;
@@ -188,12 +206,22 @@ pub struct Scratch {
     rows: [Vec<usize>; 3],
 }
 
-/// Typos allowed for a word of `n` characters.
-fn max_typos(n: usize) -> usize {
-    match n {
+/// Typos allowed for a query word of `n` characters; one fewer for a word the corpus has.
+fn max_typos(n: usize, known: bool) -> usize {
+    let k = match n {
         0..=3 => 0,
         4..=7 => 1,
         _ => 2,
+    };
+    k - usize::from(known && k > 0)
+}
+
+/// Weight of a word `typos` away from the query word.
+fn typo_weight(typos: usize) -> f32 {
+    if typos <= 1 {
+        0.55
+    } else {
+        0.4
     }
 }
 
@@ -204,7 +232,7 @@ pub fn df(post_off: &[u32], t: u32) -> u32 {
 }
 
 /// Corpus words standing in for the query word `w`, with weights, best first (at most
-/// [`MAX_EXPANSIONS`]). `post_off` (postings offsets per word) breaks ties toward common words.
+/// [`MAX_EXPANSIONS`]), by the rule in the module doc. `post_off` (postings offsets per word) breaks ties toward common words.
 pub fn expand(
     vocab: &Vocab,
     post_off: &[u32],
@@ -218,7 +246,8 @@ pub fn expand(
     if w.is_empty() || vocab.is_empty() {
         return;
     }
-    if let Some(i) = vocab.find(w) {
+    let known = vocab.find(w);
+    if let Some(i) = known {
         out.push((i, 1.0));
     }
     if kind == TermKind::Whole {
@@ -237,57 +266,9 @@ pub fn expand(
         }
     }
     if kind == TermKind::Fuzzy && n >= 4 {
-        let k = max_typos(n);
-        let qmask = char_mask(w);
-        let first = scratch.q[0];
-        let perfect = matcher.fuzzy_match(w, w).unwrap_or(1).max(1) as f32;
-        // Read in place from a stored index: take the slices once.
-        let (lens, masks): (&[u8], &[u64]) = (&vocab.lens, &vocab.masks);
-        for i in 0..vocab.len() as u32 {
-            if prefix.contains(&i) {
-                continue;
-            }
-            let len = lens[i as usize] as usize;
-            if len + k < n {
-                continue;
-            }
-            let tmask = masks[i as usize];
-            let missing = (qmask & !tmask).count_ones() as usize;
-            if missing > k {
-                continue;
-            }
-            let term = vocab.term(i);
-            // Longer words can only match as a prefix with typos (or by Skim): same first letter.
-            if len > n + k && !term.starts_with(first) {
-                continue;
-            }
-            let mut weight = 0.0f32;
-            {
-                scratch.t.clear();
-                scratch.t.extend(term.chars());
-                let same_first = scratch.t.first() == Some(&first);
-                let (full, pre) = osa(&scratch.q, &scratch.t, k, &mut scratch.rows);
-                if let Some(d) = full {
-                    weight = if d <= 1 { 0.72 } else { 0.5 };
-                } else if let Some(d) = pre {
-                    let base = if d <= 1 { 0.72 } else { 0.5 };
-                    weight = base * (0.75 + 0.25 * n as f32 / len as f32);
-                }
-                if weight > 0.0 && !same_first {
-                    weight -= 0.1;
-                }
-            }
-            if weight == 0.0 && missing == 0 && len <= 3 * n && term.starts_with(first) {
-                if let Some(s) = matcher.fuzzy_match(term, w) {
-                    let ratio = (s as f32 / perfect).min(1.0);
-                    if ratio >= 0.5 {
-                        weight = 0.35 * ratio;
-                    }
-                }
-            }
-            if weight > 0.0 {
-                out.push((i, weight));
-            }
+        typos(vocab, w, known.is_some(), &prefix, scratch, out);
+        if out.is_empty() {
+            abbreviations(vocab, w, matcher, out);
         }
     }
     out.sort_by(|a, b| {
@@ -296,6 +277,83 @@ pub fn expand(
             .then(a.0.cmp(&b.0))
     });
     out.truncate(MAX_EXPANSIONS);
+}
+
+/// Corpus words outside `prefix` (the words `w` begins) a few typos from `w`, whole or as a
+/// word being typed, by the rule in the module doc; `known`: the corpus has `w` itself.
+fn typos(
+    vocab: &Vocab,
+    w: &str,
+    known: bool,
+    prefix: &Range<u32>,
+    scratch: &mut Scratch,
+    out: &mut Vec<(u32, f32)>,
+) {
+    let n = scratch.q.len();
+    let k = max_typos(n, known);
+    if k == 0 {
+        return;
+    }
+    let qmask = char_mask(w);
+    let first = scratch.q[0];
+    // Read in place from a stored index: take the slices once.
+    let (lens, masks): (&[u8], &[u64]) = (&vocab.lens, &vocab.masks);
+    for i in 0..vocab.len() as u32 {
+        if prefix.contains(&i) {
+            continue;
+        }
+        let len = lens[i as usize] as usize;
+        if len + k < n {
+            continue;
+        }
+        let missing = (qmask & !masks[i as usize]).count_ones() as usize;
+        if missing > k {
+            continue;
+        }
+        let term = vocab.term(i);
+        // A typo on the first letter counts as two.
+        let first_typo = usize::from(!term.starts_with(first));
+        if first_typo > 0 && (k == 1 || len > n + k) {
+            continue;
+        }
+        let budget = k - first_typo;
+        scratch.t.clear();
+        scratch.t.extend(term.chars());
+        let (full, pre) = osa(&scratch.q, &scratch.t, budget, &mut scratch.rows);
+        let weight = match (full, pre) {
+            (Some(d), _) => typo_weight(d + first_typo),
+            (None, Some(d)) => typo_weight(d + first_typo) * (0.75 + 0.25 * n as f32 / len as f32),
+            (None, None) => continue,
+        };
+        out.push((i, weight));
+    }
+}
+
+/// Corpus words `w` abbreviates (`sfgrdng` → `safeguarding`): every letter of `w` in them, in
+/// order, the same first letter, scored highly by SkimMatcherV2.
+fn abbreviations(vocab: &Vocab, w: &str, matcher: &SkimMatcherV2, out: &mut Vec<(u32, f32)>) {
+    let n = w.chars().count();
+    let qmask = char_mask(w);
+    let Some(first) = w.chars().next() else {
+        return;
+    };
+    let perfect = matcher.fuzzy_match(w, w).unwrap_or(1).max(1) as f32;
+    for i in 0..vocab.len() as u32 {
+        let len = vocab.lens[i as usize] as usize;
+        if qmask & !vocab.masks[i as usize] != 0 || len > 3 * n {
+            continue;
+        }
+        let term = vocab.term(i);
+        if !term.starts_with(first) {
+            continue;
+        }
+        if let Some(s) = matcher.fuzzy_match(term, w) {
+            let ratio = (s as f32 / perfect).min(1.0);
+            if ratio >= 0.5 {
+                out.push((i, 0.35 * ratio));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -376,5 +434,84 @@ mod tests {
         let r = run(&v, "place", TermKind::Exact);
         assert_eq!(r.len(), 3);
         assert!(run(&v, "", TermKind::Fuzzy).is_empty());
+    }
+
+    fn words(v: &Vocab, w: &str) -> Vec<String> {
+        run(v, w, TermKind::Fuzzy)
+            .into_iter()
+            .map(|x| x.0)
+            .collect()
+    }
+
+    #[test]
+    fn a_typo_on_the_first_letter_counts_as_two() {
+        let v = vocab(&["inability", "stability", "are", "core", "care"]);
+        // Two substitutions, one of them the first letter: three typos, over the two allowed.
+        assert_eq!(words(&v, "stability"), ["stability"]);
+        assert_eq!(words(&v, "inability"), ["inability"]);
+        // Four letters allow one typo, never on the first letter.
+        assert!(!words(&v, "cxre").contains(&"are".to_string()));
+        assert_eq!(words(&vocab(&["are"]), "bare"), Vec::<String>::new());
+        // Nine letters allow two: a swap of the first two letters is one typo counted twice.
+        assert_eq!(words(&vocab(&["stability"]), "tsability"), ["stability"]);
+        assert_eq!(max_typos(3, false), 0);
+        assert_eq!((max_typos(4, false), max_typos(7, false)), (1, 1));
+        assert_eq!(max_typos(8, false), 2);
+    }
+
+    #[test]
+    fn a_word_the_corpus_has_is_spelt_right() {
+        let v = vocab(&[
+            "care",
+            "core",
+            "case",
+            "stability",
+            "suitability",
+            "stabilty",
+        ]);
+        assert_eq!(words(&v, "care"), ["care"]);
+        // A long word still finds its own misspelling, one typo away, not another word two away.
+        let w = words(&v, "stability");
+        assert_eq!(w, ["stability", "stabilty"]);
+        // Misspelt, it may be two typos from a word.
+        let v = vocab(&["care", "core", "suitability", "stability"]);
+        assert_eq!(words(&v, "cere"), ["care", "core"]);
+        assert!(words(&v, "stabilaty").contains(&"stability".to_string()));
+    }
+
+    #[test]
+    fn misspellings_find_their_word() {
+        let v = vocab(&[
+            "safeguarding",
+            "safeguard",
+            "placement",
+            "placements",
+            "place",
+        ]);
+        assert_eq!(words(&v, "safegaurding")[0], "safeguarding");
+        assert_eq!(words(&v, "placment")[..2], ["placement", "placements"]);
+        assert_eq!(words(&v, "plcem")[..2], ["placement", "placements"]);
+    }
+
+    #[test]
+    fn exact_then_words_begun_then_typos_then_abbreviations() {
+        let v = vocab(&["carer", "carers", "caterer", "career", "cater"]);
+        let r = run(&v, "carer", TermKind::Fuzzy);
+        assert_eq!(r[0], ("carer".to_string(), 1.0));
+        assert_eq!(r[1].0, "carers");
+        // "carer" is a corpus word: its typos are not (no `cater`, `career`).
+        assert_eq!(r.len(), 2);
+        // "care" is not: the words it begins come first, then its typos.
+        let r = run(&v, "care", TermKind::Fuzzy);
+        let begun = r.iter().take_while(|x| x.0.starts_with("care")).count();
+        assert_eq!(begun, 3, "{r:?}");
+        assert!(r[..begun].iter().all(|x| x.1 >= 0.6), "{r:?}");
+        assert!(r[begun..].iter().all(|x| x.1 < 0.6), "{r:?}");
+        assert!(r[begun..].iter().any(|x| x.0 == "cater"), "{r:?}");
+        // An abbreviation only when nothing else matches.
+        let v = vocab(&["safeguarding", "safeguards"]);
+        let r = run(&v, "sfgrdng", TermKind::Fuzzy);
+        assert_eq!(r.len(), 1);
+        assert!(r[0].1 <= 0.35, "{r:?}");
     }
 }

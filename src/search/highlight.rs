@@ -150,6 +150,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_is_not_highlighted_in_another_that_differs_at_its_start() {
+        let ix = index();
+        let q = Query::parse("stability");
+        let h = ix.highlighter(&q);
+        let text = "The lack of placement choice, stability and its inability to implement.";
+        assert_eq!(words_of(text, &h), ["stability"]);
+        for hit in ix.search(&q, 20) {
+            assert_eq!(h.ranges(&hit.text), hit.matches, "{}", hit.link);
+        }
+    }
+
+    #[test]
     fn excludes_and_filters_are_not_highlighted() {
         let ix = index();
         let h = ix.highlighter(&Query::parse("care !foster in:swansea theme:safeguarding"));

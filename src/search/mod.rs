@@ -20,7 +20,9 @@
 //! in the text.
 //!
 //! **What matches** (`rank`). Every word of the query, as in fzf: the word, words it begins,
-//! a typo or two away, its singular, and its acronym or long form ([`acronym`]: learnt from the
+//! words a typo or two away (by its length; a typo on the first letter counts as two, and a
+//! word the corpus has is allowed one fewer: [`fuzzy`] has the rule, which the hits and the
+//! reader's [`Highlighter`] share), its singular, and its acronym or long form ([`acronym`]: learnt from the
 //! reports' own "long form (ACR)" and "ACR (long form)", plus a small built-in list). Hits that
 //! lack a word come after all those that have them all, marked [`Hit::partial`]. Stop words are
 //! never needed; a query of only stop words says so ([`Notice`]). An acronym never matches an

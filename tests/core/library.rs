@@ -650,7 +650,7 @@ fn the_search_index_follows_imports_and_removals() {
         .status
         .success());
     let (hits, _) = search_json(&lib, &format!("in:{council} placement stability"));
-    assert!(hits.contains("\"paragraph\": \"3.15\""), "{hits}");
+    assert!(hits.contains("\"paragraph\": \"3.18\""), "{hits}");
     // Removed: no longer found, and the index does not claim otherwise.
     assert!(ciw(&lib, &["remove", &council]).status.success());
     let out = ciw(

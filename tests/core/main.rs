@@ -17,3 +17,4 @@ mod parse_samples;
 mod pdf_layouts;
 mod safety;
 mod search_ranking;
+mod typos;
