@@ -79,6 +79,7 @@ fn panes_reach_the_app_only_through_commands() {
             ".update(",
             ".handle_event(",
             "&mut app.message",
+            "app.state.as_mut()",
         ] {
             assert!(
                 !code.contains(call),

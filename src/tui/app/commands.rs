@@ -51,6 +51,10 @@ impl App {
                 let more = self.keep_histories();
                 self.apply_all(more);
             }
+            Command::RemoveBookmark(i) => {
+                let more = self.remove_bookmark(i);
+                self.apply_all(more);
+            }
             Command::ToggleBookmark { report, paragraph } => {
                 let more = self.toggle_bookmark_at(report, &paragraph);
                 self.apply_all(more);

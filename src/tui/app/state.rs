@@ -3,6 +3,7 @@
 //! [`Command::SaveHistories`]; the event loop writes the state ([`Effect::SaveState`]).
 
 use super::*;
+use crate::tui::panes::bookmarks;
 
 impl App {
     /// Keeps the prompts' histories with the state and asks for it to be written at once (a
@@ -14,6 +15,19 @@ impl App {
         };
         state.set_histories(h);
         Command::SaveState.into()
+    }
+
+    /// `d` in the bookmark list: removes bookmark `i` (in the state's order); the list then
+    /// selects the next ([`bookmarks::removed`]).
+    pub(super) fn remove_bookmark(&mut self, i: usize) -> Commands {
+        let Some(state) = self.state.as_mut() else {
+            return Commands::none();
+        };
+        let Some(b) = state.bookmarks().get(i).cloned() else {
+            return Commands::none();
+        };
+        state.remove_bookmark(&b.report, &b.paragraph);
+        Commands::from(Command::SaveState).then(bookmarks::removed(self, i))
     }
 
     /// `m` in the reader: bookmarks the selected paragraph, or removes its bookmark.
