@@ -8,8 +8,9 @@
 //! hands an action to whoever has the keys; `commands` applies what the panes asked for;
 //! `navigation` shows reports, sections and deep links and walks the jump list (private to the
 //! app: a pane asks for it with a [`Command`]); `reading` answers what is selected and shown;
-//! `areas` keeps the layout of the last size and zoom for the updates; `input` turns raw input
-//! into actions; `copy` is `y`.
+//! `areas` keeps the layout of the last size and zoom for the updates; `state` toggles
+//! bookmarks and keeps histories in the saved state; `input` turns raw input into actions;
+//! `copy` is `y`.
 //!
 //! Extension points: an [`Overlay`] variant per overlay (help, search, bookmarks, comparison, matrix),
 //! a [`Pane`] per pane module under `panes/`, and bindings in the keymap.
@@ -34,6 +35,7 @@ mod copy;
 mod input;
 mod navigation;
 mod reading;
+mod state;
 mod update;
 
 pub use reading::section_label;

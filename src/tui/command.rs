@@ -49,6 +49,15 @@ pub enum Command {
     Export { stem: String, markdown: String },
     /// Write the state (bookmarks, histories, position) to disk (by the event loop).
     SaveState,
+    /// Keep the prompts' histories (search, go-to, the councils last picked) with the state,
+    /// and write it.
+    SaveHistories,
+    /// Bookmark paragraph `paragraph` (its id) of report `report`, or remove its bookmark; say
+    /// which, and write the state.
+    ToggleBookmark { report: usize, paragraph: String },
+    /// Remove the bookmark at this index (in the state's order, as the bookmark list shows
+    /// them) and write the state.
+    RemoveBookmark(usize),
 }
 
 /// The commands an update returns, in the order the app applies them. Marked `must_use`, so

@@ -4,9 +4,7 @@
 //! the user's. And the settings read at start ([`Start`]): `config.toml`, whose `[keys]` become
 //! the app's [`Keymap`] ([`keymap_for`]).
 
-use super::action::Action;
 use super::app::{App, Item};
-use super::command::{Command, Commands};
 use super::keymap::{self, Key, Keymap};
 use super::launch::Source;
 use crate::state::{Histories, Position, State};
@@ -73,7 +71,7 @@ pub fn position(app: &App) -> Option<Position> {
 }
 
 /// The prompts' histories as the app has them now.
-fn histories(app: &App) -> Histories {
+pub fn histories(app: &App) -> Histories {
     Histories {
         search: app.search.editor.history().to_vec(),
         goto: app.goto.history().to_vec(),
@@ -93,52 +91,6 @@ pub fn save(app: &mut App) -> std::io::Result<()> {
     }
     state.set_histories(h);
     state.save()
-}
-
-/// Asks for the prompts' histories to be written at once (a query was just added), so a
-/// dropped connection loses none; the event loop writes them ([`Command::SaveState`]).
-pub fn save_histories(app: &mut App) -> Commands {
-    let h = histories(app);
-    let Some(state) = app.state.as_mut() else {
-        return Commands::none();
-    };
-    state.set_histories(h);
-    Command::SaveState.into()
-}
-
-/// `m`: bookmarks the selected paragraph, or removes its bookmark; the event loop saves it.
-pub fn toggle_bookmark(app: &mut App) -> Commands {
-    let (Some(_), Some(p)) = (app.report(), app.paragraph()) else {
-        return Commands::say(app.keymap.fill(
-            "Select a paragraph to bookmark it ({focus_next} to the text pane)",
-            app.palette.symbols.ascii,
-        ));
-    };
-    let id = p.id.clone();
-    toggle_bookmark_at(app, app.authorities.selected, &id)
-}
-
-/// Bookmarks paragraph `id` of report `ri` (`m` in the reader and in the comparison), or
-/// removes its bookmark; the event loop saves it ([`Command::SaveState`]).
-pub fn toggle_bookmark_at(app: &mut App, ri: usize, id: &str) -> Commands {
-    let Some(r) = app.corpus.reports.get(ri) else {
-        return Commands::none();
-    };
-    let (report, id) = (r.id.clone(), id.to_string());
-    let label = r.citation(&id);
-    let list_key = app.keymap.key(Action::Bookmarks, app.palette.symbols.ascii);
-    let short = crate::text::for_terminal(&r.authority.short).into_owned();
-    let Some(state) = app.state.as_mut() else {
-        return Commands::say("Bookmarks are off: ciw found no folder to keep them in");
-    };
-    let on = state.toggle_bookmark(&report, &id, &label);
-    let id = crate::text::for_terminal(&id);
-    let say = if on {
-        format!("Bookmarked {short} {id} ({list_key} lists bookmarks)")
-    } else {
-        format!("Removed the bookmark on {short} {id}")
-    };
-    Commands::from([Command::SaveState, Command::Say(say)])
 }
 
 /// Whether the paragraph `id` of the selected report is bookmarked.

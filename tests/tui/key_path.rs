@@ -59,25 +59,47 @@ fn only_drawing_and_the_stored_layout_lay_the_screen_out() {
     assert!(found > 0, "the check found no layout at all");
 }
 
+/// Whether `text` assigns to `place` (`place = ...`, not `place == ...`).
+fn assigns(text: &str, place: &str) -> bool {
+    let pattern = format!("{place} =");
+    text.match_indices(&pattern)
+        .any(|(at, _)| !text[at + pattern.len()..].starts_with('='))
+}
+
 #[test]
 fn panes_reach_the_app_only_through_commands() {
     let panes = tui_dir().join("panes");
     for file in sources(&panes) {
         let text = std::fs::read_to_string(&file).expect("readable source");
+        // The code, not its unit tests (which set the app up as they need).
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         for call in [
             ".start_at(",
             ".start_on_report(",
             ".update(",
             ".handle_event(",
-            "app.message =",
             "&mut app.message",
-            "app.zoom =",
+            "app.state.as_mut()",
         ] {
             assert!(
-                !text.contains(call),
+                !code.contains(call),
                 "{}: `{call}` reaches past the pane; return a command instead",
                 file.display()
             );
         }
+        for place in [
+            "app.message",
+            "app.focus",
+            "app.zoom",
+            "app.quit",
+            "app.size",
+        ] {
+            assert!(
+                !assigns(code, place),
+                "{}: sets `{place}`; return a command instead",
+                file.display()
+            );
+        }
     }
+    assert!(assigns("app.focus = x", "app.focus") && !assigns("app.focus == x", "app.focus"));
 }

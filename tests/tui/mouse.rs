@@ -155,7 +155,7 @@ fn the_wheel_scrolls_the_open_overlay_wherever_it_turns() {
 }
 
 #[test]
-fn the_wheel_moves_through_the_bookmarks_and_a_click_leaves_the_list_open() {
+fn the_wheel_moves_through_the_bookmarks_a_click_leaves_the_list_open_and_d_removes_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_at(None, false, false);
     let (state, notes) = ciw::state::State::load(&ciw::paths::Paths::in_dir(dir.path()));
@@ -173,6 +173,15 @@ fn the_wheel_moves_through_the_bookmarks_and_a_click_leaves_the_list_open() {
     wheel_down_and_up(&mut app, |a| a.bookmark_list.selected, 1);
     click(&mut app, 40, 12);
     assert_eq!(app.overlay(), Overlay::Bookmarks);
+    // `d` on the second removes it, says so, and selects the one after it.
+    wheel(&mut app, true, 40, 12);
+    assert_eq!(app.bookmark_list.selected, 1);
+    key(&mut app, KeyCode::Char('d'));
+    let bookmarks = app.state.as_ref().expect("a state").bookmarks();
+    assert_eq!(bookmarks.len(), 2);
+    assert_eq!(bookmarks[app.bookmark_list.selected].paragraph, "4.4");
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("Removed the bookmark Swansea R5"), "{said}");
 }
 
 #[test]

@@ -47,6 +47,18 @@ impl App {
             Command::CloseOverlays => self.overlays.clear(),
             Command::Focus(p) => self.focus = p,
             Command::Say(text) => self.message = Some(text),
+            Command::SaveHistories => {
+                let more = self.keep_histories();
+                self.apply_all(more);
+            }
+            Command::RemoveBookmark(i) => {
+                let more = self.remove_bookmark(i);
+                self.apply_all(more);
+            }
+            Command::ToggleBookmark { report, paragraph } => {
+                let more = self.toggle_bookmark_at(report, &paragraph);
+                self.apply_all(more);
+            }
             Command::Zoom(z) => {
                 self.zoom = z;
                 self.lay_out();

@@ -13,9 +13,9 @@ impl App {
     /// come through here. A key goes to an open prompt, else through the keymap; a wheel turn or
     /// a left click over a pane becomes an action on that pane, the item clicked resolved
     /// against the stored layout; over an overlay, an action on the overlay, the column and item
-    /// clicked resolved likewise (other mouse events are ignored); a
-    /// paste goes into the line editor that is open (`:`, `f`, the search query), without
-    /// escape sequences or control characters. Returns whether anything may have changed (the loop redraws then).
+    /// clicked resolved likewise (other mouse events are ignored); a paste goes into the line
+    /// editor that is open (`:`, `f`, the search query), without escape sequences or control
+    /// characters. Returns whether anything may have changed (the loop redraws then).
     pub fn handle_event(&mut self, event: &Event) -> bool {
         match event {
             Event::Key(k) => self.handle_key(k),

@@ -95,7 +95,7 @@ impl App {
             Action::Search => return search::open(self),
             Action::NextHit => return search::step(self, 1),
             Action::PrevHit => return search::step(self, -1),
-            Action::Bookmark => return session::toggle_bookmark(self),
+            Action::Bookmark => return self.toggle_bookmark(),
             Action::Bookmarks => return bookmarks::open(self),
             Action::Compare => return compare::open(self),
             Action::Pick => return compare::toggle_pick(self),

@@ -72,6 +72,16 @@ pub fn open(app: &mut App) -> Commands {
     commands
 }
 
+/// After bookmark `sel` was removed ([`Command::RemoveBookmark`]): the row after it is
+/// selected (the last, if it was), the filter runs again, the selection stays in view.
+pub fn removed(app: &mut App, sel: usize) -> Commands {
+    let len = rows(app).len();
+    app.bookmark_list.select(sel, len);
+    let commands = lists::rows_changed(app, ListId::Bookmarks);
+    lists::keep_visible(app, ListId::Bookmarks);
+    commands
+}
+
 /// The popup's area for `rows` bookmarks on a screen of `size`.
 fn area(size: (u16, u16), rows: usize) -> Rect {
     popup(Rect::new(0, 0, size.0, size.1), rows.max(1) + 1)
@@ -121,22 +131,14 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         }
         Action::Bookmark => {
             let sel = l.selected;
-            let Some(state) = app.state.as_mut() else {
+            let Some(row) = rows.get(sel) else {
                 return Commands::none();
             };
-            let Some(b) = state.bookmarks().get(sel).cloned() else {
-                return Commands::none();
-            };
-            state.remove_bookmark(&b.report, &b.paragraph);
             let say = format!(
                 "Removed the bookmark {}",
-                crate::text::for_terminal(&rows[sel].name)
+                crate::text::for_terminal(&row.name)
             );
-            app.bookmark_list.select(sel, len.saturating_sub(1));
-            let mut commands = Commands::from([Command::SaveState, Command::Say(say)]);
-            commands.extend(lists::rows_changed(app, ListId::Bookmarks));
-            lists::keep_visible(app, ListId::Bookmarks);
-            return commands;
+            return Commands::from([Command::RemoveBookmark(sel), Command::Say(say)]);
         }
         Action::Back if l.filter.is_active() => lists::clear(app, ListId::Bookmarks),
         Action::Back | Action::Bookmarks => return Command::PopOverlay.into(),

@@ -69,7 +69,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
             } else if is_enter(key) {
                 let text = app.goto.commit();
                 close(app);
-                return Some(crate::tui::session::save_histories(app).then(go_to(app, &text)));
+                return Some(Commands::from(Command::SaveHistories).then(go_to(app, &text)));
             } else if key.code == KeyCode::Tab {
                 complete(app);
             } else {

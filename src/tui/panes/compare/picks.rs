@@ -13,7 +13,6 @@ use crate::tui::layout;
 use crate::tui::panes::authorities;
 use crate::tui::panes::lists::{self, ListId};
 use crate::tui::panes::prompt::{self, Prompt};
-use crate::tui::session;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -128,7 +127,7 @@ pub(super) fn remember(app: &mut App) -> Commands {
         return Commands::none();
     }
     app.compare.last_picks = ids;
-    session::save_histories(app)
+    Command::SaveHistories.into()
 }
 
 /// Keys while picking.

@@ -97,7 +97,11 @@ pub fn update(app: &mut App, action: Action) -> Commands {
                     let id = app.corpus.reports[ri].sections[si].paragraphs[pi]
                         .id
                         .clone();
-                    crate::tui::session::toggle_bookmark_at(app, ri, &id)
+                    Command::ToggleBookmark {
+                        report: ri,
+                        paragraph: id,
+                    }
+                    .into()
                 }
                 None => Commands::say("Nothing selected: move to a paragraph with j/k"),
             };

@@ -40,7 +40,7 @@ fn remember(app: &mut App) -> Commands {
         return Commands::none();
     }
     app.search.editor.commit();
-    crate::tui::session::save_histories(app)
+    Command::SaveHistories.into()
 }
 
 /// Keys the query line takes before the keymap: editing (readline keys) and the history
