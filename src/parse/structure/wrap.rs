@@ -1,7 +1,7 @@
 //! Hard-wrapped text: the width it is wrapped at, and whether a line break or a page break
 //! ends a paragraph or falls inside one.
 
-use super::super::furniture::Line;
+use super::super::line_table::Line;
 use super::super::lines::*;
 
 /// The width a hard-wrapped extraction wraps at, or `None` when paragraphs are not
