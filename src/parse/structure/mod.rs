@@ -88,6 +88,7 @@ struct Builder<'w> {
 
 /// Builds the document structure from the page-cleaned lines.
 pub fn build(lines: Lines<'_, '_>, warnings: &mut Vec<String>) -> Doc {
+    let wrap = wrap_width(lines);
     // This reader works on lines it can change (markers joined, the contents table taken
     // out): one copy of them, and no more.
     let all: Vec<Line<'_>> = lines.iter().collect();
@@ -105,7 +106,6 @@ pub fn build(lines: Lines<'_, '_>, warnings: &mut Vec<String>) -> Doc {
         paged: lines.last().is_some_and(|l| l.page() > 1),
         wrap: None,
     };
-    let wrap = wrap_width(&all);
     b.wrap = wrap;
     // Markers alone on their line ("3.18", "5.", "•") are joined to the text they number.
     let joins = join_lone_markers(&all);
