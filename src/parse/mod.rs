@@ -4,7 +4,7 @@
 //! The passes, one module each: [`pdf`] (a PDF's text, page by page, pages separated by form
 //! feeds), [`decode`] (bytes to text), [`crate::text::clean`] (controls, escapes, ligatures, odd
 //! spaces), [`saved_page`] (web-page furniture), [`furniture`] (page headers, footers,
-//! numbers), then the structure by family: [`family`] tells the 2018 inspection report, which
+//! numbers; the lines it keeps are a [`line_table`] of 16-byte records), then the structure by family: [`family`] tells the 2018 inspection report, which
 //! [`structure`] reads (blocks to sections, paragraphs, findings, recommendations), from every
 //! other document, which [`generic`] reads (CIW's web pages, letters and news, and any unknown
 //! layout as headings, paragraphs and lists). Last, [`meta`] and [`councils`] find the council

@@ -61,7 +61,11 @@ struct Builder<'w> {
 /// Builds the structure of a document read generically. Returns it and its title. With
 /// `cover`, text before the first heading is front matter (a report's cover), else it is the
 /// document's opening, a section of its own.
-pub fn build(lines: Lines<'_, '_>, cover: bool, warnings: &mut Vec<String>) -> (Doc, Option<String>) {
+pub fn build(
+    lines: Lines<'_, '_>,
+    cover: bool,
+    warnings: &mut Vec<String>,
+) -> (Doc, Option<String>) {
     let title_at = find_title(lines);
     let title = title_at.map(|i| collapse(lines.at(i).text));
     let mut b = Builder {

@@ -89,7 +89,9 @@ fn blocks<'l, 'a: 'l>(lines: Lines<'l, 'a>, title_at: Option<usize>) -> Vec<Bloc
             continue;
         }
         if start < end {
-            let title = title_at.filter(|t| (start..end).contains(t)).map(|t| t - start);
+            let title = title_at
+                .filter(|t| (start..end).contains(t))
+                .map(|t| t - start);
             let block = Block {
                 lines: lines.range(start..end),
                 title,
