@@ -3,15 +3,52 @@
 
 use std::collections::HashMap;
 
-/// A line of the cleaned text, with its 1-based line number in the source.
+/// A line of the cleaned text, with its 1-based line number in the source and its page.
+///
+/// 24 bytes: a text of nothing but very short lines costs a record per line, so the line
+/// number and the page are `u32` (saturating past four billion), and the page-break flag is the
+/// page's top bit.
 #[derive(Debug, Clone, Copy)]
 pub struct Line<'a> {
-    pub no: usize,
     pub text: &'a str,
-    /// The blank line that stands for a page break.
-    pub page_break: bool,
+    /// The 1-based line number in the source.
+    pub no: u32,
+    /// The 1-based page, and [`PAGE_BREAK`] for the blank line that stands for a page break.
+    page: u32,
+}
+
+/// The bit of [`Line::page`] that marks a page break.
+const PAGE_BREAK: u32 = 1 << 31;
+
+impl<'a> Line<'a> {
+    /// A line of text numbered `no` (0-based) on page `page` (1-based).
+    fn new(text: &'a str, no: usize, page: usize, page_break: bool) -> Line<'a> {
+        let page = u32::try_from(page).unwrap_or(u32::MAX).min(PAGE_BREAK - 1);
+        Line {
+            text,
+            no: u32::try_from(no.saturating_add(1)).unwrap_or(u32::MAX),
+            page: page | if page_break { PAGE_BREAK } else { 0 },
+        }
+    }
+
+    /// The same line with another text (a marker joined to it, a blank in its place).
+    pub fn with_text<'b>(self, text: &'b str) -> Line<'b> {
+        Line {
+            text,
+            no: self.no,
+            page: self.page,
+        }
+    }
+
     /// The 1-based page it is on, counted from form feeds.
-    pub page: u32,
+    pub fn page(&self) -> u32 {
+        self.page & !PAGE_BREAK
+    }
+
+    /// The blank line that stands for a page break.
+    pub fn page_break(&self) -> bool {
+        self.page & PAGE_BREAK != 0
+    }
 }
 
 /// How many non-blank lines at each edge of a page may be furniture.
@@ -30,20 +67,10 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
     for (i, raw) in text.split('\n').enumerate() {
         for (j, part) in raw.split('\x0c').enumerate() {
             if j > 0 {
-                lines.push(Line {
-                    no: i + 1,
-                    text: "",
-                    page_break: true,
-                    page: starts.len() as u32 + 1,
-                });
+                lines.push(Line::new("", i, starts.len() + 1, true));
                 starts.push(lines.len());
             }
-            lines.push(Line {
-                no: i + 1,
-                text: part,
-                page_break: false,
-                page: starts.len() as u32,
-            });
+            lines.push(Line::new(part, i, starts.len(), false));
         }
     }
     let ends: Vec<usize> = starts
@@ -95,14 +122,22 @@ pub fn strip(text: &str) -> (Vec<Line<'_>>, usize) {
         }
     }
     let dropped = furniture.len();
-    let mut next = furniture.into_iter().peekable();
-    let mut at = 0;
+    remove_sorted(&mut lines, furniture);
+    (lines, dropped)
+}
+
+/// `lines` without the lines at `at` (sorted, distinct), in one pass.
+pub(super) fn remove_sorted<T>(lines: &mut Vec<T>, at: Vec<usize>) {
+    if at.is_empty() {
+        return;
+    }
+    let mut next = at.into_iter().peekable();
+    let mut i = 0;
     lines.retain(|_| {
-        let keep = next.next_if_eq(&at).is_none();
-        at += 1;
+        let keep = next.next_if_eq(&i).is_none();
+        i += 1;
         keep
     });
-    (lines, dropped)
 }
 
 fn edge_indices(page: &[Line<'_>]) -> Vec<usize> {
@@ -224,7 +259,7 @@ mod tests {
                 ""
             ]
         );
-        assert_eq!(kept.iter().filter(|l| l.page_break).count(), 2);
+        assert_eq!(kept.iter().filter(|l| l.page_break()).count(), 2);
     }
 
     #[test]
@@ -239,6 +274,32 @@ mod tests {
         assert_eq!(strip_glued_page_number("-5management", 6), "-5management");
         assert_eq!(strip_glued_page_number("- 5 -", 5), "- 5 -");
         assert_eq!(strip_glued_page_number("5 Leadership", 5), "5 Leadership");
+    }
+
+    #[test]
+    fn a_line_is_24_bytes_and_keeps_its_page_and_number() {
+        #[cfg(target_pointer_width = "64")]
+        assert_eq!(std::mem::size_of::<Line<'_>>(), 24);
+        let (kept, _) = strip("one\ntwo\x0cthree\n");
+        let seen: Vec<(&str, u32, u32, bool)> = kept
+            .iter()
+            .map(|l| (l.text, l.no, l.page(), l.page_break()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("one", 1, 1, false),
+                ("two", 2, 1, false),
+                ("", 2, 2, true),
+                ("three", 2, 2, false),
+                ("", 3, 2, false)
+            ]
+        );
+        let far = Line::new("x", usize::MAX, usize::MAX, true);
+        assert_eq!(
+            (far.no, far.page(), far.page_break()),
+            (u32::MAX, (1 << 31) - 1, true)
+        );
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn build(lines: &[Line<'_>], cover: bool, warnings: &mut Vec<String>) -> (Do
         in_contents: false,
         cover,
         list_seen: false,
-        paged: lines.last().is_some_and(|l| l.page > 1),
+        paged: lines.last().is_some_and(|l| l.page() > 1),
         pages: Pages(1, 1),
     };
     // A letter's address block and date, or a cover, before the title: front matter.

@@ -92,11 +92,11 @@ pub(super) fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
                     join_line(&mut s, text);
                 }
                 out.push(Unit {
-                    no: l.no,
+                    no: l.no as usize,
                     kind,
                     text: s,
                     block_start: start,
-                    pages: Pages(l.page, l.page),
+                    pages: Pages(l.page(), l.page()),
                 });
             };
             if super::furniture::is_page_number(t) {
@@ -138,7 +138,7 @@ pub(super) fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
                 if wrapped || !finished(prev) || starts_lower(t) {
                     if let Some(u) = out.last_mut() {
                         join_line(&mut u.text, t);
-                        u.pages.1 = l.page;
+                        u.pages.1 = l.page();
                     }
                     continue;
                 }

@@ -70,7 +70,7 @@ impl Builder<'_> {
             let late_overview = kind == SectionKind::Overview
                 && (self.last_section_number > 0 || self.kind() == Some(SectionKind::Overview));
             if !late_overview {
-                self.open_section(line.no, None, t, kind, None);
+                self.open_section(line.no as usize, None, t, kind, None);
                 return 1;
             }
         }
@@ -94,12 +94,12 @@ impl Builder<'_> {
             if (ahead || in_order) && !(in_recommendations && theme.is_none()) {
                 if n != self.last_section_number + 1 {
                     self.warn(
-                        line.no,
+                        line.no as usize,
                         format!("section {n} follows section {}", self.last_section_number),
                     );
                 }
                 self.last_section_number = n;
-                self.open_section(line.no, Some(n), title, SectionKind::Theme, theme);
+                self.open_section(line.no as usize, Some(n), title, SectionKind::Theme, theme);
                 return 1 + usize::from(tail.is_some());
             }
         }

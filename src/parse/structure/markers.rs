@@ -3,10 +3,11 @@
 
 use super::super::furniture::Line;
 
-/// What [`join_lone_markers`] makes of each line.
+/// What [`join_lone_markers`] makes of a line it changes.
 pub(super) enum Joined {
-    Keep,
+    /// The marker's line, and the blank lines after it: its text moved to the next line.
     Drop,
+    /// The next line of text, with the marker in front.
     Text(String),
 }
 
@@ -32,27 +33,28 @@ fn lone_marker(t: &str) -> bool {
 }
 
 /// Joins each marker alone on its line (as `pdftotext` prints a hanging number: "3.18",
-/// a blank line, then the text) to the next line of text on the same page.
-pub(super) fn join_lone_markers(lines: &[Line<'_>]) -> Vec<Joined> {
-    let mut out: Vec<Joined> = lines.iter().map(|_| Joined::Keep).collect();
+/// a blank line, then the text) to the next line of text on the same page. Only the lines it
+/// changes, in order: a text of many lines costs nothing per line.
+pub(super) fn join_lone_markers(lines: &[Line<'_>]) -> Vec<(usize, Joined)> {
+    let mut out: Vec<(usize, Joined)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let t = lines[i].text.trim();
-        // A bare number is a recommendation number only with its dot: "5." not "5".
         let marker = lone_marker(t) && !t.bytes().all(|b| b.is_ascii_digit());
         if !marker {
             i += 1;
             continue;
         }
         let next = (i + 1..lines.len())
-            .take_while(|&j| !lines[j].page_break)
+            .take_while(|&j| !lines[j].page_break())
             .find(|&j| !lines[j].text.trim().is_empty());
         match next {
             Some(j) if !lone_marker(lines[j].text) => {
-                out[j] = Joined::Text(format!("{t} {}", lines[j].text.trim_start()));
-                for o in &mut out[i..j] {
-                    *o = Joined::Drop;
-                }
+                out.extend((i..j).map(|k| (k, Joined::Drop)));
+                out.push((
+                    j,
+                    Joined::Text(format!("{t} {}", lines[j].text.trim_start())),
+                ));
                 i = j + 1;
             }
             _ => i += 1,

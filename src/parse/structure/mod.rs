@@ -23,7 +23,7 @@ mod paragraphs;
 mod recommendations;
 mod wrap;
 
-use super::furniture::Line;
+use super::furniture::{remove_sorted, Line};
 use super::lines::*;
 use contents::contents;
 use markers::{join_lone_markers, Joined};
@@ -99,53 +99,56 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
         last_section_number: 0,
         ids: HashSet::new(),
         last_minor: 0,
-        paged: lines.last().is_some_and(|l| l.page > 1),
+        paged: lines.last().is_some_and(|l| l.page() > 1),
         wrap: None,
     };
     let wrap = wrap_width(lines);
     b.wrap = wrap;
     // Markers alone on their line ("3.18", "5.", "•") are joined to the text they number.
-    let storage = join_lone_markers(lines);
-    let mut lines: Vec<Line<'_>> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| match &storage[i] {
-            Joined::Keep => Some(*l),
-            Joined::Drop => None,
-            Joined::Text(t) => Some(Line { text: t, ..*l }),
-        })
-        .collect();
+    let joins = join_lone_markers(lines);
+    let mut lines: Vec<Line<'_>> = lines.to_vec();
+    let mut dropped = Vec::new();
+    for (i, j) in &joins {
+        match j {
+            Joined::Drop => dropped.push(*i),
+            Joined::Text(t) => lines[*i] = lines[*i].with_text(t),
+        }
+    }
+    remove_sorted(&mut lines, dropped);
     // The contents table, whichever way its page numbers were laid out.
     if let Some((at, end, entries)) = contents(&lines) {
         b.doc.contents = entries;
         // A blank line in its place, so that what came before and after it stay apart.
-        let gap = Line {
-            text: "",
-            ..lines[at]
-        };
+        let gap = lines[at].with_text("");
         lines.splice(at..end, [gap]);
     }
-    let mut block: Vec<Line<'_>> = Vec::new();
-    // Blank lines since the last text line, and whether a page break is among them.
-    let (mut gap, mut page_break) = (false, false);
-    for line in &lines {
+    // Blocks are runs of non-blank lines; the blank lines of a page break that a paragraph
+    // runs on over are dropped, so that every block is a slice of `lines`.
+    let mut run_on: Vec<usize> = Vec::new();
+    let mut last: Option<usize> = None;
+    let mut page_break = false;
+    for (i, line) in lines.iter().enumerate() {
         if line.text.trim().is_empty() {
-            gap = true;
-            page_break |= line.page_break;
+            page_break |= line.page_break();
             continue;
         }
-        if gap && !block.is_empty() {
-            let last = block.last().expect("a line").text;
-            if !(page_break && runs_on_over_page(last, line.text, wrap)) {
-                b.block(&block);
-                block.clear();
+        if let Some(l) = last.filter(|&l| l + 1 < i) {
+            if page_break && runs_on_over_page(lines[l].text, line.text, wrap) {
+                run_on.extend(l + 1..i);
             }
         }
-        (gap, page_break) = (false, false);
-        block.push(*line);
+        (last, page_break) = (Some(i), false);
     }
-    if !block.is_empty() {
-        b.block(&block);
+    remove_sorted(&mut lines, run_on);
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if lines.get(end).is_some_and(|l| !l.text.trim().is_empty()) {
+            continue;
+        }
+        if start < end {
+            b.block(&lines[start..end]);
+        }
+        start = end + 1;
     }
     b.close_section();
     // Continuations were joined to the paragraphs; the recommendations take their final text.

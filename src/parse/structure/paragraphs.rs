@@ -30,16 +30,16 @@ impl Builder<'_> {
                 let mut text = String::new();
                 join_line(&mut text, l.text);
                 items.push(Item {
-                    no: l.no,
+                    no: l.no as usize,
                     text,
                     bullet,
                     block_start: i == 0,
-                    pages: Pages(l.page, l.page),
+                    pages: Pages(l.page(), l.page()),
                 });
             } else if let Some(last) = items.last_mut() {
                 // A wrapped line; a stray bullet on it is page damage, not content.
                 join_line(&mut last.text, if bullet { body } else { l.text });
-                last.pages.1 = l.page;
+                last.pages.1 = l.page();
             }
         }
         items
