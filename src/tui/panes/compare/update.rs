@@ -25,15 +25,12 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             ));
         }
         Action::Back | Action::Compare => return Command::PopOverlay.into(),
-        Action::Search => {
-            super::find::open(app);
-            return Commands::none();
-        }
+        Action::Search => return super::find::open(app),
         Action::NextHit | Action::PrevHit => {
             return super::find::step(app, action == Action::NextHit, false)
         }
-        Action::ToggleHelp => return crate::tui::panes::help::open(app),
-        Action::Matrix => return crate::tui::panes::matrix::open(app),
+        Action::ToggleHelp => return Command::PushOverlay(Overlay::Help).into(),
+        Action::Matrix => return Command::PushOverlay(Overlay::Matrix).into(),
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
                 let themes = crate::compare::themes_for(
