@@ -12,7 +12,7 @@ use crate::text::for_terminal;
 use anyhow::Result;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ciw compare <THEME> [AUTHORITY...] [--format FORMAT] [--width N]\n       ciw compare --matrix [THEME] [AUTHORITY...] [--format FORMAT]";
+const USAGE: &str = "usage: ciw compare <THEME> [COUNCIL...] [--format FORMAT] [--width N]\n       ciw compare --matrix [THEME] [COUNCIL...] [--format FORMAT]";
 
 /// The narrowest `--width` accepted.
 const MIN_WIDTH: usize = 20;
@@ -58,12 +58,12 @@ fn unknown_authority(corpus: &Corpus, name: &str) -> ExitCode {
     let mut known = corpus.known_names();
     known.dedup();
     let ids: Vec<&str> = corpus.reports.iter().map(|r| r.id.as_str()).collect();
-    let mut msg = format!("no report for authority `{}`.\n", for_terminal(name));
+    let mut msg = format!("no report for council `{}`.\n", for_terminal(name));
     if known.is_empty() {
         msg.push_str("No reports are loaded; give some with --reports <FILE|DIR>.");
     } else {
         msg.push_str(&format!(
-            "Known authorities: {}\n(or a report id: {})",
+            "Known councils: {}\n(or a report id: {})",
             known.join(", "),
             ids.join(", ")
         ));

@@ -58,14 +58,14 @@ pub fn command() -> clap::Command {
         .mut_arg("target", |a| a.add(target()))
         .mut_subcommand("show", |s| s.mut_arg("target", |a| a.add(target())))
         .mut_subcommand("search", |s| {
-            s.mut_arg("authority", |a| a.add(council()))
+            s.mut_arg("council", |a| a.add(council()))
                 .mut_arg("theme", |a| a.add(theme()))
         })
         .mut_subcommand("compare", |s| {
             s.mut_arg("theme", |a| {
                 a.add(ArgValueCompleter::new(complete_theme_or_matrix))
             })
-            .mut_arg("authorities", |a| a.add(council()))
+            .mut_arg("councils", |a| a.add(council()))
         })
         .mut_subcommand("remove", |s| {
             s.mut_arg("key", |a| a.add(ArgValueCompleter::new(complete_report)))

@@ -93,7 +93,7 @@ fn index_for_search(lib: &Library) {
     }
 }
 
-/// Removes a report by id, or all reports of an authority.
+/// Removes a report by id, or all reports of a council.
 pub fn remove(args: &Args, key: &str) -> Result<ExitCode> {
     let lib_paths = Paths::resolve(args.library.as_deref())?;
     let (mut lib, notes) = Library::open(&lib_paths.data)?;

@@ -60,7 +60,7 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
     },
-    /// List the reports: authority, inspection date, counts.
+    /// List the reports: council, inspection date, counts.
     List {
         /// Output format: text, markdown, csv (one row per report) or json.
         #[arg(long, value_enum, value_name = "FORMAT")]
@@ -72,7 +72,7 @@ pub enum Command {
     /// Print a report, a section (`#safeguarding`, `#3`) or one paragraph (`#3.18`, `#R5`).
     Show {
         /// A deep link: `swansea`, `swansea#3.18`, `swansea#R5`, `swansea#safeguarding`.
-        #[arg(value_name = "AUTHORITY[#ID]")]
+        #[arg(value_name = "COUNCIL[#ID]")]
         target: String,
         /// Output format: text, markdown, csv (one row per paragraph) or json.
         #[arg(long, value_enum, value_name = "FORMAT")]
@@ -88,7 +88,7 @@ pub enum Command {
         #[arg(required_unless_present = "acronyms")]
         query: Option<String>,
         /// List the acronyms search knows (learnt from the reports, and built in) instead.
-        #[arg(long, conflicts_with_all = ["limit", "authority", "theme"])]
+        #[arg(long, conflicts_with_all = ["limit", "council", "theme"])]
         acronyms: bool,
         /// Output format: text, markdown, csv (one row per hit) or json.
         #[arg(long, value_enum, value_name = "FORMAT")]
@@ -99,9 +99,9 @@ pub enum Command {
         /// At most this many hits.
         #[arg(long, default_value_t = 20)]
         limit: usize,
-        /// Only this council's reports.
-        #[arg(long, value_name = "A")]
-        authority: Option<String>,
+        /// Only this council's reports (`--authority` is an older name for it).
+        #[arg(long, value_name = "COUNCIL", alias = "authority")]
+        council: Option<String>,
         /// Only this theme.
         #[arg(long, value_name = "T")]
         theme: Option<String>,
@@ -111,7 +111,8 @@ pub enum Command {
         /// access, assessment, care-and-support, safeguarding, leadership
         theme: Option<String>,
         /// The councils (or report ids) to compare; all when none is named.
-        authorities: Vec<String>,
+        #[arg(value_name = "COUNCILS")]
+        councils: Vec<String>,
         /// Output format: text, markdown, csv (one row per paragraph, or per council with
         /// --matrix) or json.
         #[arg(long, value_enum, value_name = "FORMAT")]
@@ -135,7 +136,7 @@ pub enum Command {
     /// Remove a report from the library.
     Remove {
         /// A report id (`swansea-2018-07`), or a council to remove all its reports.
-        #[arg(value_name = "AUTHORITY|ID")]
+        #[arg(value_name = "COUNCIL|ID")]
         key: String,
     },
     /// Print a shell completion script: `source <(ciw completions bash)`.
@@ -201,7 +202,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             json,
             limit,
-            authority,
+            council,
             theme,
             ..
         }) => search::run(
@@ -209,12 +210,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             query.as_deref().unwrap_or_default(),
             Format::pick(*format, *json),
             *limit,
-            authority.as_deref(),
+            council.as_deref(),
             theme.as_deref(),
         ),
         Some(Command::Compare {
             theme,
-            authorities,
+            councils,
             format,
             json,
             width,
@@ -222,7 +223,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }) => compare::run(
             &args,
             theme.as_deref(),
-            authorities,
+            councils,
             Format::pick(*format, *json),
             *width,
             *matrix,

@@ -21,7 +21,7 @@ pub fn run(
     query: &str,
     format: Format,
     limit: usize,
-    authority: Option<&str>,
+    council: Option<&str>,
     theme: Option<&str>,
 ) -> Result<ExitCode> {
     let mut q = Query::parse(query);
@@ -36,14 +36,14 @@ pub fn run(
             }
         }
     }
-    if q.is_empty() && authority.is_none() {
+    if q.is_empty() && council.is_none() {
         return usage(
             "empty query; give words to find, e.g. `ciw search \"placement stability\"` \
              (typos are fine; 'exact, \"a phrase\", !exclude, in:COUNCIL, theme:THEME)",
         );
     }
     let (mut index, corpus, failed, lib) = search_index(args);
-    if let Some(a) = authority {
+    if let Some(a) = council {
         q.authorities.push(a.to_string());
     }
     if let Err(e) = index.check(&q) {

@@ -170,7 +170,7 @@ impl Hit {
 /// Why a query cannot be run as given (the CLI exits 2 on these; the TUI shows them).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("unknown authority `{given}`; known: {}", known.join(", "))]
+    #[error("unknown council `{given}`; known: {}", known.join(", "))]
     UnknownAuthority { given: String, known: Vec<String> },
     #[error("unknown theme `{given}`; known: {}", Theme::ALL.map(|t| t.key()).join(", "))]
     UnknownTheme { given: String },

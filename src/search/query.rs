@@ -45,7 +45,7 @@ pub struct QueryTerm {
 }
 
 /// A parsed query. Build with [`Query::parse`]; the fields may also be set directly (the CLI adds
-/// its `--authority`/`--theme` options this way).
+/// its `--council`/`--theme` options this way).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     /// Words to find, in the order typed.

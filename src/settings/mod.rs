@@ -10,7 +10,7 @@
 //! ```toml
 //! theme = "monochrome"
 //! color = "auto"                       # auto | always | never
-//! default_authorities = ["swansea", "pembrokeshire"]
+//! default_councils = ["swansea", "pembrokeshire"]
 //!
 //! [keys]                               # action = "key"
 //! quit = "ctrl-q"
@@ -55,7 +55,7 @@ pub struct Settings {
     /// Valid overrides only, in file order.
     pub keys: Vec<KeyOverride>,
     /// Authorities to open on / pre-select for comparison, as the user wrote them.
-    pub default_authorities: Vec<String>,
+    pub default_councils: Vec<String>,
     /// `mouse = false`: leave the mouse to the terminal (its own text selection) instead of
     /// the explorer's wheel and clicks. `None`: on.
     pub mouse: Option<bool>,
@@ -99,7 +99,7 @@ impl fmt::Display for SettingsError {
 
 impl std::error::Error for SettingsError {}
 
-const SETTINGS: &str = "theme, color, mouse, default_authorities, [keys]";
+const SETTINGS: &str = "theme, color, mouse, default_councils, [keys]";
 
 /// The most `config.toml` may weigh: a few lines in practice.
 const CONFIG_LIMIT: u64 = 1 << 20;
@@ -213,14 +213,15 @@ impl Settings {
                         "expected true (the explorer takes the mouse) or false (the terminal keeps it)".into(),
                     ),
                 },
-                "default_authorities" => {
+                // `default_authorities` is the older name, still read.
+                "default_councils" | "default_authorities" => {
                     let list = v.get_ref().as_array().and_then(|a| {
                         a.iter()
                             .map(|s| s.get_ref().as_str().map(str::to_string))
                             .collect::<Option<Vec<String>>>()
                     });
                     match list {
-                        Some(l) => cfg.default_authorities = l,
+                        Some(l) => cfg.default_councils = l,
                         None => err(
                             &mut errors,
                             at,
@@ -332,12 +333,20 @@ mod tests {
 
     #[test]
     fn good_config_applies() {
-        let text = "theme = \"light\"\ncolor = \"never\"\ndefault_authorities = [\"swansea\"]\n\n[keys]\nquit = \"ctrl-q\"\nsearch = \"s\"\n";
+        let text = "theme = \"light\"\ncolor = \"never\"\ndefault_councils = [\"swansea\"]\n\n[keys]\nquit = \"ctrl-q\"\nsearch = \"s\"\n";
         let (cfg, errors) = Settings::parse(text, "config.toml", &known());
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(cfg.theme.as_deref(), Some("light"));
         assert_eq!(cfg.color, ColorChoice::Never);
-        assert_eq!(cfg.default_authorities, ["swansea"]);
+        assert_eq!(cfg.default_councils, ["swansea"]);
+        // The older name is still read.
+        let (old, errors) = Settings::parse(
+            "default_authorities = [\"cardiff\"]\n",
+            "config.toml",
+            &known(),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(old.default_councils, ["cardiff"]);
         assert_eq!(cfg.keys.len(), 2);
         assert_eq!(cfg.keys[0].line, 6);
         let q = KeySpec::new(KeyCode::Char('q'), true, false, false);

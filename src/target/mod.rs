@@ -34,7 +34,7 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TargetError {
     /// Nothing before the `#`.
-    #[error("no authority given in {given:?}; try e.g. `{example}#3.18`")]
+    #[error("no council given in {given:?}; try e.g. `{example}#3.18`")]
     NoAuthority { given: String, example: String },
     /// No report matches the authority part.
     #[error("no report for {given:?}; the reports loaded are: {}", list(known))]

@@ -172,6 +172,8 @@ pub struct App {
     pub paragraphs: ParagraphsState,
     /// Scroll of the help overlay.
     pub help: ListState,
+    /// The help's lines at the stored size, counted when it opens and on resize.
+    pub help_lines: usize,
     /// The search overlay: query, hits, the worker that finds them; `n`/`N` step its hits.
     pub search: search::SearchState,
     /// Selection in the bookmark list.
@@ -218,6 +220,7 @@ impl App {
             expanded: HashSet::new(),
             paragraphs: ParagraphsState::default(),
             help: ListState::default(),
+            help_lines: 0,
             search: search::SearchState::default(),
             bookmark_list: ListState::default(),
             state: None,

@@ -6,7 +6,10 @@
 //! helpers are private to the app module), so no update calls back up into the app, and the
 //! commands an action leads to can be read in one list.
 
+use super::action::Action;
 use super::app::{Overlay, Pane};
+use super::panes::lists::ListId;
+use super::panes::prompt::Prompt;
 use crate::target::Target;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +37,18 @@ pub enum Command {
     CloseOverlays,
     /// Give a pane the focus.
     Focus(Pane),
+    /// Open a prompt on the status line (`:` go-to, `f` filter, `/` in the comparison).
+    OpenPrompt(Prompt),
+    /// Close the open prompt.
+    ClosePrompt,
+    /// The reader's selection moved: select the section tree's row of the paragraph selected.
+    FollowParagraph,
+    /// Filter this list again (its `f` line changed) and select the best match.
+    Refilter(ListId),
+    /// End this list's filter: every row again, the selection kept and in view.
+    ClearFilter(ListId),
+    /// Move through this list's rows shown (a movement key at its `f` line).
+    StepList(ListId, Action),
     /// Say this on the status line until the next key (a confirmation, or why nothing
     /// happened).
     Say(String),

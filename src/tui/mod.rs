@@ -68,7 +68,7 @@ pub fn run(launch: Launch) -> Result<ExitCode> {
     } = launch;
     if !std::io::stdout().is_terminal() {
         eprintln!(
-            "ciw: the explorer needs a terminal; in scripts use `ciw list` or `ciw show <AUTHORITY>[#ID]`"
+            "ciw: the explorer needs a terminal; in scripts use `ciw list` or `ciw show <COUNCIL>[#ID]`"
         );
         return Ok(ExitCode::from(2));
     }

@@ -224,7 +224,7 @@ impl Start {
     /// Hands the keymap and the state to the app (reopening where the reader was when
     /// `restore`), and puts the notice on the first frame.
     ///
-    /// `default_authorities` of the config are picked for comparison (as with Space), and the
+    /// `default_councils` of the config are picked for comparison (as with Space), and the
     /// explorer opens on the first of them when it has no deep link and no last position.
     pub fn apply(self, app: &mut App, restore: bool) {
         app.keymap = self.keymap;
@@ -232,7 +232,7 @@ impl Start {
             Some(state) => attach(app, state, restore),
             None => false,
         };
-        let (picked, unknown) = default_councils(app, &self.config.default_authorities);
+        let (picked, unknown) = default_councils(app, &self.config.default_councils);
         if let Some(&first) = picked.first() {
             app.compare.picked = picked.iter().copied().collect();
             if restore && !reopened {
@@ -245,7 +245,7 @@ impl Start {
                 .map(|n| format!("`{}`", for_terminal(n)))
                 .collect();
             format!(
-                "config.toml: default_authorities: no report for {}",
+                "config.toml: default_councils: no report for {}",
                 shown.join(", ")
             )
         });

@@ -90,7 +90,7 @@ fn filters() {
     let o = ciw(&[
         "search",
         "advocacy",
-        "--authority",
+        "--council",
         "pembrokeshire",
         "--theme",
         "care and support",
@@ -107,11 +107,16 @@ fn filters() {
 }
 
 #[test]
-fn unknown_authority_or_theme_is_a_usage_error() {
-    let o = ciw(&["search", "care", "--authority", "cardiff"]);
+fn unknown_council_or_theme_is_a_usage_error() {
+    let o = ciw(&["search", "care", "--council", "cardiff"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("cardiff") && err.contains("pembrokeshire") && err.contains("swansea"));
+    assert!(err.contains("unknown council `cardiff`"), "{err}");
+    assert!(err.contains("pembrokeshire") && err.contains("swansea"));
+    // `--authority`, the option's older name, still works.
+    let o = ciw(&["search", "care", "--authority", "cardiff"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown council `cardiff`"));
     let o = ciw(&["search", "care", "--theme", "housing"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);

@@ -151,7 +151,7 @@ fn bash_completes_councils_and_paragraphs_of_the_library() {
     assert_eq!(bash_complete(l, "ciw compare saf"), ["safeguarding"]);
     assert_eq!(bash_complete(l, "ciw search x --theme le"), ["leadership"]);
     assert_eq!(
-        bash_complete(l, "ciw search x --authority p"),
+        bash_complete(l, "ciw search x --council p"),
         ["pembrokeshire"]
     );
     assert_eq!(bash_complete(l, "ciw list --format c"), ["csv"]);

@@ -103,3 +103,115 @@ fn panes_reach_the_app_only_through_commands() {
     }
     assert!(assigns("app.focus = x", "app.focus") && !assigns("app.focus == x", "app.focus"));
 }
+
+/// The pane a source under `src/tui/panes/` belongs to: its first folder, else its file's name
+/// (`compare/find.rs` is the comparison's).
+fn pane_of(rel: &Path) -> String {
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    first
+        .unwrap_or_default()
+        .trim_end_matches(".rs")
+        .to_string()
+}
+
+/// The module a source is (`find` for `compare/find.rs`, `compare` for `compare/mod.rs`).
+fn module_of(rel: &Path) -> String {
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    if stem == "mod" {
+        let parent = rel.parent().and_then(|p| p.file_name());
+        parent.unwrap_or_default().to_string_lossy().into_owned()
+    } else {
+        stem.into_owned()
+    }
+}
+
+/// The functions a source declares that may change the app (their first argument is
+/// `app: &mut App`).
+fn mutating_fns(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("(app: &mut App") {
+        let name = enclosing_fn(code, at);
+        // `enclosing_fn` found the `fn` this argument list opens.
+        if code[..at].ends_with(name) && !name.is_empty() {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The list a pane owns, the one whose state it may change through `lists`.
+fn own_list(pane: &str) -> Option<&'static str> {
+    Some(match pane {
+        "authorities" => "ListId::Councils",
+        "sections" => "ListId::Sections",
+        "search" => "ListId::Hits",
+        "bookmarks" => "ListId::Bookmarks",
+        "compare" => "ListId::Picks",
+        _ => return None,
+    })
+}
+
+/// A pane changes only its own state: it calls no other pane's function that takes the app
+/// mutably (`sections::follow_paragraph`, `prompt::open`, `help::opened`), and changes a
+/// list through the shared `lists` functions only for the list it owns. What it wants of
+/// another pane it returns as a command, which the app applies. (Checked on calls written
+/// `module::function(`, as the panes write them.)
+#[test]
+fn a_pane_changes_only_its_own_state() {
+    let panes = tui_dir().join("panes");
+    let mut files = Vec::new();
+    let mut fns: Vec<(String, String, String)> = Vec::new(); // (pane, module, function)
+    for file in sources(&panes) {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        let code = text
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let rel = file.strip_prefix(&panes).unwrap_or(&file).to_path_buf();
+        let (pane, module) = (pane_of(&rel), module_of(&rel));
+        for f in mutating_fns(&code) {
+            fns.push((pane.clone(), module.clone(), f));
+        }
+        files.push((rel, pane, code));
+    }
+    assert!(
+        fns.iter()
+            .any(|(_, m, f)| m == "sections" && f == "follow_paragraph"),
+        "the check found no pane function that changes the app"
+    );
+    for (rel, pane, code) in &files {
+        let rel = rel.display();
+        for (owner, module, f) in &fns {
+            if owner == pane || module == "lists" {
+                continue;
+            }
+            let call = format!("{module}::{f}(");
+            assert!(
+                !code.contains(&call),
+                "src/tui/panes/{rel}: calls `{call}` of the {owner} pane; return a command instead"
+            );
+        }
+        if pane == "lists" {
+            continue;
+        }
+        for f in fns
+            .iter()
+            .filter(|(_, m, _)| m == "lists")
+            .map(|(_, _, f)| f)
+        {
+            let call = format!("lists::{f}(app, ");
+            for (at, _) in code.match_indices(&call) {
+                let id = &code[at + call.len()..];
+                let own = own_list(pane).is_some_and(|l| id.starts_with(l));
+                assert!(
+                    own,
+                    "src/tui/panes/{rel}: `{call}` changes a list it does not own; return a command instead"
+                );
+            }
+        }
+    }
+}

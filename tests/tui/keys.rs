@@ -137,8 +137,8 @@ fn app_started(config: &str) -> App {
 }
 
 #[test]
-fn default_authorities_are_picked_and_opened_on() {
-    let app = app_started("default_authorities = [\"swansea\", \"pembroke\", \"cardiff\"]\n");
+fn default_councils_are_picked_and_opened_on() {
+    let app = app_started("default_councils = [\"swansea\", \"pembroke\", \"cardiff\"]\n");
     let names = |app: &App| -> Vec<String> {
         app.compare
             .picked
@@ -151,7 +151,7 @@ fn default_authorities_are_picked_and_opened_on() {
     assert_eq!(names(&app), ["Pembrokeshire", "Swansea"]);
     let notice = app.message.clone().unwrap_or_default();
     assert!(
-        notice.contains("default_authorities: no report for `cardiff`"),
+        notice.contains("default_councils: no report for `cardiff`"),
         "{notice}"
     );
     // Without the setting: the first council, nothing picked, nothing said.
@@ -162,7 +162,7 @@ fn default_authorities_are_picked_and_opened_on() {
     );
     assert!(plain.compare.picked.is_empty() && plain.message.is_none());
     // A deep link wins over the default council; the picks stay.
-    let linked = app_with_config("default_authorities = [\"swansea\"]\n", "pembrokeshire#4");
+    let linked = app_with_config("default_councils = [\"swansea\"]\n", "pembrokeshire#4");
     assert_eq!(
         linked.report().expect("a report").authority.short,
         "Pembrokeshire"

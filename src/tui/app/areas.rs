@@ -5,7 +5,7 @@
 use super::*;
 use crate::tui::layout::{self, LayoutInput};
 use crate::tui::panes::lists::{self, ListId};
-use crate::tui::panes::{authorities, paragraphs};
+use crate::tui::panes::{authorities, help, paragraphs};
 use ratatui::layout::Rect;
 
 impl App {
@@ -52,5 +52,6 @@ impl App {
         lists::keep_visible(self, ListId::Sections);
         paragraphs::keep_selected_in_view(self);
         compare::relayout(self);
+        help::measure(self);
     }
 }

@@ -2,6 +2,7 @@
 //! reaches the rest of the app.
 
 use super::*;
+use crate::tui::panes::{help, lists, matrix, sections};
 
 impl App {
     /// Applies `commands` in order.
@@ -39,6 +40,11 @@ impl App {
             Command::PushOverlay(o) => {
                 if o != Overlay::None && self.overlay() != o {
                     self.overlays.push(o);
+                    match o {
+                        Overlay::Help => help::opened(self),
+                        Overlay::Matrix => matrix::opened(self),
+                        _ => {}
+                    }
                 }
             }
             Command::PopOverlay => {
@@ -46,6 +52,18 @@ impl App {
             }
             Command::CloseOverlays => self.overlays.clear(),
             Command::Focus(p) => self.focus = p,
+            Command::OpenPrompt(p) => prompt::open(self, p),
+            Command::ClosePrompt => prompt::close(self),
+            Command::FollowParagraph => sections::follow_paragraph(self),
+            Command::Refilter(id) => {
+                let more = lists::refilter(self, id);
+                self.apply_all(more);
+            }
+            Command::ClearFilter(id) => lists::clear(self, id),
+            Command::StepList(id, a) => {
+                let more = lists::step(self, id, a).unwrap_or_default();
+                self.apply_all(more);
+            }
             Command::Say(text) => self.message = Some(text),
             Command::SaveHistories => {
                 let more = self.keep_histories();

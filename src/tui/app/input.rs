@@ -48,6 +48,10 @@ impl App {
         if self.prompt.is_some() {
             self.message = None;
         }
+        if self.prompt == Some(prompt::Prompt::Find) {
+            compare::find::paste(self, &text);
+            return true;
+        }
         if let Some(commands) = prompt::paste(self, &text) {
             self.apply_all(commands);
             return true;
@@ -83,6 +87,12 @@ impl App {
         if self.prompt.is_some() && key.kind != KeyEventKind::Release {
             // A key at a prompt acts: the last word on the status line goes.
             self.message = None;
+        }
+        if self.prompt == Some(prompt::Prompt::Find) {
+            if key.kind == KeyEventKind::Release {
+                return Some(Commands::none());
+            }
+            return Some(compare::find::key(self, key));
         }
         if let Some(commands) = prompt::handle_key(self, key) {
             return Some(commands);

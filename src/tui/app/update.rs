@@ -64,7 +64,7 @@ impl App {
                     self.focus = self.focus.next();
                 }
             }
-            Action::ToggleHelp => return help::open(self),
+            Action::ToggleHelp => return Command::PushOverlay(Overlay::Help).into(),
             Action::Back => {
                 if lists::clear_focused(self) {
                     // A filter was in force: Esc ends it first.
@@ -99,7 +99,7 @@ impl App {
             Action::Bookmarks => return bookmarks::open(self),
             Action::Compare => return compare::open(self),
             Action::Pick => return compare::toggle_pick(self),
-            Action::Matrix => return matrix::open(self),
+            Action::Matrix => return Command::PushOverlay(Overlay::Matrix).into(),
             Action::PreviousTheme | Action::NextTheme => {
                 return sections::step_theme(self, action == Action::NextTheme)
             }
@@ -146,7 +146,8 @@ impl App {
     fn scroll_pane(&mut self, pane: Pane, down: bool) {
         let id = match pane {
             Pane::Paragraphs => {
-                return paragraphs::scroll_lines(self, if down { 3 } else { -3 });
+                let commands = paragraphs::scroll_lines(self, if down { 3 } else { -3 });
+                return self.apply_all(commands);
             }
             Pane::Authorities => ListId::Councils,
             Pane::Sections => ListId::Sections,

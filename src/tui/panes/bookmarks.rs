@@ -106,7 +106,9 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             let a = if down { Action::Down } else { Action::Up };
             return lists::step(app, ListId::Bookmarks, a).unwrap_or_default();
         }
-        Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Bookmarks)),
+        Action::Filter => {
+            return Command::OpenPrompt(prompt::Prompt::Filter(ListId::Bookmarks)).into()
+        }
         Action::Open if l.shown(len) == 0 => {}
         Action::Open => {
             let Some(row) = rows.get(l.selected) else {

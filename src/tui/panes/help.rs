@@ -94,16 +94,27 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// `?`: opens the help, from the top, over what is shown (closing it returns there).
-pub fn open(app: &mut App) -> Commands {
+/// The help opened (`?`, by [`Command::PushOverlay`]): from the top, its lines counted.
+pub fn opened(app: &mut App) {
     app.help = Default::default();
-    Command::PushOverlay(Overlay::Help).into()
+    measure(app);
+}
+
+/// Counts the help's lines at the stored size, so its update scrolls by a number (when it
+/// opens and when the size changes).
+pub fn measure(app: &mut App) {
+    app.help_lines = lines(app, usize::from(inner_width(app.size))).len();
+}
+
+/// The popup's inner width on a screen of `size`.
+fn inner_width((w, h): (u16, u16)) -> u16 {
+    popup(Rect::new(0, 0, w, h), 0).width.saturating_sub(2)
 }
 
 /// Keys while the help is open: scroll, close, quit.
 pub fn update(app: &mut App, action: Action) -> Commands {
-    let total = lines(app, usize::from(viewport(app).0)).len();
-    let page = viewport(app).1.max(1);
+    let total = app.help_lines;
+    let page = viewport(app).max(1);
     let max = total.saturating_sub(page);
     let h = &mut app.help;
     match action {
@@ -136,18 +147,17 @@ pub fn popup(area: Rect, lines: usize) -> Rect {
     )
 }
 
-fn viewport(app: &App) -> (u16, usize) {
+/// The help's text rows at the stored size.
+fn viewport(app: &App) -> usize {
     let (w, h) = app.size;
-    let area = Rect::new(0, 0, w, h);
-    let inner_w = popup(area, 0).width.saturating_sub(2);
-    let r = popup(area, lines(app, usize::from(inner_w)).len());
-    (inner_w, usize::from(r.height.saturating_sub(2)))
+    let r = popup(Rect::new(0, 0, w, h), app.help_lines);
+    usize::from(r.height.saturating_sub(2))
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
     let t = &app.palette;
-    let inner_w = popup(frame.area(), 0).width.saturating_sub(2);
-    let all = lines(app, usize::from(inner_w));
+    let area = frame.area();
+    let all = lines(app, usize::from(inner_width((area.width, area.height))));
     let r = popup(frame.area(), all.len());
     if r.width < 4 || r.height < 3 {
         return;

@@ -21,11 +21,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
-/// `M`: opens the matrix over the councils of the comparison (picked ones, else all).
-pub fn open(app: &mut App) -> Commands {
+/// The matrix opened (`M`, by [`Command::PushOverlay`]) over the councils of the comparison
+/// (picked ones, else all): from the top, on the first cell.
+pub fn opened(app: &mut App) {
     app.compare.matrix_scroll = 0;
     app.compare.matrix_cell = (0, 0);
-    Command::PushOverlay(Overlay::Matrix).into()
 }
 
 /// The reports of the matrix: those of the open comparison, else the picked ones, else all.

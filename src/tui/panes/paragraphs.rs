@@ -13,7 +13,7 @@ use crate::model::Section;
 use crate::text::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{section_label, App, Item, Pane};
-use crate::tui::command::Commands;
+use crate::tui::command::{Command, Commands};
 use crate::tui::keymap::Scope;
 use crate::tui::marks;
 use ratatui::layout::{Alignment, Rect};
@@ -385,8 +385,9 @@ pub fn keep_selected_in_view(app: &mut App) {
 }
 
 /// Scrolls by `delta` lines. The selection stays while any of it is in view; otherwise it
-/// moves to the first item in view (scrolling down) or the last (scrolling up).
-pub fn scroll_lines(app: &mut App, delta: isize) {
+/// moves to the first item in view (scrolling down) or the last (scrolling up); the section
+/// tree's row follows it.
+pub fn scroll_lines(app: &mut App, delta: isize) -> Commands {
     let (d, h) = current(app);
     let p = &mut app.paragraphs;
     p.scroll = p.scroll.saturating_add_signed(delta).min(d.max_scroll(h));
@@ -402,11 +403,11 @@ pub fn scroll_lines(app: &mut App, delta: isize) {
             p.selected = i;
         }
     }
-    super::sections::follow_paragraph(app);
+    Command::FollowParagraph.into()
 }
 
-/// Keys while the text has the focus: it changes only the reader's own state (and the section
-/// tree's row, which follows the selected paragraph).
+/// Keys while the text has the focus: it changes only the reader's own state, and asks the
+/// section tree's row to follow the selected paragraph.
 pub fn update(app: &mut App, action: Action) -> Commands {
     let (d, h) = current(app);
     let n = d.spans.len();
@@ -442,15 +443,14 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             app.paragraphs.selected = n - 1;
             app.paragraphs.scroll = d.max_scroll(h);
         }
-        Action::HalfPageDown => scroll_lines(app, (h / 2).max(1) as isize),
-        Action::HalfPageUp => scroll_lines(app, -((h / 2).max(1) as isize)),
-        Action::PageDown => scroll_lines(app, h.saturating_sub(1).max(1) as isize),
-        Action::PageUp => scroll_lines(app, -(h.saturating_sub(1).max(1) as isize)),
+        Action::HalfPageDown => return scroll_lines(app, (h / 2).max(1) as isize),
+        Action::HalfPageUp => return scroll_lines(app, -((h / 2).max(1) as isize)),
+        Action::PageDown => return scroll_lines(app, h.saturating_sub(1).max(1) as isize),
+        Action::PageUp => return scroll_lines(app, -(h.saturating_sub(1).max(1) as isize)),
         Action::Open => commands = toggle_expectations(app),
         _ => {}
     }
-    super::sections::follow_paragraph(app);
-    commands
+    commands.then(Command::FollowParagraph)
 }
 
 /// Enter: unfold "What we expect to see" (selecting it, at the top) or fold it again.
@@ -488,8 +488,7 @@ pub fn click(app: &mut App, idx: usize) -> Commands {
     if app.items().get(idx) == Some(&Item::Expectations) && was == idx {
         commands = toggle_expectations(app);
     }
-    super::sections::follow_paragraph(app);
-    commands
+    commands.then(Command::FollowParagraph)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {

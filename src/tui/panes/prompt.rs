@@ -54,14 +54,14 @@ pub fn close(app: &mut App) {
 }
 
 /// Gives a key to the open prompt, and returns what it asks for; `None` when no prompt is open
-/// (the key is not taken).
+/// (the key is not taken) or it is the comparison's find line, which takes its keys itself
+/// ([`super::compare::find::key`]).
 pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
     let p = app.prompt?;
     if key.kind == KeyEventKind::Release {
         return Some(Commands::none());
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let cancel = key.code == KeyCode::Esc || (ctrl && matches!(key.code, KeyCode::Char('c' | 'g')));
+    let cancel = cancels(key);
     Some(match p {
         Prompt::GoTo => {
             if cancel {
@@ -78,27 +78,34 @@ pub fn handle_key(app: &mut App, key: &KeyEvent) -> Option<Commands> {
             Commands::none()
         }
         Prompt::Filter(pane) => filter_key(app, pane, key, cancel),
-        Prompt::Find => super::compare::find::key(app, key, cancel),
+        // The comparison's find line is its own (the app gives it the keys).
+        Prompt::Find => return None,
     })
 }
 
+/// Whether `key` cancels a prompt: `Esc`, `Ctrl-c` or `Ctrl-g`.
+pub fn cancels(key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    key.code == KeyCode::Esc || (ctrl && matches!(key.code, KeyCode::Char('c' | 'g')))
+}
+
 /// A paste into the open prompt (control characters dropped, as the line editor drops them),
-/// and what it asks for; `None` when no prompt is open.
+/// and what it asks for; `None` when no prompt is open or it is the comparison's find line.
 pub fn paste(app: &mut App, text: &str) -> Option<Commands> {
     let p = app.prompt?;
     match p {
         Prompt::GoTo => app.goto.insert_str(text),
         Prompt::Filter(id) => {
             id.state_mut(app).filter.editor.insert_str(text);
-            return Some(lists::refilter(app, id));
+            return Some(Command::Refilter(id).into());
         }
-        Prompt::Find => app.compare.find.editor.insert_str(text),
+        Prompt::Find => return None,
     }
     Some(Commands::none())
 }
 
 /// `Enter` at the go-to prompt: the overlays close and the reader goes there.
-pub fn go_to(app: &mut App, text: &str) -> Commands {
+pub fn go_to(app: &App, text: &str) -> Commands {
     if text.trim().is_empty() {
         return Commands::none();
     }
@@ -146,17 +153,17 @@ fn filter_key(app: &mut App, id: ListId, key: &KeyEvent, cancel: bool) -> Comman
     if cancel {
         // Esc: no filter, the selection kept.
         close(app);
-        lists::clear(app, id);
+        return Command::ClearFilter(id).into();
     } else if key.code == KeyCode::Enter {
         id.state_mut(app).filter.editor.commit();
         close(app);
         if !id.state(app).filter.is_active() {
-            lists::clear(app, id);
+            return Command::ClearFilter(id).into();
         }
     } else if let Some(a) = step {
-        return lists::step(app, id, a).unwrap_or_default();
+        return Command::StepList(id, a).into();
     } else if id.state_mut(app).filter.editor.handle_key(key) == Edit::Changed {
-        return lists::refilter(app, id);
+        return Command::Refilter(id).into();
     }
     Commands::none()
 }

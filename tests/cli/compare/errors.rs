@@ -22,7 +22,7 @@ fn usage_errors_exit_2_and_list_what_is_valid() {
     let o = ciw(&["compare", "safeguarding", "cardiff"]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
-    assert!(e.contains("no report for authority `cardiff`"), "{e}");
+    assert!(e.contains("no report for council `cardiff`"), "{e}");
     assert!(e.contains("pembrokeshire, swansea"), "{e}");
     assert!(o.stdout.is_empty());
 
@@ -49,7 +49,7 @@ fn usage_errors_exit_2_and_list_what_is_valid() {
 
     let o = ciw(&["compare", "--matrix", "nowhere"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no report for authority `nowhere`"));
+    assert!(stderr(&o).contains("no report for council `nowhere`"));
 
     // Escape sequences in arguments are not echoed to the terminal.
     let o = ciw(&["compare", "x\x1b]0;pwned\x07y"]);

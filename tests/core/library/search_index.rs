@@ -111,7 +111,7 @@ fn the_search_index_follows_imports_and_removals() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("unknown authority"),
+        text(&out.stderr).contains("unknown council"),
         "{}",
         text(&out.stderr)
     );

@@ -12,7 +12,7 @@ use crate::search::Highlighter;
 use crate::text::for_terminal;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::command::Commands;
+use crate::tui::command::{Command, Commands};
 use crate::tui::keymap::Scope;
 use crate::tui::line_edit::{is_enter, Edit, LineEditor};
 use crate::tui::panes::prompt::{self, Prompt};
@@ -51,26 +51,31 @@ fn highlighter(text: &str) -> Option<Highlighter> {
 }
 
 /// `/`: opens the find line on the status line; the last query comes back selected.
-pub fn open(app: &mut App) {
-    prompt::open(app, Prompt::Find);
+pub fn open(app: &mut App) -> Commands {
     app.compare.find.editor.reopen();
+    Command::OpenPrompt(Prompt::Find).into()
+}
+
+/// A paste into the find line.
+pub fn paste(app: &mut App, text: &str) {
+    app.compare.find.editor.insert_str(text);
 }
 
 /// A key at the find line, and what it asks for.
-pub fn key(app: &mut App, key: &KeyEvent, cancel: bool) -> Commands {
+pub fn key(app: &mut App, key: &KeyEvent) -> Commands {
     let f = &mut app.compare.find;
-    if cancel {
+    if prompt::cancels(key) {
         f.marks = highlighter(&f.query);
-        prompt::close(app);
+        return Command::ClosePrompt.into();
     } else if is_enter(key) {
         let text = f.editor.commit();
         f.query = text.clone();
         f.marks = highlighter(&text);
-        let found = f.marks.is_some();
-        prompt::close(app);
-        if found {
-            return step(app, true, true);
+        let close = Commands::from(Command::ClosePrompt);
+        if f.marks.is_some() {
+            return close.then(step(app, true, true));
         }
+        return close;
     } else if f.editor.handle_key(key) == Edit::Changed {
         f.marks = highlighter(f.editor.text());
     }

@@ -12,7 +12,7 @@ use crate::tui::command::{Command, Commands};
 use crate::tui::layout;
 use crate::tui::panes::authorities;
 use crate::tui::panes::lists::{self, ListId};
-use crate::tui::panes::prompt::{self, Prompt};
+use crate::tui::panes::prompt::Prompt;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -134,7 +134,7 @@ pub(super) fn remember(app: &mut App) -> Commands {
 pub(super) fn update(app: &mut App, action: Action) -> Commands {
     match action {
         Action::Pick => return toggle(app, app.compare.pick_list.selected),
-        Action::Filter => prompt::open(app, Prompt::Filter(ListId::Picks)),
+        Action::Filter => return Command::OpenPrompt(Prompt::Filter(ListId::Picks)).into(),
         Action::Open if app.compare.picked.is_empty() => {
             let space = app
                 .keymap
@@ -157,7 +157,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Commands {
             app.compare.picking = false;
             return Command::PopOverlay.into();
         }
-        Action::ToggleHelp => return crate::tui::panes::help::open(app),
+        Action::ToggleHelp => return Command::PushOverlay(Overlay::Help).into(),
         // A click selects the row under it; a second click on it picks it.
         Action::ClickOverlay { item: Some(i), .. } => {
             let mut commands = Commands::none();

@@ -3,7 +3,6 @@
 
 use super::columns::{keep_column_visible, view, Item, View};
 use super::show_theme;
-use crate::compare as core;
 use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
@@ -26,18 +25,15 @@ pub fn update(app: &mut App, action: Action) -> Commands {
             ));
         }
         Action::Back | Action::Compare => return Command::PopOverlay.into(),
-        Action::Search => {
-            super::find::open(app);
-            return Commands::none();
-        }
+        Action::Search => return super::find::open(app),
         Action::NextHit | Action::PrevHit => {
             return super::find::step(app, action == Action::NextHit, false)
         }
-        Action::ToggleHelp => return crate::tui::panes::help::open(app),
-        Action::Matrix => return crate::tui::panes::matrix::open(app),
+        Action::ToggleHelp => return Command::PushOverlay(Overlay::Help).into(),
+        Action::Matrix => return Command::PushOverlay(Overlay::Matrix).into(),
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
-                let themes = core::themes_for(
+                let themes = crate::compare::themes_for(
                     app.compare
                         .reports
                         .iter()

@@ -113,7 +113,7 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         Action::ScrollOverlay(false) => {
             commands = lists::step(app, ListId::Hits, Action::Up).unwrap_or_default();
         }
-        Action::Filter => prompt::open(app, prompt::Prompt::Filter(ListId::Hits)),
+        Action::Filter => return Command::OpenPrompt(prompt::Prompt::Filter(ListId::Hits)).into(),
         // `/R5`, `/pembrokeshire#R5`: a target, not words to search for.
         Action::Open if crate::target::is_target_like(s.query()) => {
             let q = s.query().to_string();
