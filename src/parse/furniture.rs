@@ -221,13 +221,8 @@ mod tests {
     #[test]
     fn lines_keep_their_number_and_page() {
         let (kept, _) = strip("one\ntwo\x0cthree\n").expect("small");
-        let seen: Vec<(&str, u32, u32, bool)> = kept
-            .lines()
-            .iter()
-            .map(|l| (l.text, l.no, l.page(), l.page_break()))
-            .collect();
         assert_eq!(
-            seen,
+            kept.lines().described(),
             [
                 ("one", 1, 1, false),
                 ("two", 2, 1, false),

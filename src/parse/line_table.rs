@@ -169,6 +169,14 @@ impl<'l, 'a: 'l> Lines<'l, 'a> {
         self.recs.iter().map(move |r| me.line(r))
     }
 
+    /// Each line's text, number, page and whether it stands for a page break: for tests.
+    #[cfg(test)]
+    pub fn described(&self) -> Vec<(&'a str, u32, u32, bool)> {
+        self.iter()
+            .map(|l| (l.text, l.no, l.page(), l.page_break()))
+            .collect()
+    }
+
     /// The lines in `range` (as `&slice[range]`).
     pub fn range(&self, range: impl RangeBounds<usize>) -> Lines<'l, 'a> {
         let bounds: (Bound<usize>, Bound<usize>) =
@@ -194,12 +202,8 @@ mod tests {
         t.push(&text[4..], 1, usize::MAX, false);
         t.set_text(2, &text[5..]);
         let l = t.lines();
-        let seen: Vec<(&str, u32, u32, bool)> = l
-            .iter()
-            .map(|l| (l.text, l.no, l.page(), l.page_break()))
-            .collect();
         assert_eq!(
-            seen,
+            l.described(),
             [
                 ("one", 1, 1, false),
                 ("", 2, 2, true),
