@@ -1,5 +1,6 @@
-//! Loading many reports: files and folders given on the command line, the sample reports built
-//! into the binary, and (later) the on-disk library. One bad file never stops the others.
+//! Many reports in display order: loaded from files and folders given on the command line or
+//! from the sample reports built into the binary (the on-disk library, `crate::library`, builds
+//! one from its parse cache). One bad file never stops the others.
 
 use crate::input::{self, InputError};
 use crate::model::{slug, Authority, Inspection, Report};

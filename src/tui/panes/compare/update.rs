@@ -3,7 +3,6 @@
 
 use super::columns::{keep_column_visible, view, Item, View};
 use super::show_theme;
-use crate::compare as core;
 use crate::target::{self, Target};
 use crate::text::fit;
 use crate::tui::action::Action;
@@ -34,7 +33,7 @@ pub fn update(app: &mut App, action: Action) -> Commands {
         Action::Matrix => return Command::PushOverlay(Overlay::Matrix).into(),
         Action::NextTheme | Action::PreviousTheme => {
             if let Some(t) = app.compare.comparison.as_ref().map(|c| c.theme) {
-                let themes = core::themes_for(
+                let themes = crate::compare::themes_for(
                     app.compare
                         .reports
                         .iter()
