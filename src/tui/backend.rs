@@ -6,6 +6,10 @@
 //! cost more than the cells they skip. [`GapFilling`] keeps a copy of what the terminal shows
 //! and writes a short unchanged run again instead of moving over it, when that is shorter and
 //! needs no change of colours. What reaches the screen is the same; fewer bytes cross the link.
+//!
+//! A frame in which no cell changed writes nothing at all: no colour reset after an empty
+//! diff, and the cursor hidden, shown or moved only when that differs from what this backend
+//! last set. So a key that changes nothing (`k` at the top of a list) costs no byte.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
@@ -18,6 +22,12 @@ pub struct GapFilling<B: Backend> {
     inner: B,
     /// What the terminal shows: every cell drawn since the last clear.
     screen: Buffer,
+    /// Whether the cursor is shown, as this backend last set it (`None`: not known).
+    cursor_shown: Option<bool>,
+    /// Where this backend last put the cursor (`None`: not known).
+    cursor_at: Option<Position>,
+    /// Whether this frame wrote cells (which moves the cursor): the cursor is then set again.
+    drew: bool,
 }
 
 impl<B: Backend> GapFilling<B> {
@@ -25,6 +35,9 @@ impl<B: Backend> GapFilling<B> {
         let mut b = GapFilling {
             inner,
             screen: Buffer::empty(Rect::default()),
+            cursor_shown: None,
+            cursor_at: None,
+            drew: false,
         };
         b.forget();
         b
@@ -35,10 +48,18 @@ impl<B: Backend> GapFilling<B> {
         &self.inner
     }
 
-    /// The screen was cleared (or resized): blank cells of the current size.
+    /// The screen was cleared (or resized): blank cells of the current size, and the cursor
+    /// not known.
     fn forget(&mut self) {
         let size = self.inner.size().unwrap_or_default();
         self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        self.cursor_shown = None;
+        self.cursor_at = None;
+    }
+
+    /// Whether the cursor must be set to `shown`: cells were drawn, or it is not known to be so.
+    fn cursor_differs(&self, shown: bool) -> bool {
+        self.drew || self.cursor_shown != Some(shown)
     }
 }
 
@@ -94,6 +115,12 @@ impl<B: Backend> Backend for GapFilling<B> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let updates: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
+        if updates.is_empty() {
+            // Nothing changed: not even the colour reset that ends a diff.
+            return Ok(());
+        }
+        self.drew = true;
+        self.cursor_at = None;
         let out = fill_gaps(&self.screen, &updates);
         for (x, y, c) in updates {
             if let Some(s) = self.screen.cell_mut(Position::new(x, y)) {
@@ -109,11 +136,21 @@ impl<B: Backend> Backend for GapFilling<B> {
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
+        if !self.cursor_differs(false) {
+            return Ok(());
+        }
+        self.inner.hide_cursor()?;
+        self.cursor_shown = Some(false);
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
+        if !self.cursor_differs(true) {
+            return Ok(());
+        }
+        self.inner.show_cursor()?;
+        self.cursor_shown = Some(true);
+        Ok(())
     }
 
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
@@ -121,7 +158,13 @@ impl<B: Backend> Backend for GapFilling<B> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
+        let position = position.into();
+        if !self.drew && self.cursor_at == Some(position) {
+            return Ok(());
+        }
+        self.inner.set_cursor_position(position)?;
+        self.cursor_at = Some(position);
+        Ok(())
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
@@ -149,7 +192,9 @@ impl<B: Backend> Backend for GapFilling<B> {
         self.inner.window_size()
     }
 
+    /// The end of a frame.
     fn flush(&mut self) -> Result<(), Self::Error> {
+        self.drew = false;
         self.inner.flush()
     }
 }
@@ -213,6 +258,77 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// What the backend wrote, kept where the test can read it.
+    #[derive(Clone, Default)]
+    struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Written {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    type Recorded = Terminal<GapFilling<ratatui::backend::CrosstermBackend<Written>>>;
+
+    /// Bytes a frame drawing `text` (and the cursor at `cursor`) writes to the terminal.
+    fn frame_bytes(
+        t: &mut Recorded,
+        out: &Written,
+        text: &str,
+        cursor: Option<(u16, u16)>,
+    ) -> Vec<u8> {
+        let before = out.0.borrow().len();
+        t.draw(|f| {
+            f.buffer_mut().set_string(0, 0, text, Style::new());
+            if let Some(c) = cursor {
+                f.set_cursor_position(c);
+            }
+        })
+        .unwrap();
+        out.0.borrow()[before..].to_vec()
+    }
+
+    #[test]
+    fn a_frame_like_the_last_writes_nothing() {
+        let out = Written::default();
+        let backend = GapFilling::new(ratatui::backend::CrosstermBackend::new(out.clone()));
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 20, 3));
+        let mut t = Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
+        const HIDE: &[u8] = b"\x1b[?25l";
+        const SHOW: &[u8] = b"\x1b[?25h";
+        let has = |out: &[u8], what: &[u8]| out.windows(what.len()).any(|w| w == what);
+        let first = frame_bytes(&mut t, &out, "abc", None);
+        assert!(has(&first, b"abc") && first.ends_with(HIDE), "{first:?}");
+        // The same frame again: not a byte.
+        assert_eq!(frame_bytes(&mut t, &out, "abc", None), b"");
+        // A changed cell is drawn, and the frame still ends by hiding the cursor.
+        let changed = frame_bytes(&mut t, &out, "abd", None);
+        assert!(
+            has(&changed, b"d") && changed.ends_with(HIDE),
+            "{changed:?}"
+        );
+        // A cursor shown is shown and put in place once, then left as it is.
+        let cursor = frame_bytes(&mut t, &out, "abd", Some((5, 1)));
+        assert!(
+            has(&cursor, SHOW) && cursor.ends_with(b"\x1b[2;6H"),
+            "{cursor:?}"
+        );
+        assert_eq!(frame_bytes(&mut t, &out, "abd", Some((5, 1))), b"");
+        // Cells drawn move the terminal's cursor: it is put back, though it did not move.
+        let typed = frame_bytes(&mut t, &out, "abde", Some((5, 1)));
+        assert!(
+            has(&typed, b"e") && typed.ends_with(b"\x1b[2;6H"),
+            "{typed:?}"
+        );
+        // Moved, or hidden again: written.
+        assert!(frame_bytes(&mut t, &out, "abde", Some((6, 1))).ends_with(b"\x1b[2;7H"));
+        assert_eq!(frame_bytes(&mut t, &out, "abde", None), HIDE);
     }
 
     #[test]

@@ -142,6 +142,34 @@ fn the_position_survives_sighup_and_a_kill_after_a_pause() {
 }
 
 /// Mean bytes written in answer to `keys`, sent `times` times one after another.
+/// Bytes written in answer to `keys`, which may be none: what is written until the program
+/// has been quiet for [`QUIET`].
+fn quiet_bytes(s: &mut Session, keys: &[u8]) -> usize {
+    s.settle(QUIET);
+    let before = s.written();
+    s.write_raw(keys);
+    s.settle(QUIET);
+    s.written() - before
+}
+
+#[test]
+fn a_key_that_changes_nothing_writes_nothing() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Reports 1/2");
+    // Down and up again (the first key also clears the status line's greeting).
+    let _ = answer(&mut s, b"j");
+    let _ = answer(&mut s, b"k");
+    s.wait_for("Reports 1/2");
+    // `k` on the first council: nothing moves, nothing is written.
+    assert_eq!(quiet_bytes(&mut s, b"k"), 0, "bytes for k at the top");
+    // The next key that changes something is drawn as ever.
+    let (frames, _) = answer(&mut s, b"j");
+    assert_eq!(frames, 1);
+    s.wait_for("Reports 2/2");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
 fn mean_bytes(s: &mut Session, keys: &[u8], times: usize) -> usize {
     let total: usize = (0..times).map(|_| answer(s, keys).1).sum();
     total / times.max(1)
@@ -170,6 +198,9 @@ fn bytes_per_keystroke_next_to_less() {
     let ciw_j = mean_bytes(&mut ciw, b"j", N);
     let ciw_pgdn = mean_bytes(&mut ciw, PGDN, N);
     let (burst_frames, burst) = answer(&mut ciw, &[b'j'; 30]);
+    // `g` then `k`: at the top of the text, `k` changes nothing.
+    let _ = answer(&mut ciw, b"g");
+    let ciw_noop = quiet_bytes(&mut ciw, b"k");
     ciw.write_raw(b"/");
     ciw.wait_for("Search");
     let ciw_type = mean_bytes(&mut ciw, b"e", N);
@@ -204,4 +235,5 @@ fn bytes_per_keystroke_next_to_less() {
         "{:<28}{:>8}{:>8}",
         "a character typed in /", ciw_type, less_type
     );
+    println!("{:<28}{:>8}", "k at the top (no change)", ciw_noop);
 }
