@@ -390,3 +390,31 @@ fn the_count_says_what_partial_means_and_shortens_when_narrow() {
     );
     assert!(!s.contains("with some words missing ·"), "{s}");
 }
+
+#[test]
+fn enter_on_a_front_matter_hit_reads_it_out_as_goto_does() {
+    let mut a = app();
+    draw(&mut a, 80, 24);
+    search(&mut a, "also available in Welsh");
+    let first = a.search.hits.first().map(|h| h.link.clone());
+    assert_eq!(first.as_deref(), Some("pembrokeshire#front.1"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay(), Overlay::None);
+    let by_hit = a.message.clone().unwrap_or_default();
+    let front = a
+        .report()
+        .map(|r| r.front_matter[0].clone())
+        .unwrap_or_default();
+    assert!(
+        by_hit.contains("Pembrokeshire front.1: ") && by_hit.contains(&front[..20]),
+        "{by_hit}"
+    );
+    // What `:` with the same id says.
+    typed(&mut a, ":pembrokeshire#front.1");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.message.as_deref(), Some(by_hit.as_str()));
+    // `n` reads the next one out too.
+    key(&mut a, KeyCode::Char('n'));
+    let next = a.message.clone().unwrap_or_default();
+    assert!(next.contains("Swansea front.1: Mae'r ddogfen"), "{next}");
+}

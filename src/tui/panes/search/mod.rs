@@ -241,7 +241,8 @@ pub fn locate(app: &App, hit: &Hit) -> Option<Target> {
     )
 }
 
-/// Opens hit `i` in the panes and says which it is, `note` after.
+/// Opens hit `i` in the panes and says which it is, `note` after. A hit in the front matter,
+/// which has no place in the panes, is read out on the status line as `:` with its id reads it.
 fn jump(app: &mut App, i: usize, note: &str) -> Commands {
     let Some(hit) = app.search.hits.get(i).cloned() else {
         return Commands::none();
@@ -249,6 +250,7 @@ fn jump(app: &mut App, i: usize, note: &str) -> Commands {
     app.search.current = Some(i);
     app.search.list.selected = i;
     match locate(app, &hit) {
+        Some(t) if t.section.is_none() && t.part.is_some() => Command::GoTo(t).into(),
         Some(t) => {
             let keys = app
                 .keymap
