@@ -250,12 +250,7 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn of(text: &'a str) -> Words<'a> {
-        // Offsets are 32-bit: a text past 4 GiB is read for names in its first 4 GiB.
-        let mut end = text.len().min(u32::MAX as usize);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let text = &text[..end];
+        let text = within_u32(text);
         let mut folded = String::with_capacity(text.len());
         let mut spans = Vec::new();
         let base = text.as_ptr() as usize;
@@ -294,10 +289,55 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The start of `text` that [`Words`] reads: offsets are 32-bit, so a text past 4 GiB is read
+/// for names in its first 4 GiB.
+fn within_u32(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The forms of every council as words, by their first word, and the abbreviations; built once.
 struct Index {
     forms: std::collections::HashMap<String, Vec<(&'static Council, Vec<String>)>>,
     abbreviations: std::collections::HashMap<&'static str, &'static Council>,
+    /// The lengths (bytes, see [`length_bit`]) of the forms' first words and of the
+    /// abbreviations: a word of no such length is not looked up.
+    form_lengths: u64,
+    abbreviation_lengths: u64,
+}
+
+/// A length's bit in a set of lengths; every length from 63 up shares the last bit.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+impl Index {
+    /// The council an abbreviation, as written, stands for.
+    fn abbreviation(&self, raw: &str) -> Option<&'static Council> {
+        if self.abbreviation_lengths & length_bit(raw.len()) == 0 {
+            return None;
+        }
+        self.abbreviations.get(raw).copied()
+    }
+
+    /// The forms (as words) whose first word is `folded`, with their councils.
+    fn forms_from(&self, folded: &str) -> Option<&[(&'static Council, Vec<String>)]> {
+        if self.form_lengths & length_bit(folded.len()) == 0 {
+            return None;
+        }
+        self.forms.get(folded).map(Vec::as_slice)
+    }
+
+    /// Whether a word, as written, may be an abbreviation or begin a form.
+    fn may_start(&self, raw: &str) -> bool {
+        self.abbreviation_lengths & length_bit(raw.len()) != 0 || {
+            let folded_len = raw.chars().map(|c| fold_char(c).len_utf8()).sum();
+            self.form_lengths & length_bit(folded_len) != 0
+        }
+    }
 }
 
 fn index() -> &'static Index {
@@ -320,9 +360,15 @@ fn index() -> &'static Index {
                 abbreviations.insert(*a, council);
             }
         }
+        let form_lengths = forms.keys().fold(0, |m, k| m | length_bit(k.len()));
+        let abbreviation_lengths = abbreviations
+            .keys()
+            .fold(0, |m, a| m | length_bit(a.len()));
         Index {
             forms,
             abbreviations,
+            form_lengths,
+            abbreviation_lengths,
         }
     })
 }
@@ -332,6 +378,13 @@ fn index() -> &'static Index {
 /// place are not the council). One pass over the words.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let ix = index();
+    // Most lines have no word that could start a name: rejected before anything is allocated.
+    if !within_u32(text)
+        .split(|c: char| !fold_char(c).is_alphanumeric())
+        .any(|raw| !raw.is_empty() && ix.may_start(raw))
+    {
+        return Vec::new();
+    }
     let ws = Words::of(text);
     let n = ws.len();
     let mut kept: Vec<Mention> = Vec::new();
@@ -339,7 +392,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if kept.last().is_some_and(|k| i < k.at + k.len) {
             continue;
         }
-        if let Some(&council) = ix.abbreviations.get(ws.raw(i)) {
+        if let Some(council) = ix.abbreviation(ws.raw(i)) {
             kept.push(Mention {
                 council,
                 at: i,
@@ -347,7 +400,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             });
             continue;
         }
-        let Some(candidates) = ix.forms.get(ws.folded(i)) else {
+        let Some(candidates) = ix.forms_from(ws.folded(i)) else {
             continue;
         };
         let matches = |form: &[String], at: usize| {
@@ -450,6 +503,33 @@ mod tests {
 
     fn short(text: &str) -> Option<&'static str> {
         first_in(text).map(|c| c.short)
+    }
+
+    #[test]
+    fn length_filter_agrees_with_looking_every_word_up() {
+        let ix = index();
+        let mut texts: Vec<String> = ["ab", "", "a b", "NPT’s", "RCT.", "yng Nghaerdydd", "MÔN"]
+            .map(String::from)
+            .to_vec();
+        texts.push(format!("{} Conwy", "x".repeat(70)));
+        for c in &COUNCILS {
+            let names = [c.name, c.short, c.welsh].into_iter();
+            let all = names.chain(c.forms.iter().copied()).chain(c.abbreviations.iter().copied());
+            texts.extend(all.flat_map(|n| [n.to_string(), n.to_uppercase(), format!("{n}s")]));
+        }
+        let mut named = 0;
+        for t in &texts {
+            let ws = Words::of(t);
+            for i in 0..ws.len() {
+                let (raw, folded) = (ws.raw(i), ws.folded(i));
+                let found = (ix.abbreviations.get(raw).copied(), ix.forms.get(folded));
+                assert_eq!(ix.abbreviation(raw), found.0, "{t:?}");
+                assert_eq!(ix.forms_from(folded), found.1.map(Vec::as_slice), "{t:?}");
+                assert!(ix.may_start(raw) || found == (None, None), "{t:?}");
+                named += usize::from(found != (None, None));
+            }
+        }
+        assert!(named > 100);
     }
 
     #[test]

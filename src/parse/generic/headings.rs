@@ -99,6 +99,13 @@ const PRINCIPLES: [&str; 12] = [
 /// space between words, trailing `:` and `.` dropped: the form headings are compared in.
 pub fn heading_key(s: &str) -> String {
     let mut k = String::with_capacity(s.len());
+    heading_key_into(s, &mut k);
+    k
+}
+
+/// [`heading_key`] written into `k` (cleared first), so a caller can reuse one buffer.
+fn heading_key_into(s: &str, k: &mut String) {
+    k.clear();
     for c in s.chars() {
         let f = crate::text::fold_char(c);
         let f = match f {
@@ -115,8 +122,8 @@ pub fn heading_key(s: &str) -> String {
             k.push(f);
         }
     }
-    let t = k.trim_end().trim_end_matches([':', '.', ' ']);
-    t.to_string()
+    let t = k.trim_end().trim_end_matches([':', '.', ' ']).len();
+    k.truncate(t);
 }
 
 /// What a heading introduces, if it is one `ciw` knows.
@@ -124,8 +131,18 @@ pub fn part_of(heading: &str) -> Option<Part> {
     if heading.len() > 100 {
         return None;
     }
-    let k = heading_key(heading);
-    let k = k.as_str();
+    thread_local! {
+        // Every line is asked about; one buffer per thread spares an allocation each time.
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with_borrow_mut(|k| {
+        heading_key_into(heading, k);
+        part_of_key(heading, k)
+    })
+}
+
+/// [`part_of`] given the heading's key.
+fn part_of_key(heading: &str, k: &str) -> Option<Part> {
     if RECOMMENDATIONS.contains(&k) {
         Some(Part::Recommendations)
     } else if FINDINGS.contains(&k) {
