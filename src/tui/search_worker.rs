@@ -58,6 +58,9 @@ pub enum Response {
 pub struct Engine {
     tx: Sender<Request>,
     rx: Mutex<Receiver<Response>>,
+    /// The worker's index once built, shared so a front end can expand words with it
+    /// ([`SearchState::expand`]) without waiting for the worker.
+    index: Arc<Mutex<Option<Arc<SearchIndex>>>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -72,11 +75,19 @@ impl Engine {
     pub fn start(corpus: Arc<Corpus>, library: Option<PathBuf>) -> std::io::Result<Engine> {
         let (tx, requests) = mpsc::channel::<Request>();
         let (answers, rx) = mpsc::channel::<Response>();
+        let shared: Arc<Mutex<Option<Arc<SearchIndex>>>> = Arc::default();
+        let slot = Arc::clone(&shared);
+        let share = move |index: &Arc<SearchIndex>| {
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(Arc::clone(index));
+            }
+        };
         std::thread::Builder::new()
             .name("ciw-search".into())
             .spawn(move || {
                 let t = Instant::now();
-                let index = index_for(&corpus, library.as_deref());
+                let index = Arc::new(index_for(&corpus, library.as_deref()));
+                share(&index);
                 let ready = Response::Ready {
                     paragraphs: index.len(),
                     took: t.elapsed(),
@@ -98,7 +109,8 @@ impl Engine {
                         // The stored index is damaged where this query read it: build it
                         // again from the reports (stored for next time), and search that.
                         Err(_) => {
-                            index = rebuild(&corpus, library.as_deref());
+                            index = Arc::new(rebuild(&corpus, library.as_deref()));
+                            share(&index);
                             index.try_search(&q, req.limit).unwrap_or_default()
                         }
                     };
@@ -128,6 +140,7 @@ impl Engine {
         Ok(Engine {
             tx,
             rx: Mutex::new(rx),
+            index: shared,
         })
     }
 }
@@ -254,6 +267,16 @@ impl SearchState {
             self.list.selected = c;
         }
         had
+    }
+
+    /// The words `text` stands for, expanded as the search expands a query's (typos, prefixes,
+    /// singulars, acronyms: [`SearchIndex::highlighter`]), once the index is built; `None`
+    /// before, or when no word of it is in the reports.
+    pub fn expand(&self, text: &str) -> Option<Highlighter> {
+        let engine = self.engine.as_ref()?;
+        let index = engine.index.lock().ok()?.clone()?;
+        let h = index.highlighter(&Query::parse(text));
+        (!h.is_empty()).then_some(h)
     }
 
     /// Whether a worker is running.
