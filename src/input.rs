@@ -14,10 +14,10 @@
 //! - Memory: the returned buffer is allocated once at the file's size (plus one byte to see the
 //!   end), so reading costs 1x the input, and [`crate::parse::parse_owned`] turns it into the
 //!   text without a copy. Parsing whole (release build, `/usr/bin/time -v ciw parse FILE`): a
-//!   60 MB file of report text peaks at 242 MB resident (4.0x); the worst case is text of
-//!   nothing but very short lines (60 MB of 3-byte lines: 670 MB, 11x; after the opening of a
-//!   2018 report, whose reader copies the lines once: 1.1 GB, 19x), where the parser's one
-//!   24-byte record per line dominates.
+//!   60 MB file of report text peaks at 239 MB resident (4.0x); the worst case is text of
+//!   nothing but very short lines (60 MB of 3-byte lines: 495 MB, 8.2x), where the parser's one
+//!   16-byte record per line dominates, and most of all after the opening of a 2018 report,
+//!   whose reader works on one 24-byte copy of each line (962 MB, 16x).
 //!
 //! [`read_stored`] is the variant for files the library itself wrote: it also refuses a symbolic
 //! link in the last component (`O_NOFOLLOW`), so a planted link cannot make the library read

@@ -5,7 +5,7 @@
 //! listing the themes, numbered paragraphs) and read by [`super::structure`]; every other
 //! document is read by [`super::generic`], and its title and opening tell the rest.
 
-use super::furniture::Line;
+use super::line_table::Lines;
 use super::lines::{contents_entry, para_marker, section_heading, strip_bullet};
 use super::saved_page::Signs;
 use crate::model::Theme;
@@ -14,9 +14,9 @@ use crate::model::{Family, Kind, Services};
 /// Whether the lines have the shape of the 2018 inspection report: two numbered theme
 /// headings ("4. Safeguarding"), a contents table listing three themes, or eight numbered
 /// paragraphs ("3.18 ...").
-pub fn is_report_2018(lines: &[Line<'_>]) -> bool {
+pub fn is_report_2018(lines: Lines<'_, '_>) -> bool {
     let (mut headings, mut contents, mut paragraphs) = (0, 0, 0);
-    for l in lines {
+    for l in lines.iter() {
         let t = l.text.trim();
         if t.is_empty() {
             continue;
@@ -84,6 +84,24 @@ const NOT_THIS: [&str; 4] = ["following", "since", "previous", "last"];
 /// A text folded for matching words (lower case, no diacritics).
 fn folded(text: &str) -> String {
     text.chars().map(crate::text::fold_char).collect()
+}
+
+/// How much of each opening paragraph tells the kind: its opening sentences. A text of short
+/// lines with no blank line is one paragraph as long as the text, and its words would be
+/// listed whole.
+const OPENING_BYTES: usize = 8 << 10;
+
+/// The start of `s`: up to `max` bytes, cut after a whole word.
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &s[..end];
+    cut.rfind(char::is_whitespace).map_or(cut, |i| &cut[..i])
 }
 
 /// The words of a folded text: runs of letters and digits.
@@ -203,6 +221,7 @@ pub fn classify(
     signs: &Signs,
 ) -> Classified {
     let mut guesses = Vec::new();
+    let opening: Vec<&str> = opening.iter().map(|o| head(o, OPENING_BYTES)).collect();
     let lead = opening.join(" ");
     let (title_folded, lead_folded) = (folded(title.unwrap_or("")), folded(&lead));
     let (title_words, lead_words) = (words(&title_folded), words(&lead_folded));
@@ -293,6 +312,18 @@ mod tests {
     fn c(title: &str, opening: &[&str]) -> (Family, Option<Kind>, Option<Kind>, Option<Services>) {
         let r = classify(false, Some(title), opening, &Signs::default());
         (r.family, r.kind, r.about, r.services)
+    }
+
+    #[test]
+    fn the_opening_is_read_to_its_first_sentences() {
+        assert_eq!(head("short", 8), "short");
+        assert_eq!(head("two words here", 9), "two");
+        assert_eq!(head("Ŵŵŵŵ", 3), "Ŵ");
+        // A cue far into a paragraph as long as a text is not its opening.
+        let cue = "This report summarises findings from our performance evaluation inspection.";
+        assert!(c("A document", &[cue]).1.is_some());
+        let long = format!("{} {cue}", "ab ".repeat(OPENING_BYTES));
+        assert_eq!(c("A document", &[&long]).1, None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! The passes, one module each: [`pdf`] (a PDF's text, page by page, pages separated by form
 //! feeds), [`decode`] (bytes to text), [`crate::text::clean`] (controls, escapes, ligatures, odd
 //! spaces), [`saved_page`] (web-page furniture), [`furniture`] (page headers, footers,
-//! numbers), then the structure by family: [`family`] tells the 2018 inspection report, which
+//! numbers; the lines it keeps are a [`line_table`] of 16-byte records), then the structure by family: [`family`] tells the 2018 inspection report, which
 //! [`structure`] reads (blocks to sections, paragraphs, findings, recommendations), from every
 //! other document, which [`generic`] reads (CIW's web pages, letters and news, and any unknown
 //! layout as headings, paragraphs and lists). Last, [`meta`] and [`councils`] find the council
@@ -17,6 +17,7 @@ mod family;
 mod furniture;
 pub mod generic;
 pub mod html;
+mod line_table;
 mod lines;
 mod meta;
 pub mod pdf;
@@ -48,6 +49,8 @@ pub enum ParseError {
     Html(String),
     #[error("no readable text: fewer than three words, or more symbols than letters")]
     NoText,
+    #[error("the text is over 4 GiB; split it into smaller files")]
+    TooLong,
 }
 
 /// Parses a file's bytes. `origin` (the file name) is a fallback for the authority and date.
@@ -144,36 +147,38 @@ fn parse_with(text: &str, origin: &str, mut warnings: Vec<String>) -> Result<Rep
             r.matches('\x0c').count() + 1
         ));
     }
-    let (lines, dropped) = furniture::strip(restored.as_deref().unwrap_or(&page));
+    let (table, dropped) =
+        furniture::strip(restored.as_deref().unwrap_or(&page)).ok_or(ParseError::TooLong)?;
+    let lines = table.lines();
     if dropped > 0 {
         warnings.push(format!(
             "dropped {dropped} lines of page furniture (running headers, footers, page numbers)"
         ));
     }
-    let report_2018 = family::is_report_2018(&lines);
+    let report_2018 = family::is_report_2018(lines);
     let (doc, title) = if report_2018 {
         let title = lines
             .iter()
             .find(|l| !l.text.trim().is_empty())
             .filter(|l| generic::title_like(l.text))
             .map(|l| l.text.split_whitespace().collect::<Vec<_>>().join(" "));
-        let doc = structure::build(&lines, &mut warnings);
+        let doc = structure::build(lines, &mut warnings);
         if doc.sections.is_empty() {
             // Recognised but not read (a cover and contents cut short, say): the generic
             // reading keeps its headings and paragraphs.
             warnings.push(
                 "the 2018 report layout was recognised but no section was read; read as headings, paragraphs and lists".into(),
             );
-            generic::build(&lines, true, &mut warnings)
+            generic::build(lines, true, &mut warnings)
         } else {
             (doc, title)
         }
     } else {
-        generic::build(&lines, false, &mut warnings)
+        generic::build(lines, false, &mut warnings)
     };
 
     // The lines are done with: a text of many short lines holds a record for each.
-    drop(lines);
+    drop(table);
 
     // The texts metadata is looked for in: the opening (introduction first in a 2018 report),
     // then the rest in reading order, the cover last (its date is the publication's).

@@ -30,7 +30,8 @@ mod units;
 pub use headings::{heading_key, inline_heading, part_of, theme_of, Part};
 pub use title::title_like;
 
-use super::furniture::{self, Line};
+use super::furniture;
+use super::line_table::Lines;
 use super::structure::Doc;
 use crate::model::{Pages, Theme};
 use std::collections::{HashMap, HashSet};
@@ -60,9 +61,13 @@ struct Builder<'w> {
 /// Builds the structure of a document read generically. Returns it and its title. With
 /// `cover`, text before the first heading is front matter (a report's cover), else it is the
 /// document's opening, a section of its own.
-pub fn build(lines: &[Line<'_>], cover: bool, warnings: &mut Vec<String>) -> (Doc, Option<String>) {
+pub fn build(
+    lines: Lines<'_, '_>,
+    cover: bool,
+    warnings: &mut Vec<String>,
+) -> (Doc, Option<String>) {
     let title_at = find_title(lines);
-    let title = title_at.map(|i| collapse(lines[i].text));
+    let title = title_at.map(|i| collapse(lines.at(i).text));
     let mut b = Builder {
         warnings,
         doc: Doc::default(),
@@ -80,12 +85,13 @@ pub fn build(lines: &[Line<'_>], cover: bool, warnings: &mut Vec<String>) -> (Do
     let body = match title_at {
         Some(t) => {
             b.doc.front_matter.extend(
-                lines[..t]
+                lines
+                    .range(..t)
                     .iter()
                     .map(|l| collapse(l.text))
                     .filter(|l| !l.is_empty()),
             );
-            &lines[t..]
+            lines.range(t..)
         }
         None => lines,
     };

@@ -6,9 +6,9 @@ use crate::model::SectionKind;
 use crate::parse::furniture;
 
 fn doc(text: &str) -> (Doc, Option<String>, Vec<String>) {
-    let (lines, _) = furniture::strip(text);
+    let (lines, _) = furniture::strip(text).expect("small");
     let mut w = Vec::new();
-    let (d, t) = build(&lines, false, &mut w);
+    let (d, t) = build(lines.lines(), false, &mut w);
     (d, t, w)
 }
 

@@ -1,7 +1,7 @@
 //! The document's title: its first line when it reads as one, else the line after a letter's
 //! address block or a cover that says what the document is.
 
-use super::super::furniture::Line;
+use super::super::line_table::Lines;
 use super::super::lines::contents_entry;
 use super::{inline_heading, part_of};
 
@@ -42,14 +42,14 @@ const TITLE_WORDS: [&str; 15] = [
 /// The line that is the document's title: the first line when it reads as one, or, after a
 /// letter's address block, a page's banner or a cover (short lines, none a sentence), the first
 /// of the first twelve lines that reads as a title and says what the document is.
-pub(super) fn find_title(lines: &[Line<'_>]) -> Option<usize> {
+pub(super) fn find_title(lines: Lines<'_, '_>) -> Option<usize> {
     let is_title = |t: &str| title_like(t) && inline_heading(t).is_none();
     let non_blank: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].text.trim().is_empty())
+        .filter(|&i| !lines.at(i).text.trim().is_empty())
         .take(12)
         .collect();
     for &i in &non_blank {
-        let t = lines[i].text.trim();
+        let t = lines.at(i).text.trim();
         let lower = t.to_lowercase();
         if is_title(t) && TITLE_WORDS.iter().any(|w| lower.contains(w)) {
             return Some(i);
@@ -62,5 +62,5 @@ pub(super) fn find_title(lines: &[Line<'_>]) -> Option<usize> {
     non_blank
         .first()
         .copied()
-        .filter(|&i| is_title(lines[i].text))
+        .filter(|&i| is_title(lines.at(i).text))
 }

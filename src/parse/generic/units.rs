@@ -1,13 +1,12 @@
 //! Lines to units: headings, contents lines, bulleted and numbered items and paragraphs of
 //! text, with wrapped lines joined and stray page numbers dropped.
 
-use super::super::furniture::Line;
+use super::super::line_table::{Line, Lines};
 use super::super::lines::{
     contents_entry, finished, join_line, looks_like_heading, rec_marker, starts_lower, strip_bullet,
 };
 use super::{inline_heading, part_of};
 use crate::model::Pages;
-use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum UnitKind {
@@ -30,14 +29,48 @@ pub(super) struct Unit {
     pub(super) pages: Pages,
 }
 
+/// A run of non-blank lines, without the title's line if it is in it.
+#[derive(Clone, Copy)]
+struct Block<'l, 'a> {
+    lines: Lines<'l, 'a>,
+    /// The title's place in `lines`, left out.
+    title: Option<usize>,
+}
+
+impl<'l, 'a: 'l> Block<'l, 'a> {
+    fn len(&self) -> usize {
+        self.lines.len() - usize::from(self.title.is_some())
+    }
+
+    fn get(&self, j: usize) -> Option<Line<'a>> {
+        match self.title {
+            Some(t) if j >= t => self.lines.get(j + 1),
+            _ => self.lines.get(j),
+        }
+    }
+
+    fn first(&self) -> Option<Line<'a>> {
+        self.get(0)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Line<'a>> + 'l {
+        let title = self.title;
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| Some(*i) != title)
+            .map(|(_, l)| l)
+    }
+}
+
 /// Whether the text is hard-wrapped (paragraphs broken into lines at a width), as extracted
 /// from a PDF: then every line of a block continues its paragraph.
-fn hard_wrapped(blocks: &[Cow<'_, [Line<'_>]>]) -> bool {
+fn hard_wrapped(blocks: &[Block<'_, '_>]) -> bool {
     let (mut wrapped, mut lines) = (0usize, 0usize);
     for b in blocks {
         lines += b.len();
-        for w in b.windows(2) {
-            let (a, next) = (w[0].text.trim(), w[1].text.trim());
+        for (a, next) in b.iter().zip(b.iter().skip(1)) {
+            let (a, next) = (a.text.trim(), next.text.trim());
             if !finished(a) && !strip_bullet(next).0 && starts_lower(next) {
                 wrapped += 1;
             }
@@ -46,9 +79,9 @@ fn hard_wrapped(blocks: &[Cow<'_, [Line<'_>]>]) -> bool {
     wrapped >= 3 && wrapped * 10 >= lines
 }
 
-/// The runs of non-blank lines, without the title's line: slices of `lines`, so a text of
-/// many short lines is not copied (only the run the title is in is).
-fn blocks<'l, 'a>(lines: &'l [Line<'a>], title_at: Option<usize>) -> Vec<Cow<'l, [Line<'a>]>> {
+/// The runs of non-blank lines, without the title's line: parts of `lines`, so a text of many
+/// short lines is not copied.
+fn blocks<'l, 'a: 'l>(lines: Lines<'l, 'a>, title_at: Option<usize>) -> Vec<Block<'l, 'a>> {
     let mut blocks = Vec::new();
     let mut start = 0;
     for end in 0..=lines.len() {
@@ -56,16 +89,15 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], title_at: Option<usize>) -> Vec<Cow<'l,
             continue;
         }
         if start < end {
-            let run = &lines[start..end];
-            match title_at.filter(|t| (start..end).contains(t)) {
-                Some(t) => {
-                    let mut rest = run.to_vec();
-                    rest.remove(t - start);
-                    if !rest.is_empty() {
-                        blocks.push(Cow::Owned(rest));
-                    }
-                }
-                None => blocks.push(Cow::Borrowed(run)),
+            let title = title_at
+                .filter(|t| (start..end).contains(t))
+                .map(|t| t - start);
+            let block = Block {
+                lines: lines.range(start..end),
+                title,
+            };
+            if block.len() > 0 {
+                blocks.push(block);
             }
         }
         start = end + 1;
@@ -74,7 +106,7 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], title_at: Option<usize>) -> Vec<Cow<'l,
 }
 
 /// Lines to units: headings, bulleted and numbered items, and paragraphs of text.
-pub(super) fn units(lines: &[Line<'_>], title_at: Option<usize>) -> Vec<Unit> {
+pub(super) fn units(lines: Lines<'_, '_>, title_at: Option<usize>) -> Vec<Unit> {
     let blocks = blocks(lines, title_at);
     let wrapped = hard_wrapped(&blocks);
     let mut out: Vec<Unit> = Vec::new();

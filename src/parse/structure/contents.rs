@@ -1,7 +1,7 @@
 //! The contents table: found before the first part, whichever way its page numbers were laid
 //! out, and its entries when it is read as a part of its own.
 
-use super::super::furniture::Line;
+use super::super::line_table::Line;
 use super::super::lines::*;
 use super::{collapse, Builder, Mode};
 use crate::model::ContentsEntry;

@@ -1,7 +1,7 @@
 //! Headings: which lines head a section (the top parts, numbered theme sections), a subsection
 //! or the "What we expect to see" part, and the sections they open.
 
-use super::super::furniture::Line;
+use super::super::line_table::Line;
 use super::super::lines::*;
 use super::{collapse, Builder, Mode};
 use crate::model::{Section, SectionKind, Theme};

@@ -1,7 +1,7 @@
 //! Markers alone on their line ("3.18", "5.", a bullet), as `pdftotext` prints a hanging
 //! number, joined to the text they number.
 
-use super::super::furniture::Line;
+use super::super::line_table::Line;
 
 /// What [`join_lone_markers`] makes of a line it changes.
 pub(super) enum Joined {

@@ -23,7 +23,7 @@ mod paragraphs;
 mod recommendations;
 mod wrap;
 
-use super::furniture::{remove_sorted, Line};
+use super::line_table::{remove_sorted, Line, Lines};
 use super::lines::*;
 use contents::contents;
 use markers::{join_lone_markers, Joined};
@@ -87,7 +87,11 @@ struct Builder<'w> {
 }
 
 /// Builds the document structure from the page-cleaned lines.
-pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
+pub fn build(lines: Lines<'_, '_>, warnings: &mut Vec<String>) -> Doc {
+    let wrap = wrap_width(lines);
+    // This reader works on lines it can change (markers joined, the contents table taken
+    // out): one copy of them, and no more.
+    let all: Vec<Line<'_>> = lines.iter().collect();
     let mut b = Builder {
         warnings,
         doc: Doc::default(),
@@ -102,11 +106,10 @@ pub fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Doc {
         paged: lines.last().is_some_and(|l| l.page() > 1),
         wrap: None,
     };
-    let wrap = wrap_width(lines);
     b.wrap = wrap;
     // Markers alone on their line ("3.18", "5.", "•") are joined to the text they number.
-    let joins = join_lone_markers(lines);
-    let mut lines: Vec<Line<'_>> = lines.to_vec();
+    let joins = join_lone_markers(&all);
+    let mut lines: Vec<Line<'_>> = all;
     let mut dropped = Vec::new();
     for (i, j) in &joins {
         match j {

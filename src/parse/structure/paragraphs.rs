@@ -1,7 +1,7 @@
 //! A block's items: split at the markers the section expects, then placed as numbered
 //! paragraphs of a theme section, overview findings or prose paragraphs, each with a unique id.
 
-use super::super::furniture::Line;
+use super::super::line_table::Line;
 use super::super::lines::*;
 use super::wrap::ends_paragraph;
 use super::{Builder, Item};

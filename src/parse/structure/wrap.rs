@@ -1,24 +1,26 @@
 //! Hard-wrapped text: the width it is wrapped at, and whether a line break or a page break
 //! ends a paragraph or falls inside one.
 
-use super::super::furniture::Line;
+use super::super::line_table::Lines;
 use super::super::lines::*;
 
 /// The width a hard-wrapped extraction wraps at, or `None` when paragraphs are not
 /// hard-wrapped (the 95th percentile of line lengths is over 130 columns).
-pub(super) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
-    let mut lengths: Vec<usize> = lines
+pub(super) fn wrap_width(lines: Lines<'_, '_>) -> Option<usize> {
+    // Four bytes a line: a text may have millions.
+    let mut lengths: Vec<u32> = lines
         .iter()
         .filter(|l| !l.text.trim().is_empty())
         .map(|l| {
             let t = l.text.trim_end();
             // A line of more bytes than a wrap width has characters is not counted out:
             // only whether it is over the width matters for it.
-            if t.len() > 4 * 130 {
+            let n = if t.len() > 4 * 130 {
                 t.len()
             } else {
                 t.chars().count()
-            }
+            };
+            u32::try_from(n).unwrap_or(u32::MAX)
         })
         .collect();
     if lengths.len() < 20 {
@@ -30,7 +32,12 @@ pub(super) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     if p95 > 130 {
         return None;
     }
-    lengths.into_iter().filter(|n| *n * 10 <= p95 * 11).max()
+    let p95 = u64::from(p95);
+    lengths
+        .into_iter()
+        .filter(|&n| u64::from(n) * 10 <= p95 * 11)
+        .max()
+        .map(|n| n as usize)
 }
 
 /// Whether a page break falls inside a paragraph. The reflow test: the first word after the
