@@ -88,14 +88,16 @@ impl Bookmark {
     }
 }
 
-/// The earlier queries of the explorer's prompts, oldest first: the search (`/`) and the go-to
-/// line (`:`).
+/// The earlier queries of the explorer's prompts, oldest first: the search (`/`), the go-to
+/// line (`:`) and the comparison's find line (`/` in the comparison).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Histories {
     #[serde(default)]
     pub search: Vec<String>,
     #[serde(default)]
     pub goto: Vec<String>,
+    #[serde(default)]
+    pub find: Vec<String>,
     /// Report ids of the councils last compared from picks, offered again when nothing is
     /// picked.
     #[serde(default)]
@@ -392,6 +394,7 @@ mod tests {
         let h = Histories {
             search: vec!["eotas".into(), "placement stability".into()],
             goto: vec!["swansea#R5".into()],
+            find: vec!["IRO".into()],
             picks: vec!["swansea-2018-07".into(), "pembrokeshire-2018-09".into()],
         };
         s.set_histories(h.clone());

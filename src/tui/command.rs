@@ -41,6 +41,8 @@ pub enum Command {
     OpenPrompt(Prompt),
     /// Close the open prompt.
     ClosePrompt,
+    /// Start the search's worker (building its index) if it is not running.
+    StartSearch,
     /// The reader's selection moved: select the section tree's row of the paragraph selected.
     FollowParagraph,
     /// Filter this list again (its `f` line changed) and select the best match.

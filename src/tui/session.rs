@@ -19,6 +19,7 @@ pub fn attach(app: &mut App, state: State, restore: bool) -> bool {
     let h = state.histories();
     app.search.editor.set_history(h.search.clone());
     app.goto.set_history(h.goto.clone());
+    app.compare.find.editor.set_history(h.find.clone());
     app.compare.last_picks = h.picks.clone();
     app.state = Some(state);
     match last {
@@ -75,6 +76,7 @@ pub fn histories(app: &App) -> Histories {
     Histories {
         search: app.search.editor.history().to_vec(),
         goto: app.goto.history().to_vec(),
+        find: app.compare.find.editor.history().to_vec(),
         picks: app.compare.last_picks.clone(),
     }
 }

@@ -1,7 +1,9 @@
 //! The key path in one direction, checked on the sources: updates read the layout stored on
 //! resize and zoom (`App::areas`) and never lay the screen out, which only drawing does; and
 //! the panes reach the app only through the commands they return (the status line's word
-//! included), never through the app's start-side entries.
+//! included), never through the app's start-side entries; and a pane changes only its own
+//! state: no call of another pane's function that changes the app, no write to another pane's
+//! fields, no change to a list it does not own.
 
 use std::path::{Path, PathBuf};
 
@@ -214,4 +216,94 @@ fn a_pane_changes_only_its_own_state() {
             }
         }
     }
+}
+
+/// Whether the text after a place (`app.search` ...) writes to it: an assignment, or a call of
+/// a method that changes it, through any fields (`app.search.list.selected = 1`).
+fn writes_after(rest: &str) -> bool {
+    let mut rest = rest;
+    while let Some(r) = rest.strip_prefix('.') {
+        let end = r
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(r.len());
+        let (name, after) = r.split_at(end);
+        if after.starts_with('(') {
+            const CHANGES: [&str; 14] = [
+                "push",
+                "insert",
+                "remove",
+                "clear",
+                "take",
+                "select",
+                "reopen",
+                "commit",
+                "set_text",
+                "set_history",
+                "handle_key",
+                "insert_str",
+                "start",
+                "submit",
+            ];
+            return CHANGES.contains(&name);
+        }
+        rest = after;
+    }
+    let rest = rest.trim_start();
+    (rest.starts_with('=') && !rest.starts_with("=="))
+        || ["+=", "-=", "|="].iter().any(|op| rest.starts_with(op))
+}
+
+/// No pane writes another pane's state directly (the `f` line's text, kept with the list it
+/// filters and reached through `ListId::state_mut`, is the one shared place, and it is not
+/// written as `app.<field>`).
+#[test]
+fn a_pane_writes_no_other_panes_fields() {
+    // Each field of the app a pane keeps its state in, and the panes that keep it.
+    const OWNERS: [(&str, &[&str]); 10] = [
+        ("paragraphs", &["paragraphs"]),
+        ("sections", &["sections"]),
+        ("expanded", &["sections"]),
+        ("authorities", &["authorities"]),
+        ("search", &["search"]),
+        ("bookmark_list", &["bookmarks"]),
+        ("compare", &["compare", "matrix"]),
+        ("help", &["help"]),
+        ("goto", &["prompt"]),
+        ("prompt", &["prompt"]),
+    ];
+    let panes = tui_dir().join("panes");
+    let mut seen = 0;
+    for file in sources(&panes) {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let rel = file.strip_prefix(&panes).unwrap_or(&file).to_path_buf();
+        let pane = pane_of(&rel);
+        if pane == "lists" {
+            // The lists' shared mechanism, which a pane calls for its own list only (checked
+            // above).
+            continue;
+        }
+        for (field, owners) in OWNERS {
+            let place = format!("app.{field}");
+            for (at, _) in code.match_indices(&place) {
+                let rest = &code[at + place.len()..];
+                if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    continue; // a longer name (`app.search_x`)
+                }
+                if !writes_after(rest) {
+                    continue;
+                }
+                seen += 1;
+                assert!(
+                    owners.contains(&pane.as_str()),
+                    "src/tui/panes/{}: writes `{place}`, which the {} pane keeps; return a command instead",
+                    rel.display(),
+                    owners.join(" and ")
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "the check found no pane writing its own state");
+    assert!(writes_after(".list.selected = 1") && writes_after(".editor.commit()"));
+    assert!(!writes_after(".list.selected == 1") && !writes_after(".editor.text()"));
 }

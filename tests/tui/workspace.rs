@@ -1,17 +1,22 @@
 //! The comparison as a place to work: a scrolled paragraph keeps its id at the top of its
 //! column, the breadcrumb names what is on screen, `/` finds words in the compared section
-//! (highlighted in the columns, `n`/`N` step through them), no picks among many councils asks
+//! (highlighted in the columns as the reader highlights them, `n`/`N` step through them, the
+//! line's history kept with the state), no picks among many councils asks
 //! for picks (offering last time's), the picks list filters with `f`, and Enter on a matrix
 //! cell opens that council's section with a jump to come back (g, G and the page keys move the
 //! matrix's cursor, never off screen).
 
 use crate::common;
 
+use ciw::paths::Paths;
+use ciw::state::State;
 use ciw::tui::app::{App, Overlay};
 use ciw::tui::panes::compare;
-use common::tui::{app_at, ctrl, draw, key, rows, typed};
+use ciw::tui::session;
+use common::tui::{app_at, ctrl, draw, key, rows, settle, typed};
 use crossterm::event::KeyCode;
 use ratatui::style::Modifier;
+use std::time::Duration;
 
 /// The screen row of the first scrolling line (below the preamble and the column headers).
 fn top_row(app: &App) -> usize {
@@ -466,4 +471,40 @@ fn three_picked_councils_are_compared_without_the_one_being_read_and_the_hints_n
     key(&mut app, KeyCode::Char(' '));
     let m = app.message.clone().unwrap_or_default();
     assert!(m.contains("c lists the councils to pick"), "{m}");
+}
+
+#[test]
+fn find_expands_words_as_the_reader_does_and_keeps_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = |dir: &std::path::Path| {
+        let (s, notes) = State::load(&Paths::in_dir(dir));
+        assert!(notes.is_empty(), "{notes:?}");
+        s
+    };
+    let mut app = app_at(Some("pembrokeshire#3.13"), false, false);
+    session::attach(&mut app, state(dir.path()), false);
+    // What the reader highlights for "IRO" after a search.
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "IRO");
+    assert!(app.search.wait(Duration::from_secs(60)), "no hits in time");
+    let reader = app.search.highlight.clone();
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "IRO");
+    key(&mut app, KeyCode::Enter);
+    // The comparison's find highlights the same words: the long form written out too.
+    assert_eq!(app.compare.find.marks(), Some(&reader));
+    let h = highlighted(&draw(&mut app, 100, 30)).to_lowercase();
+    assert!(h.contains("iro") && h.contains("reviewing"), "{h}");
+    settle(&mut app);
+    drop(app);
+
+    // A new explorer on the same state has the find line's history on Up.
+    let mut b = app_at(Some("pembrokeshire#3.13"), false, false);
+    session::attach(&mut b, state(dir.path()), false);
+    key(&mut b, KeyCode::Char('c'));
+    key(&mut b, KeyCode::Char('/'));
+    key(&mut b, KeyCode::Up);
+    assert_eq!(b.compare.find.editor.text(), "IRO");
 }

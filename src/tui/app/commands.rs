@@ -54,6 +54,7 @@ impl App {
             Command::Focus(p) => self.focus = p,
             Command::OpenPrompt(p) => prompt::open(self, p),
             Command::ClosePrompt => prompt::close(self),
+            Command::StartSearch => self.search.start(&self.corpus),
             Command::FollowParagraph => sections::follow_paragraph(self),
             Command::Refilter(id) => {
                 let more = lists::refilter(self, id);

@@ -1,7 +1,10 @@
 //! `/` in the comparison: finds words in the compared section, as `less` finds a pattern in
-//! its file. The words are highlighted in every column as they are typed (with the reader's
-//! highlighting, [`crate::search::Highlighter`]); Enter selects the first paragraph after the
-//! selection that has one, and `n`/`N` step through those paragraphs across the councils.
+//! its file. The words are highlighted in every column as they are typed, expanded as the
+//! reader's highlighting expands a search's (typos, prefixes, acronyms: the search's index,
+//! [`crate::tui::search_worker::SearchState::expand`], once built; the words as typed before).
+//! The line keeps a readline history, saved with the state. Enter selects the first paragraph
+//! after the selection that has one, and `n`/`N` step through those paragraphs across the
+//! councils.
 //! `Esc` turns the highlights off, a second `Esc` closes the comparison.
 
 use super::columns::keep_column_visible;
@@ -42,8 +45,15 @@ impl Find {
     }
 }
 
+/// What `text` highlights: its words as the search expands them (so "IRO" also finds
+/// "Independent Reviewing Officer", as in the reader) once the index is built, else its words
+/// as typed; `None` for no words.
+fn highlighter(app: &App, text: &str) -> Option<Highlighter> {
+    app.search.expand(text).or_else(|| literal(text))
+}
+
 /// The folded words of `text`, as the search tokenizer folds them; `None` for no words.
-fn highlighter(text: &str) -> Option<Highlighter> {
+fn literal(text: &str) -> Option<Highlighter> {
     let mut words: Vec<String> = Vec::new();
     let (mut a, mut b) = (String::new(), String::new());
     token::tokenize(text, &mut a, &mut b, |t| words.push(t.text.to_string()));
@@ -53,7 +63,8 @@ fn highlighter(text: &str) -> Option<Highlighter> {
 /// `/`: opens the find line on the status line; the last query comes back selected.
 pub fn open(app: &mut App) -> Commands {
     app.compare.find.editor.reopen();
-    Command::OpenPrompt(Prompt::Find).into()
+    // The search's index expands the words; its worker starts if it has not.
+    Commands::from([Command::StartSearch, Command::OpenPrompt(Prompt::Find)])
 }
 
 /// A paste into the find line.
@@ -63,21 +74,25 @@ pub fn paste(app: &mut App, text: &str) {
 
 /// A key at the find line, and what it asks for.
 pub fn key(app: &mut App, key: &KeyEvent) -> Commands {
-    let f = &mut app.compare.find;
     if prompt::cancels(key) {
-        f.marks = highlighter(&f.query);
+        app.compare.find.marks = highlighter(app, &app.compare.find.query);
         return Command::ClosePrompt.into();
     } else if is_enter(key) {
-        let text = f.editor.commit();
+        let text = app.compare.find.editor.commit();
+        let marks = highlighter(app, &text);
+        let f = &mut app.compare.find;
         f.query = text.clone();
-        f.marks = highlighter(&text);
-        let close = Commands::from(Command::ClosePrompt);
+        f.marks = marks;
+        let mut close = Commands::from(Command::ClosePrompt);
+        if !text.trim().is_empty() {
+            close.push(Command::SaveHistories);
+        }
         if f.marks.is_some() {
             return close.then(step(app, true, true));
         }
         return close;
-    } else if f.editor.handle_key(key) == Edit::Changed {
-        f.marks = highlighter(f.editor.text());
+    } else if app.compare.find.editor.handle_key(key) == Edit::Changed {
+        app.compare.find.marks = highlighter(app, app.compare.find.editor.text());
     }
     Commands::none()
 }
