@@ -268,7 +268,8 @@ impl Theme {
             match after.next() {
                 Some(x) if x.text.bytes().all(|b| b.is_ascii_digit()) => w = after,
                 Some(x)
-                    if TITLE_LEADS.iter().any(|l| word_is(x, l)) && after.clone().next().is_some() =>
+                    if TITLE_LEADS.iter().any(|l| word_is(x, l))
+                        && after.clone().next().is_some() =>
                 {
                     w = after
                 }
@@ -405,7 +406,10 @@ fn word_is(word: Word<'_>, lower: &str) -> bool {
     if word.ascii {
         word.text.eq_ignore_ascii_case(lower)
     } else {
-        word.text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+        word.text
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(lower.chars())
     }
 }
 

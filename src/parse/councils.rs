@@ -361,9 +361,7 @@ fn index() -> &'static Index {
             }
         }
         let form_lengths = forms.keys().fold(0, |m, k| m | length_bit(k.len()));
-        let abbreviation_lengths = abbreviations
-            .keys()
-            .fold(0, |m, a| m | length_bit(a.len()));
+        let abbreviation_lengths = abbreviations.keys().fold(0, |m, a| m | length_bit(a.len()));
         Index {
             forms,
             abbreviations,
@@ -514,7 +512,9 @@ mod tests {
         texts.push(format!("{} Conwy", "x".repeat(70)));
         for c in &COUNCILS {
             let names = [c.name, c.short, c.welsh].into_iter();
-            let all = names.chain(c.forms.iter().copied()).chain(c.abbreviations.iter().copied());
+            let all = names
+                .chain(c.forms.iter().copied())
+                .chain(c.abbreviations.iter().copied());
             texts.extend(all.flat_map(|n| [n.to_string(), n.to_uppercase(), format!("{n}s")]));
         }
         let mut named = 0;
