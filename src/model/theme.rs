@@ -263,21 +263,17 @@ impl Theme {
         }
         let mut w = TitleWords { rest: s };
         // "3.", "1 2" (a number split by the dot), "Principle 1:".
-        loop {
+        let first = loop {
             let mut after = w.clone();
-            match after.next() {
-                Some(x) if x.text.bytes().all(|b| b.is_ascii_digit()) => w = after,
-                Some(x)
-                    if TITLE_LEADS.iter().any(|l| word_is(x, l))
-                        && after.clone().next().is_some() =>
-                {
-                    w = after
-                }
-                _ => break,
+            let x = after.next()?;
+            let skip = x.text.bytes().all(|b| b.is_ascii_digit())
+                || (TITLE_LEADS.iter().any(|l| word_is(x, l)) && after.clone().next().is_some());
+            if !skip {
+                break x;
             }
-        }
+            w = after;
+        };
         // Most lines start with no theme's first word: rejected with one look-up.
-        let first = w.clone().next()?;
         let (lengths, firsts) = theme_first_words();
         // An ASCII word is as long lower-cased: one of no first word's length is none.
         if first.ascii && (first.text.len() >= 64 || lengths & 1 << first.text.len() == 0) {
