@@ -274,7 +274,12 @@ mod tests {
         let mut headings: Vec<String> = Vec::new();
         for k in keys {
             let upper = k.to_uppercase();
-            headings.extend([k.to_string(), format!("{upper}:"), format!("{k}s"), k[1..].into()]);
+            headings.extend([
+                k.to_string(),
+                format!("{upper}:"),
+                format!("{k}s"),
+                k[1..].into(),
+            ]);
             headings.push(k.replace(" and ", " & ").replace(' ', " - "));
         }
         headings.extend(
