@@ -145,7 +145,7 @@ pub fn is_page_number(s: &str) -> bool {
     let t = s
         .trim()
         .trim_matches(|c: char| c == '-' || c == '–' || c == '|' || c == ' ');
-    if t.is_empty() {
+    if t.is_empty() || !t.bytes().all(may_be_in_page_number) {
         return false;
     }
     let mut saw_number = false;
@@ -160,6 +160,20 @@ pub fn is_page_number(s: &str) -> bool {
         }
     }
     saw_number
+}
+
+/// Whether a byte may be part of a page number line (as trimmed): a digit, a letter of
+/// "page", "of" or "tudalen", `|`, a space; or any byte past ASCII (a space of another kind).
+/// A line with any other byte is rejected before it is split into words.
+fn may_be_in_page_number(b: u8) -> bool {
+    !b.is_ascii()
+        || b.is_ascii_digit()
+        || char::from(b).is_whitespace()
+        || b == b'|'
+        || matches!(
+            b.to_ascii_lowercase(),
+            b'p' | b'a' | b'g' | b'e' | b'o' | b'f' | b't' | b'u' | b'd' | b'l' | b'n'
+        )
 }
 
 #[cfg(test)]
@@ -178,6 +192,56 @@ mod tests {
         for s in ["", "2018 was a year", "3.1", "Page", "12345"] {
             assert!(!is_page_number(s), "{s}");
         }
+    }
+
+    #[test]
+    fn page_numbers_rejected_by_byte_as_when_read_by_words() {
+        // The reading before any byte was looked at.
+        let by_words = |s: &str| {
+            let t = s.trim().trim_matches(['-', '–', '|', ' ']);
+            let mut words = t.split_whitespace().filter(|w| *w != "|").peekable();
+            words.peek().is_some()
+                && words.clone().all(|w| {
+                    (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                        || ["page", "of", "tudalen"]
+                            .iter()
+                            .any(|k| w.eq_ignore_ascii_case(k))
+                })
+                && words.any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let mut lines: Vec<String> = (0..=127u8)
+            .flat_map(|b| {
+                let c = char::from(b);
+                [
+                    format!("{c}"),
+                    format!("12{c}"),
+                    format!("Page {c}4 of 9"),
+                    format!("-{c}3-"),
+                ]
+            })
+            .collect();
+        let more = [
+            "ab",
+            "PAGE 4 OF 24",
+            "Tudalen 7",
+            "Page\u{a0}4",
+            "4\u{2003}of 9",
+            "- 3 –",
+        ];
+        lines.extend(more.map(String::from));
+        lines.extend(
+            [
+                "12 | Page 3 of 40 | Tudalen 3",
+                "page of",
+                "| 12 |",
+                "Page 4\x0bof 5",
+            ]
+            .map(String::from),
+        );
+        for l in &lines {
+            assert_eq!(is_page_number(l), by_words(l), "{l:?}");
+        }
+        assert!(lines.iter().filter(|l| is_page_number(l)).count() > 20);
     }
 
     #[test]
