@@ -17,6 +17,7 @@ mod family;
 mod furniture;
 pub mod generic;
 pub mod html;
+mod lengths;
 mod line_table;
 mod lines;
 mod meta;

@@ -232,7 +232,8 @@ pub fn df(post_off: &[u32], t: u32) -> u32 {
 }
 
 /// Corpus words standing in for the query word `w`, with weights, best first (at most
-/// [`MAX_EXPANSIONS`]), by the rule in the module doc. `post_off` (postings offsets per word) breaks ties toward common words.
+/// [`MAX_EXPANSIONS`]), by the rule in the module doc. `post_off` (postings offsets per word)
+/// breaks ties toward common words.
 pub fn expand(
     vocab: &Vocab,
     post_off: &[u32],

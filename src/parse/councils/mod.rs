@@ -9,6 +9,7 @@
 mod table;
 pub use table::{Council, COUNCILS};
 
+use crate::parse::lengths::Lengths;
 use crate::text::fold_char;
 
 /// Words after a place name that make it something other than the council: "Swansea Bay
@@ -111,21 +112,16 @@ fn within_u32(text: &str) -> &str {
 struct Index {
     forms: std::collections::HashMap<String, Vec<(&'static Council, Vec<String>)>>,
     abbreviations: std::collections::HashMap<&'static str, &'static Council>,
-    /// The lengths (bytes, see [`length_bit`]) of the forms' first words and of the
-    /// abbreviations: a word of no such length is not looked up.
-    form_lengths: u64,
-    abbreviation_lengths: u64,
-}
-
-/// A length's bit in a set of lengths; every length from 63 up shares the last bit.
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
+    /// The lengths (bytes) of the forms' first words and of the abbreviations: a word of no
+    /// such length is not looked up.
+    form_lengths: Lengths,
+    abbreviation_lengths: Lengths,
 }
 
 impl Index {
     /// The council an abbreviation, as written, stands for.
     fn abbreviation(&self, raw: &str) -> Option<&'static Council> {
-        if self.abbreviation_lengths & length_bit(raw.len()) == 0 {
+        if !self.abbreviation_lengths.may_hold(raw.len()) {
             return None;
         }
         self.abbreviations.get(raw).copied()
@@ -133,7 +129,7 @@ impl Index {
 
     /// The forms (as words) whose first word is `folded`, with their councils.
     fn forms_from(&self, folded: &str) -> Option<&[(&'static Council, Vec<String>)]> {
-        if self.form_lengths & length_bit(folded.len()) == 0 {
+        if !self.form_lengths.may_hold(folded.len()) {
             return None;
         }
         self.forms.get(folded).map(Vec::as_slice)
@@ -141,9 +137,9 @@ impl Index {
 
     /// Whether a word, as written, may be an abbreviation or begin a form.
     fn may_start(&self, raw: &str) -> bool {
-        self.abbreviation_lengths & length_bit(raw.len()) != 0 || {
+        self.abbreviation_lengths.may_hold(raw.len()) || {
             let folded_len = raw.chars().map(|c| fold_char(c).len_utf8()).sum();
-            self.form_lengths & length_bit(folded_len) != 0
+            self.form_lengths.may_hold(folded_len)
         }
     }
 }
@@ -168,8 +164,8 @@ fn index() -> &'static Index {
                 abbreviations.insert(*a, council);
             }
         }
-        let form_lengths = forms.keys().fold(0, |m, k| m | length_bit(k.len()));
-        let abbreviation_lengths = abbreviations.keys().fold(0, |m, a| m | length_bit(a.len()));
+        let form_lengths = forms.keys().map(String::len).collect();
+        let abbreviation_lengths = abbreviations.keys().map(|a| a.len()).collect();
         Index {
             forms,
             abbreviations,

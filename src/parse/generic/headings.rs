@@ -2,6 +2,7 @@
 //! actions asked of the council, findings, a principle of the Act or a theme, the other parts.
 
 use crate::model::Theme;
+use crate::parse::lengths::Lengths;
 
 /// What a known heading introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,34 +172,21 @@ const OTHER_PARTS: [(&str, Part); 24] = [
 
 /// The lengths (bytes) of every key above, one bit each: a key of no such length is none of
 /// them, and only a theme's heading may still name a part.
-const KEY_LENGTHS: u64 = {
-    let mut m = 0u64;
-    let mut i = 0;
-    while i < RECOMMENDATIONS.len() {
-        m |= 1 << RECOMMENDATIONS[i].len();
-        i += 1;
-    }
-    let mut i = 0;
-    while i < FINDINGS.len() {
-        m |= 1 << FINDINGS[i].len();
-        i += 1;
-    }
-    let mut i = 0;
-    while i < PRINCIPLES.len() {
-        m |= 1 << PRINCIPLES[i].len();
-        i += 1;
-    }
+const KEY_LENGTHS: Lengths = {
+    let mut set = Lengths::of(&RECOMMENDATIONS)
+        .union(Lengths::of(&FINDINGS))
+        .union(Lengths::of(&PRINCIPLES));
     let mut i = 0;
     while i < OTHER_PARTS.len() {
-        m |= 1 << OTHER_PARTS[i].0.len();
+        set = set.with(OTHER_PARTS[i].0.len());
         i += 1;
     }
-    m
+    set
 };
 
 /// [`part_of`] given the heading's key.
 fn part_of_key(heading: &str, k: &str) -> Option<Part> {
-    if k.len() >= 64 || KEY_LENGTHS & 1 << k.len() == 0 {
+    if !KEY_LENGTHS.may_hold(k.len()) {
         return theme_of(heading).map(|_| Part::Theme);
     }
     if RECOMMENDATIONS.contains(&k) {
