@@ -18,19 +18,16 @@ pub fn strip(text: &str) -> Option<(LineTable<'_>, usize)> {
     let mut table = LineTable::with_capacity(text, breaks + 1 + text.matches('\x0c').count())?;
     // Where each page's lines start in the table (after its page-break line).
     let mut starts: Vec<usize> = vec![0];
-    let mut len = 0;
     for (i, raw) in text.split('\n').enumerate() {
         for (j, part) in raw.split('\x0c').enumerate() {
             if j > 0 {
                 table.push(&part[..0], i, starts.len() + 1, true);
-                len += 1;
-                starts.push(len);
+                starts.push(table.len());
             }
             table.push(part, i, starts.len(), false);
-            len += 1;
         }
     }
-    let ends: Vec<usize> = starts.iter().skip(1).map(|s| s - 1).chain([len]).collect();
+    let ends: Vec<usize> = starts.iter().skip(1).map(|s| s - 1).chain([table.len()]).collect();
     for (n, (&s, &e)) in starts.iter().zip(&ends).enumerate() {
         let lines = table.lines();
         if let Some(i) = (s..e).find(|&i| !lines.at(i).text.trim().is_empty()) {

@@ -94,6 +94,11 @@ impl<'a> LineTable<'a> {
         }
     }
 
+    /// How many lines it holds.
+    pub fn len(&self) -> usize {
+        self.recs.len()
+    }
+
     /// Drops the lines at `at` (sorted, distinct), in one pass.
     pub fn remove_sorted(&mut self, at: Vec<usize>) {
         remove_sorted(&mut self.recs, at);
