@@ -27,7 +27,12 @@ pub fn strip(text: &str) -> Option<(LineTable<'_>, usize)> {
             table.push(part, i, starts.len(), false);
         }
     }
-    let ends: Vec<usize> = starts.iter().skip(1).map(|s| s - 1).chain([table.len()]).collect();
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|s| s - 1)
+        .chain([table.len()])
+        .collect();
     for (n, (&s, &e)) in starts.iter().zip(&ends).enumerate() {
         let lines = table.lines();
         if let Some(i) = (s..e).find(|&i| !lines.at(i).text.trim().is_empty()) {
